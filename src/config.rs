@@ -1,0 +1,258 @@
+//! Configuration in one typed struct: the embedded `config/default.toml`, then
+//! an optional file, then `WISE_<SECTION>__<KEY>` environment variables.
+
+use std::path::Path;
+
+use anyhow::{bail, Context};
+use serde::Deserialize;
+
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub server: ServerConfig,
+    pub database: DatabaseConfig,
+    pub i18n: I18nConfig,
+    pub templates: TemplatesConfig,
+    pub catalogue: CatalogueConfig,
+    pub mail: MailConfig,
+    pub schedules: SchedulesConfig,
+    pub disclosure: DisclosureConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerConfig {
+    pub listen: String,
+    pub base_url: String,
+    pub workers: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseConfig {
+    pub url: String,
+    pub pool_size: u32,
+    pub busy_timeout_ms: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct I18nConfig {
+    pub default_language: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplatesConfig {
+    pub override_dir: String,
+    pub reload: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueConfig {
+    pub page_size: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailConfig {
+    pub from: String,
+    pub transport: String,
+    pub file_dir: String,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    pub smtp_security: String,
+    pub smtp_username: String,
+    pub smtp_password: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchedulesConfig {
+    pub time_zone: String,
+    pub saved_search_daily: String,
+    pub saved_search_weekly: String,
+    pub reporting_reminders: String,
+    pub sector_summary: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureConfig {
+    pub min_organisations: u32,
+    pub max_share_pct: u32,
+    pub min_people: u32,
+}
+
+/// Environment variables with the `WISE_` prefix that are not configuration keys.
+const NON_CONFIG_VARS: &[&str] = &["WISE_CONFIG", "WISE_DATABASE_URL", "WISE_LISTEN", "WISE_PASSWORD"];
+
+impl Config {
+    /// The defaults alone (what tests start from).
+    pub fn defaults() -> Self {
+        Self::load_from(None, std::iter::empty()).expect("config/default.toml is valid")
+    }
+
+    /// Defaults, then `file`, then the process environment.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Self> {
+        Self::load_from(file, std::env::vars())
+    }
+
+    pub fn load_from(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> anyhow::Result<Self> {
+        use config::{Environment, File, FileFormat};
+        let mut builder = config::Config::builder().add_source(File::from_str(DEFAULT_TOML, FileFormat::Toml));
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the configuration file {}", path.display()))?;
+            // Check the syntax here so the message names the file.
+            text.parse::<toml::Table>()
+                .with_context(|| format!("configuration file {} is not valid TOML", path.display()))?;
+            builder = builder.add_source(File::from_str(&text, FileFormat::Toml));
+        }
+        let vars: std::collections::HashMap<String, String> = env
+            .into_iter()
+            .filter(|(k, _)| {
+                k.starts_with("WISE_") && !NON_CONFIG_VARS.contains(&k.as_str()) && !k.starts_with("WISE_TEST_")
+            })
+            .collect();
+        for key in vars.keys() {
+            if !key.contains("__") {
+                bail!(
+                    "environment variable {key} is not a configuration key (expected WISE_<SECTION>__<KEY>, e.g. WISE_SERVER__BASE_URL)"
+                );
+            }
+        }
+        builder = builder.add_source(
+            Environment::with_prefix("WISE")
+                .prefix_separator("_")
+                .separator("__")
+                .try_parsing(true)
+                .source(Some(vars)),
+        );
+        let config: Config = builder
+            .build()
+            .context("invalid configuration")?
+            .try_deserialize()
+            .map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        if !matches!(self.i18n.default_language.as_str(), "nl" | "en") {
+            bail!(
+                "invalid configuration: i18n.default_language must be \"nl\" or \"en\", not {:?}",
+                self.i18n.default_language
+            );
+        }
+        let base = &self.server.base_url;
+        if !(base.starts_with("http://") || base.starts_with("https://")) {
+            bail!("invalid configuration: server.base_url must start with http:// or https://, not {base:?}");
+        }
+        if !matches!(self.mail.transport.as_str(), "file" | "smtp") {
+            bail!(
+                "invalid configuration: mail.transport must be \"file\" or \"smtp\", not {:?}",
+                self.mail.transport
+            );
+        }
+        if !matches!(self.mail.smtp_security.as_str(), "starttls" | "tls" | "none") {
+            bail!(
+                "invalid configuration: mail.smtp_security must be \"starttls\", \"tls\" or \"none\", not {:?}",
+                self.mail.smtp_security
+            );
+        }
+        if self.disclosure.max_share_pct > 100 {
+            bail!("invalid configuration: disclosure.max_share_pct must be at most 100");
+        }
+        if self.catalogue.page_size == 0 || self.catalogue.page_size > 200 {
+            bail!("invalid configuration: catalogue.page_size must be between 1 and 200");
+        }
+        Ok(())
+    }
+
+    /// Whether the platform is reached over HTTPS (HSTS, Secure cookies).
+    pub fn is_https(&self) -> bool {
+        self.server.base_url.starts_with("https://")
+    }
+
+    /// The base URL without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        self.server.base_url.trim_end_matches('/')
+    }
+
+    /// The template override directory, if one is set.
+    pub fn template_override_dir(&self) -> Option<&Path> {
+        let dir = self.templates.override_dir.trim();
+        (!dir.is_empty()).then(|| Path::new(dir))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_load() {
+        let c = Config::defaults();
+        assert_eq!(c.server.listen, "127.0.0.1:8080");
+        assert_eq!(c.database.url, "sqlite://data/wise-monitor.db");
+        assert_eq!(c.disclosure.min_organisations, 3);
+        assert_eq!(c.disclosure.max_share_pct, 70);
+        assert_eq!(c.disclosure.min_people, 10);
+        assert!(!c.is_https());
+    }
+
+    #[test]
+    fn environment_overrides_and_ignores_command_shortcuts() {
+        let c = Config::load_from(
+            None,
+            env(&[
+                ("WISE_SERVER__BASE_URL", "https://wise.example.nl/"),
+                ("WISE_DATABASE__POOL_SIZE", "3"),
+                ("WISE_DATABASE_URL", "postgres://ignored-here"),
+                ("WISE_TEST_POSTGRES_URL", "postgres://x"),
+                ("HOME", "/root"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.base_url(), "https://wise.example.nl");
+        assert_eq!(c.database.pool_size, 3);
+        assert!(c.is_https());
+    }
+
+    #[test]
+    fn unknown_keys_are_named() {
+        let err = Config::load_from(None, env(&[("WISE_SERVER__LISTN", "x")])).unwrap_err();
+        assert!(format!("{err:#}").contains("listn"), "{err:#}");
+        let err = Config::load_from(None, env(&[("WISE_BOGUS", "x")])).unwrap_err();
+        assert!(format!("{err:#}").contains("WISE_BOGUS"), "{err:#}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.toml");
+        std::fs::write(&file, "[database]\nurl = \"x.db\"\ncolour = \"red\"\n").unwrap();
+        let err = Config::load_from(Some(&file), env(&[])).unwrap_err();
+        assert!(format!("{err:#}").contains("colour"), "{err:#}");
+    }
+
+    #[test]
+    fn unreadable_file_is_named() {
+        let err = Config::load_from(Some(Path::new("/nonexistent/wise.toml")), env(&[])).unwrap_err();
+        assert!(format!("{err:#}").contains("/nonexistent/wise.toml"), "{err:#}");
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let err = Config::load_from(None, env(&[("WISE_I18N__DEFAULT_LANGUAGE", "fr")])).unwrap_err();
+        assert!(format!("{err:#}").contains("default_language"), "{err:#}");
+    }
+}

@@ -1,0 +1,94 @@
+//! Field errors shared by forms, imports and the API. Each names the field and
+//! a translation key (`error-…`), so a page shows it in the user's language and
+//! the API in English.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub key: &'static str,
+}
+
+/// Collects field errors while checking an input.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn add(&mut self, field: impl Into<String>, key: &'static str) {
+        self.0.push(FieldError { field: field.into(), key });
+    }
+
+    pub fn check(&mut self, ok: bool, field: &str, key: &'static str) {
+        if !ok {
+            self.add(field, key);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_result(self) -> Result<(), Vec<FieldError>> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+/// Trims a text and turns an empty one into `None`.
+pub fn optional(text: &Option<String>) -> Option<&str> {
+    text.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+pub fn is_kvk_number(text: &str) -> bool {
+    text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A plausible email address: one `@`, text on both sides, a dot in the domain, no spaces.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && !text.chars().any(char::is_whitespace)
+        && text.len() <= 254
+}
+
+pub fn is_web_url(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://"))
+        && text.len() > "https://".len()
+        && text.len() <= 500
+        && !text.chars().any(char::is_whitespace)
+}
+
+pub fn char_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kvk_numbers_are_eight_digits() {
+        assert!(is_kvk_number("01234567"));
+        assert!(!is_kvk_number("1234567"));
+        assert!(!is_kvk_number("1234567a"));
+        assert!(!is_kvk_number("123456789"));
+    }
+
+    #[test]
+    fn emails() {
+        assert!(is_email("info@de-kringloop.nl"));
+        assert!(!is_email("info@localhost"));
+        assert!(!is_email("a b@c.nl"));
+        assert!(!is_email("@c.nl"));
+    }
+}

@@ -1,0 +1,67 @@
+//! The fixed vocabularies of SPEC §5 and §2. Labels live in the translation files
+//! (`sector-<code>`, `target-group-<code>`, …) so both languages stay complete.
+
+pub const SECTORS: &[&str] = &[
+    "catering",
+    "cleaning_facility",
+    "construction_maintenance",
+    "green_maintenance",
+    "recycling_repair",
+    "retail_second_hand",
+    "textiles",
+    "production_assembly",
+    "logistics_mail",
+    "it_services",
+    "printing_office",
+    "food_production",
+    "creative_crafts",
+    "care_wellbeing",
+    "other",
+];
+
+pub const TARGET_GROUPS: &[&str] = &[
+    "physical_disability",
+    "mental_health",
+    "intellectual_disability",
+    "refugee_background",
+    "ex_offender",
+    "youth_without_qualification",
+    "long_term_unemployed",
+    "older_jobseekers",
+    "homeless_or_addiction",
+    "other",
+];
+
+pub const ORGANISATION_STATUSES: &[&str] = &["pending", "approved", "suspended", "archived"];
+
+pub const PSO_LEVELS: &[&str] = &["aspirant", "basistrede", "trede_1", "trede_2", "trede_3", "pso_30plus"];
+
+pub const CSO_STATUSES: &[&str] = &["registered", "applied"];
+
+pub const OFFERING_KINDS: &[&str] = &["good", "service", "works"];
+
+pub const SERVICE_AREAS: &[&str] = &["national", "municipalities", "radius"];
+
+/// Every vocabulary with the prefix of its translation keys.
+pub const ALL: &[(&str, &[&str])] = &[
+    ("sector", SECTORS),
+    ("target-group", TARGET_GROUPS),
+    ("status", ORGANISATION_STATUSES),
+    ("pso", PSO_LEVELS),
+    ("cso", CSO_STATUSES),
+    ("kind", OFFERING_KINDS),
+    ("area", SERVICE_AREAS),
+];
+
+pub fn is_sector(code: &str) -> bool {
+    SECTORS.contains(&code)
+}
+
+pub fn is_target_group(code: &str) -> bool {
+    TARGET_GROUPS.contains(&code)
+}
+
+/// The translation key of a vocabulary code, e.g. `("sector", "catering")` → `sector-catering`.
+pub fn label_key(vocabulary: &str, code: &str) -> String {
+    format!("{vocabulary}-{}", code.replace('_', "-"))
+}

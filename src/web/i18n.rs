@@ -1,0 +1,114 @@
+//! Dutch (default) and English, through Fluent files under `templates/locales/`.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use actix_web::HttpRequest;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{static_loader, LanguageIdentifier, Loader};
+use serde::Serialize;
+
+static_loader! {
+    pub static LOCALES = {
+        locales: "./templates/locales",
+        fallback_language: "nl",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The cookie that remembers a visitor's language.
+pub const LANG_COOKIE: &str = "lang";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        match self {
+            Lang::Nl => fluent_templates::langid!("nl"),
+            Lang::En => fluent_templates::langid!("en"),
+        }
+    }
+
+    /// The language of a request: its cookie, else the best `Accept-Language` match, else `default`.
+    pub fn of_request(req: &HttpRequest, default: Lang) -> Lang {
+        if let Some(lang) = req.cookie(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
+            return lang;
+        }
+        req.headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(from_accept_language)
+            .unwrap_or(default)
+    }
+}
+
+/// The supported language with the highest quality in an `Accept-Language` header.
+pub fn from_accept_language(header: &str) -> Option<Lang> {
+    let mut best: Option<(f32, Lang)> = None;
+    for part in header.split(',') {
+        let mut pieces = part.split(';');
+        let tag = pieces.next().unwrap_or("").trim();
+        let quality = pieces
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .and_then(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        let primary = tag.split('-').next().unwrap_or("");
+        if let Some(lang) = Lang::parse(primary) {
+            if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
+                best = Some((quality, lang));
+            }
+        }
+    }
+    best.map(|(_, lang)| lang)
+}
+
+/// The text of a key, or `None` when no language has it.
+pub fn lookup(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> Option<String> {
+    if args.is_empty() {
+        return LOCALES.try_lookup(&lang.id(), key);
+    }
+    let map: HashMap<Cow<'static, str>, FluentValue<'static>> =
+        args.iter().map(|(k, v)| (Cow::Owned(k.to_string()), v.clone())).collect();
+    LOCALES.try_lookup_with_args(&lang.id(), key, &map)
+}
+
+/// The text of a key without arguments; a missing key shows as the key itself
+/// (tests check that no key is missing).
+pub fn text(lang: Lang, key: &str) -> String {
+    lookup(lang, key, &[]).unwrap_or_else(|| key.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_best_supported() {
+        assert_eq!(from_accept_language("en-GB,en;q=0.9,nl;q=0.8"), Some(Lang::En));
+        assert_eq!(from_accept_language("de-DE,nl;q=0.5,en;q=0.4"), Some(Lang::Nl));
+        assert_eq!(from_accept_language("de,fr"), None);
+        assert_eq!(from_accept_language("en;q=0"), None);
+    }
+}

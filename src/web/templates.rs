@@ -1,0 +1,245 @@
+//! Handlebars templates, embedded in the binary and overridable from a directory.
+//! Strict mode is on: a template that names a missing field fails loudly.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use handlebars::{
+    Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderError, RenderErrorReason,
+    ScopedJson,
+};
+use rust_embed::RustEmbed;
+use serde_json::Value;
+
+use super::assets;
+use super::i18n::{self, Lang};
+use crate::catalogue::cpv;
+
+#[derive(RustEmbed)]
+#[folder = "templates/"]
+#[include = "*.hbs"]
+struct Embedded;
+
+/// The template name of a file path: `catalogue/profile.html.hbs` → `catalogue/profile`.
+fn template_name(path: &str) -> Option<String> {
+    let path = path.replace('\\', "/");
+    let stem = path.strip_suffix(".hbs")?;
+    Some(stem.strip_suffix(".html").unwrap_or(stem).to_string())
+}
+
+pub struct Templates {
+    registry: Handlebars<'static>,
+}
+
+impl Templates {
+    /// The embedded templates, then any files in `override_dir` replacing them by name.
+    /// With `reload`, overriding files are re-read on every render.
+    pub fn new(override_dir: Option<&Path>, reload: bool) -> anyhow::Result<Self> {
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        for file in Embedded::iter() {
+            let Some(name) = template_name(&file) else { continue };
+            let body = Embedded::get(&file).expect("listed file exists");
+            let text = std::str::from_utf8(&body.data).with_context(|| format!("template {file} is not UTF-8"))?;
+            hb.register_template_string(&name, text)
+                .with_context(|| format!("template {file} does not compile"))?;
+        }
+        if let Some(dir) = override_dir {
+            register_dir(&mut hb, dir)?;
+            hb.set_dev_mode(reload);
+        }
+        hb.register_helper("fluent", Box::new(FluentHelper));
+        hb.register_helper("label", Box::new(LabelHelper));
+        hb.register_helper("cpv_division", Box::new(DivisionHelper));
+        hb.register_helper("asset", Box::new(AssetHelper));
+        hb.register_helper("date", Box::new(DateHelper));
+        Ok(Self { registry: hb })
+    }
+
+    pub fn render(&self, name: &str, data: &Value) -> Result<String, RenderError> {
+        self.registry.render(name, data)
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.registry.has_template(name)
+    }
+
+    /// Names of every registered template (tests render each one).
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.registry.get_templates().keys().cloned().collect();
+        names.sort();
+        names
+    }
+}
+
+fn register_dir(hb: &mut Handlebars<'static>, dir: &Path) -> anyhow::Result<()> {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        let entries = std::fs::read_dir(&current)
+            .with_context(|| format!("cannot read the template directory {}", current.display()))?;
+        for entry in entries {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let relative = path.strip_prefix(dir).expect("below dir").to_string_lossy().to_string();
+            if let Some(name) = template_name(&relative) {
+                hb.register_template_file(&name, &path)
+                    .with_context(|| format!("template {} does not compile", path.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The page language, from the `lang` field at the root of the render context.
+fn lang_of(ctx: &Context) -> Lang {
+    ctx.data().get("lang").and_then(Value::as_str).and_then(Lang::parse).unwrap_or(Lang::Nl)
+}
+
+fn str_param<'a>(h: &'a Helper, index: usize, helper: &'static str) -> Result<&'a str, RenderError> {
+    h.param(index)
+        .and_then(|p| p.value().as_str())
+        .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex(helper, index).into())
+}
+
+fn missing_key(key: &str) -> RenderError {
+    RenderErrorReason::Other(format!("missing translation {key:?}")).into()
+}
+
+fn fluent_value(value: &Value) -> fluent_templates::fluent_bundle::FluentValue<'static> {
+    match value {
+        Value::Number(n) => n.as_f64().map(Into::into).unwrap_or_else(|| n.to_string().into()),
+        Value::String(s) => s.clone().into(),
+        Value::Null => "".into(),
+        other => other.to_string().into(),
+    }
+}
+
+/// `{{fluent "key" name=value …}}`: the translation of `key` in the page language.
+struct FluentHelper;
+
+impl HelperDef for FluentHelper {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let key = str_param(h, 0, "fluent")?;
+        let args: Vec<(&str, _)> = h.hash().iter().map(|(k, v)| (*k, fluent_value(v.value()))).collect();
+        let text = i18n::lookup(lang_of(ctx), key, &args).ok_or_else(|| missing_key(key))?;
+        out.write(&handlebars::html_escape(&text))?;
+        Ok(())
+    }
+}
+
+/// `{{label "sector" code}}`: the label of a vocabulary code (`sector-catering`).
+struct LabelHelper;
+
+impl HelperDef for LabelHelper {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let vocabulary = str_param(h, 0, "label")?;
+        let code = str_param(h, 1, "label")?;
+        let key = crate::vocab::label_key(vocabulary, code);
+        let text = i18n::lookup(lang_of(ctx), &key, &[]).ok_or_else(|| missing_key(&key))?;
+        out.write(&handlebars::html_escape(&text))?;
+        Ok(())
+    }
+}
+
+/// `{{cpv_division "45"}}`: the label of a CPV division in the page language.
+struct DivisionHelper;
+
+impl HelperDef for DivisionHelper {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let division = str_param(h, 0, "cpv_division")?;
+        let label = cpv::division_label(division, lang_of(ctx))
+            .ok_or_else(|| RenderError::from(RenderErrorReason::Other(format!("unknown CPV division {division:?}"))))?;
+        out.write(&handlebars::html_escape(label))?;
+        Ok(())
+    }
+}
+
+/// `{{asset "css/site.css"}}`: the URL of a static file, versioned by its content.
+struct AssetHelper;
+
+impl HelperDef for AssetHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let path = str_param(h, 0, "asset")?;
+        let url = assets::url(path)
+            .ok_or_else(|| RenderError::from(RenderErrorReason::Other(format!("no static file {path:?}"))))?;
+        Ok(ScopedJson::Derived(Value::String(url)))
+    }
+}
+
+/// `{{date "2026-03-01"}}`: a date written out in the page language ("1 maart 2026").
+struct DateHelper;
+
+impl HelperDef for DateHelper {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let raw = str_param(h, 0, "date")?;
+        let date = chrono::NaiveDate::parse_from_str(raw.get(..10).unwrap_or(raw), "%Y-%m-%d")
+            .map_err(|_| RenderError::from(RenderErrorReason::Other(format!("not a date: {raw:?}"))))?;
+        out.write(&handlebars::html_escape(&format_date(date, lang_of(ctx))))?;
+        Ok(())
+    }
+}
+
+/// "1 maart 2026" / "1 March 2026".
+pub fn format_date(date: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    let month = i18n::text(lang, &format!("month-{}", date.month()));
+    format!("{} {} {}", date.day(), month, date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_drop_extensions() {
+        assert_eq!(template_name("catalogue/profile.html.hbs").as_deref(), Some("catalogue/profile"));
+        assert_eq!(template_name("email/reset/subject.hbs").as_deref(), Some("email/reset/subject"));
+        assert_eq!(template_name("static/site.css"), None);
+    }
+
+    #[test]
+    fn embedded_templates_compile_and_dates_are_localised() {
+        let t = Templates::new(None, false).unwrap();
+        assert!(t.has("layouts/base"));
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(format_date(d, Lang::Nl), "1 maart 2026");
+        assert_eq!(format_date(d, Lang::En), "1 March 2026");
+    }
+}
