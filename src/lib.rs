@@ -1,1 +1,16 @@
+//! wise-monitor: make work-integration social enterprises (WISEs) visible,
+//! bought from, and counted.
+//!
+//! The library holds the whole product; `main.rs` only parses the command line.
+//! [`app`] builds the actix application used by the server and by every test.
 
+pub mod catalogue;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod validation;
+pub mod vocab;
+pub mod web;
+
+pub use web::{app, AppState};

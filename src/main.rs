@@ -1,1 +1,116 @@
-fn main() {}
+//! The `wise-monitor` command: parse the command line, load the configuration,
+//! open the database and run the command. Any failure ends in one line on stderr.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use wise_monitor::clock::{Clock, SystemClock};
+use wise_monitor::config::Config;
+use wise_monitor::{db, demo, AppState};
+
+#[derive(Parser)]
+#[command(name = "wise-monitor", version, about = "Make work-integration social enterprises visible, bought from, and counted.")]
+struct Cli {
+    /// Configuration file (TOML) overriding config/default.toml.
+    #[arg(long, global = true, env = "WISE_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Database: `sqlite://PATH`, a file path (SQLite) or `postgres://…`.
+    #[arg(long, global = true, env = "WISE_DATABASE_URL", value_name = "URL")]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP server (migrates the database first).
+    Serve {
+        /// Fill an empty database with sample WISEs and offerings.
+        #[arg(long)]
+        demo: bool,
+        /// Address to listen on, e.g. 127.0.0.1:8080.
+        #[arg(long, env = "WISE_LISTEN", value_name = "ADDR")]
+        listen: Option<String>,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wise-monitor: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut config = Config::load(cli.config.as_deref())?;
+    if let Some(url) = cli.database_url {
+        config.database.url = url;
+    }
+    match cli.command {
+        Command::Migrate => {
+            let pool = open(&config)?;
+            let applied = db::migrate(&mut pool.get()?)?;
+            println!("{applied} migration(s) applied; the database is up to date");
+            Ok(())
+        }
+        Command::Serve { demo, listen } => {
+            if let Some(listen) = listen {
+                config.server.listen = listen;
+            }
+            serve(config, demo)
+        }
+    }
+}
+
+fn open(config: &Config) -> anyhow::Result<db::Pool> {
+    db::open_pool(&config.database.url, config.database.pool_size, config.database.busy_timeout_ms)
+}
+
+fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
+    let pool = open(&config)?;
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    {
+        let mut conn = pool.get()?;
+        db::migrate(&mut conn)?;
+        if demo {
+            match demo::fill_if_empty(&mut conn, db::timestamp(clock.now()))? {
+                demo::Filled::AlreadyHadData => {
+                    tracing::info!("--demo: the database already holds WISEs; left as it is")
+                }
+                demo::Filled::Loaded { organisations, offerings } => {
+                    tracing::info!(organisations, offerings, "--demo: sample data loaded")
+                }
+            }
+        }
+    }
+    let listen = config.server.listen.clone();
+    let workers = config.server.workers;
+    let state = AppState::new(config, pool, clock)?;
+    actix_web::rt::System::new().block_on(async move {
+        let mut server = actix_web::HttpServer::new(move || wise_monitor::app(state.clone()))
+            .bind(&listen)
+            .with_context(|| format!("cannot listen on {listen}"))?;
+        if workers > 0 {
+            server = server.workers(workers);
+        }
+        for addr in server.addrs() {
+            println!("wise-monitor is running: open http://{addr}/");
+        }
+        server.run().await.context("the HTTP server stopped")
+    })
+}

@@ -1,0 +1,115 @@
+//! The web base: application state, the actix `App`, middleware, and the pages
+//! that belong to no single journey (health checks, language switch, static files).
+
+pub mod assets;
+pub mod error;
+pub mod i18n;
+pub mod middleware;
+pub mod page;
+pub mod templates;
+
+use std::sync::Arc;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::ErrorHandlers;
+use actix_web::{web, App, HttpResponse};
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::db::{DbConn, Pool};
+pub use error::AppError;
+use i18n::Lang;
+use templates::Templates;
+
+/// Everything a handler needs, shared by every worker.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: Pool,
+    pub templates: Arc<Templates>,
+    pub config: Arc<Config>,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl AppState {
+    /// Builds the state; the templates are compiled here, so a broken override fails at start-up.
+    pub fn new(config: Config, pool: Pool, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        let templates = Templates::new(config.template_override_dir(), config.templates.reload)?;
+        Ok(Self { pool, templates: Arc::new(templates), config: Arc::new(config), clock })
+    }
+
+    /// Runs database work on the blocking thread pool with a pooled connection.
+    pub async fn db<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+
+    /// The language for visitors who have not chosen one.
+    pub fn default_lang(&self) -> Lang {
+        Lang::parse(&self.config.i18n.default_language).unwrap_or(Lang::Nl)
+    }
+
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.now().date_naive()
+    }
+}
+
+/// The whole application: middleware, then every journey's routes.
+pub fn app(
+    state: AppState,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let headers = middleware::security_headers(state.config.is_https());
+    App::new()
+        .app_data(web::Data::new(state))
+        .app_data(web::QueryConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
+        .app_data(web::FormConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
+        .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+        .app_data(web::JsonConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
+        .wrap(ErrorHandlers::new().default_handler(middleware::error_page))
+        .wrap(tracing_actix_web::TracingLogger::default())
+        .wrap(headers)
+        .route("/healthz", web::get().to(healthz))
+        .route("/readyz", web::get().to(readyz))
+        .route("/language", web::post().to(page::switch_language))
+        .route("/static/{path:.*}", web::get().to(assets::serve))
+        .configure(crate::catalogue::routes)
+        .default_service(web::to(not_found))
+}
+
+/// Alive: the process answers.
+async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ok")
+}
+
+/// Ready: the database answers a query.
+async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    use diesel::connection::SimpleConnection;
+    let result = state.db(|conn| conn.batch_execute("SELECT 1").map_err(AppError::from)).await;
+    match result {
+        Ok(()) => HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ready"),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            HttpResponse::ServiceUnavailable().content_type("text/plain; charset=utf-8").body("database unavailable")
+        }
+    }
+}
+
+async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}

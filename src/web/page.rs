@@ -1,0 +1,133 @@
+//! Rendering pages: every page gets the visitor's language, the address it was
+//! asked for (for the language switch) and the list of languages.
+
+use actix_web::cookie::{time, Cookie, SameSite};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::i18n::{Lang, LANG_COOKIE};
+use super::{AppError, AppState};
+
+/// Renders `template` with `data` (a JSON object) as a 200 page.
+pub fn render(state: &AppState, req: &HttpRequest, template: &str, data: Value) -> Result<HttpResponse, AppError> {
+    render_status(state, req, StatusCode::OK, template, data)
+}
+
+pub fn render_status(
+    state: &AppState,
+    req: &HttpRequest,
+    status: StatusCode,
+    template: &str,
+    data: Value,
+) -> Result<HttpResponse, AppError> {
+    let lang = Lang::of_request(req, state.default_lang());
+    let html = render_html(state, req, lang, template, data)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template {template}: {e}")))?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CONTENT_LANGUAGE, lang.code()))
+        .insert_header((header::VARY, "Accept-Language, Cookie"))
+        .body(html))
+}
+
+fn render_html(
+    state: &AppState,
+    req: &HttpRequest,
+    lang: Lang,
+    template: &str,
+    mut data: Value,
+) -> Result<String, handlebars::RenderError> {
+    let here = match req.query_string() {
+        "" => req.path().to_string(),
+        query => format!("{}?{query}", req.path()),
+    };
+    let languages: Vec<Value> =
+        Lang::ALL.iter().map(|l| json!({"code": l.code(), "current": *l == lang})).collect();
+    if let Value::Object(map) = &mut data {
+        map.insert("lang".into(), json!(lang.code()));
+        map.insert("here".into(), json!(here));
+        map.insert("languages".into(), json!(languages));
+        map.entry("nav").or_insert(Value::Null);
+    }
+    state.templates.render(template, &data)
+}
+
+/// Statuses with their own title and explanation; others fall back to 400 or 500.
+const EXPLAINED: &[u16] = &[400, 401, 403, 404, 405, 409, 413, 422, 429, 500, 503];
+
+/// The error page for a status, in the visitor's language.
+pub fn error_html(state: &AppState, req: &HttpRequest, status: StatusCode) -> String {
+    let code = status.as_u16();
+    let explained = if EXPLAINED.contains(&code) {
+        code
+    } else if status.is_server_error() {
+        500
+    } else {
+        400
+    };
+    let lang = Lang::of_request(req, state.default_lang());
+    let data = json!({
+        "status": code,
+        "title_key": format!("error-{explained}-title"),
+        "text_key": format!("error-{explained}-text"),
+    });
+    render_html(state, req, lang, "errors/error", data).unwrap_or_else(|e| {
+        tracing::error!(error = %e, "the error page does not render");
+        format!("<!doctype html><title>{code}</title><h1>{code}</h1>")
+    })
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    lang: String,
+    next: Option<String>,
+}
+
+/// Remembers the chosen language in a cookie and goes back to the page it was chosen on.
+pub async fn switch_language(state: web::Data<AppState>, form: web::Form<LanguageForm>) -> Result<HttpResponse, AppError> {
+    let lang = Lang::parse(&form.lang)
+        .ok_or_else(|| AppError::BadRequest(format!("unknown language {:?} (use nl or en)", form.lang)))?;
+    let cookie = Cookie::build(LANG_COOKIE, lang.code())
+        .path("/")
+        .max_age(time::Duration::days(365))
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(state.config.is_https())
+        .finish();
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, safe_local_path(form.next.as_deref())))
+        .cookie(cookie)
+        .finish())
+}
+
+/// A redirect target on this site only: a path starting with one `/`, else `/`.
+pub fn safe_local_path(next: Option<&str>) -> &str {
+    match next {
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.starts_with("/\\")
+                && !p.chars().any(|c| c.is_control()) =>
+        {
+            p
+        }
+        _ => "/",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_local_path;
+
+    #[test]
+    fn redirects_stay_on_the_site() {
+        assert_eq!(safe_local_path(Some("/organisations?page=2")), "/organisations?page=2");
+        assert_eq!(safe_local_path(Some("//evil.example")), "/");
+        assert_eq!(safe_local_path(Some("/\\evil.example")), "/");
+        assert_eq!(safe_local_path(Some("https://evil.example")), "/");
+        assert_eq!(safe_local_path(Some("/a\r\nSet-Cookie: x")), "/");
+        assert_eq!(safe_local_path(None), "/");
+    }
+}
