@@ -64,7 +64,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Migrate => {
             let pool = open(&config)?;
-            let applied = db::migrate(&mut pool.get()?)?;
+            let applied = db::migrate(&mut *pool.get()?)?;
             println!("{applied} migration(s) applied; the database is up to date");
             Ok(())
         }

@@ -133,7 +133,7 @@ pub fn seed(conn: &mut DbConn) -> QueryResult<usize> {
     let codes = vocabulary();
     write_tx(conn, |conn| {
         for chunk in codes.chunks(2000) {
-            diesel::insert_into(cpv_codes::table).values(chunk).execute(conn)?;
+            crate::per_backend!(conn, c => diesel::insert_into(cpv_codes::table).values(chunk).execute(c))?;
         }
         Ok(codes.len())
     })

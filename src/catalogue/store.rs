@@ -45,7 +45,7 @@ pub fn validate_organisation(input: &OrganisationInput) -> Result<(), Vec<FieldE
         e.check(is_web_url(url), "website", "error-url");
     }
     if let Some(year) = input.founded_year {
-        e.check((1800..=2200).contains(&year), "founded_year", "error-year");
+        e.check((1800..=2100).contains(&year), "founded_year", "error-year");
     }
     if let Some(pct) = input.market_income_pct {
         e.check((0..=100).contains(&pct), "market_income_pct", "error-percentage");
@@ -64,6 +64,7 @@ pub fn validate_organisation(input: &OrganisationInput) -> Result<(), Vec<FieldE
     if let Some(level) = optional(&input.pso_level) {
         e.check(vocab::PSO_LEVELS.contains(&level), "pso_level", "error-unknown-code");
     }
+    e.check(optional(&input.pso_level).is_some() == input.pso_valid_until.is_some(), "pso_valid_until", "error-pso-date");
     if let Some(status) = optional(&input.cso_status) {
         e.check(vocab::CSO_STATUSES.contains(&status), "cso_status", "error-unknown-code");
     }
@@ -186,7 +187,7 @@ fn replace_classification(conn: &mut DbConn, id: i32, input: &OrganisationInput)
             )
         })
         .collect();
-    diesel::insert_into(organisation_sectors::table).values(&sectors).execute(conn)?;
+    crate::per_backend!(conn, c => diesel::insert_into(organisation_sectors::table).values(&sectors).execute(c))?;
     let mut groups: Vec<&String> = input.target_groups.iter().collect();
     groups.sort();
     groups.dedup();
@@ -200,7 +201,7 @@ fn replace_classification(conn: &mut DbConn, id: i32, input: &OrganisationInput)
         })
         .collect();
     if !groups.is_empty() {
-        diesel::insert_into(organisation_target_groups::table).values(&groups).execute(conn)?;
+        crate::per_backend!(conn, c => diesel::insert_into(organisation_target_groups::table).values(&groups).execute(c))?;
     }
     let certs: Vec<_> = input
         .certifications
@@ -214,7 +215,7 @@ fn replace_classification(conn: &mut DbConn, id: i32, input: &OrganisationInput)
         })
         .collect();
     if !certs.is_empty() {
-        diesel::insert_into(organisation_certifications::table).values(&certs).execute(conn)?;
+        crate::per_backend!(conn, c => diesel::insert_into(organisation_certifications::table).values(&certs).execute(c))?;
     }
     Ok(())
 }
@@ -304,7 +305,7 @@ pub fn create_offering(
                     )
                 })
                 .collect();
-            diesel::insert_into(offering_municipalities::table).values(&rows).execute(conn)?;
+            crate::per_backend!(conn, c => diesel::insert_into(offering_municipalities::table).values(&rows).execute(c))?;
         }
         Ok(id)
     })
@@ -332,19 +333,19 @@ pub fn counts(conn: &mut DbConn) -> QueryResult<Counts> {
         .count()
         .get_result(conn)?;
     let municipalities: i64 = approved
-        .select(diesel::dsl::count_distinct(organisations::municipality))
+        .select(diesel::dsl::count(organisations::municipality).aggregate_distinct())
         .get_result(conn)?;
     let sectors: i64 = organisation_sectors::table
         .inner_join(organisations::table)
         .filter(organisations::status.eq("approved"))
-        .select(diesel::dsl::count_distinct(organisation_sectors::sector))
+        .select(diesel::dsl::count(organisation_sectors::sector).aggregate_distinct())
         .get_result(conn)?;
     Ok(Counts { organisations, offerings, municipalities, sectors })
 }
 
 /// Whether the database holds any WISE at all (demo data never touches one that does).
 pub fn has_organisations(conn: &mut DbConn) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(organisations::table)).get_result(conn)
+    diesel::select(diesel::dsl::exists(organisations::table.select(organisations::id))).get_result(conn)
 }
 
 /// One approved WISE in a list.

@@ -196,23 +196,22 @@ impl HelperDef for AssetHelper {
     }
 }
 
-/// `{{date "2026-03-01"}}`: a date written out in the page language ("1 maart 2026").
+/// `{{date "2026-03-01"}}`: a date written out in the page language ("1 maart 2026");
+/// also usable as a sub-expression (`{{fluent "key" date=(date until)}}`).
 struct DateHelper;
 
 impl HelperDef for DateHelper {
-    fn call<'reg: 'rc, 'rc>(
+    fn call_inner<'reg: 'rc, 'rc>(
         &self,
         h: &Helper<'rc>,
         _: &'reg Handlebars<'reg>,
         ctx: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
-        out: &mut dyn Output,
-    ) -> HelperResult {
+    ) -> Result<ScopedJson<'rc>, RenderError> {
         let raw = str_param(h, 0, "date")?;
         let date = chrono::NaiveDate::parse_from_str(raw.get(..10).unwrap_or(raw), "%Y-%m-%d")
             .map_err(|_| RenderError::from(RenderErrorReason::Other(format!("not a date: {raw:?}"))))?;
-        out.write(&handlebars::html_escape(&format_date(date, lang_of(ctx))))?;
-        Ok(())
+        Ok(ScopedJson::Derived(Value::String(format_date(date, lang_of(ctx)))))
     }
 }
 

@@ -1,0 +1,87 @@
+# Interface texts (English). Keep the keys in the same order as nl/main.ftl.
+
+## Site
+
+site-name = wise-monitor
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-home = Home
+nav-organisations = Social enterprises
+breadcrumbs-label = Breadcrumbs
+language-choose = Choose a language
+language-nl = Nederlands
+language-en = English
+footer-about = wise-monitor makes social enterprises that employ people with a distance to the labour market visible, easy for buyers to find, and measurable for the city.
+footer-operator = Run by the network of social enterprises, together with the municipality.
+
+## Home
+
+home-title = Home
+home-heading = Buy socially from enterprises that create jobs
+home-lead = This catalogue lists the region's social enterprises that help people with a distance to the labour market into work, with the goods and services they supply.
+home-browse = Browse all social enterprises
+home-counts-heading = The sector in figures
+count-organisations-label = Social enterprises
+count-offerings-label = Goods and services
+count-municipalities-label = Municipalities
+count-sectors-label = Sectors
+home-audiences-heading = Who is wise-monitor for?
+home-buyers-title = Buyers
+home-buyers-text = Find suppliers by product, CPV code or sector, and see which enterprises qualify for reserved contracts and social return.
+home-wises-title = Social enterprises
+home-wises-text = Present your goods and services to the city and to companies, and submit your periodic figures with little effort.
+home-city-title = City
+home-city-text = Follow what the sector achieves: how many people work, start and move on into paid jobs.
+
+## List of enterprises
+
+list-title = Social enterprises
+list-count =
+    { $count ->
+        [0] No social enterprises have been published yet.
+        [one] One social enterprise
+       *[other] { $count } social enterprises
+    }
+list-offerings =
+    { $count ->
+        [0] no offerings yet
+        [one] 1 good or service
+       *[other] { $count } goods and services
+    }
+list-empty = There are no social enterprises to show yet.
+paging-label = Pagination
+paging-previous = Previous page
+paging-next = Next page
+paging-status = Page { $page } of { $pages }
+
+## Profile
+
+profile-sectors = Sectors
+profile-facts = Details
+profile-kvk = KvK number
+profile-legal-form = Legal form
+profile-founded = Founded
+profile-address = Visiting address
+profile-website = Website
+profile-email = Email
+profile-phone = Phone
+profile-market-income = Income earned on the market
+profile-percentage = { $value }%
+profile-target-groups = Who works here
+profile-target-groups-none = This enterprise has not listed any target groups yet.
+profile-certifications = Labels and certificates
+profile-certifications-none = No labels or certificates have been listed.
+profile-valid-until = valid until { $date }
+profile-expired-on = expired on { $date }
+profile-cso = Code Sociale Ondernemingen
+profile-sena = Member of Social Enterprise NL
+profile-offerings = Goods and services
+profile-offerings-none = This enterprise has not published any goods or services yet.
+offering-cpv = CPV code
+offering-area = Service area
+offering-price = Price indication
+offering-lead-time = Capacity and lead time
+
+## Error pages
+
+error-status = Error code { $status }

@@ -1,0 +1,87 @@
+# Interface texts (Dutch, the default). Keep the keys in the same order as en/main.ftl.
+
+## Site
+
+site-name = wise-monitor
+skip-to-content = Direct naar de inhoud
+nav-label = Hoofdmenu
+nav-home = Home
+nav-organisations = Sociale ondernemingen
+breadcrumbs-label = Kruimelpad
+language-choose = Kies een taal
+language-nl = Nederlands
+language-en = English
+footer-about = wise-monitor maakt sociale ondernemingen die werk bieden aan mensen met een afstand tot de arbeidsmarkt zichtbaar, vindbaar voor inkopers en meetbaar voor de stad.
+footer-operator = Beheerd door het netwerk van sociale ondernemingen, in samenwerking met de gemeente.
+
+## Home
+
+home-title = Home
+home-heading = Koop sociaal in bij ondernemingen die werk maken
+home-lead = In deze catalogus vindt u sociale ondernemingen uit de regio die mensen met een afstand tot de arbeidsmarkt aan het werk helpen, met de producten en diensten die zij leveren.
+home-browse = Bekijk alle sociale ondernemingen
+home-counts-heading = De sector in cijfers
+count-organisations-label = Sociale ondernemingen
+count-offerings-label = Producten en diensten
+count-municipalities-label = Gemeenten
+count-sectors-label = Sectoren
+home-audiences-heading = Voor wie is wise-monitor?
+home-buyers-title = Inkopers
+home-buyers-text = Zoek leveranciers op product, CPV-code of sector en ontdek welke ondernemingen in aanmerking komen voor voorbehouden opdrachten en social return.
+home-wises-title = Sociale ondernemingen
+home-wises-text = Presenteer uw producten en diensten aan gemeente en bedrijven en lever eenvoudig uw periodieke cijfers aan.
+home-city-title = Gemeente
+home-city-text = Volg wat de sector oplevert: hoeveel mensen er werken, instromen en doorstromen naar betaald werk.
+
+## Lijst van ondernemingen
+
+list-title = Sociale ondernemingen
+list-count =
+    { $count ->
+        [0] Er zijn nog geen sociale ondernemingen gepubliceerd.
+        [one] Eén sociale onderneming
+       *[other] { $count } sociale ondernemingen
+    }
+list-offerings =
+    { $count ->
+        [0] nog geen aanbod
+        [one] 1 product of dienst
+       *[other] { $count } producten en diensten
+    }
+list-empty = Er zijn nog geen sociale ondernemingen om te tonen.
+paging-label = Paginering
+paging-previous = Vorige pagina
+paging-next = Volgende pagina
+paging-status = Pagina { $page } van { $pages }
+
+## Profiel
+
+profile-sectors = Sectoren
+profile-facts = Gegevens
+profile-kvk = KvK-nummer
+profile-legal-form = Rechtsvorm
+profile-founded = Opgericht
+profile-address = Bezoekadres
+profile-website = Website
+profile-email = E-mail
+profile-phone = Telefoon
+profile-market-income = Inkomsten uit de markt
+profile-percentage = { $value }%
+profile-target-groups = Wie werken er
+profile-target-groups-none = Deze onderneming heeft nog geen doelgroepen opgegeven.
+profile-certifications = Keurmerken en certificaten
+profile-certifications-none = Er zijn geen keurmerken of certificaten opgegeven.
+profile-valid-until = geldig tot { $date }
+profile-expired-on = verlopen op { $date }
+profile-cso = Code Sociale Ondernemingen
+profile-sena = Lid van Social Enterprise NL
+profile-offerings = Producten en diensten
+profile-offerings-none = Deze onderneming heeft nog geen producten of diensten gepubliceerd.
+offering-cpv = CPV-code
+offering-area = Werkgebied
+offering-price = Prijsindicatie
+offering-lead-time = Capaciteit en levertijd
+
+## Foutpagina's
+
+error-status = Foutcode { $status }
