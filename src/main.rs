@@ -50,7 +50,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("wise-monitor: error: {e:#}");
+            // One line, even when a library's message spans several.
+            let message = format!("{e:#}");
+            let message: Vec<&str> = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            eprintln!("wise-monitor: error: {}", message.join(" "));
             ExitCode::FAILURE
         }
     }

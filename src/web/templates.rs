@@ -45,8 +45,9 @@ impl Templates {
                 .with_context(|| format!("template {file} does not compile"))?;
         }
         if let Some(dir) = override_dir {
-            register_dir(&mut hb, dir)?;
+            // Dev mode must be on before the files are registered, so their sources are kept.
             hb.set_dev_mode(reload);
+            register_dir(&mut hb, dir)?;
         }
         hb.register_helper("fluent", Box::new(FluentHelper));
         hb.register_helper("label", Box::new(LabelHelper));

@@ -1,0 +1,7 @@
+//! Integration tests: the real app on SQLite and on PostgreSQL (see `support`).
+
+mod support;
+
+mod cli;
+mod foundation;
+mod locales;

@@ -1,0 +1,235 @@
+//! `TestApp`: a fresh database (an SQLite file in a temporary directory, or a new
+//! PostgreSQL database that is dropped afterwards), migrated, with a client.
+
+use std::io::Write as _;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use actix_web::http::header::HeaderMap;
+use actix_web::http::StatusCode;
+use actix_web::test::{self, TestRequest};
+use chrono::{TimeZone, Utc};
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+use wise_monitor::clock::FixedClock;
+use wise_monitor::config::Config;
+use wise_monitor::db::{self, DbConn, PooledConn};
+use wise_monitor::AppState;
+
+/// The environment variable naming a PostgreSQL server for the PostgreSQL half of the tests.
+pub const POSTGRES_ENV: &str = "WISE_TEST_POSTGRES_URL";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs every listed test once per backend: `mod <name> { fn sqlite(); fn postgres(); }`.
+/// Without `WISE_TEST_POSTGRES_URL` the PostgreSQL half prints a visible "skipped" line.
+#[macro_export]
+macro_rules! backend_tests {
+    ($(async fn $name:ident($app:ident) $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+
+                #[actix_web::test]
+                async fn sqlite() {
+                    let $app = $crate::support::TestApp::builder().build($crate::support::Backend::Sqlite).await;
+                    $body
+                }
+
+                #[actix_web::test]
+                async fn postgres() {
+                    if !$crate::support::postgres_available(concat!(module_path!(), "::postgres")) {
+                        return;
+                    }
+                    let $app = $crate::support::TestApp::builder().build($crate::support::Backend::Postgres).await;
+                    $body
+                }
+            }
+        )*
+    };
+}
+
+/// Whether the PostgreSQL half can run; prints "skipped: PostgreSQL" straight to the
+/// terminal (past the test harness's capture) when it cannot.
+pub fn postgres_available(test: &str) -> bool {
+    if std::env::var(POSTGRES_ENV).is_ok_and(|v| !v.is_empty()) {
+        return true;
+    }
+    let _ = writeln!(std::io::stderr(), "skipped: PostgreSQL ({test}: set {POSTGRES_ENV} to run it)");
+    false
+}
+
+/// The moment every test app believes it is, unless a test moves its clock.
+pub fn test_now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+}
+
+#[derive(Default)]
+pub struct TestAppBuilder {
+    configure: Vec<Box<dyn FnOnce(&mut Config)>>,
+    demo: bool,
+}
+
+impl TestAppBuilder {
+    /// Changes the configuration before the app is built.
+    pub fn config(mut self, f: impl FnOnce(&mut Config) + 'static) -> Self {
+        self.configure.push(Box::new(f));
+        self
+    }
+
+    /// Loads the demo data (the same fixture on every backend).
+    pub fn demo(mut self) -> Self {
+        self.demo = true;
+        self
+    }
+
+    pub async fn build(self, backend: Backend) -> TestApp {
+        let mut config = Config::defaults();
+        let database = match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temporary directory");
+                config.database.url = format!("sqlite://{}", dir.path().join("test.db").display());
+                TestDatabase::Sqlite(dir)
+            }
+            Backend::Postgres => {
+                let admin_url = std::env::var(POSTGRES_ENV).expect("checked by postgres_available");
+                let name = fresh_database_name();
+                let mut admin = diesel::PgConnection::establish(&admin_url)
+                    .unwrap_or_else(|e| panic!("cannot connect to {POSTGRES_ENV}={admin_url}: {e}"));
+                admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
+                config.database.url = with_database(&admin_url, &name);
+                TestDatabase::Postgres { admin_url, name }
+            }
+        };
+        config.database.pool_size = 4;
+        for f in self.configure {
+            f(&mut config);
+        }
+        let pool = db::open_pool(&config.database.url, config.database.pool_size, config.database.busy_timeout_ms)
+            .expect("open test database");
+        let clock = Arc::new(FixedClock::new(test_now()));
+        {
+            let mut conn = pool.get().expect("connection");
+            db::migrate(&mut conn).expect("migrations");
+            if self.demo {
+                wise_monitor::demo::fill_if_empty(&mut conn, db::timestamp(test_now())).expect("demo data");
+            }
+        }
+        let state = AppState::new(config, pool, clock.clone()).expect("app state");
+        TestApp { state, clock, backend, database }
+    }
+}
+
+fn fresh_database_name() -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    format!(
+        "wise_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        rand::random::<u32>()
+    )
+}
+
+/// The admin URL with its database name replaced.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (url, String::new()),
+    };
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let host_part = match base[scheme_end..].find('/') {
+        Some(i) => &base[..scheme_end + i],
+        None => base,
+    };
+    format!("{host_part}/{name}{query}")
+}
+
+enum TestDatabase {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+#[allow(dead_code)] // `clock` and `backend` serve the journeys that move time or differ per backend
+pub struct TestApp {
+    pub state: AppState,
+    pub clock: Arc<FixedClock>,
+    pub backend: Backend,
+    database: TestDatabase,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let TestDatabase::Postgres { admin_url, name } = &self.database {
+            if let Ok(mut admin) = diesel::PgConnection::establish(admin_url) {
+                let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+/// A response, read in full.
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    #[track_caller]
+    pub fn assert_status(&self, status: u16) -> &Self {
+        assert_eq!(self.status.as_u16(), status, "unexpected status; body:\n{}", self.body);
+        self
+    }
+
+    #[track_caller]
+    pub fn assert_contains(&self, text: &str) -> &Self {
+        assert!(self.body.contains(text), "{text:?} not found in:\n{}", self.body);
+        self
+    }
+}
+
+impl TestApp {
+    pub fn builder() -> TestAppBuilder {
+        TestAppBuilder::default()
+    }
+
+    pub fn conn(&self) -> PooledConn {
+        self.state.pool.get().expect("connection")
+    }
+
+    /// Runs `f` with a connection (for arranging data).
+    pub fn with_conn<T>(&self, f: impl FnOnce(&mut DbConn) -> T) -> T {
+        f(&mut self.conn())
+    }
+
+    pub async fn send(&self, request: TestRequest) -> Response {
+        let app = test::init_service(wise_monitor::app(self.state.clone())).await;
+        let res = test::call_service(&app, request.to_request()).await;
+        let status = res.status();
+        let headers = res.headers().clone();
+        let body = test::read_body(res).await;
+        Response { status, headers, body: String::from_utf8(body.to_vec()).expect("UTF-8 body") }
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.send(TestRequest::get().uri(path)).await
+    }
+
+    /// A GET from a visitor whose browser prefers `lang`.
+    pub async fn get_in(&self, lang: &str, path: &str) -> Response {
+        self.send(TestRequest::get().uri(path).insert_header(("Accept-Language", lang))).await
+    }
+}
