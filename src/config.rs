@@ -101,10 +101,7 @@ impl Config {
         Self::load_from(file, std::env::vars())
     }
 
-    pub fn load_from(
-        file: Option<&Path>,
-        env: impl IntoIterator<Item = (String, String)>,
-    ) -> anyhow::Result<Self> {
+    pub fn load_from(file: Option<&Path>, env: impl IntoIterator<Item = (String, String)>) -> anyhow::Result<Self> {
         use config::{Environment, File, FileFormat};
         let mut builder = config::Config::builder().add_source(File::from_str(DEFAULT_TOML, FileFormat::Toml));
         if let Some(path) = file {
@@ -129,11 +126,7 @@ impl Config {
             }
         }
         builder = builder.add_source(
-            Environment::with_prefix("WISE")
-                .prefix_separator("_")
-                .separator("__")
-                .try_parsing(true)
-                .source(Some(vars)),
+            Environment::with_prefix("WISE").prefix_separator("_").separator("__").try_parsing(true).source(Some(vars)),
         );
         let config: Config = builder
             .build()
@@ -156,10 +149,7 @@ impl Config {
             bail!("invalid configuration: server.base_url must start with http:// or https://, not {base:?}");
         }
         if !matches!(self.mail.transport.as_str(), "file" | "smtp") {
-            bail!(
-                "invalid configuration: mail.transport must be \"file\" or \"smtp\", not {:?}",
-                self.mail.transport
-            );
+            bail!("invalid configuration: mail.transport must be \"file\" or \"smtp\", not {:?}", self.mail.transport);
         }
         if !matches!(self.mail.smtp_security.as_str(), "starttls" | "tls" | "none") {
             bail!(

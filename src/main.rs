@@ -12,7 +12,11 @@ use wise_monitor::config::Config;
 use wise_monitor::{db, demo, AppState};
 
 #[derive(Parser)]
-#[command(name = "wise-monitor", version, about = "Make work-integration social enterprises visible, bought from, and counted.")]
+#[command(
+    name = "wise-monitor",
+    version,
+    about = "Make work-integration social enterprises visible, bought from, and counted."
+)]
 struct Cli {
     /// Configuration file (TOML) overriding config/default.toml.
     #[arg(long, global = true, env = "WISE_CONFIG", value_name = "FILE")]
@@ -42,9 +46,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .with_writer(std::io::stderr)
         .init();
     match run(cli) {

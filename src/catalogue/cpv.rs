@@ -113,13 +113,7 @@ pub fn vocabulary() -> Vec<CpvCode> {
             let label_nl = (level == 2)
                 .then(|| DIVISIONS_NL.iter().find(|(d, _)| *d == &code[..2]).map(|(_, l)| l.to_string()))
                 .flatten();
-            CpvCode {
-                code: code.clone(),
-                division: code[..2].to_string(),
-                level,
-                label_en: label.clone(),
-                label_nl,
-            }
+            CpvCode { code: code.clone(), division: code[..2].to_string(), level, label_en: label.clone(), label_nl }
         })
         .collect()
 }
@@ -142,6 +136,23 @@ pub fn seed(conn: &mut DbConn) -> QueryResult<usize> {
 /// Whether the code exists in the vocabulary.
 pub fn exists(conn: &mut DbConn, code: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(cpv_codes::table.find(code))).get_result(conn)
+}
+
+/// The label of a CPV division (`"45"`) in a language: Dutch from [`DIVISIONS_NL`],
+/// English from the embedded vocabulary.
+pub fn division_label(division: &str, lang: crate::web::i18n::Lang) -> Option<&'static str> {
+    use std::sync::OnceLock;
+    static ENGLISH: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    match lang {
+        crate::web::i18n::Lang::Nl => DIVISIONS_NL.iter().find(|(d, _)| *d == division).map(|(_, l)| *l),
+        crate::web::i18n::Lang::En => ENGLISH
+            .get_or_init(|| {
+                vocabulary().into_iter().filter(|c| c.level == 2).map(|c| (c.division, c.label_en)).collect()
+            })
+            .iter()
+            .find(|(d, _)| d == division)
+            .map(|(_, l)| l.as_str()),
+    }
 }
 
 #[cfg(test)]
@@ -175,26 +186,5 @@ mod tests {
         assert_eq!(normalise("4500000"), None);
         assert_eq!(normalise("45000000-77"), None);
         assert_eq!(normalise("4500000x"), None);
-    }
-}
-
-/// The label of a CPV division (`"45"`) in a language: Dutch from [`DIVISIONS_NL`],
-/// English from the embedded vocabulary.
-pub fn division_label(division: &str, lang: crate::web::i18n::Lang) -> Option<&'static str> {
-    use std::sync::OnceLock;
-    static ENGLISH: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    match lang {
-        crate::web::i18n::Lang::Nl => DIVISIONS_NL.iter().find(|(d, _)| *d == division).map(|(_, l)| *l),
-        crate::web::i18n::Lang::En => ENGLISH
-            .get_or_init(|| {
-                vocabulary()
-                    .into_iter()
-                    .filter(|c| c.level == 2)
-                    .map(|c| (c.division, c.label_en))
-                    .collect()
-            })
-            .iter()
-            .find(|(d, _)| d == division)
-            .map(|(_, l)| l.as_str()),
     }
 }

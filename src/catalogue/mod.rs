@@ -30,7 +30,11 @@ struct ListQuery {
     page: Option<u32>,
 }
 
-async fn list(req: HttpRequest, state: web::Data<AppState>, query: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
+async fn list(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
     let page = query.page.unwrap_or(1);
     if page == 0 {
         return Err(AppError::BadRequest("page: pages are numbered from 1".into()));
@@ -49,12 +53,14 @@ async fn list(req: HttpRequest, state: web::Data<AppState>, query: web::Query<Li
     )
 }
 
-async fn profile(req: HttpRequest, state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+async fn profile(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let slug = slug.into_inner();
-    let profile = state
-        .db(move |c| Ok(store::public_profile(c, store::Key::Slug(&slug))?))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let profile =
+        state.db(move |c| Ok(store::public_profile(c, store::Key::Slug(&slug))?)).await?.ok_or(AppError::NotFound)?;
     let data = view::profile_page(&profile, state.today());
     page::render(&state, &req, "catalogue/profile", data)
 }

@@ -4,9 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::db::schema::{
-    organisation_certifications, organisations, offerings,
-};
+use crate::db::schema::{offerings, organisation_certifications, organisations};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, Serialize)]
 #[diesel(table_name = organisations)]

@@ -64,7 +64,11 @@ pub fn validate_organisation(input: &OrganisationInput) -> Result<(), Vec<FieldE
     if let Some(level) = optional(&input.pso_level) {
         e.check(vocab::PSO_LEVELS.contains(&level), "pso_level", "error-unknown-code");
     }
-    e.check(optional(&input.pso_level).is_some() == input.pso_valid_until.is_some(), "pso_valid_until", "error-pso-date");
+    e.check(
+        optional(&input.pso_level).is_some() == input.pso_valid_until.is_some(),
+        "pso_valid_until",
+        "error-pso-date",
+    );
     if let Some(status) = optional(&input.cso_status) {
         e.check(vocab::CSO_STATUSES.contains(&status), "cso_status", "error-unknown-code");
     }
@@ -108,10 +112,9 @@ fn free_slug(conn: &mut DbConn, name: &str) -> QueryResult<String> {
     let base = slugify(name);
     let mut candidate = base.clone();
     for n in 2.. {
-        let taken: bool = diesel::select(diesel::dsl::exists(
-            organisations::table.filter(organisations::slug.eq(&candidate)),
-        ))
-        .get_result(conn)?;
+        let taken: bool =
+            diesel::select(diesel::dsl::exists(organisations::table.filter(organisations::slug.eq(&candidate))))
+                .get_result(conn)?;
         if !taken {
             break;
         }
@@ -156,10 +159,8 @@ pub fn create_organisation(
                 updated_at: now,
             })
             .execute(conn)?;
-        let id: i32 = organisations::table
-            .filter(organisations::kvk_number.eq(kvk))
-            .select(organisations::id)
-            .first(conn)?;
+        let id: i32 =
+            organisations::table.filter(organisations::kvk_number.eq(kvk)).select(organisations::id).first(conn)?;
         replace_classification(conn, id, input)?;
         Ok(id)
     })
@@ -167,14 +168,11 @@ pub fn create_organisation(
 
 /// Replaces an organisation's sectors, target groups and other certifications.
 fn replace_classification(conn: &mut DbConn, id: i32, input: &OrganisationInput) -> QueryResult<()> {
-    diesel::delete(organisation_sectors::table.filter(organisation_sectors::organisation_id.eq(id)))
-        .execute(conn)?;
+    diesel::delete(organisation_sectors::table.filter(organisation_sectors::organisation_id.eq(id))).execute(conn)?;
     diesel::delete(organisation_target_groups::table.filter(organisation_target_groups::organisation_id.eq(id)))
         .execute(conn)?;
-    diesel::delete(
-        organisation_certifications::table.filter(organisation_certifications::organisation_id.eq(id)),
-    )
-    .execute(conn)?;
+    diesel::delete(organisation_certifications::table.filter(organisation_certifications::organisation_id.eq(id)))
+        .execute(conn)?;
     let sectors: Vec<_> = input
         .sectors
         .iter()
@@ -193,12 +191,7 @@ fn replace_classification(conn: &mut DbConn, id: i32, input: &OrganisationInput)
     groups.dedup();
     let groups: Vec<_> = groups
         .into_iter()
-        .map(|t| {
-            (
-                organisation_target_groups::organisation_id.eq(id),
-                organisation_target_groups::target_group.eq(t),
-            )
-        })
+        .map(|t| (organisation_target_groups::organisation_id.eq(id), organisation_target_groups::target_group.eq(t)))
         .collect();
     if !groups.is_empty() {
         crate::per_backend!(conn, c => diesel::insert_into(organisation_target_groups::table).values(&groups).execute(c))?;
@@ -298,12 +291,7 @@ pub fn create_offering(
             list.dedup();
             let rows: Vec<_> = list
                 .into_iter()
-                .map(|m| {
-                    (
-                        offering_municipalities::offering_id.eq(id),
-                        offering_municipalities::municipality.eq(m),
-                    )
-                })
+                .map(|m| (offering_municipalities::offering_id.eq(id), offering_municipalities::municipality.eq(m)))
                 .collect();
             crate::per_backend!(conn, c => diesel::insert_into(offering_municipalities::table).values(&rows).execute(c))?;
         }
@@ -332,9 +320,8 @@ pub fn counts(conn: &mut DbConn) -> QueryResult<Counts> {
         .filter(offerings::active.eq(true))
         .count()
         .get_result(conn)?;
-    let municipalities: i64 = approved
-        .select(diesel::dsl::count(organisations::municipality).aggregate_distinct())
-        .get_result(conn)?;
+    let municipalities: i64 =
+        approved.select(diesel::dsl::count(organisations::municipality).aggregate_distinct()).get_result(conn)?;
     let sectors: i64 = organisation_sectors::table
         .inner_join(organisations::table)
         .filter(organisations::status.eq("approved"))
@@ -363,10 +350,7 @@ pub struct Summary {
 
 /// A page of approved WISEs by name, and how many there are in all.
 pub fn list_approved(conn: &mut DbConn, page: u32, per_page: u32) -> QueryResult<(Vec<Summary>, i64)> {
-    let total: i64 = organisations::table
-        .filter(organisations::status.eq("approved"))
-        .count()
-        .get_result(conn)?;
+    let total: i64 = organisations::table.filter(organisations::status.eq("approved")).count().get_result(conn)?;
     let rows: Vec<Organisation> = organisations::table
         .filter(organisations::status.eq("approved"))
         .order((organisations::name.asc(), organisations::id.asc()))
@@ -555,7 +539,6 @@ pub fn public_profile(conn: &mut DbConn, key: Key<'_>) -> QueryResult<Option<Pro
         offerings,
     }))
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -20,12 +20,7 @@ impl Paging {
     pub fn new(page: u32, per_page: u32, total: i64) -> Self {
         let per_page = i64::from(per_page.max(1));
         let pages = u32::try_from(((total + per_page - 1) / per_page).max(1)).unwrap_or(u32::MAX);
-        Self {
-            page,
-            pages,
-            previous: (page > 1).then(|| page - 1),
-            next: (page < pages).then(|| page + 1),
-        }
+        Self { page, pages, previous: (page > 1).then(|| page - 1), next: (page < pages).then(|| page + 1) }
     }
 }
 

@@ -82,8 +82,7 @@ impl ManageConnection for DbManager {
     fn connect(&self) -> Result<DbConn, r2d2::Error> {
         match &self.url {
             DatabaseUrl::Sqlite(path) => {
-                let mut conn = diesel::SqliteConnection::establish(path)
-                    .map_err(r2d2::Error::ConnectionError)?;
+                let mut conn = diesel::SqliteConnection::establish(path).map_err(r2d2::Error::ConnectionError)?;
                 // Every connection: durable writes, enforced foreign keys, and waiting
                 // (not failing) when another connection holds the write lock.
                 conn.batch_execute(&format!(
@@ -94,9 +93,9 @@ impl ManageConnection for DbManager {
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(conn))
             }
-            DatabaseUrl::Postgres(url) => diesel::PgConnection::establish(url)
-                .map(DbConn::Postgres)
-                .map_err(r2d2::Error::ConnectionError),
+            DatabaseUrl::Postgres(url) => {
+                diesel::PgConnection::establish(url).map(DbConn::Postgres).map_err(r2d2::Error::ConnectionError)
+            }
         }
     }
 
@@ -125,9 +124,7 @@ pub fn open_pool(url: &str, size: u32, busy_timeout_ms: u64) -> anyhow::Result<P
     }
     let manager = DbManager { url: parsed.clone(), busy_timeout_ms };
     // Connect once by hand so a wrong URL yields the backend's own message.
-    manager
-        .connect()
-        .with_context(|| format!("cannot open the {} database", parsed.backend_name()))?;
+    manager.connect().with_context(|| format!("cannot open the {} database", parsed.backend_name()))?;
     r2d2::Pool::builder()
         .max_size(size.max(1))
         .connection_timeout(Duration::from_secs(10))
@@ -168,9 +165,7 @@ where
         AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
     }
     let result = f(conn);
-    let DbConn::Sqlite(c) = conn else {
-        unreachable!("checked above")
-    };
+    let DbConn::Sqlite(c) = conn else { unreachable!("checked above") };
     match result {
         Ok(value) => {
             AnsiTransactionManager::commit_transaction(c)?;
@@ -188,27 +183,6 @@ pub fn timestamp(now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
     now.naive_utc()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_pick_the_backend() {
-        assert_eq!(
-            DatabaseUrl::parse("postgres://u@h/db").unwrap(),
-            DatabaseUrl::Postgres("postgres://u@h/db".into())
-        );
-        assert_eq!(
-            DatabaseUrl::parse("sqlite://data/x.db").unwrap(),
-            DatabaseUrl::Sqlite("data/x.db".into())
-        );
-        assert_eq!(DatabaseUrl::parse("data/x.db").unwrap(), DatabaseUrl::Sqlite("data/x.db".into()));
-        let err = DatabaseUrl::parse("mysql://h/db").unwrap_err().to_string();
-        assert!(err.contains("unsupported scheme \"mysql\""), "{err}");
-        assert!(DatabaseUrl::parse("  ").is_err());
-    }
-}
-
 /// Runs the same expression on the backend's own connection, for the few
 /// queries `MultiConnection` cannot express (e.g. `RETURNING`).
 #[macro_export]
@@ -219,4 +193,19 @@ macro_rules! per_backend {
             $crate::db::DbConn::Postgres($c) => $body,
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_pick_the_backend() {
+        assert_eq!(DatabaseUrl::parse("postgres://u@h/db").unwrap(), DatabaseUrl::Postgres("postgres://u@h/db".into()));
+        assert_eq!(DatabaseUrl::parse("sqlite://data/x.db").unwrap(), DatabaseUrl::Sqlite("data/x.db".into()));
+        assert_eq!(DatabaseUrl::parse("data/x.db").unwrap(), DatabaseUrl::Sqlite("data/x.db".into()));
+        let err = DatabaseUrl::parse("mysql://h/db").unwrap_err().to_string();
+        assert!(err.contains("unsupported scheme \"mysql\""), "{err}");
+        assert!(DatabaseUrl::parse("  ").is_err());
+    }
 }

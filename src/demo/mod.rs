@@ -12,7 +12,10 @@ use crate::db::{write_tx, DbConn};
 pub enum Filled {
     /// The database already held WISEs; nothing was written.
     AlreadyHadData,
-    Loaded { organisations: usize, offerings: usize },
+    Loaded {
+        organisations: usize,
+        offerings: usize,
+    },
 }
 
 /// Loads the sample WISEs and their offerings into a database without any WISE,

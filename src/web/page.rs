@@ -43,8 +43,7 @@ fn render_html(
         "" => req.path().to_string(),
         query => format!("{}?{query}", req.path()),
     };
-    let languages: Vec<Value> =
-        Lang::ALL.iter().map(|l| json!({"code": l.code(), "current": *l == lang})).collect();
+    let languages: Vec<Value> = Lang::ALL.iter().map(|l| json!({"code": l.code(), "current": *l == lang})).collect();
     if let Value::Object(map) = &mut data {
         map.insert("lang".into(), json!(lang.code()));
         map.insert("here".into(), json!(here));
@@ -86,7 +85,10 @@ pub struct LanguageForm {
 }
 
 /// Remembers the chosen language in a cookie and goes back to the page it was chosen on.
-pub async fn switch_language(state: web::Data<AppState>, form: web::Form<LanguageForm>) -> Result<HttpResponse, AppError> {
+pub async fn switch_language(
+    state: web::Data<AppState>,
+    form: web::Form<LanguageForm>,
+) -> Result<HttpResponse, AppError> {
     let lang = Lang::parse(&form.lang)
         .ok_or_else(|| AppError::BadRequest(format!("unknown language {:?} (use nl or en)", form.lang)))?;
     let cookie = Cookie::build(LANG_COOKIE, lang.code())

@@ -41,8 +41,7 @@ impl Templates {
             let Some(name) = template_name(&file) else { continue };
             let body = Embedded::get(&file).expect("listed file exists");
             let text = std::str::from_utf8(&body.data).with_context(|| format!("template {file} is not UTF-8"))?;
-            hb.register_template_string(&name, text)
-                .with_context(|| format!("template {file} does not compile"))?;
+            hb.register_template_string(&name, text).with_context(|| format!("template {file} does not compile"))?;
         }
         if let Some(dir) = override_dir {
             // Dev mode must be on before the files are registered, so their sources are kept.

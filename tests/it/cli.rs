@@ -69,7 +69,10 @@ fn a_wrong_database_url_is_one_clear_line() {
 
 #[test]
 fn an_unreadable_config_file_is_one_clear_line() {
-    assert_one_line_error(wise_monitor(&["migrate", "--config", "/nonexistent/wise.toml"], &[]), "/nonexistent/wise.toml");
+    assert_one_line_error(
+        wise_monitor(&["migrate", "--config", "/nonexistent/wise.toml"], &[]),
+        "/nonexistent/wise.toml",
+    );
     assert_one_line_error(wise_monitor(&["migrate"], &[("WISE_CONFIG", "/nonexistent/other.toml")]), "other.toml");
 }
 

@@ -198,8 +198,11 @@ async fn https_base_url_turns_on_hsts() {
 async fn a_failing_page_renders_the_500_page_and_overrides_reload() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home.html.hbs");
-    std::fs::write(&home, "{{#*inline \"title\"}}x{{/inline}}{{#*inline \"main\"}}<p>override one</p>{{/inline}}{{> layouts/base}}")
-        .unwrap();
+    std::fs::write(
+        &home,
+        "{{#*inline \"title\"}}x{{/inline}}{{#*inline \"main\"}}<p>override one</p>{{/inline}}{{> layouts/base}}",
+    )
+    .unwrap();
     let override_dir = dir.path().to_string_lossy().to_string();
     let app = TestApp::builder()
         .config(move |c| {
@@ -210,8 +213,11 @@ async fn a_failing_page_renders_the_500_page_and_overrides_reload() {
         .await;
     app.get("/").await.assert_status(200).assert_contains("override one");
     // With reload on, a change shows at once; a template naming a missing field fails (strict mode).
-    std::fs::write(&home, "{{#*inline \"title\"}}x{{/inline}}{{#*inline \"main\"}}{{no_such_field}}{{/inline}}{{> layouts/base}}")
-        .unwrap();
+    std::fs::write(
+        &home,
+        "{{#*inline \"title\"}}x{{/inline}}{{#*inline \"main\"}}{{no_such_field}}{{/inline}}{{> layouts/base}}",
+    )
+    .unwrap();
     let res = app.get_in("en", "/").await;
     res.assert_status(500).assert_contains("Something went wrong");
     assert!(!res.body.contains("no_such_field"), "internal details stay in the log");
@@ -226,7 +232,8 @@ async fn both_backends_serve_identical_pages_and_json() {
     let sqlite = TestApp::builder().demo().build(Backend::Sqlite).await;
     let postgres = TestApp::builder().demo().build(Backend::Postgres).await;
     let (all, _) = sqlite.with_conn(|c| store::list_approved(c, 1, 100).unwrap());
-    let mut paths = vec!["/".to_string(), "/organisations".into(), "/organisations?page=2".into(), "/organisations?page=3".into()];
+    let mut paths =
+        vec!["/".to_string(), "/organisations".into(), "/organisations?page=2".into(), "/organisations?page=3".into()];
     for wise in all.iter().step_by(7) {
         paths.push(format!("/organisations/{}", wise.slug));
         paths.push(format!("/api/v1/organisations/{}", wise.kvk_number));

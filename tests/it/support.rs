@@ -69,9 +69,12 @@ pub fn test_now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
 }
 
+/// A change to the configuration, applied before the app is built.
+type ConfigChange = Box<dyn FnOnce(&mut Config)>;
+
 #[derive(Default)]
 pub struct TestAppBuilder {
-    configure: Vec<Box<dyn FnOnce(&mut Config)>>,
+    configure: Vec<ConfigChange>,
     demo: bool,
 }
 
@@ -127,12 +130,7 @@ impl TestAppBuilder {
 
 fn fresh_database_name() -> String {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    format!(
-        "wise_test_{}_{}_{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed),
-        rand::random::<u32>()
-    )
+    format!("wise_test_{}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed), rand::random::<u32>())
 }
 
 /// The admin URL with its database name replaced.
