@@ -17,6 +17,7 @@ pub struct Config {
     pub templates: TemplatesConfig,
     pub catalogue: CatalogueConfig,
     pub mail: MailConfig,
+    pub auth: AuthConfig,
     pub schedules: SchedulesConfig,
     pub disclosure: DisclosureConfig,
 }
@@ -67,6 +68,23 @@ pub struct MailConfig {
     pub smtp_security: String,
     pub smtp_username: String,
     pub smtp_password: String,
+    pub poll_seconds: u64,
+    pub retry_base_seconds: u64,
+    pub max_attempts: i32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthConfig {
+    pub session_idle_minutes: i64,
+    pub session_absolute_hours: i64,
+    pub reset_link_minutes: i64,
+    pub invite_link_days: i64,
+    pub max_concurrent_hashes: usize,
+    pub rate_limit_per_ip: u32,
+    pub rate_limit_per_account: u32,
+    pub rate_limit_window_minutes: i64,
+    pub trusted_proxy: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -156,6 +174,24 @@ impl Config {
                 "invalid configuration: mail.smtp_security must be \"starttls\", \"tls\" or \"none\", not {:?}",
                 self.mail.smtp_security
             );
+        }
+        if self.mail.max_attempts < 1 || self.mail.poll_seconds == 0 {
+            bail!("invalid configuration: mail.max_attempts and mail.poll_seconds must be at least 1");
+        }
+        let a = &self.auth;
+        if a.session_idle_minutes < 1
+            || a.session_absolute_hours < 1
+            || a.reset_link_minutes < 1
+            || a.invite_link_days < 1
+            || a.max_concurrent_hashes < 1
+            || a.rate_limit_per_ip < 1
+            || a.rate_limit_per_account < 1
+            || a.rate_limit_window_minutes < 1
+        {
+            bail!("invalid configuration: every number in [auth] must be at least 1");
+        }
+        if !a.trusted_proxy.is_empty() && a.trusted_proxy.parse::<std::net::IpAddr>().is_err() {
+            bail!("invalid configuration: auth.trusted_proxy must be an IP address, not {:?}", a.trusted_proxy);
         }
         if self.disclosure.max_share_pct > 100 {
             bail!("invalid configuration: disclosure.max_share_pct must be at most 100");
