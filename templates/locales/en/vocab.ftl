@@ -101,6 +101,16 @@ error-radius = The radius must be between 1 and 1000 km.
 error-cpv-unknown = This CPV code does not exist in the CPV 2008 vocabulary.
 error-cpv-format = A CPV code must be 8 digits, optionally followed by a dash and a check digit, for example 45000000-7.
 error-pso-date = A PSO level needs a valid-until date, and a valid-until date needs a PSO level.
+error-password-short = Choose a password of at least 12 characters.
+error-password-long = A password may be at most 1024 characters long.
+error-password-weak = This password is too easy to guess. Choose a longer or less predictable one, for example a sentence of four unrelated words.
+error-password-mismatch = The two passwords are not the same.
+error-password-wrong = The current password is not correct.
+error-unknown-role = Choose one of the roles: operator, city, buyer or social enterprise.
+error-unknown-language = Choose Dutch or English.
+error-organisation-required = A user with the social-enterprise role belongs to an enterprise; enter its KvK number.
+error-unknown-organisation = There is no enterprise with this KvK number.
+error-email-taken = A user with this email address already exists.
 
 ## Error pages
 

@@ -101,6 +101,16 @@ error-radius = De straal moet tussen 1 en 1000 km liggen.
 error-cpv-unknown = Deze CPV-code komt niet voor in de CPV-woordenlijst 2008.
 error-cpv-format = Een CPV-code bestaat uit 8 cijfers, eventueel gevolgd door een streepje en een controlecijfer, bijvoorbeeld 45000000-7.
 error-pso-date = Vul bij een PSO-niveau ook een geldig-tot-datum in, en bij een geldig-tot-datum ook een PSO-niveau.
+error-password-short = Kies een wachtwoord van minstens 12 tekens.
+error-password-long = Een wachtwoord mag hoogstens 1024 tekens lang zijn.
+error-password-weak = Dit wachtwoord is te makkelijk te raden. Kies een langer of minder voorspelbaar wachtwoord, bijvoorbeeld een zin van vier losse woorden.
+error-password-mismatch = De twee wachtwoorden zijn niet gelijk.
+error-password-wrong = Het huidige wachtwoord klopt niet.
+error-unknown-role = Kies een van de rollen: beheerder, gemeente, inkoper of sociale onderneming.
+error-unknown-language = Kies Nederlands of Engels.
+error-organisation-required = Een gebruiker met de rol sociale onderneming hoort bij een onderneming; vul het KvK-nummer in.
+error-unknown-organisation = Er is geen onderneming met dit KvK-nummer.
+error-email-taken = Er bestaat al een gebruiker met dit e-mailadres.
 
 ## Foutpagina's
 
