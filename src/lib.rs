@@ -4,11 +4,13 @@
 //! The library holds the whole product; `main.rs` only parses the command line.
 //! [`app`] builds the actix application used by the server and by every test.
 
+pub mod accounts;
 pub mod catalogue;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod mail;
 pub mod validation;
 pub mod vocab;
 pub mod web;

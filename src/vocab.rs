@@ -42,6 +42,8 @@ pub const OFFERING_KINDS: &[&str] = &["good", "service", "works"];
 
 pub const SERVICE_AREAS: &[&str] = &["national", "municipalities", "radius"];
 
+pub const ROLES: &[&str] = &["admin", "city", "buyer", "wise"];
+
 /// Every vocabulary with the prefix of its translation keys.
 pub const ALL: &[(&str, &[&str])] = &[
     ("sector", SECTORS),
@@ -51,6 +53,7 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("cso", CSO_STATUSES),
     ("kind", OFFERING_KINDS),
     ("area", SERVICE_AREAS),
+    ("role", ROLES),
 ];
 
 pub fn is_sector(code: &str) -> bool {

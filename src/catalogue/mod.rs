@@ -11,13 +11,13 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::validation::is_kvk_number;
-use crate::web::{page, AppError, AppState};
+use crate::web::{page, routes, AppError, AppState};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home))
-        .route("/organisations", web::get().to(list))
-        .route("/organisations/{slug}", web::get().to(profile))
-        .route("/api/v1/organisations/{kvk}", web::get().to(api_organisation));
+    routes::get(cfg, "/", home);
+    routes::get(cfg, "/organisations", list);
+    routes::get(cfg, "/organisations/{slug}", profile);
+    routes::get(cfg, "/api/v1/organisations/{kvk}", api_organisation);
 }
 
 async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {

@@ -18,6 +18,12 @@ pub enum AppError {
     Validation(Vec<FieldError>),
     #[error("sign in first")]
     Unauthorized,
+    #[error("the API token is unknown or has been revoked")]
+    InvalidToken,
+    #[error("this form has expired or was not sent from this site; reload the page and try again")]
+    CsrfRejected,
+    #[error("a request from another site may not change anything here")]
+    CrossSite,
     #[error("you may not do this")]
     Forbidden,
     #[error("{0}")]
@@ -52,6 +58,9 @@ impl AppError {
             Self::BadRequest(_) => "bad_request",
             Self::Validation(_) => "validation_failed",
             Self::Unauthorized => "unauthorized",
+            Self::InvalidToken => "invalid_token",
+            Self::CsrfRejected => "csrf_failed",
+            Self::CrossSite => "cross_site",
             Self::Forbidden => "forbidden",
             Self::Conflict(_) => "conflict",
             Self::PayloadTooLarge => "payload_too_large",
@@ -79,7 +88,8 @@ impl ResponseError for AppError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized | Self::InvalidToken => StatusCode::UNAUTHORIZED,
+            Self::CsrfRejected | Self::CrossSite => StatusCode::FORBIDDEN,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -96,6 +106,9 @@ impl ResponseError for AppError {
         let mut res = HttpResponse::build(self.status_code());
         if let Self::TooManyRequests { retry_after } = self {
             res.insert_header(("Retry-After", retry_after.to_string()));
+        }
+        if let Self::InvalidToken = self {
+            res.insert_header(("WWW-Authenticate", "Bearer error=\"invalid_token\""));
         }
         res.json(self.body())
     }

@@ -6,6 +6,7 @@ pub mod error;
 pub mod i18n;
 pub mod middleware;
 pub mod page;
+pub mod routes;
 pub mod templates;
 
 use std::sync::Arc;
@@ -15,7 +16,10 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::ErrorHandlers;
 use actix_web::{web, App, HttpResponse};
 
+use crate::accounts::password::Hasher;
+use crate::accounts::ratelimit::RateLimiter;
 use crate::clock::Clock;
+use crate::mail::Mailer;
 use crate::config::Config;
 use crate::db::{DbConn, Pool};
 pub use error::AppError;
@@ -29,13 +33,31 @@ pub struct AppState {
     pub templates: Arc<Templates>,
     pub config: Arc<Config>,
     pub clock: Arc<dyn Clock>,
+    pub mailer: Arc<Mailer>,
+    pub hasher: Hasher,
+    pub limiter: Arc<RateLimiter>,
 }
 
 impl AppState {
-    /// Builds the state; the templates are compiled here, so a broken override fails at start-up.
+    /// Builds the state; the templates are compiled here, so a broken override fails at
+    /// start-up, and the mail transport comes from the configuration.
     pub fn new(config: Config, pool: Pool, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        let mailer = Mailer::from_config(&config.mail)?;
+        Self::with_mailer(config, pool, clock, mailer)
+    }
+
+    /// As [`AppState::new`], with a given mailer (tests use the in-memory one).
+    pub fn with_mailer(config: Config, pool: Pool, clock: Arc<dyn Clock>, mailer: Mailer) -> anyhow::Result<Self> {
         let templates = Templates::new(config.template_override_dir(), config.templates.reload)?;
-        Ok(Self { pool, templates: Arc::new(templates), config: Arc::new(config), clock })
+        Ok(Self {
+            pool,
+            templates: Arc::new(templates),
+            hasher: Hasher::new(config.auth.max_concurrent_hashes),
+            config: Arc::new(config),
+            clock,
+            mailer: Arc::new(mailer),
+            limiter: Arc::new(RateLimiter::default()),
+        })
     }
 
     /// Runs database work on the blocking thread pool with a pooled connection.
@@ -60,6 +82,11 @@ impl AppState {
     pub fn today(&self) -> chrono::NaiveDate {
         self.clock.now().date_naive()
     }
+
+    /// Now, as stored in the database.
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        crate::db::timestamp(self.clock.now())
+    }
 }
 
 /// The whole application: middleware, then every journey's routes.
@@ -81,14 +108,18 @@ pub fn app(
         .app_data(web::FormConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
         .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
         .app_data(web::JsonConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
+        .wrap(actix_web::middleware::from_fn(crate::accounts::session::identify))
         .wrap(ErrorHandlers::new().default_handler(middleware::error_page))
         .wrap(tracing_actix_web::TracingLogger::default())
         .wrap(headers)
-        .route("/healthz", web::get().to(healthz))
-        .route("/readyz", web::get().to(readyz))
-        .route("/language", web::post().to(page::switch_language))
-        .route("/static/{path:.*}", web::get().to(assets::serve))
+        .configure(|cfg| {
+            routes::get(cfg, "/healthz", healthz);
+            routes::get(cfg, "/readyz", readyz);
+            routes::post(cfg, "/language", page::switch_language);
+            routes::get(cfg, "/static/{path:.*}", assets::serve);
+        })
         .configure(crate::catalogue::routes)
+        .configure(crate::accounts::routes)
         .default_service(web::to(not_found))
 }
 

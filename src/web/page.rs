@@ -1,13 +1,14 @@
 //! Rendering pages: every page gets the visitor's language, the address it was
 //! asked for (for the language switch) and the list of languages.
 
-use actix_web::cookie::{time, Cookie, SameSite};
+use actix_web::cookie::time;
 use actix_web::http::{header, StatusCode};
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::i18n::{Lang, LANG_COOKIE};
+use crate::accounts::session::{CsrfForm, Identity};
 use super::{AppError, AppState};
 
 /// Renders `template` with `data` (a JSON object) as a 200 page.
@@ -44,8 +45,11 @@ fn render_html(
         query => format!("{}?{query}", req.path()),
     };
     let languages: Vec<Value> = Lang::ALL.iter().map(|l| json!({"code": l.code(), "current": *l == lang})).collect();
+    let identity = req.extensions().get::<Identity>().cloned().unwrap_or_default();
     if let Value::Object(map) = &mut data {
         map.insert("lang".into(), json!(lang.code()));
+        map.insert("user".into(), json!(identity.user));
+        map.insert("csrf_token".into(), json!(identity.csrf_token));
         map.insert("here".into(), json!(here));
         map.insert("languages".into(), json!(languages));
         map.entry("nav").or_insert(Value::Null);
@@ -87,17 +91,16 @@ pub struct LanguageForm {
 /// Remembers the chosen language in a cookie and goes back to the page it was chosen on.
 pub async fn switch_language(
     state: web::Data<AppState>,
-    form: web::Form<LanguageForm>,
+    CsrfForm(form): CsrfForm<LanguageForm>,
 ) -> Result<HttpResponse, AppError> {
     let lang = Lang::parse(&form.lang)
         .ok_or_else(|| AppError::BadRequest(format!("unknown language {:?} (use nl or en)", form.lang)))?;
-    let cookie = Cookie::build(LANG_COOKIE, lang.code())
-        .path("/")
-        .max_age(time::Duration::days(365))
-        .same_site(SameSite::Lax)
-        .http_only(true)
-        .secure(state.config.is_https())
-        .finish();
+    let cookie = crate::accounts::session::cookie(
+        &state.config,
+        LANG_COOKIE,
+        lang.code().to_string(),
+        Some(time::Duration::days(365)),
+    );
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, safe_local_path(form.next.as_deref())))
         .cookie(cookie)

@@ -29,6 +29,8 @@ fn template_name(path: &str) -> Option<String> {
 
 pub struct Templates {
     registry: Handlebars<'static>,
+    /// The same templates without HTML escaping, for plain-text mail parts.
+    text_registry: Handlebars<'static>,
 }
 
 impl Templates {
@@ -53,11 +55,18 @@ impl Templates {
         hb.register_helper("cpv_division", Box::new(DivisionHelper));
         hb.register_helper("asset", Box::new(AssetHelper));
         hb.register_helper("date", Box::new(DateHelper));
-        Ok(Self { registry: hb })
+        let mut text = hb.clone();
+        text.register_escape_fn(handlebars::no_escape);
+        Ok(Self { registry: hb, text_registry: text })
     }
 
     pub fn render(&self, name: &str, data: &Value) -> Result<String, RenderError> {
         self.registry.render(name, data)
+    }
+
+    /// Renders without HTML escaping: for plain text (mail subjects and text parts), never for pages.
+    pub fn render_text(&self, name: &str, data: &Value) -> Result<String, RenderError> {
+        self.text_registry.render(name, data)
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -124,7 +133,7 @@ impl HelperDef for FluentHelper {
     fn call<'reg: 'rc, 'rc>(
         &self,
         h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
+        registry: &'reg Handlebars<'reg>,
         ctx: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
@@ -132,7 +141,7 @@ impl HelperDef for FluentHelper {
         let key = str_param(h, 0, "fluent")?;
         let args: Vec<(&str, _)> = h.hash().iter().map(|(k, v)| (*k, fluent_value(v.value()))).collect();
         let text = i18n::lookup(lang_of(ctx), key, &args).ok_or_else(|| missing_key(key))?;
-        out.write(&handlebars::html_escape(&text))?;
+        out.write(&registry.get_escape_fn()(&text))?;
         Ok(())
     }
 }
@@ -144,7 +153,7 @@ impl HelperDef for LabelHelper {
     fn call<'reg: 'rc, 'rc>(
         &self,
         h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
+        registry: &'reg Handlebars<'reg>,
         ctx: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
@@ -153,7 +162,7 @@ impl HelperDef for LabelHelper {
         let code = str_param(h, 1, "label")?;
         let key = crate::vocab::label_key(vocabulary, code);
         let text = i18n::lookup(lang_of(ctx), &key, &[]).ok_or_else(|| missing_key(&key))?;
-        out.write(&handlebars::html_escape(&text))?;
+        out.write(&registry.get_escape_fn()(&text))?;
         Ok(())
     }
 }
@@ -165,7 +174,7 @@ impl HelperDef for DivisionHelper {
     fn call<'reg: 'rc, 'rc>(
         &self,
         h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
+        registry: &'reg Handlebars<'reg>,
         ctx: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
@@ -173,7 +182,7 @@ impl HelperDef for DivisionHelper {
         let division = str_param(h, 0, "cpv_division")?;
         let label = cpv::division_label(division, lang_of(ctx))
             .ok_or_else(|| RenderError::from(RenderErrorReason::Other(format!("unknown CPV division {division:?}"))))?;
-        out.write(&handlebars::html_escape(label))?;
+        out.write(&registry.get_escape_fn()(label))?;
         Ok(())
     }
 }

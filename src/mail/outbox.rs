@@ -1,0 +1,250 @@
+//! The transactional outbox: mail is written to the `outbox` table in the same
+//! transaction as the change that causes it, and a sender delivers it later,
+//! retrying with exponential backoff.
+//!
+//! A row moves `pending` → `sent`, or `pending` → `failed` after `max_attempts`.
+//! Before sending, a sender *claims* a row with a conditional update (counting the
+//! attempt and moving `next_attempt_at` a lease ahead), so a second sender instance
+//! never sends the same mail twice; a sender that dies mid-send leaves the row to be
+//! retried once the lease has passed.
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::{Email, Mailer};
+use crate::clock::Clock;
+use crate::config::MailConfig;
+use crate::db::schema::outbox;
+use crate::db::{self, write_tx, DbConn, Pool};
+
+/// How many due mails one round of the sender handles at most.
+const BATCH: i64 = 100;
+/// How long a claimed mail is left alone by other senders (longer than any send can take).
+const CLAIM_LEASE_SECONDS: i64 = 15 * 60;
+/// The longest wait between two attempts.
+const MAX_RETRY_DELAY_SECONDS: u64 = 6 * 60 * 60;
+
+pub const PENDING: &str = "pending";
+pub const SENT: &str = "sent";
+pub const FAILED: &str = "failed";
+
+#[derive(Insertable)]
+#[diesel(table_name = outbox)]
+struct NewOutboxMail<'a> {
+    idempotency_key: Option<&'a str>,
+    recipient: &'a str,
+    subject: &'a str,
+    text_body: &'a str,
+    html_body: &'a str,
+    unsubscribe_url: Option<&'a str>,
+    status: &'a str,
+    attempts: i32,
+    next_attempt_at: NaiveDateTime,
+    created_at: NaiveDateTime,
+}
+
+/// A due mail, as the sender reads it.
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+struct DueMail {
+    id: i32,
+    recipient: String,
+    subject: String,
+    text_body: String,
+    html_body: String,
+    unsubscribe_url: Option<String>,
+    attempts: i32,
+}
+
+impl DueMail {
+    fn email(self) -> Email {
+        Email {
+            to: self.recipient,
+            subject: self.subject,
+            text: self.text_body,
+            html: self.html_body,
+            unsubscribe_url: self.unsubscribe_url,
+        }
+    }
+}
+
+/// What one round of the sender did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeliveryReport {
+    pub sent: usize,
+    /// Attempts that failed and were scheduled again.
+    pub retried: usize,
+    /// Mails given up on (their last attempt failed).
+    pub failed: usize,
+}
+
+impl DeliveryReport {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// Queues a mail, due at once. Call it inside the transaction of the change that causes
+/// the mail, so both are stored or neither. With an `idempotency_key` that is already
+/// queued nothing is inserted and the result is `false`.
+pub fn enqueue(
+    conn: &mut DbConn,
+    email: &Email,
+    idempotency_key: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let row = NewOutboxMail {
+        idempotency_key,
+        recipient: &email.to,
+        subject: &email.subject,
+        text_body: &email.text,
+        html_body: &email.html,
+        unsubscribe_url: email.unsubscribe_url.as_deref(),
+        status: PENDING,
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: now,
+    };
+    let inserted = write_tx(conn, |conn| {
+        crate::per_backend!(conn, c => diesel::insert_into(outbox::table)
+            .values(&row)
+            .on_conflict_do_nothing()
+            .execute(c))
+    })?;
+    Ok(inserted == 1)
+}
+
+/// The wait after the `attempts`-th failed attempt: `base`, then twice as long each
+/// time, at most six hours.
+pub fn retry_delay(retry_base_seconds: u64, attempts: i32) -> Duration {
+    let doublings = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(63);
+    let seconds = retry_base_seconds.saturating_mul(1u64 << doublings).min(MAX_RETRY_DELAY_SECONDS);
+    Duration::seconds(seconds as i64)
+}
+
+/// Sends the mails that are due at `now` (oldest due first, at most one batch), each
+/// claimed first so no other sender sends it too. A failed attempt is retried after
+/// [`retry_delay`]; after `max_attempts` the mail is marked failed.
+pub fn deliver_due(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    now: NaiveDateTime,
+    retry_base_seconds: u64,
+    max_attempts: i32,
+) -> anyhow::Result<DeliveryReport> {
+    let due: Vec<DueMail> = outbox::table
+        .filter(outbox::status.eq(PENDING))
+        .filter(outbox::next_attempt_at.le(now))
+        .order((outbox::next_attempt_at.asc(), outbox::id.asc()))
+        .limit(BATCH)
+        .select(DueMail::as_select())
+        .load(conn)
+        .context("cannot read the outbox")?;
+    let mut report = DeliveryReport::default();
+    for mail in due {
+        let (id, seen_attempts) = (mail.id, mail.attempts);
+        if !claim(conn, id, seen_attempts, now)? {
+            continue; // another sender has it
+        }
+        let attempt = seen_attempts + 1;
+        let outcome = mailer.send(&mail.email());
+        write_tx(conn, |conn| {
+            let row = outbox::table.filter(outbox::id.eq(id)).filter(outbox::attempts.eq(attempt));
+            match &outcome {
+                Ok(()) => diesel::update(row)
+                    .set((outbox::status.eq(SENT), outbox::sent_at.eq(now), outbox::last_error.eq(None::<String>)))
+                    .execute(conn),
+                Err(error) if attempt >= max_attempts => {
+                    diesel::update(row).set((outbox::status.eq(FAILED), outbox::last_error.eq(error))).execute(conn)
+                }
+                Err(error) => diesel::update(row)
+                    .set((
+                        outbox::next_attempt_at.eq(now + retry_delay(retry_base_seconds, attempt)),
+                        outbox::last_error.eq(error),
+                    ))
+                    .execute(conn),
+            }
+        })
+        .with_context(|| format!("cannot record the delivery of outbox mail {id}"))?;
+        match outcome {
+            Ok(()) => report.sent += 1,
+            Err(error) if attempt >= max_attempts => {
+                tracing::warn!(outbox_id = id, attempt, %error, "mail failed for good");
+                report.failed += 1;
+            }
+            Err(error) => {
+                tracing::info!(outbox_id = id, attempt, %error, "mail failed, will retry");
+                report.retried += 1;
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Takes a due mail for this sender: counts the attempt and moves it a lease ahead,
+/// only if nobody else has since. `true` when this sender now owns the attempt.
+fn claim(conn: &mut DbConn, id: i32, seen_attempts: i32, now: NaiveDateTime) -> anyhow::Result<bool> {
+    let changed = write_tx(conn, |conn| {
+        diesel::update(
+            outbox::table
+                .filter(outbox::id.eq(id))
+                .filter(outbox::status.eq(PENDING))
+                .filter(outbox::attempts.eq(seen_attempts)),
+        )
+        .set((
+            outbox::attempts.eq(seen_attempts + 1),
+            outbox::next_attempt_at.eq(now + Duration::seconds(CLAIM_LEASE_SECONDS)),
+        ))
+        .execute(conn)
+    })
+    .with_context(|| format!("cannot claim outbox mail {id}"))?;
+    Ok(changed == 1)
+}
+
+/// The sender for `serve`: every `poll_seconds` delivers what is due, on the blocking
+/// thread pool. Errors are logged and the loop goes on; it never returns.
+pub async fn run_sender(pool: Pool, mailer: Arc<Mailer>, clock: Arc<dyn Clock>, config: MailConfig) {
+    let pause = std::time::Duration::from_secs(config.poll_seconds.max(1));
+    loop {
+        let (pool, mailer, clock) = (pool.clone(), mailer.clone(), clock.clone());
+        let (base, max_attempts) = (config.retry_base_seconds, config.max_attempts);
+        let result = actix_web::web::block(move || -> anyhow::Result<DeliveryReport> {
+            let mut conn = pool.get().context("no database connection for the mail sender")?;
+            deliver_due(&mut conn, &mailer, db::timestamp(clock.now()), base, max_attempts)
+        })
+        .await;
+        match result {
+            Ok(Ok(report)) if report.is_empty() => {}
+            Ok(Ok(report)) => {
+                tracing::info!(sent = report.sent, retried = report.retried, failed = report.failed, "outbox delivered")
+            }
+            Ok(Err(error)) => tracing::error!(error = format!("{error:#}"), "outbox delivery failed"),
+            Err(error) => tracing::error!(%error, "outbox sender stopped unexpectedly; trying again"),
+        }
+        actix_web::rt::time::sleep(pause).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_delay_doubles_up_to_six_hours() {
+        let delays: Vec<i64> = (1..=10).map(|n| retry_delay(60, n).num_seconds()).collect();
+        assert_eq!(delays, [60, 120, 240, 480, 960, 1920, 3840, 7680, 15360, 21600]);
+        assert_eq!(retry_delay(60, 0).num_seconds(), 60);
+        assert_eq!(retry_delay(60, 500).num_seconds(), 6 * 3600);
+        assert_eq!(retry_delay(u64::MAX, 3).num_seconds(), 6 * 3600);
+        assert_eq!(retry_delay(0, 4).num_seconds(), 0);
+    }
+
+    #[test]
+    fn an_empty_report_says_so() {
+        assert!(DeliveryReport::default().is_empty());
+        assert!(!DeliveryReport { sent: 1, ..Default::default() }.is_empty());
+    }
+}

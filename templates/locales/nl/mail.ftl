@@ -1,0 +1,14 @@
+# E-mailteksten (Nederlands). Houd de sleutels in dezelfde volgorde als en/mail.ftl.
+
+## Elke e-mail
+
+mail-greeting = Beste { $name },
+mail-footer = Je ontvangt deze e-mail van wise-monitor, het platform van de sociale ondernemingen in de regio.
+mail-unsubscribe = Afmelden
+mail-unsubscribe-text = Wil je deze e-mails niet meer ontvangen? Afmelden:
+
+## Testbericht (controleert dat e-mail het platform verlaat)
+
+mail-test-subject = Testbericht voor { $name }
+mail-test-body = Dit is een testbericht van wise-monitor. Kun je het lezen, dan werkt het versturen van e-mail.
+mail-test-link = Open wise-monitor
