@@ -451,7 +451,15 @@ async fn use_link(
         return link_invalid(req, state);
     };
     if let Err(errors) = check_new_password(&form.password, &form.password_confirm, &user.email, &user.name) {
-        return set_password_form(req, state, purpose, &form.token, &user.email, StatusCode::UNPROCESSABLE_ENTITY, &errors);
+        return set_password_form(
+            req,
+            state,
+            purpose,
+            &form.token,
+            &user.email,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &errors,
+        );
     }
     let hash = state.hasher.hash(form.password).await?;
     let token = form.token;
@@ -467,8 +475,13 @@ async fn use_link(
                 };
                 store::set_password(c, user.id, &hash, now)?;
                 store::end_sessions(c, user.id, None)?;
-                let entry =
-                    audit::Entry { actor: Actor::User { id: user.id, email: &user.email }, ip: Some(&ip), action, target: "", detail: "" };
+                let entry = audit::Entry {
+                    actor: Actor::User { id: user.id, email: &user.email },
+                    ip: Some(&ip),
+                    action,
+                    target: "",
+                    detail: "",
+                };
                 audit::record(c, now, entry)?;
                 Ok::<_, AppError>(true)
             })
@@ -547,7 +560,10 @@ async fn update_account(
     let name = form.name.trim().to_string();
     let mut errors = Vec::new();
     if name.is_empty() || name.chars().count() > 200 {
-        errors.push(FieldError { field: "name".into(), key: if name.is_empty() { "error-required" } else { "error-too-long" } });
+        errors.push(FieldError {
+            field: "name".into(),
+            key: if name.is_empty() { "error-required" } else { "error-too-long" },
+        });
     }
     let Some(lang) = Lang::parse(&form.language) else {
         errors.push(FieldError { field: "language".into(), key: "error-unknown-language" });
@@ -602,9 +618,7 @@ async fn change_password(
     let id = user.id;
     let stored = state.db(move |c| Ok(store::find(c, id)?.and_then(|u| u.password_hash))).await?;
     let fields = ["current_password", "password", "password_confirm"];
-    let reject = |errors: Vec<FieldError>| {
-        json!({ "password_errors": field_errors(&fields, &errors) })
-    };
+    let reject = |errors: Vec<FieldError>| json!({ "password_errors": field_errors(&fields, &errors) });
     if !state.hasher.verify(form.current_password, stored).await? {
         audit_event(&state, Some(&user), None, &ip, "password_change_failed", String::new()).await?;
         let extra = reject(one_error("current_password", "error-password-wrong"));
@@ -662,8 +676,14 @@ async fn create_token(
 }
 
 /// Creates a token for a user and audits it (account page and command line).
-pub async fn issue_token(state: &AppState, user: &CurrentUser, name: &str, ip: Option<&str>) -> Result<String, AppError> {
-    let (id, email, name, ip, now) = (user.id, user.email.clone(), name.to_string(), ip.map(str::to_string), state.now());
+pub async fn issue_token(
+    state: &AppState,
+    user: &CurrentUser,
+    name: &str,
+    ip: Option<&str>,
+) -> Result<String, AppError> {
+    let (id, email, name, ip, now) =
+        (user.id, user.email.clone(), name.to_string(), ip.map(str::to_string), state.now());
     state.db(move |c| create_token_audited(c, id, &email, &name, ip.as_deref(), now)).await
 }
 
@@ -707,8 +727,13 @@ async fn revoke_token(
                     return Ok(false);
                 }
                 let target = format!("token {token_id}");
-                let entry =
-                    audit::Entry { actor: Actor::User { id, email: &email }, ip: Some(&ip), action: "token_revoked", target: &target, detail: "" };
+                let entry = audit::Entry {
+                    actor: Actor::User { id, email: &email },
+                    ip: Some(&ip),
+                    action: "token_revoked",
+                    target: &target,
+                    detail: "",
+                };
                 audit::record(c, now, entry)?;
                 Ok::<_, AppError>(true)
             })
@@ -932,7 +957,11 @@ async fn enable_user(
     change_user(&req, &state, &identity, path.into_inner(), UserChange::Enable).await
 }
 
-async fn audit_page(req: HttpRequest, state: web::Data<AppState>, identity: Identity) -> Result<HttpResponse, AppError> {
+async fn audit_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+) -> Result<HttpResponse, AppError> {
     policy::require(&state, &req, &identity, Action::ManageUsers, None).await?;
     let entries = state.db(|c| Ok(audit::recent(c, 500)?)).await?;
     page::render(&state, &req, "admin/audit", json!({ "nav": "admin", "entries": entries }))

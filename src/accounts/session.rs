@@ -233,7 +233,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             if expected.is_empty() || !secret::equal(sent, &expected) {
                 return Err(AppError::CsrfRejected.into());
             }
-            let value = serde_html_form::from_bytes::<T>(&body).map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
+            let value =
+                serde_html_form::from_bytes::<T>(&body).map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
             Ok(CsrfForm(value))
         })
     }

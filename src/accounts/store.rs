@@ -28,8 +28,11 @@ pub struct NewUser {
     pub organisation_kvk: Option<String>,
 }
 
-/// Checks a new user; returns the role and the WISE's id (for `wise` users).
-pub fn validate_new_user(conn: &mut DbConn, input: &NewUser) -> QueryResult<Result<(Role, Option<i32>), Vec<FieldError>>> {
+/// A checked new user: the role, and the WISE a `wise` user works for.
+pub type ValidUser = (Role, Option<i32>);
+
+/// Checks a new user.
+pub fn validate_new_user(conn: &mut DbConn, input: &NewUser) -> QueryResult<Result<ValidUser, Vec<FieldError>>> {
     let mut e = Errors::default();
     let email = normalise_email(&input.email);
     e.check(is_email(&email), "email", "error-email");
@@ -128,7 +131,13 @@ pub fn set_password(conn: &mut DbConn, user_id: i32, hash: &str, now: NaiveDateT
     Ok(())
 }
 
-pub fn update_profile(conn: &mut DbConn, user_id: i32, name: &str, language: &str, now: NaiveDateTime) -> QueryResult<()> {
+pub fn update_profile(
+    conn: &mut DbConn,
+    user_id: i32,
+    name: &str,
+    language: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(users::table.find(user_id))
         .set((users::name.eq(name.trim()), users::language.eq(language), users::updated_at.eq(now)))
         .execute(conn)?;
@@ -377,7 +386,12 @@ pub fn create_link(
 }
 
 /// The user a link belongs to, if it is unused and unexpired (does not use it up).
-pub fn peek_link(conn: &mut DbConn, purpose: LinkPurpose, token: &str, now: NaiveDateTime) -> QueryResult<Option<User>> {
+pub fn peek_link(
+    conn: &mut DbConn,
+    purpose: LinkPurpose,
+    token: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<User>> {
     one_time_links::table
         .inner_join(users::table)
         .filter(one_time_links::token_hash.eq(secret::digest(token)))
@@ -392,7 +406,12 @@ pub fn peek_link(conn: &mut DbConn, purpose: LinkPurpose, token: &str, now: Naiv
 
 /// Uses a link up; returns its user, or `None` when it is unknown, used or expired.
 /// Call inside the transaction that acts on it, so a link works exactly once.
-pub fn consume_link(conn: &mut DbConn, purpose: LinkPurpose, token: &str, now: NaiveDateTime) -> QueryResult<Option<User>> {
+pub fn consume_link(
+    conn: &mut DbConn,
+    purpose: LinkPurpose,
+    token: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<User>> {
     let Some(user) = peek_link(conn, purpose, token, now)? else {
         return Ok(None);
     };

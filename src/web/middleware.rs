@@ -1,11 +1,12 @@
 //! Middleware: security headers on every response, and error pages for everything
 //! outside `/api` that ends in an error status.
 
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::ServiceResponse;
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::{DefaultHeaders, ErrorHandlerResponse};
-use actix_web::web;
+use actix_web::{web, HttpResponse};
 
 use super::{page, AppState};
 
@@ -47,6 +48,9 @@ pub fn error_page<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_we
     if keeps_own_body(&res) {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
+    if res.status() == StatusCode::UNAUTHORIZED && res.request().method() == Method::GET {
+        return Ok(ErrorHandlerResponse::Response(to_sign_in(res)));
+    }
     let Some(state) = res.request().app_data::<web::Data<AppState>>().cloned() else {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     };
@@ -55,4 +59,17 @@ pub fn error_page<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_we
     let mut res = res.set_body(html).map_into_boxed_body();
     res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, res).map_into_right_body()))
+}
+
+/// A page that needs a signed-in user sends the visitor to sign in, and back afterwards.
+fn to_sign_in<B>(res: ServiceResponse<B>) -> ServiceResponse<EitherBody<B>> {
+    let req = res.request();
+    let here = match req.query_string() {
+        "" => req.path().to_string(),
+        query => format!("{}?{query}", req.path()),
+    };
+    let query = serde_html_form::to_string([("next", here)]).unwrap_or_default();
+    let (req, _) = res.into_parts();
+    let redirect = HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/sign-in?{query}"))).finish();
+    ServiceResponse::new(req, redirect).map_into_right_body()
 }

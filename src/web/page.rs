@@ -8,8 +8,8 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::i18n::{Lang, LANG_COOKIE};
-use crate::accounts::session::{CsrfForm, Identity};
 use super::{AppError, AppState};
+use crate::accounts::session::{CsrfForm, Identity};
 
 /// Renders `template` with `data` (a JSON object) as a 200 page.
 pub fn render(state: &AppState, req: &HttpRequest, template: &str, data: Value) -> Result<HttpResponse, AppError> {

@@ -141,23 +141,20 @@ backend_tests! {
     }
 
     async fn the_language_switch_remembers_the_choice(app) {
-        let res = app
-            .send(
-                TestRequest::post()
-                    .uri("/language")
-                    .set_form([("lang", "en"), ("next", "/organisations?page=1")]),
-            )
-            .await;
+        let mut visitor = app.visitor().await;
+        let res = app.post_form(&mut visitor, "/language", &[("lang", "en"), ("next", "/organisations?page=1")]).await;
         res.assert_status(303);
         assert_eq!(res.header("location"), Some("/organisations?page=1"));
-        let cookie = res.header("set-cookie").unwrap();
-        assert!(cookie.starts_with("lang=en") && cookie.contains("Path=/") && cookie.contains("SameSite=Lax"), "{cookie}");
+        let cookie = res.cookies().into_iter().find(|c| c.name() == "lang").expect("language cookie");
+        assert_eq!(cookie.value(), "en");
+        assert_eq!(cookie.same_site(), Some(actix_web::cookie::SameSite::Lax));
+        app.get_with(&mut visitor, "/").await.assert_contains("<html lang=\"en\">");
 
-        let offsite = app
-            .send(TestRequest::post().uri("/language").set_form([("lang", "nl"), ("next", "//evil.example/")]))
-            .await;
+        let offsite = app.post_form(&mut visitor, "/language", &[("lang", "nl"), ("next", "//evil.example/")]).await;
         assert_eq!(offsite.header("location"), Some("/"));
-        app.send(TestRequest::post().uri("/language").set_form([("lang", "fr")])).await.assert_status(400);
+        app.post_form(&mut visitor, "/language", &[("lang", "fr")]).await.assert_status(400);
+        // Without the form's token nothing changes.
+        app.send(TestRequest::post().uri("/language").set_form([("lang", "en")])).await.assert_status(403);
     }
 
     async fn static_files_are_cached_by_version_and_etag(app) {

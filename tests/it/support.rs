@@ -5,13 +5,14 @@ use std::io::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use actix_web::cookie::Cookie;
 use actix_web::http::header::HeaderMap;
 use actix_web::http::StatusCode;
 use actix_web::test::{self, TestRequest};
 use chrono::{TimeZone, Utc};
 use diesel::connection::SimpleConnection;
 use diesel::Connection;
-use wise_monitor::clock::FixedClock;
+use wise_monitor::clock::{Clock, FixedClock};
 use wise_monitor::config::Config;
 use wise_monitor::db::{self, DbConn, PooledConn};
 use wise_monitor::AppState;
@@ -123,8 +124,9 @@ impl TestAppBuilder {
                 wise_monitor::demo::fill_if_empty(&mut conn, db::timestamp(test_now())).expect("demo data");
             }
         }
-        let state = AppState::new(config, pool, clock.clone()).expect("app state");
-        TestApp { state, clock, backend, database }
+        let (mailer, mailbox) = wise_monitor::mail::Mailer::memory(&config.mail.from);
+        let state = AppState::with_mailer(config, pool, clock.clone(), mailer).expect("app state");
+        TestApp { state, clock, mailbox, backend, database }
     }
 }
 
@@ -156,6 +158,8 @@ enum TestDatabase {
 pub struct TestApp {
     pub state: AppState,
     pub clock: Arc<FixedClock>,
+    /// Mail the outbox sender delivered (see [`TestApp::deliver_mail`]).
+    pub mailbox: wise_monitor::mail::Mailbox,
     pub backend: Backend,
     database: TestDatabase,
 }
@@ -180,6 +184,22 @@ pub struct Response {
 impl Response {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The `Set-Cookie` headers, parsed.
+    pub fn cookies(&self) -> Vec<Cookie<'static>> {
+        self.headers
+            .get_all(actix_web::http::header::SET_COOKIE)
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| Cookie::parse(v.to_string()).ok())
+            .collect()
+    }
+
+    /// The CSRF token of the first form on the page.
+    pub fn csrf_token(&self) -> String {
+        let marker = "name=\"csrf_token\" value=\"";
+        let start = self.body.find(marker).unwrap_or_else(|| panic!("no CSRF token in:\n{}", self.body)) + marker.len();
+        self.body[start..].chars().take_while(|c| *c != '"').collect()
     }
 
     pub fn json(&self) -> serde_json::Value {
@@ -230,4 +250,134 @@ impl TestApp {
     pub async fn get_in(&self, lang: &str, path: &str) -> Response {
         self.send(TestRequest::get().uri(path).insert_header(("Accept-Language", lang))).await
     }
+}
+
+/// A browser: the cookies it holds and the CSRF token its forms carry.
+#[derive(Clone, Default)]
+pub struct Browser {
+    pub cookies: Vec<Cookie<'static>>,
+    pub csrf: String,
+    /// The client IP the requests come from.
+    pub ip: Option<std::net::SocketAddr>,
+}
+
+impl Browser {
+    /// Keeps the cookies a response sets (an expired one is dropped).
+    pub fn absorb(&mut self, res: &Response) {
+        for cookie in res.cookies() {
+            self.cookies.retain(|c| c.name() != cookie.name());
+            let expired = cookie.max_age().is_some_and(|a| a.is_zero()) || cookie.value().is_empty();
+            if !expired {
+                self.cookies.push(cookie);
+            }
+        }
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<&Cookie<'static>> {
+        self.cookies.iter().find(|c| c.name() == name)
+    }
+
+    pub fn at_ip(mut self, ip: &str) -> Self {
+        self.ip = Some(format!("{ip}:40000").parse().expect("ip"));
+        self
+    }
+}
+
+/// A user made for a test; every one has the same strong password.
+pub struct TestUser {
+    pub id: i32,
+    pub email: String,
+}
+
+pub const PASSWORD: &str = "tulpen-fiets-grachtenpand-42";
+
+impl TestApp {
+    /// Creates a user with [`PASSWORD`] (a `wise` user works for `organisation`).
+    pub fn add_user(&self, role: &str, organisation: Option<i32>) -> TestUser {
+        use wise_monitor::accounts::{model::Role, password, store};
+        static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let hash = HASH.get_or_init(|| password::hash_blocking(PASSWORD));
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let email = format!("{role}{}@example.nl", N.fetch_add(1, Ordering::Relaxed));
+        let input = store::NewUser {
+            email: email.clone(),
+            name: format!("Test {role}"),
+            role: role.into(),
+            language: "nl".into(),
+            organisation_kvk: None,
+        };
+        let role = Role::parse(role).expect("role");
+        let id = self
+            .with_conn(|c| store::create_user(c, &input, role, organisation, Some(hash), db::timestamp(test_now())))
+            .expect("create user");
+        TestUser { id, email }
+    }
+
+    /// A visitor who opened the home page (and so holds a CSRF cookie and token).
+    pub async fn visitor(&self) -> Browser {
+        let mut browser = Browser::default();
+        self.refresh(&mut browser).await;
+        browser
+    }
+
+    /// Reloads a page to pick up the browser's current CSRF token.
+    pub async fn refresh(&self, browser: &mut Browser) {
+        let res = self.get_with(browser, "/").await;
+        browser.csrf = res.csrf_token();
+    }
+
+    /// Signs in through the sign-in form.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Browser {
+        let mut browser = self.visitor().await;
+        let res = self.post_form(&mut browser, "/sign-in", &[("email", email), ("password", password)]).await;
+        assert_eq!(res.status.as_u16(), 303, "sign-in failed: {}", res.body);
+        self.refresh(&mut browser).await;
+        browser
+    }
+
+    pub async fn sign_in_as(&self, user: &TestUser) -> Browser {
+        self.sign_in(&user.email, PASSWORD).await
+    }
+
+    fn with_browser(browser: &Browser, mut request: TestRequest) -> TestRequest {
+        for cookie in &browser.cookies {
+            request = request.cookie(cookie.clone());
+        }
+        if let Some(ip) = browser.ip {
+            request = request.peer_addr(ip);
+        }
+        request
+    }
+
+    pub async fn get_with(&self, browser: &mut Browser, path: &str) -> Response {
+        let res = self.send(Self::with_browser(browser, TestRequest::get().uri(path))).await;
+        browser.absorb(&res);
+        res
+    }
+
+    /// Submits a form with the browser's CSRF token.
+    pub async fn post_form(&self, browser: &mut Browser, path: &str, fields: &[(&str, &str)]) -> Response {
+        let mut form: Vec<(&str, &str)> = vec![("csrf_token", browser.csrf.as_str())];
+        form.extend_from_slice(fields);
+        let body = serde_html_form::to_string(&form).expect("form");
+        let request = TestRequest::post()
+            .uri(path)
+            .insert_header(("Content-Type", "application/x-www-form-urlencoded"))
+            .set_payload(body);
+        let res = self.send(Self::with_browser(browser, request)).await;
+        browser.absorb(&res);
+        res
+    }
+
+    /// Runs the outbox sender once, into [`TestApp::mailbox`].
+    pub fn deliver_mail(&self) -> wise_monitor::mail::outbox::DeliveryReport {
+        let now = db::timestamp(self.clock.now());
+        self.with_conn(|c| wise_monitor::mail::outbox::deliver_due(c, &self.state.mailer, now, 60, 8)).expect("deliver")
+    }
+}
+
+/// The first link in a text that starts with `prefix`.
+pub fn link_in(text: &str, prefix: &str) -> String {
+    let start = text.find(prefix).unwrap_or_else(|| panic!("no {prefix} link in:\n{text}"));
+    text[start..].split_whitespace().next().unwrap().to_string()
 }
