@@ -3,6 +3,7 @@
 mod support;
 
 mod accounts;
+mod authz;
 mod cli;
 mod foundation;
 mod locales;

@@ -1,0 +1,204 @@
+//! The authorization matrix: every registered route, asked by every role (and, for
+//! `wise`, on their own WISE and on another), answers as this table declares. A route
+//! missing from the table fails the test. And every state-changing route refuses a
+//! form without its CSRF token.
+
+use actix_web::test::TestRequest;
+use wise_monitor::catalogue::model::OrganisationInput;
+use wise_monitor::catalogue::store;
+use wise_monitor::db;
+
+use crate::backend_tests;
+use crate::support::{test_now, Backend, Browser, TestApp, TestUser};
+
+/// Who asks, in the order they ask (the operator last: their requests succeed and change things).
+const WHO: [&str; 6] = ["public", "buyer", "city", "wise-own", "wise-other", "admin"];
+
+/// (method, route pattern, form fields, expected status for each of [`WHO`]).
+/// 303 on a page for the public means "sent to sign in".
+type Row = (&'static str, &'static str, &'static [(&'static str, &'static str)], [u16; 6]);
+
+const TABLE: &[Row] = &[
+    ("GET", "/", &[], [200; 6]),
+    ("GET", "/healthz", &[], [200; 6]),
+    ("GET", "/readyz", &[], [200; 6]),
+    ("GET", "/static/{path:.*}", &[], [200; 6]),
+    ("POST", "/language", &[("lang", "en")], [303; 6]),
+    ("GET", "/organisations", &[], [200; 6]),
+    ("GET", "/organisations/{slug}", &[], [200; 6]),
+    ("GET", "/api/v1/organisations/{kvk}", &[], [200; 6]),
+    ("GET", "/api/v1/me", &[], [401, 200, 200, 200, 200, 200]),
+    ("GET", "/sign-in", &[], [200, 303, 303, 303, 303, 303]),
+    ("POST", "/sign-in", &[("email", "target@example.nl"), ("password", "wrong password")], [401; 6]),
+    ("POST", "/sign-out", &[], [303; 6]),
+    ("GET", "/password/forgot", &[], [200; 6]),
+    ("POST", "/password/forgot", &[("email", "target@example.nl")], [200; 6]),
+    ("GET", "/password/reset", &[], [410; 6]),
+    ("POST", "/password/reset", &[("token", "nope"), ("password", "x"), ("password_confirm", "x")], [410; 6]),
+    ("GET", "/invitation", &[], [410; 6]),
+    ("POST", "/invitation", &[("token", "nope"), ("password", "x"), ("password_confirm", "x")], [410; 6]),
+    ("GET", "/account", &[], [303, 200, 200, 200, 200, 200]),
+    ("POST", "/account", &[("name", "Nieuwe Naam"), ("language", "nl")], [401, 303, 303, 303, 303, 303]),
+    (
+        "POST",
+        "/account/password",
+        &[("current_password", "wrong"), ("password", "x"), ("password_confirm", "x")],
+        [401, 422, 422, 422, 422, 422],
+    ),
+    ("POST", "/account/tokens", &[("token_name", "script")], [401, 200, 200, 200, 200, 200]),
+    // The token in the path is the operator's own.
+    ("POST", "/account/tokens/{id}/revoke", &[], [401, 404, 404, 404, 404, 303]),
+    ("GET", "/admin/users", &[], [303, 403, 403, 403, 403, 200]),
+    (
+        "POST",
+        "/admin/users",
+        &[("email", "new@example.nl"), ("name", "Nieuw"), ("role", "buyer"), ("language", "nl")],
+        [401, 403, 403, 403, 403, 303],
+    ),
+    ("POST", "/admin/users/{id}/role", &[("role", "city")], [401, 403, 403, 403, 403, 303]),
+    ("POST", "/admin/users/{id}/disable", &[], [401, 403, 403, 403, 403, 303]),
+    ("POST", "/admin/users/{id}/enable", &[], [401, 403, 403, 403, 403, 303]),
+    ("GET", "/admin/audit", &[], [303, 403, 403, 403, 403, 200]),
+];
+
+/// A small world: two WISEs, a user of each role, a target user and an operator's token.
+struct World {
+    app: TestApp,
+    slug: String,
+    kvk: String,
+    browsers: Vec<Browser>,
+    tokens: Vec<Option<String>>,
+    target: TestUser,
+    admin_token_id: i32,
+}
+
+async fn world(backend: Backend) -> World {
+    let app = TestApp::builder().build(backend).await;
+    let now = db::timestamp(test_now());
+    let wise = |kvk: &str, name: &str| OrganisationInput {
+        kvk_number: kvk.into(),
+        name: name.into(),
+        municipality: "Amsterdam".into(),
+        sectors: vec!["catering".into()],
+        ..Default::default()
+    };
+    let own = app.with_conn(|c| store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now)).unwrap();
+    let other = app.with_conn(|c| store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now)).unwrap();
+    let users = [
+        None,
+        Some(app.add_user("buyer", None)),
+        Some(app.add_user("city", None)),
+        Some(app.add_user("wise", Some(own))),
+        Some(app.add_user("wise", Some(other))),
+        Some(app.add_user("admin", None)),
+    ];
+    let target = app.add_user("buyer", None);
+    let mut browsers = Vec::new();
+    let mut tokens = Vec::new();
+    for (n, user) in users.iter().enumerate() {
+        // Each asks from their own address, so per-IP limits do not add up across roles.
+        let ip = format!("10.0.0.{}", n + 1);
+        match user {
+            None => {
+                browsers.push(app.visitor().await.at_ip(&ip));
+                tokens.push(None);
+            }
+            Some(user) => {
+                browsers.push(app.sign_in_as(user).await.at_ip(&ip));
+                let token = app
+                    .with_conn(|c| wise_monitor::accounts::create_token_audited(c, user.id, &user.email, "t", None, now))
+                    .unwrap();
+                tokens.push(Some(token));
+            }
+        }
+    }
+    let admin = users[5].as_ref().unwrap();
+    let admin_token_id: i32 = app.with_conn(|c| {
+        use diesel::prelude::*;
+        use wise_monitor::db::schema::api_tokens;
+        api_tokens::table.filter(api_tokens::user_id.eq(admin.id)).select(api_tokens::id).first(c).unwrap()
+    });
+    World {
+        app,
+        slug: "eigen-keuken".into(),
+        kvk: "11111111".into(),
+        browsers,
+        tokens,
+        target,
+        admin_token_id,
+    }
+}
+
+fn concrete(pattern: &str, w: &World) -> String {
+    let id = if pattern.starts_with("/account/tokens/") { w.admin_token_id } else { w.target.id };
+    pattern
+        .replace("{slug}", &w.slug)
+        .replace("{kvk}", &w.kvk)
+        .replace("{path:.*}", "css/site.css")
+        .replace("{id}", &id.to_string())
+}
+
+async fn ask(w: &mut World, who: usize, method: &str, path: &str, fields: &[(&str, &str)]) -> u16 {
+    if path.starts_with("/api/") {
+        let mut request = TestRequest::get().uri(path);
+        if let Some(token) = &w.tokens[who] {
+            request = request.insert_header(("Authorization", format!("Bearer {token}")));
+        }
+        return w.app.send(request).await.status.as_u16();
+    }
+    let browser = &mut w.browsers[who];
+    match method {
+        "GET" => w.app.get_with(browser, path).await.status.as_u16(),
+        _ => w.app.post_form(browser, path, fields).await.status.as_u16(),
+    }
+}
+
+backend_tests! {
+    async fn every_route_answers_every_role_as_declared(app) {
+        // Every registered route is in the table, and every row is a registered route.
+        app.get("/").await;
+        let registered = wise_monitor::web::routes::registered();
+        for (method, path) in &registered {
+            assert!(
+                TABLE.iter().any(|(m, p, _, _)| m == method && p == path),
+                "{method} {path} is not in the authorization table"
+            );
+        }
+        for (method, path, _, _) in TABLE {
+            assert!(registered.contains(&(method, path)), "{method} {path} is in the table but not registered");
+        }
+        let mut failures = Vec::new();
+        for (method, pattern, fields, expected) in TABLE {
+            let mut w = world(app.backend).await;
+            let path = concrete(pattern, &w);
+            for (who, want) in expected.iter().enumerate() {
+                let got = ask(&mut w, who, method, &path, fields).await;
+                if got != *want {
+                    failures.push(format!("{method} {path} as {}: expected {want}, got {got}", WHO[who]));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "authorization matrix:\n{}", failures.join("\n"));
+    }
+
+    async fn every_state_change_needs_the_csrf_token(app) {
+        let mut w = world(app.backend).await;
+        let posts: Vec<_> = TABLE.iter().filter(|(m, _, _, _)| *m == "POST").collect();
+        assert!(posts.len() >= 10);
+        for (_, pattern, fields, _) in posts {
+            let path = concrete(pattern, &w);
+            for who in [0, 5] {
+                let browser = &mut w.browsers[who];
+                let good = std::mem::take(&mut browser.csrf);
+                let status = w.app.post_form(browser, &path, fields).await.status.as_u16();
+                browser.csrf = "f".repeat(64);
+                let wrong = w.app.post_form(browser, &path, fields).await.status.as_u16();
+                browser.csrf = good;
+                assert_eq!((status, wrong), (403, 403), "POST {path} as {} without a valid token", WHO[who]);
+            }
+        }
+        // Still signed in, nothing changed: the operator's pages still answer.
+        let admin = &mut w.browsers[5];
+        w.app.get_with(admin, "/admin/users").await.assert_status(200);
+    }
+}
