@@ -41,6 +41,44 @@ enum Command {
     },
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Manage users.
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Tokens(TokensCommand),
+}
+
+#[derive(Subcommand)]
+enum UsersCommand {
+    /// Create a user; the password comes from WISE_PASSWORD, else it is asked for.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// admin, city, buyer or wise.
+        #[arg(long)]
+        role: String,
+        /// KvK number of the WISE a `wise` user works for.
+        #[arg(long, value_name = "KVK")]
+        organisation: Option<String>,
+        /// Language of the user's pages and mail: nl or en.
+        #[arg(long, default_value = "nl")]
+        language: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokensCommand {
+    /// Print a new API token for a user (shown once).
+    Create {
+        #[arg(long)]
+        email: String,
+        /// A name that tells the token apart on the account page.
+        #[arg(long, default_value = "command line")]
+        name: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -71,6 +109,39 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let pool = open(&config)?;
             let applied = db::migrate(&mut *pool.get()?)?;
             println!("{applied} migration(s) applied; the database is up to date");
+            Ok(())
+        }
+        Command::Users(UsersCommand::Add { email, name, role, organisation, language }) => {
+            let password = match std::env::var("WISE_PASSWORD") {
+                Ok(password) => password,
+                Err(_) => rpassword::prompt_password(format!("Password for {email}: "))
+                    .context("no password: set WISE_PASSWORD or run the command in a terminal")?,
+            };
+            let pool = open(&config)?;
+            let mut conn = pool.get()?;
+            db::migrate(&mut conn)?;
+            let input =
+                wise_monitor::accounts::store::NewUser { email, name, role, language, organisation_kvk: organisation };
+            let id = wise_monitor::accounts::add_user_command(
+                &mut conn,
+                &input,
+                &password,
+                db::timestamp(SystemClock.now()),
+            )?;
+            println!("user {id} created: {}", wise_monitor::accounts::store::normalise_email(&input.email));
+            Ok(())
+        }
+        Command::Tokens(TokensCommand::Create { email, name }) => {
+            let pool = open(&config)?;
+            let mut conn = pool.get()?;
+            db::migrate(&mut conn)?;
+            let token = wise_monitor::accounts::create_token_command(
+                &mut conn,
+                &email,
+                &name,
+                db::timestamp(SystemClock.now()),
+            )?;
+            println!("{token}");
             Ok(())
         }
         Command::Serve { demo, listen } => {
@@ -107,6 +178,12 @@ fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
     let workers = config.server.workers;
     let state = AppState::new(config, pool, clock)?;
     actix_web::rt::System::new().block_on(async move {
+        actix_web::rt::spawn(wise_monitor::mail::outbox::run_sender(
+            state.pool.clone(),
+            state.mailer.clone(),
+            state.clock.clone(),
+            state.config.mail.clone(),
+        ));
         let mut server = actix_web::HttpServer::new(move || wise_monitor::app(state.clone()))
             .bind(&listen)
             .with_context(|| format!("cannot listen on {listen}"))?;

@@ -82,8 +82,10 @@ async fn world(backend: Backend) -> World {
         sectors: vec!["catering".into()],
         ..Default::default()
     };
-    let own = app.with_conn(|c| store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now)).unwrap();
-    let other = app.with_conn(|c| store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now)).unwrap();
+    let own =
+        app.with_conn(|c| store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now)).unwrap();
+    let other =
+        app.with_conn(|c| store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now)).unwrap();
     let users = [
         None,
         Some(app.add_user("buyer", None)),
@@ -106,7 +108,9 @@ async fn world(backend: Backend) -> World {
             Some(user) => {
                 browsers.push(app.sign_in_as(user).await.at_ip(&ip));
                 let token = app
-                    .with_conn(|c| wise_monitor::accounts::create_token_audited(c, user.id, &user.email, "t", None, now))
+                    .with_conn(|c| {
+                        wise_monitor::accounts::create_token_audited(c, user.id, &user.email, "t", None, now)
+                    })
                     .unwrap();
                 tokens.push(Some(token));
             }
@@ -118,15 +122,7 @@ async fn world(backend: Backend) -> World {
         use wise_monitor::db::schema::api_tokens;
         api_tokens::table.filter(api_tokens::user_id.eq(admin.id)).select(api_tokens::id).first(c).unwrap()
     });
-    World {
-        app,
-        slug: "eigen-keuken".into(),
-        kvk: "11111111".into(),
-        browsers,
-        tokens,
-        target,
-        admin_token_id,
-    }
+    World { app, slug: "eigen-keuken".into(), kvk: "11111111".into(), browsers, tokens, target, admin_token_id }
 }
 
 fn concrete(pattern: &str, w: &World) -> String {

@@ -84,3 +84,47 @@ fn an_unknown_config_key_is_one_clear_line() {
     assert_one_line_error(wise_monitor(&["migrate", "--config", file.to_str().unwrap()], &[]), "listen_port");
     assert_one_line_error(wise_monitor(&["migrate"], &[("WISE_SERVER__COLOUR", "red")]), "colour");
 }
+
+#[test]
+fn users_add_and_tokens_create() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("wise.db").display());
+    let db = ("WISE_DATABASE_URL", url.as_str());
+    let strong = ("WISE_PASSWORD", "lantaarnpaal-dijkhuis-vogelkers-3");
+
+    let (code, stdout, stderr) = wise_monitor(
+        &["users", "add", "--email", "Ops@Example.nl", "--name", "Operator", "--role", "admin"],
+        &[db, strong],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("ops@example.nl"), "{stdout}");
+
+    assert_one_line_error(
+        wise_monitor(
+            &["users", "add", "--email", "ops@example.nl", "--name", "Again", "--role", "admin"],
+            &[db, strong],
+        ),
+        "--email: A user with this email address already exists.",
+    );
+    assert_one_line_error(
+        wise_monitor(&["users", "add", "--email", "w@example.nl", "--name", "W", "--role", "wise"], &[db, strong]),
+        "--organisation",
+    );
+    assert_one_line_error(
+        wise_monitor(&["users", "add", "--email", "b@example.nl", "--name", "B", "--role", "boss"], &[db, strong]),
+        "--role",
+    );
+    assert_one_line_error(
+        wise_monitor(
+            &["users", "add", "--email", "c@example.nl", "--name", "C", "--role", "city"],
+            &[db, ("WISE_PASSWORD", "password1234")],
+        ),
+        "--password: This password is too easy to guess.",
+    );
+
+    let (code, stdout, stderr) = wise_monitor(&["tokens", "create", "--email", "OPS@example.nl"], &[db]);
+    assert_eq!(code, 0, "{stderr}");
+    let token = stdout.trim();
+    assert!(token.starts_with("wm_") && token.len() == 67, "{stdout}");
+    assert_one_line_error(wise_monitor(&["tokens", "create", "--email", "nobody@example.nl"], &[db]), "no user");
+}

@@ -47,7 +47,8 @@ backend_tests! {
     }
 
     async fn every_response_carries_the_security_headers(app) {
-        for path in ["/", "/organisations", "/nope", "/api/v1/organisations/00000000", "/healthz"] {
+        let asset = "/static/css/site.css";
+        for path in ["/", "/organisations", "/nope", "/api/v1/organisations/00000000", "/api/v1/me", "/healthz", asset] {
             let res = app.get(path).await;
             let csp = res.header("content-security-policy").unwrap_or_else(|| panic!("CSP on {path}"));
             assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{csp}");
@@ -230,6 +231,7 @@ async fn a_failing_page_renders_the_500_page_and_overrides_reload() {
     .unwrap();
     let res = app.get_in("en", "/").await;
     res.assert_status(500).assert_contains("Something went wrong");
+    assert!(res.header("content-security-policy").is_some(), "the 500 page carries the security headers");
     assert!(!res.body.contains("no_such_field"), "internal details stay in the log");
 }
 
