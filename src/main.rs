@@ -86,6 +86,8 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
         .init();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -169,7 +171,11 @@ fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
                     tracing::info!("--demo: the database already holds WISEs; left as it is")
                 }
                 demo::Filled::Loaded { organisations, offerings } => {
-                    tracing::info!(organisations, offerings, "--demo: sample data loaded")
+                    tracing::info!(organisations, offerings, "--demo: sample data loaded");
+                    println!("demo accounts (password {}):", demo::DEMO_PASSWORD);
+                    for (email, _, role) in demo::DEMO_USERS {
+                        println!("  {email} ({})", role.as_str());
+                    }
                 }
             }
         }

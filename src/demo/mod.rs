@@ -4,6 +4,7 @@ pub mod data;
 
 use anyhow::Context;
 
+use crate::accounts::{model::Role, password, store as accounts};
 use crate::catalogue::store;
 use crate::db::{write_tx, DbConn};
 
@@ -40,6 +41,41 @@ pub fn fill_if_empty(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::R
                 offerings += 1;
             }
         }
+        add_demo_users(conn, now)?;
         Ok(Filled::Loaded { organisations: sample.len(), offerings })
     })
+}
+
+/// The password of every demo account (demo databases only; see README).
+pub const DEMO_PASSWORD: &str = "demo-wise-monitor-2026";
+
+/// One account per role, so a visitor can try every part of the platform. The `wise`
+/// account works for the first sample WISE.
+pub const DEMO_USERS: &[(&str, &str, Role)] = &[
+    ("beheer@demo.wise-monitor.nl", "Demo Beheerder", Role::Admin),
+    ("gemeente@demo.wise-monitor.nl", "Demo Gemeente", Role::City),
+    ("inkoper@demo.wise-monitor.nl", "Demo Inkoper", Role::Buyer),
+    ("onderneming@demo.wise-monitor.nl", "Demo Onderneming", Role::Wise),
+];
+
+fn add_demo_users(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<()> {
+    let hash = password::hash_blocking(DEMO_PASSWORD);
+    let first_wise = data::sample()
+        .into_iter()
+        .find(|w| w.status == "approved")
+        .map(|w| w.organisation.kvk_number)
+        .expect("the sample has approved WISEs");
+    for (email, name, role) in DEMO_USERS {
+        let input = accounts::NewUser {
+            email: (*email).to_string(),
+            name: (*name).to_string(),
+            role: role.as_str().to_string(),
+            language: "nl".to_string(),
+            organisation_kvk: (*role == Role::Wise).then(|| first_wise.clone()),
+        };
+        let (role, organisation) = accounts::validate_new_user(conn, &input)?
+            .map_err(|e| anyhow::anyhow!("demo user {email} is invalid: {e:?}"))?;
+        accounts::create_user(conn, &input, role, organisation, Some(&hash), now)?;
+    }
+    Ok(())
 }

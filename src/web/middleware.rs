@@ -73,3 +73,26 @@ fn to_sign_in<B>(res: ServiceResponse<B>) -> ServiceResponse<EitherBody<B>> {
     let redirect = HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/sign-in?{query}"))).finish();
     ServiceResponse::new(req, redirect).map_into_right_body()
 }
+
+/// One log line per request (when its span closes, with its duration): method, path
+/// without the query string (which can hold single-use tokens), status. Never cookies.
+pub struct RequestLog;
+
+impl tracing_actix_web::RootSpanBuilder for RequestLog {
+    fn on_request_start(request: &actix_web::dev::ServiceRequest) -> tracing::Span {
+        tracing::info_span!(
+            "request",
+            method = %request.method(),
+            path = %request.path(),
+            status = tracing::field::Empty,
+        )
+    }
+
+    fn on_request_end<B: MessageBody>(span: tracing::Span, outcome: &Result<ServiceResponse<B>, actix_web::Error>) {
+        let status = match outcome {
+            Ok(res) => res.status(),
+            Err(e) => e.as_response_error().status_code(),
+        };
+        span.record("status", status.as_u16());
+    }
+}

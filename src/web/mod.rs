@@ -110,7 +110,7 @@ pub fn app(
         .app_data(web::JsonConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
         .wrap(actix_web::middleware::from_fn(crate::accounts::session::identify))
         .wrap(ErrorHandlers::new().default_handler(middleware::error_page))
-        .wrap(tracing_actix_web::TracingLogger::default())
+        .wrap(tracing_actix_web::TracingLogger::<middleware::RequestLog>::new())
         .wrap(headers)
         .configure(|cfg| {
             routes::get(cfg, "/healthz", healthz);

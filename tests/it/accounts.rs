@@ -262,3 +262,50 @@ backend_tests! {
         assert_eq!(res.header("location"), Some("/sign-in?next=%2Fadmin%2Fusers"));
     }
 }
+
+/// The reset flow through the real file transport: the `.eml` file holds a working link.
+#[actix_web::test]
+async fn a_reset_mail_written_by_the_file_transport_has_a_working_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let mail_dir = dir.path().to_string_lossy().to_string();
+    let app = TestApp::builder()
+        .config(move |c| {
+            c.mail.transport = "file".into();
+            c.mail.file_dir = mail_dir;
+        })
+        .build(crate::support::Backend::Sqlite)
+        .await;
+    let user = app.add_user("buyer", None);
+    let mut visitor = app.visitor().await;
+    app.post_form(&mut visitor, "/password/forgot", &[("email", &user.email)]).await.assert_status(200);
+    let mailer = wise_monitor::mail::Mailer::from_config(&app.state.config.mail).unwrap();
+    let now = app.state.now();
+    let report = app.with_conn(|c| wise_monitor::mail::outbox::deliver_due(c, &mailer, now, 60, 8)).unwrap();
+    assert_eq!(report.sent, 1);
+    let file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "eml"))
+        .expect("an .eml file");
+    let raw = std::fs::read_to_string(file).unwrap();
+    // Undo quoted-printable soft line breaks and escapes.
+    let text = raw.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+    let link = link_in(&text, "http://127.0.0.1:8080/password/reset?token=");
+    let path = link.trim_start_matches("http://127.0.0.1:8080");
+    app.get_with(&mut visitor, path).await.assert_status(200).assert_contains("name=\"token\"");
+}
+
+#[actix_web::test]
+async fn the_client_ip_comes_from_a_trusted_proxy_only() {
+    use wise_monitor::accounts::session::client_ip;
+    let mut config = wise_monitor::config::Config::defaults();
+    let req = TestRequest::default()
+        .peer_addr("10.1.1.1:5000".parse().unwrap())
+        .insert_header(("X-Forwarded-For", "203.0.113.5, 198.51.100.20"))
+        .to_http_request();
+    assert_eq!(client_ip(&req, &config), "10.1.1.1", "no trusted proxy: the socket's peer");
+    config.auth.trusted_proxy = "10.1.1.1".into();
+    assert_eq!(client_ip(&req, &config), "198.51.100.20", "the address the proxy added");
+    config.auth.trusted_proxy = "10.9.9.9".into();
+    assert_eq!(client_ip(&req, &config), "10.1.1.1", "another proxy is not trusted");
+}

@@ -96,6 +96,10 @@ backend_tests! {
         app.get("/organisations?page=3").await.assert_status(200).assert_contains("rel=\"prev\"");
         app.get("/organisations?page=4").await.assert_status(404);
 
+        // Every role has a demo account.
+        let mut admin = app.sign_in("beheer@demo.wise-monitor.nl", demo::DEMO_PASSWORD).await;
+        app.get_with(&mut admin, "/admin/users").await.assert_status(200).assert_contains("onderneming@demo.wise-monitor.nl");
+
         // Never touches a database that has data.
         let again = app.with_conn(|c| demo::fill_if_empty(c, wise_monitor::db::timestamp(test_now())).unwrap());
         assert_eq!(again, Filled::AlreadyHadData);
