@@ -44,6 +44,12 @@ pub const SERVICE_AREAS: &[&str] = &["national", "municipalities", "radius"];
 
 pub const ROLES: &[&str] = &["admin", "city", "buyer", "wise"];
 
+/// Certification filters of the catalogue search.
+pub const CERTIFICATION_FILTERS: &[&str] = &["pso", "cso", "sena"];
+
+/// Orders of the catalogue search.
+pub const SORTS: &[&str] = &["relevance", "name", "updated"];
+
 /// Every vocabulary with the prefix of its translation keys.
 pub const ALL: &[(&str, &[&str])] = &[
     ("sector", SECTORS),
@@ -54,6 +60,8 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("kind", OFFERING_KINDS),
     ("area", SERVICE_AREAS),
     ("role", ROLES),
+    ("certification", CERTIFICATION_FILTERS),
+    ("sort", SORTS),
 ];
 
 pub fn is_sector(code: &str) -> bool {

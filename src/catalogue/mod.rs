@@ -2,20 +2,28 @@
 //! as pages and as JSON.
 
 pub mod cpv;
+pub mod manage;
+pub mod manage_store;
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod view;
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde::Deserialize;
 use serde_json::json;
 
-use crate::validation::is_kvk_number;
+use actix_web::http::StatusCode;
+use search::SearchParams;
+
+use crate::validation::{is_kvk_number, FieldError};
 use crate::web::{page, routes, AppError, AppState};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     routes::get(cfg, "/", home);
     routes::get(cfg, "/organisations", list);
+    routes::get(cfg, "/organisations.csv", export_organisations);
+    routes::get(cfg, "/api/v1/organisations", api_organisations);
+    routes::get(cfg, "/api/v1/offerings", api_offerings);
     routes::get(cfg, "/organisations/{slug}", profile);
     routes::get(cfg, "/api/v1/organisations/{kvk}", api_organisation);
 }
@@ -25,32 +33,76 @@ async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRespon
     page::render(&state, &req, "home", json!({ "nav": "home", "counts": counts }))
 }
 
-#[derive(Deserialize)]
-struct ListQuery {
-    page: Option<u32>,
-}
-
+/// The search page: `/organisations?q=…&sector=…&cpv=…&kind=…&municipality=…&target_group=…&certification=…&sort=…&page=…`.
 async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<ListQuery>,
+    params: web::Query<SearchParams>,
 ) -> Result<HttpResponse, AppError> {
-    let page = query.page.unwrap_or(1);
-    if page == 0 {
-        return Err(AppError::BadRequest("page: pages are numbered from 1".into()));
+    let params = params.into_inner();
+    match run_search(&state, &params).await? {
+        Ok(result) => {
+            let data = view::search_page(&params, &result, &state.today());
+            page::render(&state, &req, "catalogue/list", data)
+        }
+        Err(errors) => {
+            let data = view::search_errors(&params, &errors);
+            page::render_status(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, "catalogue/list", data)
+        }
     }
-    let per_page = state.config.catalogue.page_size;
-    let (organisations, total) = state.db(move |c| Ok(store::list_approved(c, page, per_page)?)).await?;
-    let paging = view::Paging::new(page, per_page, total);
-    if page > paging.pages {
-        return Err(AppError::NotFound);
+}
+
+/// Checks and runs a search; a page past the last one is a field error too.
+async fn run_search(
+    state: &AppState,
+    params: &SearchParams,
+) -> Result<Result<search::SearchResult, Vec<FieldError>>, AppError> {
+    let checked = match params.check(state.config.catalogue.page_size) {
+        Ok(checked) => checked,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let today = state.today();
+    let result = state.db(move |c| Ok(search::search(c, &checked, today)?)).await?;
+    if result.page > result.pages {
+        return Ok(Err(vec![FieldError { field: "page".into(), key: "error-page-range" }]));
     }
-    page::render(
-        &state,
-        &req,
-        "catalogue/list",
-        json!({ "nav": "organisations", "organisations": organisations, "total": total, "paging": paging }),
-    )
+    Ok(Ok(result))
+}
+
+/// `GET /api/v1/organisations`: the same search as the page, as JSON.
+async fn api_organisations(
+    state: web::Data<AppState>,
+    params: web::Query<SearchParams>,
+) -> Result<HttpResponse, AppError> {
+    let result = run_search(&state, &params.into_inner()).await??;
+    Ok(HttpResponse::Ok().json(result))
+}
+
+/// `GET /organisations.csv`: every WISE the search finds, as CSV.
+async fn export_organisations(
+    state: web::Data<AppState>,
+    params: web::Query<SearchParams>,
+) -> Result<HttpResponse, AppError> {
+    let mut checked = params.into_inner().check(state.config.catalogue.page_size)?;
+    checked.page = 1;
+    checked.per_page = u32::MAX / 2;
+    let today = state.today();
+    let result = state.db(move |c| Ok(search::search(c, &checked, today)?)).await?;
+    let body = view::organisations_csv(&result.items, state.config.base_url())?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", "attachment; filename=\"wise-organisations.csv\""))
+        .body(body))
+}
+
+/// `GET /api/v1/offerings`: active offerings of approved WISEs.
+async fn api_offerings(state: web::Data<AppState>, params: web::Query<SearchParams>) -> Result<HttpResponse, AppError> {
+    let checked = params.into_inner().check(state.config.catalogue.page_size)?;
+    let result = state.db(move |c| Ok(search::search_offerings(c, &checked)?)).await?;
+    if result.page > result.pages {
+        return Err(AppError::Validation(vec![FieldError { field: "page".into(), key: "error-page-range" }]));
+    }
+    Ok(HttpResponse::Ok().json(result))
 }
 
 async fn profile(

@@ -167,7 +167,7 @@ pub fn create_organisation(
 }
 
 /// Replaces an organisation's sectors, target groups and other certifications.
-fn replace_classification(conn: &mut DbConn, id: i32, input: &OrganisationInput) -> QueryResult<()> {
+pub(crate) fn replace_classification(conn: &mut DbConn, id: i32, input: &OrganisationInput) -> QueryResult<()> {
     diesel::delete(organisation_sectors::table.filter(organisation_sectors::organisation_id.eq(id))).execute(conn)?;
     diesel::delete(organisation_target_groups::table.filter(organisation_target_groups::organisation_id.eq(id)))
         .execute(conn)?;
@@ -338,6 +338,8 @@ pub fn has_organisations(conn: &mut DbConn) -> QueryResult<bool> {
 /// One approved WISE in a list.
 #[derive(Debug, Clone, serde::Serialize, PartialEq)]
 pub struct Summary {
+    #[serde(skip)]
+    pub id: i32,
     pub slug: String,
     pub kvk_number: String,
     pub name: String,
@@ -351,24 +353,33 @@ pub struct Summary {
 /// A page of approved WISEs by name, and how many there are in all.
 pub fn list_approved(conn: &mut DbConn, page: u32, per_page: u32) -> QueryResult<(Vec<Summary>, i64)> {
     let total: i64 = organisations::table.filter(organisations::status.eq("approved")).count().get_result(conn)?;
-    let rows: Vec<Organisation> = organisations::table
+    let ids: Vec<i32> = organisations::table
         .filter(organisations::status.eq("approved"))
         .order((organisations::name.asc(), organisations::id.asc()))
         .limit(i64::from(per_page))
         .offset(i64::from(page.saturating_sub(1)) * i64::from(per_page))
-        .select(Organisation::as_select())
+        .select(organisations::id)
         .load(conn)?;
-    let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
-    let sectors = sectors_of(conn, &ids)?;
+    Ok((summaries(conn, &ids)?, total))
+}
+
+/// Summaries of the given WISEs, in the order of `ids`.
+pub fn summaries(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<Summary>> {
+    let rows: Vec<Organisation> =
+        organisations::table.filter(organisations::id.eq_any(ids)).select(Organisation::as_select()).load(conn)?;
+    let sectors = sectors_of(conn, ids)?;
     let offering_counts: Vec<(i32, i64)> = offerings::table
-        .filter(offerings::organisation_id.eq_any(&ids))
+        .filter(offerings::organisation_id.eq_any(ids))
         .filter(offerings::active.eq(true))
         .group_by(offerings::organisation_id)
         .select((offerings::organisation_id, diesel::dsl::count_star()))
         .load(conn)?;
-    let summaries = rows
-        .into_iter()
+    let mut by_id: std::collections::HashMap<i32, Organisation> = rows.into_iter().map(|o| (o.id, o)).collect();
+    Ok(ids
+        .iter()
+        .filter_map(|id| by_id.remove(id))
         .map(|o| Summary {
+            id: o.id,
             sectors: sectors.iter().filter(|(id, _)| *id == o.id).map(|(_, s)| s.clone()).collect(),
             offerings: offering_counts.iter().find(|(id, _)| *id == o.id).map_or(0, |(_, n)| *n),
             slug: o.slug,
@@ -378,8 +389,7 @@ pub fn list_approved(conn: &mut DbConn, page: u32, per_page: u32) -> QueryResult
             district: o.district,
             description: o.description,
         })
-        .collect();
-    Ok((summaries, total))
+        .collect())
 }
 
 /// (organisation id, sector) pairs in primary-first order.

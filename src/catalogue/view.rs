@@ -4,7 +4,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use super::search::{Hit, SearchParams, SearchResult};
 use super::store::Profile;
+use crate::validation::FieldError;
+use crate::web::AppError;
 
 /// Where a page sits in a paged list.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -41,6 +44,133 @@ pub fn profile_page(profile: &Profile, today: NaiveDate) -> Value {
         "certifications": certifications,
         "offerings": profile.offerings,
     })
+}
+
+/// The search parameters back as a query string (empty ones left out), on `page`.
+pub fn query_string(params: &SearchParams, page: Option<u32>) -> String {
+    let fields = [
+        ("q", &params.q),
+        ("sector", &params.sector),
+        ("cpv", &params.cpv),
+        ("kind", &params.kind),
+        ("municipality", &params.municipality),
+        ("target_group", &params.target_group),
+        ("certification", &params.certification),
+        ("sort", &params.sort),
+    ];
+    let mut pairs: Vec<(&str, String)> = fields
+        .iter()
+        .filter_map(|(k, v)| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(|v| (*k, v.to_string())))
+        .collect();
+    if let Some(page) = page.filter(|p| *p > 1) {
+        pairs.push(("page", page.to_string()));
+    }
+    serde_html_form::to_string(&pairs).unwrap_or_default()
+}
+
+fn echo(params: &SearchParams) -> Value {
+    let text = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_string();
+    json!({
+        "q": text(&params.q),
+        "sector": text(&params.sector),
+        "cpv": text(&params.cpv),
+        "kind": text(&params.kind),
+        "municipality": text(&params.municipality),
+        "target_group": text(&params.target_group),
+        "certification": text(&params.certification),
+        "sort": text(&params.sort),
+    })
+}
+
+const SEARCH_FIELDS: [&str; 10] =
+    ["q", "sector", "cpv", "kind", "municipality", "target_group", "certification", "sort", "page", "per_page"];
+
+fn url(path: &str, query: String) -> String {
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+/// The search page's data.
+pub fn search_page(params: &SearchParams, result: &SearchResult, _today: &NaiveDate) -> Value {
+    let paging = Paging::new(result.page, result.per_page, result.total as i64);
+    let filtered = !query_string(params, None).is_empty();
+    json!({
+        "nav": "organisations",
+        "params": echo(params),
+        "errors": field_map(&SEARCH_FIELDS, &[]),
+        "has_errors": false,
+        "result": result,
+        "facets": result.facets,
+        "filtered": filtered,
+        "paging": paging,
+        "previous_url": paging.previous.map(|p| url("/organisations", query_string(params, Some(p)))),
+        "next_url": paging.next.map(|p| url("/organisations", query_string(params, Some(p)))),
+        "export_url": url("/organisations.csv", query_string(params, None)),
+        "sorts": crate::catalogue::search::SORTS,
+    })
+}
+
+/// The search page when the search itself is wrong: the form with field errors.
+pub fn search_errors(params: &SearchParams, errors: &[FieldError]) -> Value {
+    json!({
+        "nav": "organisations",
+        "params": echo(params),
+        "errors": field_map(&SEARCH_FIELDS, errors),
+        "error_list": errors.iter().map(|e| json!({"field": e.field, "key": e.key})).collect::<Vec<_>>(),
+        "has_errors": true,
+        "result": null,
+        "facets": crate::catalogue::search::Facets::default(),
+        "filtered": true,
+        "paging": null,
+        "previous_url": null,
+        "next_url": null,
+        "export_url": null,
+        "sorts": crate::catalogue::search::SORTS,
+    })
+}
+
+/// Every field present, `null` or its error's message key.
+pub fn field_map(fields: &[&str], errors: &[FieldError]) -> Value {
+    let map: serde_json::Map<String, Value> = fields
+        .iter()
+        .map(|f| ((*f).to_string(), json!(errors.iter().find(|e| e.field == *f).map(|e| e.key))))
+        .collect();
+    Value::Object(map)
+}
+
+/// A cell as exported: text that a spreadsheet would read as a formula gets a `'` in front.
+pub fn safe_cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Found WISEs as CSV.
+pub fn organisations_csv(items: &[Hit], base_url: &str) -> Result<String, AppError> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let internal = |e: csv::Error| AppError::Internal(e.into());
+    out.write_record(["kvk_number", "name", "municipality", "district", "sectors", "offerings", "profile_url"])
+        .map_err(internal)?;
+    for hit in items {
+        let s = &hit.summary;
+        out.write_record([
+            safe_cell(&s.kvk_number),
+            safe_cell(&s.name),
+            safe_cell(&s.municipality),
+            safe_cell(s.district.as_deref().unwrap_or("")),
+            s.sectors.join("|"),
+            s.offerings.to_string(),
+            format!("{base_url}/organisations/{}", s.slug),
+        ])
+        .map_err(internal)?;
+    }
+    let bytes = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+    String::from_utf8(bytes).map_err(|e| AppError::Internal(e.into()))
 }
 
 #[cfg(test)]

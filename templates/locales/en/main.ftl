@@ -85,3 +85,36 @@ offering-lead-time = Capacity and lead time
 ## Error pages
 
 error-status = Error code { $status }
+
+## Search
+
+search-heading = Search the catalogue
+search-title-for = Search results for “{ $q }”
+search-label = Search by name, product or service
+search-placeholder = for example catering, cleaning or bicycle repair
+search-filters = Refine
+search-apply = Apply
+search-clear = Clear all filters
+search-export = Download the results (CSV)
+search-has-errors = The search cannot be run like this:
+search-nothing = Nothing found. Try fewer or other words, or clear a filter.
+search-matching-offerings =
+    { $count ->
+        [one] 1 matching offering
+       *[other] { $count } matching offerings
+    }
+filter-any = All
+filter-sector = Sector
+filter-cpv = Type of contract (CPV)
+filter-kind = Kind of offering
+filter-municipality = Delivers in municipality
+filter-target-group = Works with
+filter-certification = Label
+filter-sort = Order
+sort-default = Default
+certification-pso = PSO certified (valid)
+certification-cso = Code Sociale Ondernemingen
+certification-sena = Member of Social Enterprise NL
+sort-relevance = Best match
+sort-name = Name
+sort-updated = Recently updated

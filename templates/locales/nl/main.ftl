@@ -85,3 +85,36 @@ offering-lead-time = Capaciteit en levertijd
 ## Foutpagina's
 
 error-status = Foutcode { $status }
+
+## Zoeken
+
+search-heading = Zoeken in de catalogus
+search-title-for = Zoekresultaten voor “{ $q }”
+search-label = Zoek op naam, product of dienst
+search-placeholder = bijvoorbeeld catering, schoonmaak of fietsreparatie
+search-filters = Verfijnen
+search-apply = Toepassen
+search-clear = Alle filters wissen
+search-export = Download de resultaten (CSV)
+search-has-errors = De zoekopdracht kan zo niet worden uitgevoerd:
+search-nothing = Niets gevonden. Probeer minder of andere woorden, of wis een filter.
+search-matching-offerings =
+    { $count ->
+        [one] 1 passend aanbod
+       *[other] { $count } passende aanbiedingen
+    }
+filter-any = Alle
+filter-sector = Sector
+filter-cpv = Soort opdracht (CPV)
+filter-kind = Soort aanbod
+filter-municipality = Levert in gemeente
+filter-target-group = Werkt met
+filter-certification = Keurmerk
+filter-sort = Volgorde
+sort-default = Standaard
+certification-pso = PSO-gecertificeerd (geldig)
+certification-cso = Code Sociale Ondernemingen
+certification-sena = Lid Social Enterprise NL
+sort-relevance = Best passend
+sort-name = Naam
+sort-updated = Laatst bijgewerkt
