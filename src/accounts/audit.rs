@@ -25,8 +25,11 @@ pub struct Entry<'a> {
 pub fn record(conn: &mut DbConn, at: NaiveDateTime, entry: Entry<'_>) -> QueryResult<()> {
     let (user_id, actor) = match entry.actor {
         Actor::User { id, email } => (Some(id), email.to_string()),
-        Actor::Anonymous { claimed: Some(email) } => (None, format!("anonymous ({})", truncate(email))),
-        Actor::Anonymous { claimed: None } => (None, "anonymous".to_string()),
+        // Only what looks like an address: a password typed into the wrong field stays out.
+        Actor::Anonymous { claimed: Some(email) } if crate::validation::is_email(email) => {
+            (None, format!("anonymous ({})", truncate(email)))
+        }
+        Actor::Anonymous { .. } => (None, "anonymous".to_string()),
         Actor::System => (None, "system".to_string()),
     };
     diesel::insert_into(audit_log::table)

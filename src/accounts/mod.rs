@@ -60,12 +60,12 @@ async fn api_me(identity: Identity) -> Result<HttpResponse, AppError> {
 }
 
 /// A 303 to a page on this site.
-fn see_other(location: &str) -> HttpResponse {
+pub(crate) fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_string())).finish()
 }
 
 /// Form errors as the templates read them: every field present, `null` or a message key.
-fn field_errors(fields: &[&str], errors: &[FieldError]) -> Value {
+pub(crate) fn field_errors(fields: &[&str], errors: &[FieldError]) -> Value {
     let mut map = serde_json::Map::new();
     for field in fields {
         let key = errors.iter().find(|e| e.field == *field).map(|e| e.key);
@@ -79,7 +79,7 @@ fn one_error(field: &str, key: &'static str) -> Vec<FieldError> {
 }
 
 /// Counts an attempt against every key; the first exhausted one answers 429.
-fn limit(state: &AppState, keys: &[(String, u32)]) -> Result<(), AppError> {
+pub(crate) fn limit(state: &AppState, keys: &[(String, u32)]) -> Result<(), AppError> {
     let window = Duration::minutes(state.config.auth.rate_limit_window_minutes);
     let now = state.clock.now();
     for (key, max) in keys {
@@ -89,11 +89,12 @@ fn limit(state: &AppState, keys: &[(String, u32)]) -> Result<(), AppError> {
 }
 
 /// The per-IP and per-account-from-this-IP limits of one kind of attempt.
-fn attempt_keys(state: &AppState, kind: &str, ip: &str, account: &str) -> Vec<(String, u32)> {
+pub(crate) fn attempt_keys(state: &AppState, kind: &str, ip: &str, account: &str) -> Vec<(String, u32)> {
     let auth = &state.config.auth;
     vec![
         (format!("{kind}:ip:{ip}"), auth.rate_limit_per_ip),
-        (format!("{kind}:account:{account}:ip:{ip}"), auth.rate_limit_per_account),
+        // The account as typed can be long: keyed by its digest.
+        (format!("{kind}:account:{}:ip:{ip}", secret::digest(account)), auth.rate_limit_per_account),
     ]
 }
 
@@ -233,7 +234,7 @@ async fn sign_in(
             })
         })
         .await?;
-    state.limiter.clear(&format!("sign-in:account:{email}:ip:{ip}"));
+    state.limiter.clear(&format!("sign-in:account:{}:ip:{ip}", secret::digest(&email)));
     let config = &state.config;
     let cookie = session::cookie(config, session::session_cookie_name(config), cookie_value, None);
     let lang = session::cookie(
@@ -283,7 +284,7 @@ struct ForgotForm {
 }
 
 /// The link in a mail, absolute.
-fn link(state: &AppState, path: &str, token: &str) -> String {
+pub(crate) fn link(state: &AppState, path: &str, token: &str) -> String {
     format!("{}{path}?token={token}", state.config.base_url())
 }
 
@@ -475,6 +476,9 @@ async fn use_link(
                 };
                 store::set_password(c, user.id, &hash, now)?;
                 store::end_sessions(c, user.id, None)?;
+                if purpose == LinkPurpose::Reset {
+                    store::revoke_all_tokens(c, user.id, now)?;
+                }
                 let entry = audit::Entry {
                     actor: Actor::User { id: user.id, email: &user.email },
                     ip: Some(&ip),
@@ -494,7 +498,12 @@ async fn use_link(
 }
 
 /// The rules for a new password, as field errors.
-fn check_new_password(password: &str, confirm: &str, email: &str, name: &str) -> Result<(), Vec<FieldError>> {
+pub(crate) fn check_new_password(
+    password: &str,
+    confirm: &str,
+    email: &str,
+    name: &str,
+) -> Result<(), Vec<FieldError>> {
     let local = email.split('@').next().unwrap_or("");
     if let Err(key) = password::check_strength(password, &[email, local, name, "wise-monitor", "wise", "monitor"]) {
         return Err(one_error("password", key));

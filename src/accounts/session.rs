@@ -91,18 +91,20 @@ pub fn cookie(config: &Config, name: &'static str, value: String, max_age: Optio
 /// The client's IP: the socket's peer, or, when the peer is the trusted proxy, the
 /// last address that proxy added to `X-Forwarded-For`.
 pub fn client_ip(req: &HttpRequest, config: &Config) -> String {
-    let peer = req.peer_addr().map(|a| a.ip());
-    let proxy = config.auth.trusted_proxy.parse::<std::net::IpAddr>().ok();
+    let peer = req.peer_addr().map(|a| a.ip().to_canonical());
+    let proxy = config.auth.trusted_proxy.parse::<std::net::IpAddr>().ok().map(|ip| ip.to_canonical());
     if let (Some(peer), Some(proxy)) = (peer, proxy) {
         if peer == proxy {
+            // The proxy appends the address it saw: the last entry of the last header.
             if let Some(forwarded) = req
                 .headers()
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok())
+                .get_all("x-forwarded-for")
+                .filter_map(|v| v.to_str().ok())
+                .last()
                 .and_then(|v| v.rsplit(',').next())
                 .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
             {
-                return forwarded.to_string();
+                return forwarded.to_canonical().to_string();
             }
         }
     }
@@ -113,17 +115,13 @@ fn is_unsafe(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
-/// Refuses a state-changing request that a browser says comes from another site.
+/// Refuses a state-changing request that a browser says comes from another site:
+/// `Sec-Fetch-Site` other than same-origin, or an `Origin` other than the base URL's.
 fn cross_site(req: &ServiceRequest, config: &Config) -> bool {
     if let Some(site) = req.headers().get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return !matches!(site, "same-origin" | "none");
     }
-    let Some(origin) = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        return false;
-    };
-    let host = req.headers().get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let origin_host = origin.split("://").nth(1).unwrap_or("");
-    !(origin == config.base_url() || origin_host == host)
+    req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()).is_some_and(|origin| origin != config.base_url())
 }
 
 /// Middleware: establishes the [`Identity`] of every request (except static files

@@ -337,6 +337,14 @@ pub fn revoke_token(conn: &mut DbConn, user_id: i32, token_id: i32, now: NaiveDa
     Ok(changed == 1)
 }
 
+/// Revokes every live token of a user (after a password reset: a token made by
+/// whoever had the account before must not outlive it).
+pub fn revoke_all_tokens(conn: &mut DbConn, user_id: i32, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(api_tokens::table.filter(api_tokens::user_id.eq(user_id)).filter(api_tokens::revoked_at.is_null()))
+        .set(api_tokens::revoked_at.eq(now))
+        .execute(conn)
+}
+
 // ---------------------------------------------------------------------------
 // Single-use links
 

@@ -120,7 +120,8 @@ impl From<diesel::result::Error> for AppError {
         match e {
             Error::NotFound => Self::NotFound,
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
-                Self::Conflict(format!("already exists ({})", info.message()))
+                tracing::info!(detail = info.message(), "unique violation");
+                Self::Conflict("this already exists".into())
             }
             e => Self::Internal(e.into()),
         }
@@ -129,7 +130,8 @@ impl From<diesel::result::Error> for AppError {
 
 impl From<r2d2::Error> for AppError {
     fn from(e: r2d2::Error) -> Self {
-        Self::Unavailable(format!("database: {e}"))
+        tracing::error!(error = %e, "no database connection");
+        Self::Unavailable("the database is not available".into())
     }
 }
 

@@ -23,7 +23,10 @@ pub fn security_headers(https: bool) -> DefaultHeaders {
         .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
         .add((header::X_FRAME_OPTIONS, "DENY"))
         .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"))
-        .add(("Cross-Origin-Opener-Policy", "same-origin"));
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+        // Pages can hold secrets (a new API token, a link's token, CSRF tokens): never
+        // stored by browsers or proxies. Static files set their own caching.
+        .add((header::CACHE_CONTROL, "no-store"));
     if https {
         headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains"))
     } else {

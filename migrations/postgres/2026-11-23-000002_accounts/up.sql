@@ -92,3 +92,5 @@ CREATE TABLE outbox (
     sent_at         TIMESTAMP
 );
 CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
