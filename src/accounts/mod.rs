@@ -55,7 +55,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 }
 
 /// `GET /api/v1/me`: who a token acts for.
-async fn api_me(identity: Identity) -> Result<HttpResponse, AppError> {
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    tag = "accounts",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The user the token acts for", body = model::CurrentUser),
+        (status = 401, description = "No token, or an unknown or revoked one", body = crate::web::error::ErrorBody),
+    )
+)]
+pub(crate) async fn api_me(identity: Identity) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok().json(identity.user()?))
 }
 

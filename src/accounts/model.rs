@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::db::schema::{api_tokens, users};
 
 /// What a signed-in person is (SPEC §1). The public has no role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Admin,
@@ -48,7 +48,7 @@ pub struct User {
 }
 
 /// The person behind a request, as every handler and template sees them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CurrentUser {
     pub id: i32,
     pub email: String,

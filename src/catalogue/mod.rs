@@ -2,6 +2,7 @@
 //! as pages and as JSON.
 
 pub mod cpv;
+pub mod import;
 pub mod manage;
 pub mod manage_store;
 pub mod model;
@@ -70,7 +71,17 @@ async fn run_search(
 }
 
 /// `GET /api/v1/organisations`: the same search as the page, as JSON.
-async fn api_organisations(
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations",
+    tag = "catalogue",
+    params(SearchParams),
+    responses(
+        (status = 200, description = "Approved WISEs found, a page of them, and facet counts", body = search::SearchResult),
+        (status = 422, description = "A parameter is wrong; `details` names it", body = crate::web::error::ErrorBody),
+    )
+)]
+pub(crate) async fn api_organisations(
     state: web::Data<AppState>,
     params: web::Query<SearchParams>,
 ) -> Result<HttpResponse, AppError> {
@@ -96,7 +107,21 @@ async fn export_organisations(
 }
 
 /// `GET /api/v1/offerings`: active offerings of approved WISEs.
-async fn api_offerings(state: web::Data<AppState>, params: web::Query<SearchParams>) -> Result<HttpResponse, AppError> {
+/// `GET /api/v1/offerings`: active offerings of approved WISEs.
+#[utoipa::path(
+    get,
+    path = "/api/v1/offerings",
+    tag = "catalogue",
+    params(SearchParams),
+    responses(
+        (status = 200, description = "Offerings found (sector, target_group and certification are ignored)", body = search::OfferingResult),
+        (status = 422, description = "A parameter is wrong; `details` names it", body = crate::web::error::ErrorBody),
+    )
+)]
+pub(crate) async fn api_offerings(
+    state: web::Data<AppState>,
+    params: web::Query<SearchParams>,
+) -> Result<HttpResponse, AppError> {
     let checked = params.into_inner().check(state.config.catalogue.page_size)?;
     let result = state.db(move |c| Ok(search::search_offerings(c, &checked)?)).await?;
     if result.page > result.pages {
@@ -118,7 +143,21 @@ async fn profile(
 }
 
 /// `GET /api/v1/organisations/{kvk}`: an approved WISE's public record.
-async fn api_organisation(state: web::Data<AppState>, kvk: web::Path<String>) -> Result<HttpResponse, AppError> {
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations/{kvk}",
+    tag = "catalogue",
+    params(("kvk" = String, Path, description = "KvK number, 8 digits")),
+    responses(
+        (status = 200, description = "The WISE's public record with its active offerings", body = store::Profile),
+        (status = 400, description = "Not a KvK number", body = crate::web::error::ErrorBody),
+        (status = 404, description = "No approved WISE with this number", body = crate::web::error::ErrorBody),
+    )
+)]
+pub(crate) async fn api_organisation(
+    state: web::Data<AppState>,
+    kvk: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let kvk = kvk.into_inner();
     if !is_kvk_number(&kvk) {
         return Err(AppError::BadRequest(format!("kvk: {kvk:?} is not a KvK number (exactly 8 digits)")));

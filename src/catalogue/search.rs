@@ -33,17 +33,28 @@ pub use vocab::{CERTIFICATION_FILTERS as CERTIFICATIONS, SORTS};
 
 /// A search as it arrives in the URL (page or API): every parameter as text, so a bad
 /// value becomes a field error rather than a parse failure.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchParams {
+    /// Words to find in names, descriptions and offerings (prefix match, at most 200 characters).
     pub q: Option<String>,
+    /// A sector code (SPEC §5).
     pub sector: Option<String>,
+    /// A CPV code prefix of 2 to 8 digits, or a full code (`45200000-7`).
     pub cpv: Option<String>,
+    /// `good`, `service` or `works`.
     pub kind: Option<String>,
+    /// A municipality the WISE serves (case and accents ignored).
     pub municipality: Option<String>,
+    /// A target-group code (SPEC §5).
     pub target_group: Option<String>,
+    /// `pso` (valid PSO certificate), `cso` (registered) or `sena` (member).
     pub certification: Option<String>,
+    /// `relevance` (default with words), `name` (default without) or `updated`.
     pub sort: Option<String>,
+    /// Page number, from 1.
     pub page: Option<String>,
+    /// Results per page, 1 to 100.
     pub per_page: Option<String>,
 }
 
@@ -166,7 +177,7 @@ pub fn cpv_prefix(raw: &str) -> Option<String> {
 }
 
 /// One value of a facet with how many WISEs the search would find with it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct FacetValue {
     pub value: String,
     /// For CPV groups and below: the English label of the code the prefix stands for.
@@ -177,7 +188,7 @@ pub struct FacetValue {
     pub selected: bool,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct Facets {
     pub sector: Vec<FacetValue>,
     pub cpv: Vec<FacetValue>,
@@ -188,14 +199,14 @@ pub struct Facets {
 }
 
 /// A found WISE: its summary and how many of its offerings match the words.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct Hit {
     #[serde(flatten)]
     pub summary: Summary,
     pub matching_offerings: i64,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct SearchResult {
     pub total: usize,
     pub page: u32,
@@ -598,7 +609,7 @@ fn facets(search: &Search, facts: &BTreeMap<i32, Facts>, names: &BTreeMap<String
 }
 
 /// An offering found by the offerings search, with the WISE that offers it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct OfferingHit {
     pub id: i32,
     pub title: String,
@@ -612,7 +623,7 @@ pub struct OfferingHit {
     pub organisation: OfferingOwner,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct OfferingOwner {
     pub kvk_number: String,
     pub name: String,
@@ -620,7 +631,7 @@ pub struct OfferingOwner {
     pub municipality: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct OfferingResult {
     pub total: usize,
     pub page: u32,

@@ -336,7 +336,7 @@ pub fn has_organisations(conn: &mut DbConn) -> QueryResult<bool> {
 }
 
 /// One approved WISE in a list.
-#[derive(Debug, Clone, serde::Serialize, PartialEq)]
+#[derive(Debug, Clone, serde::Serialize, PartialEq, utoipa::ToSchema)]
 pub struct Summary {
     #[serde(skip)]
     pub id: i32,
@@ -402,7 +402,7 @@ fn sectors_of(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<(i32, String)>>
 }
 
 /// An offering with its CPV labels and service area, as a buyer reads it.
-#[derive(Debug, Clone, serde::Serialize, PartialEq)]
+#[derive(Debug, Clone, serde::Serialize, PartialEq, utoipa::ToSchema)]
 pub struct OfferingDetail {
     pub id: i32,
     pub title: String,
@@ -420,7 +420,7 @@ pub struct OfferingDetail {
 }
 
 /// A WISE's full public record.
-#[derive(Debug, Clone, serde::Serialize, PartialEq)]
+#[derive(Debug, Clone, serde::Serialize, PartialEq, utoipa::ToSchema)]
 pub struct Profile {
     pub organisation: OrganisationPublic,
     pub sectors: Vec<String>,
@@ -429,7 +429,7 @@ pub struct Profile {
     pub offerings: Vec<OfferingDetail>,
 }
 
-#[derive(Debug, Clone, serde::Serialize, PartialEq)]
+#[derive(Debug, Clone, serde::Serialize, PartialEq, utoipa::ToSchema)]
 pub struct OrganisationPublic {
     pub slug: String,
     pub kvk_number: String,
@@ -452,7 +452,7 @@ pub struct OrganisationPublic {
     pub updated_at: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, serde::Serialize, PartialEq)]
+#[derive(Debug, Clone, serde::Serialize, PartialEq, utoipa::ToSchema)]
 pub struct CertificationPublic {
     pub name: String,
     pub valid_until: Option<chrono::NaiveDate>,

@@ -268,3 +268,29 @@ async fn both_backends_serve_identical_pages_and_json() {
         }
     }
 }
+
+#[actix_web::test]
+async fn the_openapi_document_describes_the_api() {
+    let app = TestApp::builder().build(Backend::Sqlite).await;
+    let res = app.get("/api/v1/openapi.json").await;
+    res.assert_status(200);
+    let doc = res.json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in ["/api/v1/organisations", "/api/v1/organisations/{kvk}", "/api/v1/offerings", "/api/v1/me"] {
+        assert!(doc["paths"][path]["get"].is_object(), "{path} is documented");
+    }
+    // Every API route the app registers is in the document.
+    for (method, path) in wise_monitor::web::routes::registered() {
+        if path.starts_with("/api/v1/") && path != "/api/v1/openapi.json" {
+            let method = method.to_lowercase();
+            assert!(doc["paths"][path][&method].is_object(), "{method} {path} is missing from the OpenAPI document");
+        }
+    }
+    let params: Vec<&str> = doc["paths"]["/api/v1/organisations"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert!(params.contains(&"q") && params.contains(&"cpv") && params.contains(&"per_page"), "{params:?}");
+}

@@ -1,0 +1,45 @@
+//! The OpenAPI document of the JSON API, generated from the handlers' annotations
+//! and served at `/api/v1/openapi.json`.
+
+use actix_web::HttpResponse;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "wise-monitor API",
+        description = "The catalogue of work-integration social enterprises (WISEs), their offerings, and \
+                       (with a token) what signed-in users may do. Errors are JSON \
+                       `{\"error\": code, \"message\": text, \"details\": [{field, message}]}`."
+    ),
+    paths(
+        crate::catalogue::api_organisations,
+        crate::catalogue::api_organisation,
+        crate::catalogue::api_offerings,
+        crate::accounts::api_me,
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "catalogue", description = "Public: WISEs and their goods and services"),
+        (name = "accounts", description = "Needs `Authorization: Bearer <token>`"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// `GET /api/v1/openapi.json`
+pub async fn document() -> HttpResponse {
+    HttpResponse::Ok().json(ApiDoc::openapi())
+}
