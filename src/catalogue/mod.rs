@@ -130,16 +130,61 @@ pub(crate) async fn api_offerings(
     Ok(HttpResponse::Ok().json(result))
 }
 
+#[derive(serde::Deserialize)]
+struct NoticeQuery {
+    notice: Option<String>,
+}
+
 async fn profile(
     req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let slug = slug.into_inner();
-    let profile =
-        state.db(move |c| Ok(store::public_profile(c, store::Key::Slug(&slug))?)).await?.ok_or(AppError::NotFound)?;
-    let data = view::profile_page(&profile, state.today());
-    page::render(&state, &req, "catalogue/profile", data)
+    let notice = match query.notice.as_deref() {
+        Some("shortlisted") => Some("notice-shortlisted"),
+        Some("unlisted") => Some("notice-unlisted"),
+        Some("enquiry-sent") => Some("notice-enquiry-sent"),
+        _ => None,
+    };
+    render_profile(&req, &state, slug.into_inner(), StatusCode::OK, json!({ "notice": notice })).await
+}
+
+/// A WISE's public page; buyers also get the shortlist button and the enquiry form.
+/// `extra` overrides fields (a notice, or the enquiry form with its errors).
+pub(crate) async fn render_profile(
+    req: &HttpRequest,
+    state: &AppState,
+    slug: String,
+    status: StatusCode,
+    extra: serde_json::Value,
+) -> Result<HttpResponse, AppError> {
+    use crate::accounts::policy::{allows, Action};
+    use actix_web::HttpMessage;
+    let identity = req.extensions().get::<crate::accounts::session::Identity>().cloned().unwrap_or_default();
+    let buyer = identity.user.as_ref().filter(|u| allows(Some(u), Action::UseBuyerTools, None)).map(|u| u.id);
+    let (profile, listed) = state
+        .db(move |c| {
+            let profile = store::public_profile(c, store::Key::Slug(&slug))?.ok_or(AppError::NotFound)?;
+            let listed = match buyer {
+                Some(user) => crate::buyers::store::is_listed(c, user, profile.organisation.id)?,
+                None => false,
+            };
+            Ok((profile, listed))
+        })
+        .await?;
+    let mut data = view::profile_page(&profile, state.today());
+    if let serde_json::Value::Object(map) = &mut data {
+        map.insert("buyer".into(), json!(buyer.is_some()));
+        map.insert("listed".into(), json!(listed));
+        map.insert("notice".into(), serde_json::Value::Null);
+        map.insert("enquiry".into(), json!({ "subject": "", "message": "" }));
+        map.insert("enquiry_errors".into(), view::field_map(&["subject", "message"], &[]));
+        if let serde_json::Value::Object(extra) = extra {
+            map.extend(extra);
+        }
+    }
+    page::render_status(state, req, status, "catalogue/profile", data)
 }
 
 /// `GET /api/v1/organisations/{kvk}`: an approved WISE's public record.

@@ -431,6 +431,8 @@ pub struct Profile {
 
 #[derive(Debug, Clone, serde::Serialize, PartialEq, utoipa::ToSchema)]
 pub struct OrganisationPublic {
+    #[serde(skip)]
+    pub id: i32,
     pub slug: String,
     pub kvk_number: String,
     pub name: String,
@@ -523,6 +525,7 @@ pub fn public_profile(conn: &mut DbConn, key: Key<'_>) -> QueryResult<Option<Pro
         .collect();
     Ok(Some(Profile {
         organisation: OrganisationPublic {
+            id: o.id,
             slug: o.slug,
             kvk_number: o.kvk_number,
             name: o.name,

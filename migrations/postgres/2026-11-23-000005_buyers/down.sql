@@ -1,0 +1,2 @@
+DROP TABLE enquiries;
+DROP TABLE shortlist_items;
