@@ -666,37 +666,15 @@ fn offering_matches(conn: &mut DbConn, words: &[String]) -> QueryResult<HashMap<
 }
 
 /// Searches active offerings of approved WISEs by words, CPV prefix, kind and
-/// municipality served; sorted by relevance (with words) or title.
+/// municipality served; sorted by relevance (with words) or title. Candidates are
+/// filtered and sorted on a few narrow columns; only the page's rows are loaded whole.
 pub fn search_offerings(conn: &mut DbConn, search: &Search) -> QueryResult<OfferingResult> {
     let matches = if search.words.is_empty() { None } else { Some(offering_matches(conn, &search.words)?) };
-    type Row = (
-        i32,
-        String,
-        String,
-        String,
-        String,
-        String,
-        Option<i32>,
-        Option<String>,
-        Option<String>,
-        (String, String, String, String),
-    );
     let mut q = offerings::table
         .inner_join(organisations::table)
         .filter(organisations::status.eq("approved"))
         .filter(offerings::active.eq(true))
-        .select((
-            offerings::id,
-            offerings::title,
-            offerings::description,
-            offerings::kind,
-            offerings::cpv_code,
-            offerings::service_area,
-            offerings::service_radius_km,
-            offerings::price_indication,
-            offerings::lead_time,
-            (organisations::kvk_number, organisations::name, organisations::slug, organisations::municipality),
-        ))
+        .select((offerings::id, offerings::title, offerings::service_area, organisations::municipality))
         .into_boxed();
     if let Some(kind) = &search.kind {
         q = q.filter(offerings::kind.eq(kind));
@@ -709,7 +687,7 @@ pub fn search_offerings(conn: &mut DbConn, search: &Search) -> QueryResult<Offer
             q = q.filter(offerings::id.eq_any(m.keys().copied().collect::<Vec<_>>()));
         }
     }
-    let mut rows: Vec<Row> = q.load(conn)?;
+    let mut rows: Vec<(i32, String, String, String)> = q.load(conn)?;
     if let Some(m) = &matches {
         rows.retain(|r| m.contains_key(&r.0));
     }
@@ -721,21 +699,51 @@ pub fn search_offerings(conn: &mut DbConn, search: &Search) -> QueryResult<Offer
             .filter(|(_, m)| fold(m.trim()) == wanted)
             .map(|(id, _)| id)
             .collect();
-        rows.retain(|r| r.5 == "national" || listed.contains(&r.0) || fold(r.9 .3.trim()) == wanted);
+        rows.retain(|r| r.2 == "national" || listed.contains(&r.0) || fold(r.3.trim()) == wanted);
     }
+    let mut keyed: Vec<(i32, String)> = rows.into_iter().map(|r| (r.0, fold(&r.1))).collect();
     let score = |id: i32| matches.as_ref().and_then(|m| m.get(&id)).copied().unwrap_or(0.0);
     if matches.is_some() && search.sort == "relevance" {
-        rows.sort_by(|a, b| score(b.0).total_cmp(&score(a.0)).then(fold(&a.1).cmp(&fold(&b.1))).then(a.0.cmp(&b.0)));
+        keyed.sort_by(|a, b| score(b.0).total_cmp(&score(a.0)).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0)));
     } else {
-        rows.sort_by(|a, b| fold(&a.1).cmp(&fold(&b.1)).then(a.0.cmp(&b.0)));
+        keyed.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
     }
-    let total = rows.len();
+    let total = keyed.len();
     let pages = u32::try_from(total.div_ceil(search.per_page as usize).max(1)).unwrap_or(u32::MAX);
     let start = (search.page as usize - 1) * search.per_page as usize;
-    let items = rows
-        .into_iter()
-        .skip(start)
-        .take(search.per_page as usize)
+    let page_ids: Vec<i32> = keyed.iter().skip(start).take(search.per_page as usize).map(|(id, _)| *id).collect();
+    type Row = (
+        i32,
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<i32>,
+        Option<String>,
+        Option<String>,
+        (String, String, String, String),
+    );
+    let full: Vec<Row> = offerings::table
+        .inner_join(organisations::table)
+        .filter(offerings::id.eq_any(&page_ids))
+        .select((
+            offerings::id,
+            offerings::title,
+            offerings::description,
+            offerings::kind,
+            offerings::cpv_code,
+            offerings::service_area,
+            offerings::service_radius_km,
+            offerings::price_indication,
+            offerings::lead_time,
+            (organisations::kvk_number, organisations::name, organisations::slug, organisations::municipality),
+        ))
+        .load(conn)?;
+    let mut by_id: HashMap<i32, Row> = full.into_iter().map(|r| (r.0, r)).collect();
+    let items = page_ids
+        .iter()
+        .filter_map(|id| by_id.remove(id))
         .map(|r| OfferingHit {
             id: r.0,
             title: r.1,
