@@ -5,12 +5,14 @@
 //! [`app`] builds the actix application used by the server and by every test.
 
 pub mod accounts;
+pub mod buyers;
 pub mod catalogue;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod mail;
+pub mod registry;
 pub mod validation;
 pub mod vocab;
 pub mod web;

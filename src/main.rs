@@ -47,6 +47,9 @@ enum Command {
     /// Manage API tokens.
     #[command(subcommand)]
     Tokens(TokensCommand),
+    /// Import data from CSV files (all or nothing).
+    #[command(subcommand)]
+    Import(ImportCommand),
 }
 
 #[derive(Subcommand)]
@@ -66,6 +69,16 @@ enum UsersCommand {
         /// Language of the user's pages and mail: nl or en.
         #[arg(long, default_value = "nl")]
         language: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Create approved WISEs from a CSV file (columns: see the README); one bad line imports nothing.
+    Organisations {
+        /// The CSV file (UTF-8, comma- or semicolon-separated, with a header row).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
 }
 
@@ -146,11 +159,51 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{token}");
             Ok(())
         }
+        Command::Import(ImportCommand::Organisations { file }) => import_organisations(&config, &file),
         Command::Serve { demo, listen } => {
             if let Some(listen) = listen {
                 config.server.listen = listen;
             }
             serve(config, demo)
+        }
+    }
+}
+
+/// `import organisations FILE`: every error as `FILE:LINE: column COLUMN: message` on
+/// stderr and nothing written, or all WISEs created (approved) with an audit entry.
+fn import_organisations(config: &Config, file: &std::path::Path) -> anyhow::Result<()> {
+    use wise_monitor::accounts::audit;
+    use wise_monitor::catalogue::import;
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let pool = open(config)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    let now = db::timestamp(SystemClock.now());
+    let name = file.display().to_string();
+    let outcome = db::write_tx(&mut conn, |c| {
+        let outcome = import::import_organisations(c, &bytes, now)?;
+        if let Ok(count) = &outcome {
+            let entry = audit::Entry {
+                actor: audit::Actor::System,
+                ip: None,
+                action: "organisations_imported",
+                target: &name,
+                detail: &format!("{count} organisations"),
+            };
+            audit::record(c, now, entry)?;
+        }
+        Ok::<_, anyhow::Error>(outcome)
+    })?;
+    match outcome {
+        Ok(count) => {
+            println!("{count} organisations imported");
+            Ok(())
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{}", e.describe(&name));
+            }
+            anyhow::bail!("{name}: {} error(s); nothing was imported", errors.len())
         }
     }
 }

@@ -57,7 +57,7 @@ pub const DIVISIONS_NL: &[(&str, &str)] = &[
     ("98", "Overige gemeenschaps-, sociale en persoonlijke diensten"),
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq, Insertable, Queryable)]
+#[derive(Debug, Clone, PartialEq, Eq, Insertable, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = cpv_codes)]
 pub struct CpvCode {
     pub code: String,
@@ -138,6 +138,91 @@ pub fn exists(conn: &mut DbConn, code: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(cpv_codes::table.find(code))).get_result(conn)
 }
 
+/// The longest query [`find`] looks at (characters), and the most terms it uses.
+pub const MAX_QUERY: usize = 200;
+const MAX_TERMS: usize = 8;
+
+/// One part of a picker query: a code prefix (digits) or a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Term {
+    /// Leading digits of a code (`4521`; `45000000-7` becomes `45000000`).
+    Prefix(String),
+    /// A word, lower case, to be found in the English label or the Dutch division label.
+    Word(String),
+}
+
+/// Splits a picker query into terms: digit runs are code prefixes (a `-N` check digit
+/// is dropped), anything else is a word. At most [`MAX_TERMS`] terms of a query cut
+/// to [`MAX_QUERY`] characters.
+pub fn terms(query: &str) -> Vec<Term> {
+    let query: String = query.chars().take(MAX_QUERY).collect();
+    let mut terms = Vec::new();
+    for token in query.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if token.is_empty() {
+            continue;
+        }
+        let digits = match token.split_once('-') {
+            Some((code, check)) if check.len() == 1 && check.bytes().all(|b| b.is_ascii_digit()) => code,
+            _ => token,
+        };
+        let term = if !digits.is_empty() && digits.len() <= 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            Term::Prefix(digits.to_string())
+        } else {
+            Term::Word(token.to_lowercase())
+        };
+        if !terms.contains(&term) {
+            terms.push(term);
+        }
+        if terms.len() == MAX_TERMS {
+            break;
+        }
+    }
+    terms
+}
+
+diesel::define_sql_function!(fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+fn like_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The CPV picker's lookup: codes whose code starts with every digit term and whose
+/// English label (or the Dutch label of their division) contains every word, case
+/// ignored; the most general codes first, then by code. An empty query finds nothing.
+pub fn find(conn: &mut DbConn, query: &str, limit: i64) -> QueryResult<Vec<CpvCode>> {
+    let terms = terms(query);
+    if terms.is_empty() || limit <= 0 {
+        return Ok(Vec::new());
+    }
+    let mut q = cpv_codes::table.select(CpvCode::as_select()).into_boxed();
+    for term in &terms {
+        match term {
+            Term::Prefix(digits) => q = q.filter(cpv_codes::code.like(format!("{digits}%"))),
+            Term::Word(word) => {
+                let pattern = format!("%{}%", like_escape(word));
+                let dutch: Vec<&str> = DIVISIONS_NL
+                    .iter()
+                    .filter(|(_, label)| label.to_lowercase().contains(word.as_str()))
+                    .map(|(division, _)| *division)
+                    .collect();
+                q = q.filter(
+                    lower(cpv_codes::label_en).like(pattern).escape('\\').or(cpv_codes::division.eq_any(dutch)),
+                );
+            }
+        }
+    }
+    q.order((cpv_codes::level.asc(), cpv_codes::code.asc())).limit(limit).load(conn)
+}
+
 /// The label of a CPV division (`"45"`) in a language: Dutch from [`DIVISIONS_NL`],
 /// English from the embedded vocabulary.
 pub fn division_label(division: &str, lang: crate::web::i18n::Lang) -> Option<&'static str> {
@@ -177,6 +262,19 @@ mod tests {
         assert_eq!(level("45211000"), 5);
         assert_eq!(level("45211310"), 7);
         assert_eq!(prefix("45200000"), "452");
+    }
+
+    #[test]
+    fn picker_queries_split_into_prefixes_and_words() {
+        assert_eq!(terms("4521"), vec![Term::Prefix("4521".into())]);
+        assert_eq!(terms(" 45000000-7 "), vec![Term::Prefix("45000000".into())]);
+        assert_eq!(terms("Window cleaning, window"), vec![Term::Word("window".into()), Term::Word("cleaning".into())]);
+        assert_eq!(terms("\"*NEAR: %_"), vec![Term::Word("near".into())]);
+        assert_eq!(terms("123456789"), vec![Term::Word("123456789".into())]);
+        assert!(terms("  ").is_empty());
+        assert_eq!(terms(&"a ".repeat(5000)).len(), 1);
+        assert_eq!(terms("a b c d e f g h i j").len(), 8);
+        assert_eq!(like_escape("50%_a\\"), "50\\%\\_a\\\\");
     }
 
     #[test]

@@ -177,6 +177,8 @@ pub(crate) async fn render_profile(
     if let serde_json::Value::Object(map) = &mut data {
         map.insert("buyer".into(), json!(buyer.is_some()));
         map.insert("listed".into(), json!(listed));
+        let editor = allows(identity.user.as_ref(), Action::EditOrganisation, Some(profile.organisation.id));
+        map.insert("can_edit".into(), json!(editor));
         map.insert("notice".into(), serde_json::Value::Null);
         map.insert("enquiry".into(), json!({ "subject": "", "message": "" }));
         map.insert("enquiry_errors".into(), view::field_map(&["subject", "message"], &[]));

@@ -110,6 +110,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     one_time_links,
     audit_log,
     outbox,
+    registrations,
+    email_confirmations,
+    shortlist_items,
+    enquiries,
 );
 
 diesel::table! {
@@ -205,3 +209,51 @@ diesel::joinable!(user_organisations -> organisations (organisation_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(one_time_links -> users (user_id));
+
+// Registration (migration 000004): who applied for a WISE, and their email confirmation.
+diesel::table! {
+    registrations (organisation_id) {
+        organisation_id -> Integer,
+        user_id -> Integer,
+        applied_at -> Timestamp,
+        email_confirmed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    email_confirmations (id) {
+        id -> Integer,
+        token_hash -> Text,
+        organisation_id -> Integer,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(registrations -> organisations (organisation_id));
+diesel::joinable!(registrations -> users (user_id));
+diesel::joinable!(email_confirmations -> registrations (organisation_id));
+
+// Buyer tools (migration 000005): shortlists and enquiries.
+diesel::table! {
+    shortlist_items (user_id, organisation_id) {
+        user_id -> Integer,
+        organisation_id -> Integer,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    enquiries (id) {
+        id -> Integer,
+        buyer_id -> Integer,
+        organisation_id -> Integer,
+        subject -> Text,
+        message -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(shortlist_items -> organisations (organisation_id));
+diesel::joinable!(enquiries -> organisations (organisation_id));

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod error;
 pub mod i18n;
 pub mod middleware;
+pub mod openapi;
 pub mod page;
 pub mod routes;
 pub mod templates;
@@ -117,9 +118,14 @@ pub fn app(
             routes::get(cfg, "/readyz", readyz);
             routes::post(cfg, "/language", page::switch_language);
             routes::get(cfg, "/static/{path:.*}", assets::serve);
+            routes::get(cfg, "/api/v1/openapi.json", openapi::document);
         })
         .configure(crate::catalogue::routes)
+        .configure(crate::catalogue::manage::routes)
+        .configure(crate::catalogue::import::routes)
         .configure(crate::accounts::routes)
+        .configure(crate::buyers::routes)
+        .configure(crate::registry::routes)
         .default_service(web::to(not_found))
 }
 

@@ -17,6 +17,7 @@ use utoipa::{Modify, OpenApi};
         crate::catalogue::api_organisations,
         crate::catalogue::api_organisation,
         crate::catalogue::api_offerings,
+        crate::catalogue::manage::api_cpv,
         crate::accounts::api_me,
     ),
     modifiers(&BearerAuth),

@@ -25,6 +25,21 @@ const TABLE: &[Row] = &[
     ("GET", "/static/{path:.*}", &[], [200; 6]),
     ("POST", "/language", &[("lang", "en")], [303; 6]),
     ("GET", "/organisations", &[], [200; 6]),
+    ("GET", "/organisations.csv", &[], [200; 6]),
+    ("GET", "/api/v1/organisations", &[], [200; 6]),
+    ("GET", "/api/v1/offerings", &[], [200; 6]),
+    ("GET", "/api/v1/openapi.json", &[], [200; 6]),
+    ("GET", "/shortlist", &[], [303, 200, 403, 403, 403, 200]),
+    ("GET", "/shortlist.csv", &[], [303, 200, 403, 403, 403, 200]),
+    ("POST", "/shortlist", &[("kvk", "11111111")], [401, 303, 403, 403, 403, 303]),
+    // Nobody has the WISE on their shortlist in a fresh world.
+    ("POST", "/shortlist/{kvk}/remove", &[], [401, 404, 403, 403, 403, 404]),
+    (
+        "POST",
+        "/organisations/{slug}/enquiry",
+        &[("subject", "Offerte"), ("message", "Graag een offerte.")],
+        [401, 303, 403, 403, 403, 303],
+    ),
     ("GET", "/organisations/{slug}", &[], [200; 6]),
     ("GET", "/api/v1/organisations/{kvk}", &[], [200; 6]),
     ("GET", "/api/v1/me", &[], [401, 200, 200, 200, 200, 200]),
@@ -59,6 +74,62 @@ const TABLE: &[Row] = &[
     ("POST", "/admin/users/{id}/disable", &[], [401, 403, 403, 403, 403, 303]),
     ("POST", "/admin/users/{id}/enable", &[], [401, 403, 403, 403, 403, 303]),
     ("GET", "/admin/audit", &[], [303, 403, 403, 403, 403, 200]),
+    ("GET", "/register", &[], [200; 6]),
+    // An incomplete application: the form again with field errors, nothing stored.
+    ("POST", "/register", &[("kvk_number", "123")], [422; 6]),
+    ("GET", "/register/confirm", &[], [410; 6]),
+    ("POST", "/register/confirm", &[("token", "nope")], [410; 6]),
+    ("POST", "/register/resend", &[("email", "target@example.nl")], [200; 6]),
+    ("GET", "/admin/organisations", &[], [303, 403, 403, 403, 403, 200]),
+    // The WISE in the path is the own one, which is approved: only suspending applies.
+    ("GET", "/admin/organisations/{id}", &[], [303, 403, 403, 403, 403, 200]),
+    ("POST", "/admin/organisations/{id}/approve", &[], [401, 403, 403, 403, 403, 409]),
+    (
+        "POST",
+        "/admin/organisations/{id}/request-changes",
+        &[("message", "Graag meer uitleg.")],
+        [401, 403, 403, 403, 403, 409],
+    ),
+    ("POST", "/admin/organisations/{id}/suspend", &[("reason", "Onderzoek loopt.")], [401, 403, 403, 403, 403, 303]),
+    ("POST", "/admin/organisations/{id}/reinstate", &[], [401, 403, 403, 403, 403, 409]),
+    ("GET", "/admin/import", &[], [303, 403, 403, 403, 403, 200]),
+    // Pasted CSV text (the page also takes a file as multipart): one new WISE, then back to the page.
+    (
+        "POST",
+        "/admin/import",
+        &[("csv", "kvk_number,name,municipality,sectors\n33333333,Nieuwe Keuken,Amsterdam,catering\n")],
+        [401, 403, 403, 403, 403, 303],
+    ),
+    // "My WISE": `{kvk}` is the own WISE, `{id}` one of its offerings.
+    ("GET", "/manage", &[], [303, 403, 403, 200, 200, 200]),
+    ("GET", "/manage/organisations/{kvk}", &[], [303, 403, 403, 200, 403, 200]),
+    (
+        "POST",
+        "/manage/organisations/{kvk}",
+        &[("name", "Eigen Keuken"), ("municipality", "Amsterdam"), ("primary_sector", "catering")],
+        [401, 403, 403, 303, 403, 303],
+    ),
+    ("GET", "/manage/organisations/{kvk}/offerings", &[], [303, 403, 403, 200, 403, 200]),
+    ("GET", "/manage/organisations/{kvk}/offerings/new", &[], [303, 403, 403, 200, 403, 200]),
+    (
+        "POST",
+        "/manage/organisations/{kvk}/offerings/new",
+        &[("title", "Glazenwassen"), ("kind", "service"), ("cpv_code", "45000000-7"), ("service_area", "national")],
+        [401, 403, 403, 303, 403, 303],
+    ),
+    ("GET", "/manage/organisations/{kvk}/offerings/{id}", &[], [303, 403, 403, 200, 403, 200]),
+    (
+        "POST",
+        "/manage/organisations/{kvk}/offerings/{id}",
+        &[("title", "Glazenwassen"), ("kind", "service"), ("cpv_code", "90911300"), ("service_area", "national")],
+        [401, 403, 403, 303, 403, 303],
+    ),
+    ("POST", "/manage/organisations/{kvk}/offerings/{id}/deactivate", &[], [401, 403, 403, 303, 403, 303]),
+    ("POST", "/manage/organisations/{kvk}/offerings/{id}/activate", &[], [401, 403, 403, 303, 403, 303]),
+    ("GET", "/manage/organisations/{kvk}/offerings/{id}/delete", &[], [303, 403, 403, 200, 403, 200]),
+    // The own WISE's user deletes the offering, so the operator (asking last) finds none.
+    ("POST", "/manage/organisations/{kvk}/offerings/{id}/delete", &[], [401, 403, 403, 303, 403, 404]),
+    ("GET", "/api/v1/cpv", &[], [200; 6]),
 ];
 
 /// A small world: two WISEs, a user of each role, a target user and an operator's token.
@@ -70,6 +141,10 @@ struct World {
     tokens: Vec<Option<String>>,
     target: TestUser,
     admin_token_id: i32,
+    /// The own WISE's id.
+    own_id: i32,
+    /// An offering of the own WISE.
+    offering_id: i32,
 }
 
 async fn world(backend: Backend) -> World {
@@ -86,6 +161,17 @@ async fn world(backend: Backend) -> World {
         app.with_conn(|c| store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now)).unwrap();
     let other =
         app.with_conn(|c| store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now)).unwrap();
+    let offering = wise_monitor::catalogue::model::OfferingInput {
+        title: "Lunchcatering".into(),
+        description: String::new(),
+        kind: "service".into(),
+        cpv_code: "55520000".into(),
+        service_area: wise_monitor::catalogue::model::ServiceArea::National,
+        price_indication: None,
+        lead_time: None,
+        active: true,
+    };
+    let offering_id = app.with_conn(|c| store::create_offering(c, own, &offering, "55520000", now)).unwrap();
     let users = [
         None,
         Some(app.add_user("buyer", None)),
@@ -122,11 +208,29 @@ async fn world(backend: Backend) -> World {
         use wise_monitor::db::schema::api_tokens;
         api_tokens::table.filter(api_tokens::user_id.eq(admin.id)).select(api_tokens::id).first(c).unwrap()
     });
-    World { app, slug: "eigen-keuken".into(), kvk: "11111111".into(), browsers, tokens, target, admin_token_id }
+    World {
+        app,
+        slug: "eigen-keuken".into(),
+        kvk: "11111111".into(),
+        browsers,
+        tokens,
+        target,
+        admin_token_id,
+        own_id: own,
+        offering_id,
+    }
 }
 
 fn concrete(pattern: &str, w: &World) -> String {
-    let id = if pattern.starts_with("/account/tokens/") { w.admin_token_id } else { w.target.id };
+    let id = if pattern.starts_with("/account/tokens/") {
+        w.admin_token_id
+    } else if pattern.starts_with("/admin/organisations/") {
+        w.own_id
+    } else if pattern.starts_with("/manage/") {
+        w.offering_id
+    } else {
+        w.target.id
+    };
     pattern
         .replace("{slug}", &w.slug)
         .replace("{kvk}", &w.kvk)

@@ -75,9 +75,9 @@ backend_tests! {
         assert!(bad.json()["message"].as_str().unwrap().contains("8 digits"));
     }
 
-    async fn bad_query_parameters_get_a_400_page(app) {
-        app.get("/organisations?page=0").await.assert_status(400).assert_contains("<h1");
-        app.get("/organisations?page=abc").await.assert_status(400).assert_contains("<h1");
+    async fn bad_query_parameters_get_a_422_page(app) {
+        app.get("/organisations?page=0").await.assert_status(422).assert_contains("<h1");
+        app.get("/organisations?page=abc").await.assert_status(422).assert_contains("<h1");
     }
 
     async fn demo_data_fills_the_catalogue_and_lists_are_paged(app) {
@@ -92,9 +92,9 @@ backend_tests! {
         home.assert_contains("<dd>60</dd>");
         let first = app.get("/organisations").await;
         first.assert_status(200).assert_contains("60 sociale ondernemingen").assert_contains("Pagina 1 van 3");
-        first.assert_contains("rel=\"next\" href=\"/organisations?page=2\"");
+        first.assert_contains("rel=\"next\" href=\"/organisations?page&#x3D;2\"");
         app.get("/organisations?page=3").await.assert_status(200).assert_contains("rel=\"prev\"");
-        app.get("/organisations?page=4").await.assert_status(404);
+        app.get("/organisations?page=4").await.assert_status(422);
 
         // Every role has a demo account.
         let mut admin = app.sign_in("beheer@demo.wise-monitor.nl", demo::DEMO_PASSWORD).await;

@@ -4,7 +4,12 @@ mod support;
 
 mod accounts;
 mod authz;
+mod buyers;
 mod cli;
 mod foundation;
+mod import;
 mod locales;
 mod mail;
+mod manage;
+mod registry;
+mod search;

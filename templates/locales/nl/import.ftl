@@ -1,0 +1,71 @@
+# Sociale ondernemingen importeren uit een CSV-bestand (Nederlands).
+# Houd de sleutels in dezelfde volgorde als en/import.ftl.
+
+## De uploadpagina van de beheerder
+
+import-title = Ondernemingen importeren
+import-back = Terug naar de ondernemingen
+import-link = Ondernemingen importeren uit een CSV-bestand
+import-intro = Voeg veel sociale ondernemingen tegelijk toe uit een CSV-bestand. Geïmporteerde ondernemingen zijn meteen goedgekeurd en staan in de catalogus. De import is alles of niets: heeft één regel een fout, dan wordt er niets geïmporteerd en staat elke fout vermeld met de regel en de kolom.
+import-file = CSV-bestand
+import-file-hint = Een CSV-bestand in UTF-8 (in Excel: "CSV UTF-8"), gescheiden door komma's of puntkomma's, van hoogstens { $max_mb } MB.
+import-paste = Of plak de CSV-tekst
+import-paste-hint = Dezelfde inhoud als het bestand, met de kopregel. Gebruik een bestand of dit vak, niet allebei.
+import-submit = Importeren
+import-done =
+    { $count ->
+        [one] Eén onderneming geïmporteerd.
+       *[other] { $count } ondernemingen geïmporteerd.
+    }
+import-done-link = Bekijk de goedgekeurde ondernemingen
+import-errors-title =
+    { $count ->
+        [one] Eén fout: er is niets geïmporteerd
+       *[other] { $count } fouten: er is niets geïmporteerd
+    }
+import-errors-intro = Verbeter deze regels in het bestand en importeer het opnieuw. De kopregel is regel 1.
+import-errors-more =
+    { $count ->
+        [one] En nog één fout, niet getoond.
+       *[other] En nog { $count } fouten, niet getoond.
+    }
+import-error-line = Regel
+import-error-column = Kolom
+import-error-message = Fout
+import-problem-nothing = Kies een CSV-bestand of plak de CSV-tekst.
+import-problem-both = Kies een CSV-bestand of plak de CSV-tekst, niet allebei.
+import-problem-too-large = Het bestand is te groot: een import mag hoogstens { $max_mb } MB zijn. Splits het in kleinere bestanden.
+
+## De bestandsindeling
+
+import-format-title = De bestandsindeling
+import-format-intro = De eerste regel is de kopregel met de kolomnamen, in willekeurige volgorde. De kolommen kvk_number, name, municipality en sectors zijn verplicht; de andere mogen ontbreken. Andere kolommen zijn niet toegestaan.
+import-format-column = Kolom
+import-format-content = Inhoud
+import-column-kvk-number = KvK-nummer: precies 8 cijfers, voorloopnullen meegerekend. Elke onderneming één keer; niet een die al geregistreerd is.
+import-column-name = Naam van de onderneming (hoogstens 200 tekens).
+import-column-municipality = Gemeente van het bezoekadres.
+import-column-sectors = Eén of meer sectorcodes gescheiden door |; de eerste is de hoofdsector.
+import-column-target-groups = Doelgroepcodes gescheiden door | (mag leeg zijn).
+import-column-website = Website die begint met http:// of https:// (mag leeg zijn).
+import-column-email = E-mailadres (mag leeg zijn).
+import-column-description = Korte beschrijving in platte tekst, hoogstens 2.000 tekens (mag leeg zijn).
+import-column-market-income-pct = Aandeel van de inkomsten verdiend op de markt: een geheel getal van 0 tot en met 100 (mag leeg zijn).
+import-format-example = Voorbeeld:
+import-format-sectors = Sectorcodes
+import-format-target-groups = Doelgroepcodes
+
+## Fouten in een bestand, elk getoond met de regel en de kolom
+
+error-import-empty = Het bestand is leeg: het heeft een kopregel met de kolomnamen nodig.
+error-import-no-rows = Het bestand heeft een kopregel maar geen ondernemingen.
+error-import-unknown-column = Deze kolom is onbekend. Toegestane kolommen: kvk_number, name, municipality, sectors, target_groups, website, email, description, market_income_pct.
+error-import-missing-column = Deze verplichte kolom ontbreekt in de kopregel.
+error-import-duplicate-column = Deze kolom staat twee keer in de kopregel.
+error-import-unnamed-column = Deze kolom heeft geen naam in de kopregel.
+error-import-too-few-fields = Deze regel heeft minder velden dan de kopregel kolommen heeft.
+error-import-too-many-fields = Deze regel heeft meer velden dan de kopregel kolommen heeft.
+error-import-not-utf8 = Deze tekst is geen geldige UTF-8. Sla het bestand op als "CSV UTF-8" en probeer het opnieuw.
+error-import-unreadable = Deze regel is niet te lezen als CSV.
+error-import-kvk-twice = Dit KvK-nummer staat meer dan één keer in het bestand.
+error-import-kvk-exists = Er is al een onderneming met dit KvK-nummer geregistreerd.
