@@ -404,3 +404,51 @@ backend_tests! {
         submit(&app, &mut other, &bad).await.assert_status(422);
     }
 }
+
+backend_tests! {
+    // The whole way through: a WISE registers, is approved, adds an offering, and a
+    // buyer finds it by text, by CPV prefix and by filters, and shortlists it.
+    async fn a_registered_wise_is_found_by_a_buyer(app) {
+        let id = apply_and_confirm(&app).await;
+        let admin = app.add_user("admin", None);
+        let mut operator = app.sign_in_as(&admin).await;
+        assert_eq!(decide(&app, &mut operator, id, "approve", &[]).await, 303);
+
+        let mut wise = app.sign_in(APPLICANT, PASSWORD).await;
+        let offering = [
+            ("title", "Glazenwassen voor kantoren"),
+            ("description", "Ramen, kozijnen en zonwering, ook op hoogte."),
+            ("kind", "service"),
+            ("cpv_code", "90911300-9"),
+            ("cpv_query", ""),
+            ("service_area", "municipalities"),
+            ("municipalities", "Amsterdam\nZaanstad"),
+            ("service_radius_km", ""),
+            ("price_indication", "vanaf € 45 per uur"),
+            ("lead_time", "binnen een week"),
+        ];
+        app.post_form(&mut wise, &format!("/manage/organisations/{KVK}/offerings/new"), &offering)
+            .await
+            .assert_status(303);
+
+        for query in [
+            "q=glazenwas",
+            "q=fietsenmakerij",
+            "cpv=9091",
+            "q=kozijnen&municipality=zaanstad&sector=recycling_repair",
+            "target_group=mental_health&kind=service",
+        ] {
+            let found = app.get(&format!("/api/v1/organisations?{query}")).await.json();
+            let slugs: Vec<&str> = found["items"].as_array().unwrap().iter().map(|i| i["slug"].as_str().unwrap()).collect();
+            assert_eq!(slugs, [SLUG], "{query}");
+            app.get(&format!("/organisations?{query}")).await.assert_contains(&format!("href=\"/organisations/{SLUG}\""));
+        }
+        let offers = app.get("/api/v1/offerings?q=glazenwassen&municipality=Zaanstad").await.json();
+        assert_eq!(offers["items"][0]["organisation"]["kvk_number"], KVK);
+
+        let buyer = app.add_user("buyer", None);
+        let mut procurement = app.sign_in_as(&buyer).await;
+        app.post_form(&mut procurement, "/shortlist", &[("kvk", KVK)]).await.assert_status(303);
+        app.get_with(&mut procurement, "/shortlist").await.assert_contains(NAME);
+    }
+}
