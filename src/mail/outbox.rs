@@ -154,12 +154,25 @@ pub fn deliver_due(
         write_tx(conn, |conn| {
             let row = outbox::table.filter(outbox::id.eq(id)).filter(outbox::attempts.eq(attempt));
             match &outcome {
+                // Once a mail is done with, its bodies go: they can hold single-use links
+                // (password reset, invitation) and people's messages (enquiries).
                 Ok(()) => diesel::update(row)
-                    .set((outbox::status.eq(SENT), outbox::sent_at.eq(now), outbox::last_error.eq(None::<String>)))
+                    .set((
+                        outbox::status.eq(SENT),
+                        outbox::sent_at.eq(now),
+                        outbox::last_error.eq(None::<String>),
+                        outbox::text_body.eq(""),
+                        outbox::html_body.eq(""),
+                    ))
                     .execute(conn),
-                Err(error) if attempt >= max_attempts => {
-                    diesel::update(row).set((outbox::status.eq(FAILED), outbox::last_error.eq(error))).execute(conn)
-                }
+                Err(error) if attempt >= max_attempts => diesel::update(row)
+                    .set((
+                        outbox::status.eq(FAILED),
+                        outbox::last_error.eq(error),
+                        outbox::text_body.eq(""),
+                        outbox::html_body.eq(""),
+                    ))
+                    .execute(conn),
                 Err(error) => diesel::update(row)
                     .set((
                         outbox::next_attempt_at.eq(now + retry_delay(retry_base_seconds, attempt)),

@@ -156,6 +156,11 @@ backend_tests! {
         known.assert_status(200);
         assert_eq!(known.body, unknown.body, "the same answer whether or not the address exists");
         assert_eq!(app.deliver_mail().sent, 1);
+        let kept: Vec<String> = app.with_conn(|c| {
+            use wise_monitor::db::schema::outbox;
+            outbox::table.select(outbox::text_body).load(c).unwrap()
+        });
+        assert!(kept.iter().all(|body| !body.contains("token=")), "a sent mail's link is not kept in the outbox");
         let mail = app.mailbox.messages_to(&user.email).pop().expect("a reset mail");
         assert!(mail.html.contains("/password/reset?token"), "the HTML part has the link too");
         let link = link_in(&mail.text, "http://127.0.0.1:8080/password/reset?token=");
