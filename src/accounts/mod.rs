@@ -544,7 +544,7 @@ async fn account_view(
         "notice": null,
         "profile_errors": field_errors(&["name", "language"], &[]),
         "password_errors": field_errors(&["current_password", "password", "password_confirm"], &[]),
-        "token_errors": field_errors(&["token_name"], &[]),
+        "token_errors": field_errors(&["token_name", "token_password"], &[]),
     });
     if let (Value::Object(base), Value::Object(extra)) = (&mut data, extra) {
         base.extend(extra);
@@ -673,6 +673,7 @@ async fn change_password(
 #[derive(Deserialize)]
 struct TokenForm {
     token_name: String,
+    current_password: String,
 }
 
 /// Creates an API token and shows it, once.
@@ -684,12 +685,23 @@ async fn create_token(
 ) -> Result<HttpResponse, AppError> {
     let user = policy::require(&state, &req, &identity, Action::ManageOwnAccount, None).await?;
     let name = form.token_name.trim().to_string();
+    let fields = ["token_name", "token_password"];
     if name.is_empty() || name.chars().count() > 100 {
         let key = if name.is_empty() { "error-required" } else { "error-too-long" };
-        let extra = json!({ "token_errors": field_errors(&["token_name"], &one_error("token_name", key)) });
+        let extra = json!({ "token_errors": field_errors(&fields, &one_error("token_name", key)) });
         return account_view(&req, &state, &user, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
     }
+    // A token outlives the session: whoever makes one proves they know the password.
     let ip = client_ip(&req, &state.config);
+    limit(&state, &attempt_keys(&state, "sign-in", &ip, &user.email))?;
+    let id = user.id;
+    let stored = state.db(move |c| Ok(store::find(c, id)?.and_then(|u| u.password_hash))).await?;
+    if !state.hasher.verify(form.current_password, stored).await? {
+        audit_event(&state, Some(&user), None, &ip, "token_refused", "wrong password".into()).await?;
+        let extra =
+            json!({ "token_errors": field_errors(&fields, &one_error("token_password", "error-password-wrong")) });
+        return account_view(&req, &state, &user, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
+    }
     let token = issue_token(&state, &user, &name, Some(&ip)).await?;
     account_view(&req, &state, &user, StatusCode::OK, json!({ "new_token": token })).await
 }

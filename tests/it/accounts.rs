@@ -227,7 +227,12 @@ backend_tests! {
     async fn api_tokens_are_shown_once_act_as_their_user_and_can_be_revoked(app) {
         let user = app.add_user("city", None);
         let mut browser = app.sign_in_as(&user).await;
-        let page = app.post_form(&mut browser, "/account/tokens", &[("token_name", "rapportage-script")]).await;
+        let wrong = app.post_form(&mut browser, "/account/tokens", &[("token_name", "x"), ("current_password", "nope")]).await;
+        wrong.assert_status(422);
+        assert!(!wrong.body.contains("wm_"), "no token without the password");
+        let page = app
+            .post_form(&mut browser, "/account/tokens", &[("token_name", "rapportage-script"), ("current_password", PASSWORD)])
+            .await;
         page.assert_status(200);
         let start = page.body.find("wm_").expect("the token is shown");
         let token: String = page.body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();

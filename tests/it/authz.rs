@@ -60,7 +60,12 @@ const TABLE: &[Row] = &[
         &[("current_password", "wrong"), ("password", "x"), ("password_confirm", "x")],
         [401, 422, 422, 422, 422, 422],
     ),
-    ("POST", "/account/tokens", &[("token_name", "script")], [401, 200, 200, 200, 200, 200]),
+    (
+        "POST",
+        "/account/tokens",
+        &[("token_name", "script"), ("current_password", crate::support::PASSWORD)],
+        [401, 200, 200, 200, 200, 200],
+    ),
     // The token in the path is the operator's own.
     ("POST", "/account/tokens/{id}/revoke", &[], [401, 404, 404, 404, 404, 303]),
     ("GET", "/admin/users", &[], [303, 403, 403, 403, 403, 200]),
