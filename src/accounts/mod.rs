@@ -293,6 +293,9 @@ struct ForgotForm {
     email: String,
 }
 
+/// Reset mails one account receives per hour at most.
+pub const RESET_MAILS_PER_HOUR: u32 = 3;
+
 /// The link in a mail, absolute.
 pub(crate) fn link(state: &AppState, path: &str, token: &str) -> String {
     format!("{}{path}?token={token}", state.config.base_url())
@@ -312,15 +315,26 @@ async fn forgot(
     let valid_for = Duration::minutes(state.config.auth.reset_link_minutes);
     let worker = state.clone();
     let audit_ip = ip.clone();
+    // However many addresses ask, one account gets at most this many reset mails an
+    // hour; past that the answer stays the same and nothing is sent.
+    let flood = state
+        .limiter
+        .hit(
+            &format!("reset-mail:{}", secret::digest(&email)),
+            RESET_MAILS_PER_HOUR,
+            Duration::hours(1),
+            state.clock.now(),
+        )
+        .is_err();
     state
         .db(move |c| {
-            let Some(user) = store::find_by_email(c, &email)? else {
+            let Some(user) = store::find_by_email(c, &email)?.filter(|_| !flood) else {
                 let entry = audit::Entry {
                     actor: Actor::Anonymous { claimed: Some(&email) },
                     ip: Some(&audit_ip),
                     action: "password_reset_requested",
                     target: "",
-                    detail: "unknown account",
+                    detail: if flood { "hourly limit reached; nothing sent" } else { "unknown account" },
                 };
                 return Ok(audit::record(c, now, entry)?);
             };

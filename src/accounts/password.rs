@@ -28,7 +28,7 @@ pub fn verify_blocking(password: &str, hash: &str) -> bool {
 }
 
 /// A hash of a password nobody has, so an unknown account costs the same time as a known one.
-fn decoy_hash() -> &'static str {
+pub fn decoy_hash() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DECOY.get_or_init(|| hash_blocking("decoy password that never matches"))
 }

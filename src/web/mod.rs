@@ -49,6 +49,8 @@ impl AppState {
 
     /// As [`AppState::new`], with a given mailer (tests use the in-memory one).
     pub fn with_mailer(config: Config, pool: Pool, clock: Arc<dyn Clock>, mailer: Mailer) -> anyhow::Result<Self> {
+        // Computed now, so the first sign-in for an unknown account takes no longer than others.
+        crate::accounts::password::decoy_hash();
         let templates = Templates::new(config.template_override_dir(), config.templates.reload)?;
         Ok(Self {
             pool,

@@ -188,6 +188,21 @@ backend_tests! {
         app.get_with(&mut visitor, link.trim_start_matches("http://127.0.0.1:8080")).await.assert_status(410);
     }
 
+    async fn an_inbox_cannot_be_flooded_with_reset_mails(app) {
+        let user = app.add_user("buyer", None);
+        for n in 0..5 {
+            let mut visitor = app.visitor().await.at_ip(&format!("192.0.2.{n}"));
+            app.post_form(&mut visitor, "/password/forgot", &[("email", &user.email)]).await.assert_status(200);
+        }
+        app.deliver_mail();
+        assert_eq!(app.mailbox.messages_to(&user.email).len(), wise_monitor::accounts::RESET_MAILS_PER_HOUR as usize);
+        app.clock.advance(Duration::minutes(61));
+        let mut later = app.visitor().await;
+        app.post_form(&mut later, "/password/forgot", &[("email", &user.email)]).await.assert_status(200);
+        app.deliver_mail();
+        assert_eq!(app.mailbox.messages_to(&user.email).len(), 4, "a new hour, a new mail");
+    }
+
     async fn an_invited_user_sets_a_password_and_signs_in(app) {
         let admin = app.add_user("admin", None);
         let mut browser = app.sign_in_as(&admin).await;
