@@ -43,7 +43,7 @@ async fn list(
     let params = params.into_inner();
     match run_search(&state, &params).await? {
         Ok(result) => {
-            let data = view::search_page(&params, &result, &state.today());
+            let data = view::search_page(&params, &result);
             page::render(&state, &req, "catalogue/list", data)
         }
         Err(errors) => {

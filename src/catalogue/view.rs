@@ -94,7 +94,7 @@ fn url(path: &str, query: String) -> String {
 }
 
 /// The search page's data.
-pub fn search_page(params: &SearchParams, result: &SearchResult, _today: &NaiveDate) -> Value {
+pub fn search_page(params: &SearchParams, result: &SearchResult) -> Value {
     let paging = Paging::new(result.page, result.per_page, result.total as i64);
     let filtered = !query_string(params, None).is_empty();
     json!({
