@@ -50,6 +50,25 @@ enum Command {
     /// Import data from CSV files (all or nothing).
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Manage reporting periods.
+    #[command(subcommand)]
+    Periods(PeriodsCommand),
+}
+
+#[derive(Subcommand)]
+enum PeriodsCommand {
+    /// Create the quarters (2025-Q1) or years (2025) from --from to --to; existing ones are kept.
+    Create {
+        /// The first period, e.g. 2025-Q1 or 2025.
+        #[arg(long, value_name = "PERIOD")]
+        from: String,
+        /// The last period, of the same kind as --from.
+        #[arg(long, value_name = "PERIOD")]
+        to: String,
+        /// Days from the opening (the day after the period ends) to the due date.
+        #[arg(long, value_name = "N", default_value = "30")]
+        due_days: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -160,6 +179,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import(ImportCommand::Organisations { file }) => import_organisations(&config, &file),
+        Command::Periods(PeriodsCommand::Create { from, to, due_days }) => {
+            create_periods(&config, &from, &to, &due_days)
+        }
         Command::Serve { demo, listen } => {
             if let Some(listen) = listen {
                 config.server.listen = listen;
@@ -206,6 +228,38 @@ fn import_organisations(config: &Config, file: &std::path::Path) -> anyhow::Resu
             anyhow::bail!("{name}: {} error(s); nothing was imported", errors.len())
         }
     }
+}
+
+/// `periods create`: the periods of the range, in one transaction with its audit entry.
+fn create_periods(config: &Config, from: &str, to: &str, due_days: &str) -> anyhow::Result<()> {
+    use wise_monitor::accounts::audit;
+    use wise_monitor::figures::{self, periods};
+    use wise_monitor::web::i18n::{self, Lang};
+    let request = periods::validate_range(from, to, due_days).map_err(|errors| {
+        let problems: Vec<String> = errors
+            .iter()
+            .map(|e| format!("--{}: {}", e.field.replace('_', "-"), i18n::text(Lang::En, e.key)))
+            .collect();
+        anyhow::anyhow!("{}", problems.join("; "))
+    })?;
+    let pool = open(config)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    let now = db::timestamp(SystemClock.now());
+    let (created, kept) = db::write_tx(&mut conn, |c| {
+        let (created, kept) = periods::create_range(c, &request, now)?;
+        let entry = audit::Entry {
+            actor: audit::Actor::System,
+            ip: None,
+            action: "periods_created",
+            target: &figures::range_name(&request),
+            detail: &format!("{created} created, {kept} kept, due after {} days", request.due_days),
+        };
+        audit::record(c, now, entry)?;
+        Ok::<_, anyhow::Error>((created, kept))
+    })?;
+    println!("{created} created, {kept} kept");
+    Ok(())
 }
 
 fn open(config: &Config) -> anyhow::Result<db::Pool> {

@@ -114,6 +114,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     email_confirmations,
     shortlist_items,
     enquiries,
+    reporting_periods,
 );
 
 diesel::table! {
@@ -257,3 +258,17 @@ diesel::table! {
 
 diesel::joinable!(shortlist_items -> organisations (organisation_id));
 diesel::joinable!(enquiries -> organisations (organisation_id));
+
+// Reporting periods (migration 000006): the quarters and years WISEs report figures for.
+diesel::table! {
+    reporting_periods (id) {
+        id -> Integer,
+        key -> Text,
+        kind -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        opens_on -> Date,
+        due_on -> Date,
+        created_at -> Timestamp,
+    }
+}

@@ -128,6 +128,7 @@ pub fn app(
         .configure(crate::accounts::routes)
         .configure(crate::buyers::routes)
         .configure(crate::registry::routes)
+        .configure(crate::figures::routes)
         .default_service(web::to(not_found))
 }
 

@@ -19,10 +19,12 @@ use utoipa::{Modify, OpenApi};
         crate::catalogue::api_offerings,
         crate::catalogue::manage::api_cpv,
         crate::accounts::api_me,
+        crate::figures::api_periods,
     ),
     modifiers(&BearerAuth),
     tags(
         (name = "catalogue", description = "Public: WISEs and their goods and services"),
+        (name = "figures", description = "Public: the reporting periods WISEs report their figures for"),
         (name = "accounts", description = "Needs `Authorization: Bearer <token>`"),
     )
 )]

@@ -68,6 +68,14 @@ const TABLE: &[Row] = &[
     ),
     // The token in the path is the operator's own.
     ("POST", "/account/tokens/{id}/revoke", &[], [401, 404, 404, 404, 404, 303]),
+    ("GET", "/admin/periods", &[], [303, 403, 403, 403, 403, 200]),
+    (
+        "POST",
+        "/admin/periods",
+        &[("from", "2026-Q1"), ("to", "2026-Q4"), ("due_days", "30")],
+        [401, 403, 403, 403, 403, 303],
+    ),
+    ("GET", "/api/v1/periods", &[], [200; 6]),
     ("GET", "/admin/users", &[], [303, 403, 403, 403, 403, 200]),
     (
         "POST",

@@ -11,5 +11,6 @@ mod import;
 mod locales;
 mod mail;
 mod manage;
+mod periods;
 mod registry;
 mod search;

@@ -1,0 +1,1 @@
+DROP TABLE reporting_periods;

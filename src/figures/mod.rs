@@ -1,0 +1,173 @@
+//! Output figures (SPEC §2): the reporting periods WISEs report for. The operator
+//! creates them on `/admin/periods` or with `wise-monitor periods create`; anyone
+//! reads them at `GET /api/v1/periods`.
+
+pub mod periods;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::accounts::audit::{self, Actor};
+use crate::accounts::policy::{self, Action};
+use crate::accounts::session::{client_ip, CsrfForm, Identity};
+use crate::accounts::{field_errors, see_other};
+use crate::db::write_tx;
+use crate::web::{page, routes, AppError, AppState};
+use periods::{Kind, Period, Status};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    routes::get(cfg, "/admin/periods", periods_page);
+    routes::post(cfg, "/admin/periods", create_periods);
+    routes::get(cfg, "/api/v1/periods", api_periods);
+}
+
+/// The fields of the form, in the order they appear.
+const FIELDS: [&str; 3] = ["from", "to", "due_days"];
+
+#[derive(Deserialize)]
+struct PageQuery {
+    created: Option<usize>,
+    kept: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct CreateForm {
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    due_days: String,
+}
+
+/// A period as the page and the API show it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct PeriodView {
+    /// `2025-Q1` (a quarter) or `2025` (a year).
+    #[schema(example = "2025-Q1")]
+    pub key: String,
+    pub kind: Kind,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    /// The first day figures can be submitted.
+    pub opens_on: NaiveDate,
+    /// The last day figures are on time.
+    pub due_on: NaiveDate,
+    /// Where the period stands today.
+    pub status: Status,
+}
+
+impl PeriodView {
+    fn of(period: Period, today: NaiveDate) -> Self {
+        let status = period.status(today);
+        let kind = if period.kind == "year" { Kind::Year } else { Kind::Quarter };
+        Self {
+            key: period.key,
+            kind,
+            starts_on: period.starts_on,
+            ends_on: period.ends_on,
+            opens_on: period.opens_on,
+            due_on: period.due_on,
+            status,
+        }
+    }
+}
+
+async fn load_views(state: &AppState) -> Result<Vec<PeriodView>, AppError> {
+    let today = state.today();
+    let rows = state.db(|c| Ok(periods::list(c)?)).await?;
+    Ok(rows.into_iter().map(|p| PeriodView::of(p, today)).collect())
+}
+
+/// The page with its defaults, overridden by `extra`.
+async fn view(state: &AppState, req: &HttpRequest, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
+    let periods = load_views(state).await?;
+    let mut data = json!({
+        "nav": "admin-periods",
+        "periods": periods,
+        "created": null,
+        "kept": null,
+        "form": { "from": "", "to": "", "due_days": periods::DEFAULT_DUE_DAYS.to_string() },
+        "errors": field_errors(&FIELDS, &[]),
+    });
+    if let (Value::Object(base), Value::Object(extra)) = (&mut data, extra) {
+        base.extend(extra);
+    }
+    page::render_status(state, req, status, "admin/periods", data)
+}
+
+/// `GET /admin/periods`: every period with its dates and status, and the form to add more.
+async fn periods_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, AppError> {
+    policy::require(&state, &req, &identity, Action::Operate, None).await?;
+    let extra = json!({ "created": query.created, "kept": query.kept });
+    view(&state, &req, StatusCode::OK, extra).await
+}
+
+/// `POST /admin/periods`: creates the periods of a range; existing ones are kept.
+async fn create_periods(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    CsrfForm(form): CsrfForm<CreateForm>,
+) -> Result<HttpResponse, AppError> {
+    let admin = policy::require(&state, &req, &identity, Action::Operate, None).await?;
+    let request = match periods::validate_range(&form.from, &form.to, &form.due_days) {
+        Ok(request) => request,
+        Err(errors) => {
+            let extra = json!({
+                "form": { "from": form.from, "to": form.to, "due_days": form.due_days },
+                "errors": field_errors(&FIELDS, &errors),
+            });
+            return view(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
+        }
+    };
+    let ip = client_ip(&req, &state.config);
+    let now = state.now();
+    let (created, kept) = state
+        .db(move |c| {
+            write_tx(c, |c| {
+                let (created, kept) = periods::create_range(c, &request, now)?;
+                let target = range_name(&request);
+                let entry = audit::Entry {
+                    actor: Actor::User { id: admin.id, email: &admin.email },
+                    ip: Some(&ip),
+                    action: "periods_created",
+                    target: &target,
+                    detail: &format!("{created} created, {kept} kept, due after {} days", request.due_days),
+                };
+                audit::record(c, now, entry)?;
+                Ok::<_, AppError>((created, kept))
+            })
+        })
+        .await?;
+    Ok(see_other(&format!("/admin/periods?created={created}&kept={kept}")))
+}
+
+/// `2025-Q1..2026-Q4`, as the audit log names a range.
+pub fn range_name(request: &periods::RangeRequest) -> String {
+    match (request.keys.first(), request.keys.last()) {
+        (Some(first), Some(last)) => format!("{first}..{last}"),
+        _ => String::new(),
+    }
+}
+
+/// `GET /api/v1/periods`: every reporting period, the earliest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/periods",
+    tag = "figures",
+    responses(
+        (status = 200, description = "Every reporting period, the earliest first, with its status today", body = [PeriodView]),
+    )
+)]
+pub(crate) async fn api_periods(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok().json(load_views(&state).await?))
+}

@@ -1,0 +1,37 @@
+# Outputcijfers: rapportageperiodes (Nederlands).
+# Houd de sleutels in dezelfde volgorde als en/figures.ftl.
+
+## De periodepagina van de beheerder
+
+periods-nav = Periodes
+periods-title = Rapportageperiodes
+periods-intro = De kwartalen en jaren waarover sociale ondernemingen hun cijfers aanleveren. Een periode gaat open voor aanlevering op de dag na het einde ervan en moet een aantal dagen later binnen zijn.
+periods-none = Er zijn nog geen rapportageperiodes.
+periods-key = Periode
+periods-starts-on = Begint
+periods-ends-on = Eindigt
+periods-opens-on = Open voor aanlevering
+periods-due-on = Uiterlijk
+periods-status = Status
+periods-status-upcoming = Binnenkort
+periods-status-open = Open
+periods-status-overdue = Termijn verstreken
+periods-create = Periodes aanmaken
+periods-create-intro = Maakt elke periode van de eerste tot en met de laatste aan. Periodes die al bestaan, blijven zoals ze zijn.
+periods-from = Eerste periode
+periods-to = Laatste periode
+periods-key-hint = Een kwartaal zoals 2025-Q1, of een jaar zoals 2025. De eerste en de laatste periode zijn van dezelfde soort.
+periods-due-days = Dagen om aan te leveren
+periods-due-days-hint = De uiterste datum ligt zoveel dagen na de opening van de periode (0 tot en met 366).
+periods-submit = Periodes aanmaken
+periods-done = { $created } aangemaakt, { $kept } behouden (bestonden al).
+
+## Fouten
+
+error-period-malformed = Schrijf een kwartaal als 2025-Q1 of een jaar als 2025.
+error-period-quarter = Een kwartaal is Q1 tot en met Q4 (1 tot en met 4).
+error-period-year = Het jaar moet tussen 2000 en 2100 liggen.
+error-period-mixed = De eerste en de laatste periode moeten allebei kwartalen of allebei jaren zijn.
+error-period-reversed = De laatste periode mag niet vóór de eerste liggen.
+error-period-too-many = Dat bereik bevat meer dan 200 periodes; kies een korter bereik.
+error-period-due-days = Vul een heel aantal dagen in, van 0 tot en met 366.
