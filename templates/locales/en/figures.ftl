@@ -35,3 +35,14 @@ error-period-mixed = The first and last period must both be quarters or both be 
 error-period-reversed = The last period may not come before the first.
 error-period-too-many = That range holds more than 200 periods; choose a shorter one.
 error-period-due-days = Enter a whole number of days from 0 to 366.
+
+## Figures
+
+error-count = Enter a whole number of 0 or more.
+error-fte = Enter the FTE as a number with at most two decimals, for example 12.5.
+error-turnover = Enter the turnover as a whole number of euros, 0 or more.
+error-unknown-field = This field is not known.
+error-tg-sum = The breakdown by target group counts more people than the target-group people, trainees and daytime participants together.
+warning-moves-internal = More people moved into paid work internally than there were unpaid people or new starters. Is this right?
+warning-moves-out = More people left than were working or started. Is this right?
+warning-fte = The FTE is larger than the number of target-group people in paid work. Is this right?

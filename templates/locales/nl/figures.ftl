@@ -35,3 +35,14 @@ error-period-mixed = De eerste en de laatste periode moeten allebei kwartalen of
 error-period-reversed = De laatste periode mag niet vóór de eerste liggen.
 error-period-too-many = Dat bereik bevat meer dan 200 periodes; kies een korter bereik.
 error-period-due-days = Vul een heel aantal dagen in, van 0 tot en met 366.
+
+## Cijfers
+
+error-count = Vul een heel getal in van 0 of meer.
+error-fte = Vul het aantal fte in als getal met hoogstens twee decimalen, bijvoorbeeld 12,5.
+error-turnover = Vul de omzet in als heel aantal euro's, 0 of meer.
+error-unknown-field = Dit veld kennen we niet.
+error-tg-sum = De verdeling over doelgroepen telt meer mensen dan er met een afstand tot de arbeidsmarkt werken, leren of meedoen aan dagbesteding.
+warning-moves-internal = Er stroomden meer mensen intern door naar betaald werk dan er onbetaald werkten of instroomden. Klopt dit?
+warning-moves-out = Er vertrokken meer mensen dan er werkten of instroomden. Klopt dit?
+warning-fte = Het aantal fte is groter dan het aantal mensen uit de doelgroep in betaald werk. Klopt dit?
