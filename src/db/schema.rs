@@ -115,6 +115,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     shortlist_items,
     enquiries,
     reporting_periods,
+    submissions,
+    submission_revisions,
+    revision_target_groups,
 );
 
 diesel::table! {
@@ -272,3 +275,52 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+// Figures (migration 000007): submissions and their revisions.
+diesel::table! {
+    submissions (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        period_id -> Integer,
+        status -> Text,
+        review_comment -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    submission_revisions (id) {
+        id -> Integer,
+        submission_id -> Integer,
+        number -> Integer,
+        paid_target_group -> Integer,
+        paid_regular -> Integer,
+        trainees -> Integer,
+        daytime_activities -> Integer,
+        volunteers -> Integer,
+        new_participants -> Integer,
+        moved_to_paid_internal -> Integer,
+        moved_to_paid_external -> Integer,
+        moved_to_education -> Integer,
+        other_exits -> Integer,
+        fte_target_group_hundredths -> Nullable<Integer>,
+        turnover_eur -> Nullable<BigInt>,
+        source -> Text,
+        created_by -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    revision_target_groups (revision_id, target_group) {
+        revision_id -> Integer,
+        target_group -> Text,
+        people -> Integer,
+    }
+}
+
+diesel::joinable!(submissions -> organisations (organisation_id));
+diesel::joinable!(submissions -> reporting_periods (period_id));
+diesel::joinable!(submission_revisions -> submissions (submission_id));
+diesel::joinable!(revision_target_groups -> submission_revisions (revision_id));

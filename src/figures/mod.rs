@@ -3,6 +3,7 @@
 //! reads them at `GET /api/v1/periods`.
 
 pub mod periods;
+pub mod submissions;
 pub mod values;
 
 use actix_web::http::StatusCode;

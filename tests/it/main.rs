@@ -6,6 +6,7 @@ mod accounts;
 mod authz;
 mod buyers;
 mod cli;
+mod figures;
 mod foundation;
 mod import;
 mod locales;

@@ -1,0 +1,3 @@
+DROP TABLE revision_target_groups;
+DROP TABLE submission_revisions;
+DROP TABLE submissions;

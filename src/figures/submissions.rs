@@ -1,0 +1,254 @@
+//! Submissions: one per WISE per period, with every version of its figures kept as
+//! a numbered revision (who, when, from where). The newest revision counts; nothing
+//! is overwritten or deleted.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::values::{Figures, FLOWS, STOCKS};
+use crate::db::schema::{revision_target_groups, submission_revisions, submissions};
+use crate::db::{write_tx, DbConn};
+
+/// Where a revision came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Form,
+    Import,
+    Api,
+    Demo,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Form => "form",
+            Source::Import => "import",
+            Source::Api => "api",
+            Source::Demo => "demo",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Serialize)]
+#[diesel(table_name = submissions)]
+pub struct Submission {
+    pub id: i32,
+    pub organisation_id: i32,
+    pub period_id: i32,
+    pub status: String,
+    pub review_comment: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = submission_revisions)]
+struct RevisionRow {
+    id: i32,
+    number: i32,
+    paid_target_group: i32,
+    paid_regular: i32,
+    trainees: i32,
+    daytime_activities: i32,
+    volunteers: i32,
+    new_participants: i32,
+    moved_to_paid_internal: i32,
+    moved_to_paid_external: i32,
+    moved_to_education: i32,
+    other_exits: i32,
+    fte_target_group_hundredths: Option<i32>,
+    turnover_eur: Option<i64>,
+    source: String,
+    created_by: Option<i32>,
+    created_at: NaiveDateTime,
+}
+
+/// One version of a submission's figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revision {
+    pub number: i32,
+    pub figures: Figures,
+    pub source: String,
+    pub created_by: Option<i32>,
+    pub created_at: NaiveDateTime,
+}
+
+fn count(n: i64) -> i32 {
+    // Counts are checked to at most values::MAX_COUNT before they get here.
+    i32::try_from(n).expect("a checked count fits")
+}
+
+/// Stores `figures` as the next revision of the WISE's submission for the period
+/// (creating the submission), and sets its status (`draft` or `submitted`), in one
+/// transaction. Returns the submission id and the new revision's number.
+#[allow(clippy::too_many_arguments)]
+pub fn save(
+    conn: &mut DbConn,
+    organisation_id: i32,
+    period_id: i32,
+    figures: &Figures,
+    status: &str,
+    source: Source,
+    user: Option<i32>,
+    now: NaiveDateTime,
+) -> QueryResult<(i32, i32)> {
+    write_tx(conn, |conn| {
+        let submission_id = match find(conn, organisation_id, period_id)? {
+            Some(existing) => {
+                diesel::update(submissions::table.find(existing.id))
+                    .set((submissions::status.eq(status), submissions::updated_at.eq(now)))
+                    .execute(conn)?;
+                existing.id
+            }
+            None => {
+                diesel::insert_into(submissions::table)
+                    .values((
+                        submissions::organisation_id.eq(organisation_id),
+                        submissions::period_id.eq(period_id),
+                        submissions::status.eq(status),
+                        submissions::created_at.eq(now),
+                        submissions::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                find(conn, organisation_id, period_id)?.expect("just inserted").id
+            }
+        };
+        let last: Option<i32> = submission_revisions::table
+            .filter(submission_revisions::submission_id.eq(submission_id))
+            .select(diesel::dsl::max(submission_revisions::number))
+            .first(conn)?;
+        let number = last.unwrap_or(0) + 1;
+        let [paid_target_group, paid_regular, trainees, daytime_activities, volunteers] = figures.stocks.map(count);
+        let [new_participants, internal, external, education, other_exits] = figures.flows.map(count);
+        let row = (
+            submission_revisions::submission_id.eq(submission_id),
+            submission_revisions::number.eq(number),
+            submission_revisions::paid_target_group.eq(paid_target_group),
+            submission_revisions::paid_regular.eq(paid_regular),
+            submission_revisions::trainees.eq(trainees),
+            submission_revisions::daytime_activities.eq(daytime_activities),
+            submission_revisions::volunteers.eq(volunteers),
+            submission_revisions::new_participants.eq(new_participants),
+            submission_revisions::moved_to_paid_internal.eq(internal),
+            submission_revisions::moved_to_paid_external.eq(external),
+            submission_revisions::moved_to_education.eq(education),
+            submission_revisions::other_exits.eq(other_exits),
+            submission_revisions::fte_target_group_hundredths.eq(figures.fte_target_group_hundredths.map(count)),
+            submission_revisions::turnover_eur.eq(figures.turnover_eur),
+            submission_revisions::source.eq(source.as_str()),
+            submission_revisions::created_by.eq(user),
+            submission_revisions::created_at.eq(now),
+        );
+        let revision_id: i32 = crate::per_backend!(conn, c => diesel::insert_into(submission_revisions::table)
+            .values(row)
+            .returning(submission_revisions::id)
+            .get_result(c))?;
+        let groups: Vec<_> = figures
+            .target_groups
+            .iter()
+            .map(|(group, people)| {
+                (
+                    revision_target_groups::revision_id.eq(revision_id),
+                    revision_target_groups::target_group.eq(group),
+                    revision_target_groups::people.eq(count(*people)),
+                )
+            })
+            .collect();
+        if !groups.is_empty() {
+            crate::per_backend!(conn, c => diesel::insert_into(revision_target_groups::table).values(&groups).execute(c))?;
+        }
+        Ok((submission_id, number))
+    })
+}
+
+pub fn find(conn: &mut DbConn, organisation_id: i32, period_id: i32) -> QueryResult<Option<Submission>> {
+    submissions::table
+        .filter(submissions::organisation_id.eq(organisation_id))
+        .filter(submissions::period_id.eq(period_id))
+        .select(Submission::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Every revision of a submission, oldest first.
+pub fn history(conn: &mut DbConn, submission_id: i32) -> QueryResult<Vec<Revision>> {
+    let rows: Vec<RevisionRow> = submission_revisions::table
+        .filter(submission_revisions::submission_id.eq(submission_id))
+        .order(submission_revisions::number)
+        .select(RevisionRow::as_select())
+        .load(conn)?;
+    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let groups: Vec<(i32, String, i32)> = revision_target_groups::table
+        .filter(revision_target_groups::revision_id.eq_any(&ids))
+        .select((
+            revision_target_groups::revision_id,
+            revision_target_groups::target_group,
+            revision_target_groups::people,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let target_groups =
+                groups.iter().filter(|(id, _, _)| *id == r.id).map(|(_, g, n)| (g.clone(), i64::from(*n))).collect();
+            Revision {
+                number: r.number,
+                figures: Figures {
+                    stocks: [r.paid_target_group, r.paid_regular, r.trainees, r.daytime_activities, r.volunteers]
+                        .map(i64::from),
+                    flows: [
+                        r.new_participants,
+                        r.moved_to_paid_internal,
+                        r.moved_to_paid_external,
+                        r.moved_to_education,
+                        r.other_exits,
+                    ]
+                    .map(i64::from),
+                    fte_target_group_hundredths: r.fte_target_group_hundredths.map(i64::from),
+                    turnover_eur: r.turnover_eur,
+                    target_groups,
+                },
+                source: r.source,
+                created_by: r.created_by,
+                created_at: r.created_at,
+            }
+        })
+        .collect())
+}
+
+/// The revision that counts: the newest.
+pub fn latest(conn: &mut DbConn, submission_id: i32) -> QueryResult<Option<Revision>> {
+    Ok(history(conn, submission_id)?.pop())
+}
+
+/// What changed from one revision to the next, field by field: (field, before, after).
+pub fn changes(before: &Figures, after: &Figures) -> Vec<(String, Option<i64>, Option<i64>)> {
+    let mut out = Vec::new();
+    for (i, name) in STOCKS.iter().enumerate() {
+        if before.stocks[i] != after.stocks[i] {
+            out.push((name.to_string(), Some(before.stocks[i]), Some(after.stocks[i])));
+        }
+    }
+    for (i, name) in FLOWS.iter().enumerate() {
+        if before.flows[i] != after.flows[i] {
+            out.push((name.to_string(), Some(before.flows[i]), Some(after.flows[i])));
+        }
+    }
+    if before.fte_target_group_hundredths != after.fte_target_group_hundredths {
+        out.push(("fte_target_group".into(), before.fte_target_group_hundredths, after.fte_target_group_hundredths));
+    }
+    if before.turnover_eur != after.turnover_eur {
+        out.push(("turnover_eur".into(), before.turnover_eur, after.turnover_eur));
+    }
+    let mut groups: Vec<&String> = before.target_groups.keys().chain(after.target_groups.keys()).collect();
+    groups.sort();
+    groups.dedup();
+    for group in groups {
+        let (b, a) = (before.target_groups.get(group).copied(), after.target_groups.get(group).copied());
+        if b != a {
+            out.push((format!("tg_{group}"), b, a));
+        }
+    }
+    out
+}
