@@ -28,6 +28,7 @@ pub fn fill_if_empty(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::R
         }
         let sample = data::sample();
         let mut offerings = 0;
+        let mut reporting = Vec::new();
         for wise in &sample {
             let name = &wise.organisation.name;
             store::validate_organisation(&wise.organisation)
@@ -40,8 +41,12 @@ pub fn fill_if_empty(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::R
                 store::create_offering(conn, id, offering, &code, now)?;
                 offerings += 1;
             }
+            if wise.status == "approved" {
+                reporting.push((id, wise.organisation.target_groups.clone()));
+            }
         }
         add_demo_users(conn, now)?;
+        add_demo_figures(conn, &reporting, now)?;
         Ok(Filled::Loaded { organisations: sample.len(), offerings })
     })
 }
@@ -76,6 +81,69 @@ fn add_demo_users(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Resu
         let (role, organisation) = accounts::validate_new_user(conn, &input)?
             .map_err(|e| anyhow::anyhow!("demo user {email} is invalid: {e:?}"))?;
         accounts::create_user(conn, &input, role, organisation, Some(&hash), now)?;
+    }
+    Ok(())
+}
+
+/// Quarters of demo figures.
+pub const DEMO_QUARTERS: u32 = 8;
+
+/// The last `DEMO_QUARTERS` whole quarters before `now`, with plausible figures for
+/// each approved WISE: most accepted, the newest quarter submitted, a few filed late,
+/// every seventh WISE corrected once (two revisions), and one WISE missing the newest
+/// quarter.
+fn add_demo_figures(conn: &mut DbConn, wises: &[(i32, Vec<String>)], now: chrono::NaiveDateTime) -> anyhow::Result<()> {
+    use chrono::Datelike;
+
+    use crate::figures::periods;
+    use crate::figures::submissions::{self, Source};
+    use crate::figures::values::Figures;
+
+    let current = now.date().year() * 4 + (now.date().month0() / 3) as i32;
+    let key = |n: i32| format!("{}-Q{}", n.div_euclid(4), n.rem_euclid(4) + 1);
+    let (first, last) = (current - DEMO_QUARTERS as i32, current - 1);
+    let request = periods::validate_range(&key(first), &key(last), "30")
+        .map_err(|e| anyhow::anyhow!("demo periods are invalid: {e:?}"))?;
+    periods::create_range(conn, &request, now)?;
+    for quarter in first..=last {
+        let period = periods::find(conn, &key(quarter))?.expect("just created");
+        let newest = quarter == last;
+        for (i, (id, groups)) in wises.iter().enumerate() {
+            if newest && i == 5 {
+                continue; // one WISE has not reported yet
+            }
+            let (i, q) = (i as i64, i64::from(quarter - first));
+            let paid_target_group = 4 + (i * 7) % 37 + q / 2;
+            let stocks = [paid_target_group, 2 + i % 6, (i * 3) % 15 + q % 3, (i % 4) * 3, (i % 5) * 2];
+            let flows = [1 + (i + q) % 6, (i + q) % 3, (i * (q + 1)) % 4, q % 2, (i + 2 * q) % 3];
+            let mut figures = Figures { stocks, flows, ..Figures::default() };
+            if !groups.is_empty() {
+                let share = paid_target_group / groups.len() as i64;
+                figures.target_groups = groups.iter().map(|g| (g.clone(), share)).collect();
+            }
+            if i % 3 == 0 {
+                figures.turnover_eur = Some(40_000 + i * 1_500 + q * 900);
+            }
+            let late = i % 11 == 3;
+            let filed =
+                chrono::NaiveDateTime::from(period.opens_on) + chrono::Duration::days(if late { 40 } else { 12 });
+            let status = if newest { "submitted" } else { "accepted" };
+            if i % 7 == 0 {
+                let mut first_try = figures.clone();
+                first_try.stocks[0] += 2;
+                submissions::save(conn, *id, period.id, &first_try, "submitted", Source::Demo, None, filed)?;
+            }
+            submissions::save(
+                conn,
+                *id,
+                period.id,
+                &figures,
+                status,
+                Source::Demo,
+                None,
+                filed + chrono::Duration::days(1),
+            )?;
+        }
     }
     Ok(())
 }

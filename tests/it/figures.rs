@@ -79,3 +79,26 @@ backend_tests! {
         assert_eq!(second.moved_to_paid(), 6);
     }
 }
+
+backend_tests! {
+    async fn the_demo_has_eight_quarters_of_figures(app) {
+        use diesel::prelude::*;
+        use wise_monitor::db::schema::{reporting_periods, submission_revisions, submissions as subs};
+        app.with_conn(|c| wise_monitor::demo::fill_if_empty(c, db::timestamp(test_now())).unwrap());
+        let keys: Vec<String> = app.with_conn(|c| {
+            reporting_periods::table.order(reporting_periods::starts_on).select(reporting_periods::key).load(c).unwrap()
+        });
+        assert_eq!(keys.first().map(String::as_str), Some("2024-Q4"));
+        assert_eq!(keys.last().map(String::as_str), Some("2026-Q3"), "the last whole quarter before 2026-11-23");
+        assert_eq!(keys.len(), 8);
+        let count: i64 = app.with_conn(|c| subs::table.count().get_result(c).unwrap());
+        assert_eq!(count, 60 * 8 - 1, "one WISE has not reported the newest quarter");
+        let revisions: i64 = app.with_conn(|c| submission_revisions::table.count().get_result(c).unwrap());
+        assert!(revisions > count, "some submissions were corrected");
+        let ids: Vec<i32> = app.with_conn(|c| subs::table.select(subs::id).load(c).unwrap());
+        for id in ids.into_iter().step_by(37) {
+            let latest = app.with_conn(|c| submissions::latest(c, id)).unwrap().unwrap();
+            assert!(latest.figures.errors().is_empty(), "demo figures obey the rules");
+        }
+    }
+}
