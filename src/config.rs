@@ -16,6 +16,7 @@ pub struct Config {
     pub i18n: I18nConfig,
     pub templates: TemplatesConfig,
     pub catalogue: CatalogueConfig,
+    pub figures: FiguresConfig,
     pub mail: MailConfig,
     pub auth: AuthConfig,
     pub schedules: SchedulesConfig,
@@ -55,6 +56,12 @@ pub struct TemplatesConfig {
 #[serde(deny_unknown_fields)]
 pub struct CatalogueConfig {
     pub page_size: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresConfig {
+    pub closes_after_days: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]

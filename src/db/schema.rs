@@ -118,6 +118,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     submissions,
     submission_revisions,
     revision_target_groups,
+    submission_events,
 );
 
 diesel::table! {
@@ -324,3 +325,19 @@ diesel::joinable!(submissions -> organisations (organisation_id));
 diesel::joinable!(submissions -> reporting_periods (period_id));
 diesel::joinable!(submission_revisions -> submissions (submission_id));
 diesel::joinable!(revision_target_groups -> submission_revisions (revision_id));
+
+// Figures (migration 000008): what happened to each submission.
+diesel::table! {
+    submission_events (id) {
+        id -> Integer,
+        submission_id -> Integer,
+        event -> Text,
+        revision_number -> Integer,
+        comment -> Nullable<Text>,
+        user_id -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(submission_events -> submissions (submission_id));
+diesel::joinable!(submission_events -> users (user_id));

@@ -97,6 +97,7 @@ fn add_demo_figures(conn: &mut DbConn, wises: &[(i32, Vec<String>)], now: chrono
 
     use crate::figures::periods;
     use crate::figures::submissions::{self, Source};
+    use crate::figures::submissions::Verdict;
     use crate::figures::values::Figures;
 
     let current = now.date().year() * 4 + (now.date().month0() / 3) as i32;
@@ -127,22 +128,17 @@ fn add_demo_figures(conn: &mut DbConn, wises: &[(i32, Vec<String>)], now: chrono
             let late = i % 11 == 3;
             let filed =
                 chrono::NaiveDateTime::from(period.opens_on) + chrono::Duration::days(if late { 40 } else { 12 });
-            let status = if newest { "submitted" } else { "accepted" };
             if i % 7 == 0 {
                 let mut first_try = figures.clone();
                 first_try.stocks[0] += 2;
-                submissions::save(conn, *id, period.id, &first_try, "submitted", Source::Demo, None, filed)?;
+                submissions::save(conn, *id, period.id, &first_try, true, Source::Demo, None, filed)?;
             }
-            submissions::save(
-                conn,
-                *id,
-                period.id,
-                &figures,
-                status,
-                Source::Demo,
-                None,
-                filed + chrono::Duration::days(1),
-            )?;
+            let corrected = filed + chrono::Duration::days(1);
+            let saved = submissions::save(conn, *id, period.id, &figures, true, Source::Demo, None, corrected)?;
+            if !newest {
+                let reviewed = corrected + chrono::Duration::days(3);
+                submissions::review(conn, saved.submission_id, &Verdict::Accept, None, reviewed)?;
+            }
         }
     }
     Ok(())

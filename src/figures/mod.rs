@@ -63,8 +63,8 @@ pub struct PeriodView {
 }
 
 impl PeriodView {
-    fn of(period: Period, today: NaiveDate) -> Self {
-        let status = period.status(today);
+    pub fn of(period: Period, today: NaiveDate, closes_after_days: i64) -> Self {
+        let status = period.status(today, closes_after_days);
         let kind = if period.kind == "year" { Kind::Year } else { Kind::Quarter };
         Self {
             key: period.key,
@@ -81,7 +81,8 @@ impl PeriodView {
 async fn load_views(state: &AppState) -> Result<Vec<PeriodView>, AppError> {
     let today = state.today();
     let rows = state.db(|c| Ok(periods::list(c)?)).await?;
-    Ok(rows.into_iter().map(|p| PeriodView::of(p, today)).collect())
+    let closes = state.config.figures.closes_after_days;
+    Ok(rows.into_iter().map(|p| PeriodView::of(p, today, closes)).collect())
 }
 
 /// The page with its defaults, overridden by `extra`.

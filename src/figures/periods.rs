@@ -236,8 +236,10 @@ pub enum Status {
     Upcoming,
     /// Open for submissions, up to and including the due date.
     Open,
-    /// Past the due date.
+    /// Past the due date: late submissions and corrections are still taken.
     Overdue,
+    /// Closed: only the operator may still write its figures.
+    Closed,
 }
 
 impl Status {
@@ -246,19 +248,34 @@ impl Status {
             Status::Upcoming => "upcoming",
             Status::Open => "open",
             Status::Overdue => "overdue",
+            Status::Closed => "closed",
         }
+    }
+
+    /// Whether a WISE's own users may still save figures for the period.
+    pub fn takes_figures(self) -> bool {
+        matches!(self, Status::Open | Status::Overdue)
     }
 }
 
 impl Period {
-    pub fn status(&self, today: NaiveDate) -> Status {
+    /// Where the period stands on `today`, when it closes `closes_after_days` after
+    /// its due date (the `[figures]` setting).
+    pub fn status(&self, today: NaiveDate, closes_after_days: i64) -> Status {
         if today < self.opens_on {
             Status::Upcoming
         } else if today <= self.due_on {
             Status::Open
-        } else {
+        } else if today <= self.due_on + Duration::days(closes_after_days) {
             Status::Overdue
+        } else {
+            Status::Closed
         }
+    }
+
+    /// The key, parsed (stored keys are always valid).
+    pub fn period_key(&self) -> PeriodKey {
+        PeriodKey::parse(&self.key).expect("stored period keys are valid")
     }
 }
 
@@ -399,9 +416,13 @@ mod tests {
             due_on,
             created_at: NaiveDateTime::default(),
         };
-        assert_eq!(p.status(day(2026, 9, 30)), Status::Upcoming);
-        assert_eq!(p.status(day(2026, 10, 1)), Status::Open);
-        assert_eq!(p.status(day(2026, 10, 31)), Status::Open);
-        assert_eq!(p.status(day(2026, 11, 1)), Status::Overdue);
+        assert_eq!(p.status(day(2026, 9, 30), 90), Status::Upcoming);
+        assert_eq!(p.status(day(2026, 10, 1), 90), Status::Open);
+        assert_eq!(p.status(day(2026, 10, 31), 90), Status::Open);
+        assert_eq!(p.status(day(2026, 11, 1), 90), Status::Overdue);
+        assert_eq!(p.status(day(2027, 1, 29), 90), Status::Overdue);
+        assert_eq!(p.status(day(2027, 1, 30), 90), Status::Closed);
+        assert!(!Status::Closed.takes_figures() && !Status::Upcoming.takes_figures());
+        assert!(Status::Open.takes_figures() && Status::Overdue.takes_figures());
     }
 }

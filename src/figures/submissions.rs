@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::values::{Figures, FLOWS, STOCKS};
-use crate::db::schema::{revision_target_groups, submission_revisions, submissions};
+use crate::db::schema::{revision_target_groups, submission_events, submission_revisions, submissions};
 use crate::db::{write_tx, DbConn};
 
 /// Where a revision came from.
@@ -79,34 +79,48 @@ fn count(n: i64) -> i32 {
     i32::try_from(n).expect("a checked count fits")
 }
 
-/// Stores `figures` as the next revision of the WISE's submission for the period
-/// (creating the submission), and sets its status (`draft` or `submitted`), in one
-/// transaction. Returns the submission id and the new revision's number.
+/// What [`save`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub submission_id: i32,
+    /// The number of the newest revision (the one that counts).
+    pub revision: i32,
+    /// Whether the figures differed from the newest revision, so a revision was added.
+    pub new_revision: bool,
+    /// The submission's status afterwards.
+    pub status: String,
+    /// Whether anything was written at all.
+    pub changed: bool,
+}
+
+/// Stores `figures` for the WISE and period, in one transaction: a new revision
+/// when they differ from the newest one (creating the submission if there is none),
+/// and the status — `submitted` when `submit`, else `draft`. Figures equal to the
+/// newest revision add no revision, and submitting them unchanged leaves an
+/// accepted submission accepted, so storing the same figures twice changes nothing.
+/// Every change is recorded as an event. Drafts are only for submissions that were
+/// never submitted; the pages offer nothing else.
 #[allow(clippy::too_many_arguments)]
 pub fn save(
     conn: &mut DbConn,
     organisation_id: i32,
     period_id: i32,
     figures: &Figures,
-    status: &str,
+    submit: bool,
     source: Source,
     user: Option<i32>,
     now: NaiveDateTime,
-) -> QueryResult<(i32, i32)> {
+) -> QueryResult<Saved> {
     write_tx(conn, |conn| {
-        let submission_id = match find(conn, organisation_id, period_id)? {
-            Some(existing) => {
-                diesel::update(submissions::table.find(existing.id))
-                    .set((submissions::status.eq(status), submissions::updated_at.eq(now)))
-                    .execute(conn)?;
-                existing.id
-            }
+        let existing = find(conn, organisation_id, period_id)?;
+        let submission_id = match &existing {
+            Some(existing) => existing.id,
             None => {
                 diesel::insert_into(submissions::table)
                     .values((
                         submissions::organisation_id.eq(organisation_id),
                         submissions::period_id.eq(period_id),
-                        submissions::status.eq(status),
+                        submissions::status.eq(if submit { "submitted" } else { "draft" }),
                         submissions::created_at.eq(now),
                         submissions::updated_at.eq(now),
                     ))
@@ -114,52 +128,155 @@ pub fn save(
                 find(conn, organisation_id, period_id)?.expect("just inserted").id
             }
         };
-        let last: Option<i32> = submission_revisions::table
-            .filter(submission_revisions::submission_id.eq(submission_id))
-            .select(diesel::dsl::max(submission_revisions::number))
-            .first(conn)?;
-        let number = last.unwrap_or(0) + 1;
-        let [paid_target_group, paid_regular, trainees, daytime_activities, volunteers] = figures.stocks.map(count);
-        let [new_participants, internal, external, education, other_exits] = figures.flows.map(count);
-        let row = (
-            submission_revisions::submission_id.eq(submission_id),
-            submission_revisions::number.eq(number),
-            submission_revisions::paid_target_group.eq(paid_target_group),
-            submission_revisions::paid_regular.eq(paid_regular),
-            submission_revisions::trainees.eq(trainees),
-            submission_revisions::daytime_activities.eq(daytime_activities),
-            submission_revisions::volunteers.eq(volunteers),
-            submission_revisions::new_participants.eq(new_participants),
-            submission_revisions::moved_to_paid_internal.eq(internal),
-            submission_revisions::moved_to_paid_external.eq(external),
-            submission_revisions::moved_to_education.eq(education),
-            submission_revisions::other_exits.eq(other_exits),
-            submission_revisions::fte_target_group_hundredths.eq(figures.fte_target_group_hundredths.map(count)),
-            submission_revisions::turnover_eur.eq(figures.turnover_eur),
-            submission_revisions::source.eq(source.as_str()),
-            submission_revisions::created_by.eq(user),
-            submission_revisions::created_at.eq(now),
-        );
-        let revision_id: i32 = crate::per_backend!(conn, c => diesel::insert_into(submission_revisions::table)
-            .values(row)
-            .returning(submission_revisions::id)
-            .get_result(c))?;
-        let groups: Vec<_> = figures
-            .target_groups
-            .iter()
-            .map(|(group, people)| {
-                (
-                    revision_target_groups::revision_id.eq(revision_id),
-                    revision_target_groups::target_group.eq(group),
-                    revision_target_groups::people.eq(count(*people)),
-                )
-            })
-            .collect();
-        if !groups.is_empty() {
-            crate::per_backend!(conn, c => diesel::insert_into(revision_target_groups::table).values(&groups).execute(c))?;
+        let newest = latest(conn, submission_id)?;
+        let new_revision = newest.as_ref().is_none_or(|r| r.figures != *figures);
+        let revision = match &newest {
+            Some(r) if !new_revision => r.number,
+            _ => insert_revision(conn, submission_id, newest.map_or(1, |r| r.number + 1), figures, source, user, now)?,
+        };
+        let before = existing.as_ref().map(|e| e.status.as_str());
+        let status = match (submit, before) {
+            (true, Some("accepted")) if !new_revision => "accepted",
+            (true, _) => "submitted",
+            (false, _) => "draft",
+        };
+        let changed = new_revision || before != Some(status);
+        if changed {
+            diesel::update(submissions::table.find(submission_id))
+                .set((submissions::status.eq(status), submissions::updated_at.eq(now)))
+                .execute(conn)?;
+            record_event(conn, submission_id, status, revision, None, user, now)?;
         }
-        Ok((submission_id, number))
+        Ok(Saved { submission_id, revision, new_revision, status: status.to_string(), changed })
     })
+}
+
+/// The operator's verdict on a submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Accept,
+    /// Back to the WISE, with what to correct.
+    Return(String),
+}
+
+/// Accepts or returns a submission (its newest revision), recording the event.
+pub fn review(
+    conn: &mut DbConn,
+    submission_id: i32,
+    verdict: &Verdict,
+    user: Option<i32>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    write_tx(conn, |conn| {
+        let revision = latest(conn, submission_id)?.map_or(1, |r| r.number);
+        let (status, comment) = match verdict {
+            Verdict::Accept => ("accepted", None),
+            Verdict::Return(comment) => ("returned", Some(comment.as_str())),
+        };
+        diesel::update(submissions::table.find(submission_id))
+            .set((
+                submissions::status.eq(status),
+                submissions::review_comment.eq(comment),
+                submissions::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        record_event(conn, submission_id, status, revision, comment, user, now)
+    })
+}
+
+fn record_event(
+    conn: &mut DbConn,
+    submission_id: i32,
+    event: &str,
+    revision_number: i32,
+    comment: Option<&str>,
+    user: Option<i32>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(submission_events::table)
+        .values((
+            submission_events::submission_id.eq(submission_id),
+            submission_events::event.eq(event),
+            submission_events::revision_number.eq(revision_number),
+            submission_events::comment.eq(comment),
+            submission_events::user_id.eq(user),
+            submission_events::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Something that happened to a submission.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Serialize)]
+#[diesel(table_name = submission_events)]
+pub struct Event {
+    /// `draft`, `submitted`, `returned` or `accepted`.
+    pub event: String,
+    /// The revision it concerned.
+    pub revision_number: i32,
+    pub comment: Option<String>,
+    pub user_id: Option<i32>,
+    pub created_at: NaiveDateTime,
+}
+
+/// What happened to a submission, oldest first.
+pub fn events(conn: &mut DbConn, submission_id: i32) -> QueryResult<Vec<Event>> {
+    submission_events::table
+        .filter(submission_events::submission_id.eq(submission_id))
+        .order(submission_events::id)
+        .select(Event::as_select())
+        .load(conn)
+}
+
+fn insert_revision(
+    conn: &mut DbConn,
+    submission_id: i32,
+    number: i32,
+    figures: &Figures,
+    source: Source,
+    user: Option<i32>,
+    now: NaiveDateTime,
+) -> QueryResult<i32> {
+    let [paid_target_group, paid_regular, trainees, daytime_activities, volunteers] = figures.stocks.map(count);
+    let [new_participants, internal, external, education, other_exits] = figures.flows.map(count);
+    let row = (
+        submission_revisions::submission_id.eq(submission_id),
+        submission_revisions::number.eq(number),
+        submission_revisions::paid_target_group.eq(paid_target_group),
+        submission_revisions::paid_regular.eq(paid_regular),
+        submission_revisions::trainees.eq(trainees),
+        submission_revisions::daytime_activities.eq(daytime_activities),
+        submission_revisions::volunteers.eq(volunteers),
+        submission_revisions::new_participants.eq(new_participants),
+        submission_revisions::moved_to_paid_internal.eq(internal),
+        submission_revisions::moved_to_paid_external.eq(external),
+        submission_revisions::moved_to_education.eq(education),
+        submission_revisions::other_exits.eq(other_exits),
+        submission_revisions::fte_target_group_hundredths.eq(figures.fte_target_group_hundredths.map(count)),
+        submission_revisions::turnover_eur.eq(figures.turnover_eur),
+        submission_revisions::source.eq(source.as_str()),
+        submission_revisions::created_by.eq(user),
+        submission_revisions::created_at.eq(now),
+    );
+    let revision_id: i32 = crate::per_backend!(conn, c => diesel::insert_into(submission_revisions::table)
+        .values(row)
+        .returning(submission_revisions::id)
+        .get_result(c))?;
+    let groups: Vec<_> = figures
+        .target_groups
+        .iter()
+        .map(|(group, people)| {
+            (
+                revision_target_groups::revision_id.eq(revision_id),
+                revision_target_groups::target_group.eq(group),
+                revision_target_groups::people.eq(count(*people)),
+            )
+        })
+        .collect();
+    if !groups.is_empty() {
+        crate::per_backend!(conn, c => diesel::insert_into(revision_target_groups::table).values(&groups).execute(c))?;
+    }
+    Ok(number)
 }
 
 pub fn find(conn: &mut DbConn, organisation_id: i32, period_id: i32) -> QueryResult<Option<Submission>> {

@@ -52,19 +52,39 @@ backend_tests! {
         let now = db::timestamp(test_now());
         let user = app.add_user("wise", Some(org));
         let first = figures("20", "3", &[("tg_mental_health", "12"), ("tg_refugee_background", "6")]);
-        let (id, number) = app
-            .with_conn(|c| submissions::save(c, org, period, &first, "draft", Source::Form, Some(user.id), now))
+        let saved = app
+            .with_conn(|c| submissions::save(c, org, period, &first, false, Source::Form, Some(user.id), now))
             .unwrap();
-        assert_eq!(number, 1);
+        let id = saved.submission_id;
+        assert_eq!((saved.revision, saved.new_revision, saved.status.as_str()), (1, true, "draft"));
+        // Submitting the draft unchanged adds no revision, only the event.
+        let submitted = app
+            .with_conn(|c| submissions::save(c, org, period, &first, true, Source::Form, Some(user.id), now))
+            .unwrap();
+        assert_eq!((submitted.revision, submitted.new_revision, submitted.changed), (1, false, true));
         let second = figures("21", "4", &[("tg_mental_health", "13")]);
         let later = now + chrono::Duration::days(2);
-        let (same, number) = app
-            .with_conn(|c| submissions::save(c, org, period, &second, "submitted", Source::Import, None, later))
+        let saved = app
+            .with_conn(|c| submissions::save(c, org, period, &second, true, Source::Import, None, later))
             .unwrap();
-        assert_eq!((same, number), (id, 2));
+        assert_eq!((saved.submission_id, saved.revision), (id, 2));
+        app.with_conn(|c| submissions::review(c, id, &submissions::Verdict::Accept, None, later)).unwrap();
+        // The same figures again change nothing: no revision, still accepted.
+        let again = app
+            .with_conn(|c| submissions::save(c, org, period, &second, true, Source::Import, None, later))
+            .unwrap();
+        assert_eq!((again.revision, again.changed, again.status.as_str()), (2, false, "accepted"));
 
         let submission = app.with_conn(|c| submissions::find(c, org, period)).unwrap().unwrap();
-        assert_eq!(submission.status, "submitted");
+        assert_eq!(submission.status, "accepted");
+        let events: Vec<(String, i32)> = app
+            .with_conn(|c| submissions::events(c, id))
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.event, e.revision_number))
+            .collect();
+        let expected = [("draft", 1), ("submitted", 1), ("submitted", 2), ("accepted", 2)];
+        assert_eq!(events, expected.map(|(e, n)| (e.to_string(), n)));
         let history = app.with_conn(|c| submissions::history(c, id)).unwrap();
         assert_eq!(history.len(), 2);
         assert_eq!(history[0].figures, first, "the first revision is kept as it was");

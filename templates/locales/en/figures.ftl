@@ -15,6 +15,7 @@ periods-due-on = Due
 periods-status = Status
 periods-status-upcoming = Upcoming
 periods-status-open = Open
+periods-status-closed = Closed
 periods-status-overdue = Past the due date
 periods-create = Create periods
 periods-create-intro = Creates every period from the first to the last, both included. Periods that already exist are kept as they are.

@@ -15,6 +15,7 @@ periods-due-on = Uiterlijk
 periods-status = Status
 periods-status-upcoming = Binnenkort
 periods-status-open = Open
+periods-status-closed = Gesloten
 periods-status-overdue = Termijn verstreken
 periods-create = Periodes aanmaken
 periods-create-intro = Maakt elke periode van de eerste tot en met de laatste aan. Periodes die al bestaan, blijven zoals ze zijn.
