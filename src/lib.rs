@@ -9,6 +9,7 @@ pub mod buyers;
 pub mod catalogue;
 pub mod clock;
 pub mod config;
+pub mod csv_import;
 pub mod db;
 pub mod demo;
 pub mod figures;

@@ -99,6 +99,12 @@ enum ImportCommand {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Store output figures from a CSV file (kvk_number, period and the ten counts); one bad line imports nothing.
+    Figures {
+        /// The CSV file (UTF-8, comma- or semicolon-separated, with a header row).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -179,6 +185,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import(ImportCommand::Organisations { file }) => import_organisations(&config, &file),
+        Command::Import(ImportCommand::Figures { file }) => import_figures(&config, &file),
         Command::Periods(PeriodsCommand::Create { from, to, due_days }) => {
             create_periods(&config, &from, &to, &due_days)
         }
@@ -219,6 +226,35 @@ fn import_organisations(config: &Config, file: &std::path::Path) -> anyhow::Resu
     match outcome {
         Ok(count) => {
             println!("{count} organisations imported");
+            Ok(())
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{}", e.describe(&name));
+            }
+            anyhow::bail!("{name}: {} error(s); nothing was imported", errors.len())
+        }
+    }
+}
+
+/// `import figures FILE`: as the operator (every WISE, every existing period); every
+/// error as `FILE:LINE: column COLUMN: message` on stderr and nothing written, or every
+/// row stored as a submitted revision (unchanged rows add nothing) with an audit entry.
+fn import_figures(config: &Config, file: &std::path::Path) -> anyhow::Result<()> {
+    use wise_monitor::figures::import;
+    use wise_monitor::web::i18n::{self, Lang};
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let pool = open(config)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    let name = file.display().to_string();
+    match import::import_file(&mut conn, &bytes, &name, db::timestamp(SystemClock.now()))? {
+        Ok(imported) => {
+            for w in &imported.warnings {
+                let message = i18n::text(Lang::En, w.message_key);
+                eprintln!("{name}:{}: column {}: warning: {message}", w.line, w.column);
+            }
+            println!("figures imported: {}", imported.summary());
             Ok(())
         }
         Err(errors) => {

@@ -50,6 +50,15 @@ pub const CERTIFICATION_FILTERS: &[&str] = &["pso", "cso", "sena"];
 /// Orders of the catalogue search.
 pub const SORTS: &[&str] = &["relevance", "name", "updated"];
 
+/// Where a WISE's submission for a period stands (`missing`: nothing submitted).
+pub const SUBMISSION_STATUSES: &[&str] = &["draft", "submitted", "accepted", "returned", "missing"];
+
+/// Where a reporting period stands.
+pub const PERIOD_STATUSES: &[&str] = &["upcoming", "open", "overdue", "closed"];
+
+/// Where a revision of a submission's figures came from.
+pub const REVISION_SOURCES: &[&str] = &["form", "import", "api", "demo"];
+
 /// Every vocabulary with the prefix of its translation keys.
 pub const ALL: &[(&str, &[&str])] = &[
     ("sector", SECTORS),
@@ -62,6 +71,9 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("role", ROLES),
     ("certification", CERTIFICATION_FILTERS),
     ("sort", SORTS),
+    ("submission", SUBMISSION_STATUSES),
+    ("source", REVISION_SOURCES),
+    ("periods-status", PERIOD_STATUSES),
 ];
 
 pub fn is_sector(code: &str) -> bool {

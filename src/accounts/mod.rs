@@ -84,6 +84,25 @@ pub(crate) fn field_errors(fields: &[&str], errors: &[FieldError]) -> Value {
     Value::Object(map)
 }
 
+/// The errors listed above a form: each field once, with its label (`label_prefix`
+/// and the field name, dashed) and the element to jump to.
+pub(crate) fn error_summary(errors: &[FieldError], label_prefix: &str, anchor: impl Fn(&str) -> String) -> Value {
+    let mut seen = Vec::new();
+    let mut list = Vec::new();
+    for e in errors {
+        if seen.contains(&e.field) {
+            continue;
+        }
+        seen.push(e.field.clone());
+        list.push(json!({
+            "label": format!("{label_prefix}{}", e.field.replace('_', "-")),
+            "error": e.key,
+            "anchor": anchor(&e.field),
+        }));
+    }
+    Value::Array(list)
+}
+
 fn one_error(field: &str, key: &'static str) -> Vec<FieldError> {
     vec![FieldError { field: field.to_string(), key }]
 }

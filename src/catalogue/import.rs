@@ -1,32 +1,33 @@
 //! `import organisations`: WISEs from a CSV file (SPEC §4), for the command line and
 //! the operator's upload page.
 //!
-//! The file is UTF-8 (a BOM is accepted), comma- or semicolon-separated (whichever
-//! the header line holds more of), with a header row naming the columns in any order.
-//! The import is all-or-nothing: every error names its line (the header is line 1)
-//! and its column, and one error rejects the whole file.
+//! The file's form (UTF-8 with an optional BOM, `,` or `;`, a header row naming the
+//! columns in any order) and its errors are those of every import: see
+//! [`crate::csv_import`]. The import is all-or-nothing: every error names its line
+//! (the header is line 1) and its column, and one error rejects the whole file.
 
 use std::collections::HashSet;
 
-use actix_web::http::{header, StatusCode};
-use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use futures_util::StreamExt;
 use serde_json::{json, Value};
 
 use super::model::OrganisationInput;
 use super::store;
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::policy::{self, Action};
-use crate::accounts::secret;
 use crate::accounts::see_other;
 use crate::accounts::session::{client_ip, Identity};
+use crate::csv_import::{self, ReadError, Schema};
 use crate::db::schema::organisations;
 use crate::db::{write_tx, DbConn};
 use crate::vocab;
-use crate::web::i18n::{self, Lang};
+use crate::web::i18n::Lang;
 use crate::web::{page, routes, AppError, AppState};
+
+pub use crate::csv_import::{ImportError, MAX_BYTES};
 
 /// Every column the file may have, in the order of SPEC §4.
 pub const COLUMNS: [&str; 9] = [
@@ -44,44 +45,8 @@ pub const COLUMNS: [&str; 9] = [
 /// Columns the header must have; the others may be left out.
 pub const REQUIRED: [&str; 4] = ["kvk_number", "name", "municipality", "sectors"];
 
-/// The largest file the upload page accepts.
-pub const MAX_BYTES: usize = 5 * 1024 * 1024;
-
 /// Separates the codes in `sectors` and `target_groups`.
 const LIST_SEPARATOR: char = '|';
-
-/// Why (part of) a line cannot be imported.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct ImportError {
-    /// The line in the file (the header is line 1; a quoted field spanning lines
-    /// counts from the line its row starts on).
-    pub line: u64,
-    /// A column name, or a column number when a row has more fields than the header.
-    pub column: String,
-    /// A translation key (`error-…`).
-    pub message_key: &'static str,
-}
-
-impl ImportError {
-    fn new(line: u64, column: impl Into<String>, message_key: &'static str) -> Self {
-        Self { line, column: column.into(), message_key }
-    }
-
-    /// The message in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        i18n::text(lang, self.message_key)
-    }
-
-    /// `FILE:LINE: column COLUMN: message`, in English (the command line's form); an
-    /// error of the whole file (empty, no rows) has no column.
-    pub fn describe(&self, file: &str) -> String {
-        if self.column.is_empty() {
-            format!("{file}:{}: {}", self.line, self.message(Lang::En))
-        } else {
-            format!("{file}:{}: column {}: {}", self.line, self.column, self.message(Lang::En))
-        }
-    }
-}
 
 /// One data row that passed every check that needs no database.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,42 +65,25 @@ pub fn parse_organisations(bytes: &[u8]) -> Result<Vec<OrganisationInput>, Vec<I
     }
 }
 
+/// The columns of an organisations file.
+const SCHEMA: Schema = Schema {
+    is_column: is_column,
+    required: &REQUIRED,
+    unknown_column_key: "error-import-unknown-column",
+    no_rows_key: "error-import-no-rows",
+};
+
+fn is_column(name: &str) -> bool {
+    COLUMNS.contains(&name)
+}
+
 /// Reads a file: the rows that are valid on their own, and the errors of the others
 /// (sorted by line). A broken header yields only the header's errors.
 pub fn parse_rows(bytes: &[u8]) -> (Vec<Row>, Vec<ImportError>) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return (Vec::new(), vec![ImportError::new(1, "", "error-import-empty")]);
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter(bytes))
-        .has_headers(true)
-        .flexible(false)
-        .trim(csv::Trim::All)
-        .from_reader(bytes);
-    let header = match reader.byte_headers() {
-        Ok(header) => header.clone(),
-        Err(e) => return (Vec::new(), vec![csv_error(&e, &[])]),
-    };
-    let columns = match read_header(&header) {
-        Ok(columns) => columns,
-        Err(errors) => return (Vec::new(), errors),
-    };
     let mut rows = Vec::new();
-    let mut errors = Vec::new();
     let mut kvks_seen: HashSet<String> = HashSet::new();
-    let mut record = csv::ByteRecord::new();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                errors.push(csv_error(&e, &columns));
-                continue;
-            }
-        }
-        let line = record.position().map_or(0, csv::Position::line);
-        match read_row(line, &columns, &record) {
+    let errors = csv_import::read_records(bytes, &SCHEMA, |line, columns, record, errors| {
+        match read_row(line, columns, record) {
             Ok(input) => {
                 let kvk = input.kvk_number.trim().to_string();
                 if kvks_seen.insert(kvk) {
@@ -146,17 +94,13 @@ pub fn parse_rows(bytes: &[u8]) -> (Vec<Row>, Vec<ImportError>) {
             }
             Err(mut row_errors) => {
                 // A KvK number that is valid still counts for spotting it twice.
-                if let Some(kvk) = kvk_of(&columns, &record) {
+                if let Some(kvk) = kvk_of(columns, record) {
                     kvks_seen.insert(kvk);
                 }
                 errors.append(&mut row_errors);
             }
         }
-    }
-    if rows.is_empty() && errors.is_empty() {
-        errors.push(ImportError::new(2, "", "error-import-no-rows"));
-    }
-    errors.sort_by_key(|e| e.line);
+    });
     (rows, errors)
 }
 
@@ -195,93 +139,20 @@ pub fn import_organisations(
     })
 }
 
-/// `;` when the header line holds more semicolons than commas, else `,`.
-fn delimiter(bytes: &[u8]) -> u8 {
-    let header = bytes.split(|b| *b == b'\n').next().unwrap_or(bytes);
-    let count = |c: u8| header.iter().filter(|b| **b == c).count();
-    if count(b';') > count(b',') {
-        b';'
-    } else {
-        b','
-    }
-}
-
-/// The column of every field of the header, or the header's errors.
-fn read_header(header: &csv::ByteRecord) -> Result<Vec<&'static str>, Vec<ImportError>> {
-    let mut errors = Vec::new();
-    let mut columns = Vec::new();
-    for (n, field) in header.iter().enumerate() {
-        let Ok(name) = std::str::from_utf8(field) else {
-            errors.push(ImportError::new(1, (n + 1).to_string(), "error-import-not-utf8"));
-            continue;
-        };
-        let name = name.to_ascii_lowercase();
-        match COLUMNS.iter().find(|c| **c == name) {
-            Some(column) if columns.contains(column) => {
-                errors.push(ImportError::new(1, *column, "error-import-duplicate-column"))
-            }
-            Some(column) => columns.push(*column),
-            None if name.is_empty() => {
-                errors.push(ImportError::new(1, (n + 1).to_string(), "error-import-unnamed-column"))
-            }
-            None => errors.push(ImportError::new(1, name, "error-import-unknown-column")),
-        }
-    }
-    for column in REQUIRED {
-        if !columns.contains(&column) {
-            errors.push(ImportError::new(1, column, "error-import-missing-column"));
-        }
-    }
-    if errors.is_empty() {
-        Ok(columns)
-    } else {
-        Err(errors)
-    }
-}
-
-/// A row the CSV reader refused: it has another number of fields than the header.
-fn csv_error(e: &csv::Error, columns: &[&'static str]) -> ImportError {
-    match e.kind() {
-        csv::ErrorKind::UnequalLengths { pos, expected_len, len } => {
-            let line = pos.as_ref().map_or(0, csv::Position::line);
-            if len < expected_len {
-                // Name the first column the row lacks.
-                let column = columns.get(*len as usize).copied().unwrap_or_default();
-                ImportError::new(line, column, "error-import-too-few-fields")
-            } else {
-                ImportError::new(line, (expected_len + 1).to_string(), "error-import-too-many-fields")
-            }
-        }
-        _ => {
-            let line = e.position().map_or(1, csv::Position::line);
-            ImportError::new(line, "", "error-import-unreadable")
-        }
-    }
-}
-
 /// The trimmed KvK number of a row, when it is a valid one.
-fn kvk_of(columns: &[&'static str], record: &csv::ByteRecord) -> Option<String> {
-    let n = columns.iter().position(|c| *c == "kvk_number")?;
+fn kvk_of(columns: &[String], record: &csv::ByteRecord) -> Option<String> {
+    let n = columns.iter().position(|c| c == "kvk_number")?;
     let kvk = std::str::from_utf8(record.get(n)?).ok()?.trim();
     crate::validation::is_kvk_number(kvk).then(|| kvk.to_string())
 }
 
 /// One data row as an organisation, checked with the same rules as every other form.
-fn read_row(
-    line: u64,
-    columns: &[&'static str],
-    record: &csv::ByteRecord,
-) -> Result<OrganisationInput, Vec<ImportError>> {
+fn read_row(line: u64, columns: &[String], record: &csv::ByteRecord) -> Result<OrganisationInput, Vec<ImportError>> {
     let mut errors = Vec::new();
     let mut input = OrganisationInput::default();
-    for (column, field) in columns.iter().zip(record.iter()) {
-        let Ok(value) = std::str::from_utf8(field) else {
-            errors.push(ImportError::new(line, *column, "error-import-not-utf8"));
-            continue;
-        };
-        let value = value.trim();
+    for (column, value) in csv_import::cells(line, columns, record, &mut errors) {
         let text = || (!value.is_empty()).then(|| value.to_string());
-        match *column {
+        match column {
             "kvk_number" => input.kvk_number = value.to_string(),
             "name" => input.name = value.to_string(),
             "municipality" => input.municipality = value.to_string(),
@@ -292,7 +163,7 @@ fn read_row(
             "description" => input.description = value.to_string(),
             "market_income_pct" => match percentage(value) {
                 Ok(pct) => input.market_income_pct = pct,
-                Err(()) => errors.push(ImportError::new(line, *column, "error-percentage")),
+                Err(()) => errors.push(ImportError::new(line, column, "error-percentage")),
             },
             other => unreachable!("column {other} is not in COLUMNS"),
         }
@@ -336,14 +207,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     routes::post(cfg, "/admin/import", upload);
 }
 
-/// The most errors the page lists (the command line prints them all).
-const SHOWN_ERRORS: usize = 500;
-
-/// The largest request body: the file plus the small fields; pasted text sent
-/// urlencoded may take up to three bytes for each of its own.
-const MAX_MULTIPART_BODY: usize = MAX_BYTES + 64 * 1024;
-const MAX_URLENCODED_BODY: usize = 3 * MAX_BYTES + 64 * 1024;
-
 #[derive(serde::Deserialize)]
 struct PageQuery {
     imported: Option<usize>,
@@ -379,88 +242,6 @@ async fn import_page(
     view(&state, &req, StatusCode::OK, json!({ "imported": query.imported }))
 }
 
-/// What the form sent: a file, or text pasted into the text box.
-#[derive(Default)]
-struct Upload {
-    csrf_token: String,
-    csv: String,
-    file: Vec<u8>,
-    file_name: Option<String>,
-}
-
-/// Why the form could not be read.
-enum ReadError {
-    TooLarge,
-    Bad(String),
-}
-
-/// Reads the form, as `multipart/form-data` (the page's form, with a file) or as
-/// `application/x-www-form-urlencoded` (the text box only), within the size limits.
-async fn read_upload(req: &HttpRequest, payload: web::Payload) -> Result<Upload, ReadError> {
-    let content_type = req.content_type().to_ascii_lowercase();
-    let limit = if content_type == "multipart/form-data" { MAX_MULTIPART_BODY } else { MAX_URLENCODED_BODY };
-    let declared =
-        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > limit) {
-        return Err(ReadError::TooLarge);
-    }
-    match content_type.as_str() {
-        "multipart/form-data" => read_multipart(req, payload, limit).await,
-        "application/x-www-form-urlencoded" => {
-            let body = payload
-                .to_bytes_limited(limit)
-                .await
-                .map_err(|_| ReadError::TooLarge)?
-                .map_err(|e| ReadError::Bad(format!("the form could not be read: {e}")))?;
-            let pairs: Vec<(String, String)> = serde_html_form::from_bytes(&body)
-                .map_err(|e| ReadError::Bad(format!("the form could not be read: {e}")))?;
-            let mut upload = Upload::default();
-            for (key, value) in pairs {
-                match key.as_str() {
-                    "csrf_token" => upload.csrf_token = value,
-                    "csv" => upload.csv = value,
-                    _ => {}
-                }
-            }
-            Ok(upload)
-        }
-        other => Err(ReadError::Bad(format!(
-            "send the form as multipart/form-data or application/x-www-form-urlencoded, not {other:?}"
-        ))),
-    }
-}
-
-async fn read_multipart(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<Upload, ReadError> {
-    let bad = |e: actix_multipart::MultipartError| ReadError::Bad(format!("the form could not be read: {e}"));
-    let mut parts = actix_multipart::Multipart::new(req.headers(), payload);
-    let mut upload = Upload::default();
-    let mut total = 0;
-    while let Some(field) = parts.next().await {
-        let mut field = field.map_err(bad)?;
-        let name = field.name().unwrap_or_default().to_string();
-        let file_name = field.content_disposition().and_then(|d| d.get_filename()).map(str::to_string);
-        let mut data = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(bad)?;
-            total += chunk.len();
-            if total > limit {
-                return Err(ReadError::TooLarge);
-            }
-            data.extend_from_slice(&chunk);
-        }
-        match name.as_str() {
-            "csrf_token" => upload.csrf_token = String::from_utf8_lossy(&data).into_owned(),
-            "csv" => upload.csv = String::from_utf8_lossy(&data).into_owned(),
-            "file" => {
-                upload.file = data;
-                upload.file_name = file_name.filter(|n| !n.trim().is_empty());
-            }
-            _ => {}
-        }
-    }
-    Ok(upload)
-}
-
 /// Imports the file or the pasted text: on success back to the page with the count,
 /// otherwise the page with every error (line, column, message in the page's language).
 async fn upload(
@@ -469,7 +250,7 @@ async fn upload(
     identity: Identity,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    let form = match read_upload(&req, payload).await {
+    let form = match csv_import::read_upload(&req, payload).await {
         Ok(form) => form,
         Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),
         Err(ReadError::TooLarge) => {
@@ -479,24 +260,21 @@ async fn upload(
             return view(&state, &req, StatusCode::PAYLOAD_TOO_LARGE, extra);
         }
     };
-    if identity.csrf_token.is_empty() || !secret::equal(&form.csrf_token, &identity.csrf_token) {
+    if !form.csrf_ok(&identity) {
         return Err(AppError::CsrfRejected);
     }
     let admin = policy::require(&state, &req, &identity, Action::Operate, None).await?;
-    let (has_file, has_text) = (!form.file.is_empty(), !form.csv.trim().is_empty());
-    let (bytes, source) = match (has_file, has_text) {
-        (true, false) => (form.file, form.file_name.unwrap_or_else(|| "uploaded file".to_string())),
-        (false, true) => (form.csv.clone().into_bytes(), "pasted text".to_string()),
-        _ => {
-            let problem = if has_file { "import-problem-both" } else { "import-problem-nothing" };
-            let extra = json!({ "problem": problem, "csv": form.csv });
-            return view(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, extra);
+    let (bytes, source) = match form.content() {
+        Ok(content) => content,
+        Err(problem) => {
+            let status = if problem == "import-problem-too-large" {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            return view(&state, &req, status, json!({ "problem": problem, "csv": form.csv }));
         }
     };
-    if bytes.len() > MAX_BYTES {
-        let extra = json!({ "problem": "import-problem-too-large" });
-        return view(&state, &req, StatusCode::PAYLOAD_TOO_LARGE, extra);
-    }
     let (now, ip) = (state.now(), client_ip(&req, &state.config));
     let outcome = state
         .db(move |c| {
@@ -520,17 +298,8 @@ async fn upload(
         Ok(count) => Ok(see_other(&format!("/admin/import?imported={count}"))),
         Err(errors) => {
             let lang = Lang::of_request(&req, state.default_lang());
-            let shown: Vec<Value> = errors
-                .iter()
-                .take(SHOWN_ERRORS)
-                .map(|e| json!({ "line": e.line, "column": e.column, "message": e.message(lang) }))
-                .collect();
-            let extra = json!({
-                "errors": shown,
-                "error_count": errors.len(),
-                "more_errors": errors.len().saturating_sub(SHOWN_ERRORS),
-                "csv": form.csv,
-            });
+            let mut extra = csv_import::errors_view(&errors, lang);
+            extra["csv"] = json!(form.csv);
             view(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, extra)
         }
     }
@@ -680,11 +449,5 @@ mod tests {
         assert_eq!(percentage(""), Ok(None));
         assert_eq!(percentage("45 %"), Ok(Some(45)));
         assert_eq!(percentage("4.5"), Err(()));
-    }
-
-    #[test]
-    fn errors_read_as_file_line_column_message() {
-        let e = ImportError::new(3, "kvk_number", "error-kvk-format");
-        assert_eq!(e.describe("wises.csv"), "wises.csv:3: column kvk_number: The KvK number must be exactly 8 digits.");
     }
 }

@@ -3,7 +3,7 @@
 //! button re-renders the form with matching codes); `GET /api/v1/cpv` serves the same
 //! lookup as JSON for the small script that improves it.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 use super::model::{OfferingInput, Organisation, OrganisationInput, ServiceArea};
 use super::{cpv, manage_store, store};
 use crate::accounts::audit::{self, Actor};
+use crate::accounts::{error_summary, field_errors, see_other};
 use crate::accounts::model::{CurrentUser, Role};
 use crate::accounts::policy::{self, Action};
 use crate::accounts::session::{client_ip, CsrfForm, Identity};
@@ -45,43 +46,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 // ---------------------------------------------------------------------------
 // Shared pieces
 
-fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_string())).finish()
-}
-
 fn base_path(kvk: &str) -> String {
     format!("/manage/organisations/{kvk}")
-}
-
-/// Form errors as the templates read them: every field present, `null` or the key of
-/// its first error.
-fn field_errors(fields: &[&str], errors: &[FieldError]) -> Value {
-    let map = fields
-        .iter()
-        .map(|field| {
-            let key = errors.iter().find(|e| e.field == *field).map(|e| e.key);
-            ((*field).to_string(), json!(key))
-        })
-        .collect();
-    Value::Object(map)
-}
-
-/// The errors listed above a form: each field once, with its label and the element to jump to.
-fn error_summary(errors: &[FieldError], anchor: impl Fn(&str) -> String) -> Value {
-    let mut seen = Vec::new();
-    let mut list = Vec::new();
-    for e in errors {
-        if seen.contains(&e.field) {
-            continue;
-        }
-        seen.push(e.field.clone());
-        list.push(json!({
-            "label": format!("manage-field-{}", e.field.replace('_', "-")),
-            "error": e.key,
-            "anchor": anchor(&e.field),
-        }));
-    }
-    Value::Array(list)
 }
 
 /// Notices a redirect may ask a page to show (anything else is ignored).
@@ -102,7 +68,7 @@ struct NoticeQuery {
 }
 
 /// The WISE of the page as the templates read it.
-fn organisation_json(o: &Organisation) -> Value {
+pub(crate) fn organisation_json(o: &Organisation) -> Value {
     json!({
         "kvk_number": o.kvk_number,
         "name": o.name,
@@ -120,6 +86,18 @@ async fn editable(
     identity: &Identity,
     kvk: &str,
 ) -> Result<(CurrentUser, Organisation), AppError> {
+    organisation_for(state, req, identity, kvk, Action::EditOrganisation).await
+}
+
+/// The WISE named by a path's KvK number, when the requester may do `action` on it:
+/// 401 when not signed in, 404 when there is no such WISE, 403 (audited) otherwise.
+pub(crate) async fn organisation_for(
+    state: &AppState,
+    req: &HttpRequest,
+    identity: &Identity,
+    kvk: &str,
+    action: Action,
+) -> Result<(CurrentUser, Organisation), AppError> {
     identity.user()?;
     if !is_kvk_number(kvk) {
         return Err(AppError::NotFound);
@@ -127,7 +105,7 @@ async fn editable(
     let lookup = kvk.to_string();
     let organisation =
         state.db(move |c| Ok(manage_store::organisation_by_kvk(c, &lookup)?)).await?.ok_or(AppError::NotFound)?;
-    let user = policy::require(state, req, identity, Action::EditOrganisation, Some(organisation.id)).await?;
+    let user = policy::require(state, req, identity, action, Some(organisation.id)).await?;
     Ok((user, organisation))
 }
 
@@ -477,7 +455,7 @@ fn render_profile(
             "organisation": organisation_json(organisation),
             "form": form,
             "errors": field_errors(PROFILE_FIELDS, errors),
-            "error_summary": error_summary(errors, profile_anchor),
+            "error_summary": error_summary(errors, "manage-field-", profile_anchor),
             "sector_options": sector_options,
             "target_group_options": target_group_options,
             "pso_options": pso_options,
@@ -766,7 +744,7 @@ async fn render_offering(
             "action": action,
             "form": form,
             "errors": field_errors(OFFERING_FIELDS, &errors),
-            "error_summary": error_summary(&errors, offering_anchor),
+            "error_summary": error_summary(&errors, "manage-field-", offering_anchor),
             "kind_options": kind_options,
             "area_options": area_options,
             "cpv_current": picker.current.as_ref().map(|c| code_json(c, true)),

@@ -34,7 +34,7 @@ async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRespon
     page::render(&state, &req, "home", json!({ "nav": "home", "counts": counts }))
 }
 
-/// The search page: `/organisations?q=…&sector=…&cpv=…&kind=…&municipality=…&target_group=…&certification=…&sort=…&page=…`.
+/// The search page: `/organisations?q=…&sector=…&cpv=…&kind=…&municipality=…&target_group=…&certification=…&reserved=true&sort=…&page=…`.
 async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -77,7 +77,7 @@ async fn run_search(
     tag = "catalogue",
     params(SearchParams),
     responses(
-        (status = 200, description = "Approved WISEs found, a page of them, and facet counts", body = search::SearchResult),
+        (status = 200, description = "Approved WISEs found, a page of them (each with its reserved-contract eligibility), and facet counts", body = search::SearchResult),
         (status = 422, description = "A parameter is wrong; `details` names it", body = crate::web::error::ErrorBody),
     )
 )]
@@ -114,7 +114,7 @@ async fn export_organisations(
     tag = "catalogue",
     params(SearchParams),
     responses(
-        (status = 200, description = "Offerings found (sector, target_group and certification are ignored)", body = search::OfferingResult),
+        (status = 200, description = "Offerings found (sector, target_group, certification and reserved are ignored)", body = search::OfferingResult),
         (status = 422, description = "A parameter is wrong; `details` names it", body = crate::web::error::ErrorBody),
     )
 )]
@@ -196,7 +196,7 @@ pub(crate) async fn render_profile(
     tag = "catalogue",
     params(("kvk" = String, Path, description = "KvK number, 8 digits")),
     responses(
-        (status = 200, description = "The WISE's public record with its active offerings", body = store::Profile),
+        (status = 200, description = "The WISE's public record with its active offerings and its reserved-contract eligibility", body = store::Profile),
         (status = 400, description = "Not a KvK number", body = crate::web::error::ErrorBody),
         (status = 404, description = "No approved WISE with this number", body = crate::web::error::ErrorBody),
     )

@@ -21,6 +21,7 @@ use crate::db::schema::{
     offering_municipalities, offerings, organisation_sectors, organisation_target_groups, organisations,
 };
 use crate::db::DbConn;
+use crate::figures::eligibility::{self, ReservedContract};
 use crate::validation::{Errors, FieldError};
 use crate::vocab;
 
@@ -50,6 +51,9 @@ pub struct SearchParams {
     pub target_group: Option<String>,
     /// `pso` (valid PSO certificate), `cso` (registered) or `sena` (member).
     pub certification: Option<String>,
+    /// `true`: only WISEs eligible for reserved contracts (Aanbestedingswet art. 2.82),
+    /// judged on their latest accepted figures; `false` or empty: no filter.
+    pub reserved: Option<String>,
     /// `relevance` (default with words), `name` (default without) or `updated`.
     pub sort: Option<String>,
     /// Page number, from 1.
@@ -70,6 +74,8 @@ pub struct Search {
     pub municipality: Option<String>,
     pub target_group: Option<String>,
     pub certification: Option<String>,
+    /// Only WISEs eligible for reserved contracts.
+    pub reserved: bool,
     pub sort: String,
     pub page: u32,
     pub per_page: u32,
@@ -121,6 +127,14 @@ impl SearchParams {
         if let Some(c) = &certification {
             e.check(CERTIFICATIONS.contains(&c.as_str()), "certification", "error-unknown-code");
         }
+        let reserved = match given(&self.reserved) {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(_) => {
+                e.add("reserved", "error-unknown-code");
+                false
+            }
+        };
         let cpv = match given(&self.cpv) {
             None => None,
             Some(raw) => match cpv_prefix(raw) {
@@ -162,7 +176,19 @@ impl SearchParams {
             }
         };
         e.into_result()?;
-        Ok(Search { words, sector, cpv, kind, municipality, target_group, certification, sort, page, per_page })
+        Ok(Search {
+            words,
+            sector,
+            cpv,
+            kind,
+            municipality,
+            target_group,
+            certification,
+            reserved,
+            sort,
+            page,
+            per_page,
+        })
     }
 }
 
@@ -196,6 +222,9 @@ pub struct Facets {
     pub municipality: Vec<FacetValue>,
     pub target_group: Vec<FacetValue>,
     pub certification: Vec<FacetValue>,
+    /// One value, `true`: how many WISEs eligible for reserved contracts the search
+    /// would find with `reserved=true` (present even when that is 0).
+    pub reserved: Vec<FacetValue>,
 }
 
 /// A found WISE: its summary and how many of its offerings match the words.
@@ -204,6 +233,9 @@ pub struct Hit {
     #[serde(flatten)]
     pub summary: Summary,
     pub matching_offerings: i64,
+    /// Reserved-contract eligibility from the latest accepted figures; `null` when the
+    /// WISE has no accepted figures.
+    pub reserved_contract: Option<ReservedContract>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
@@ -229,6 +261,13 @@ struct Facts {
     municipalities: HashSet<String>,
     national: bool,
     certifications: Vec<&'static str>,
+    reserved_contract: Option<ReservedContract>,
+}
+
+impl Facts {
+    fn eligible(&self) -> bool {
+        self.reserved_contract.as_ref().is_some_and(|r| r.eligible)
+    }
 }
 
 #[derive(QueryableByName)]
@@ -361,6 +400,12 @@ fn load_facts(
     let ids: Vec<i32> = facts.keys().copied().collect();
     let restrict = only.is_some();
 
+    for (id, verdict) in eligibility::for_approved(conn)? {
+        if let Some(f) = facts.get_mut(&id) {
+            f.reserved_contract = Some(verdict);
+        }
+    }
+
     let mut sq = organisation_sectors::table
         .order((organisation_sectors::organisation_id, organisation_sectors::position))
         .select((organisation_sectors::organisation_id, organisation_sectors::sector))
@@ -430,6 +475,7 @@ enum Dimension {
     Municipality,
     TargetGroup,
     Certification,
+    Reserved,
 }
 
 impl Search {
@@ -443,6 +489,7 @@ impl Search {
             && (!on(Dimension::TargetGroup) || self.target_group.as_ref().is_none_or(|t| f.target_groups.contains(t)))
             && (!on(Dimension::Certification)
                 || self.certification.as_ref().is_none_or(|c| f.certifications.contains(&c.as_str())))
+            && (!on(Dimension::Reserved) || !self.reserved || f.eligible())
     }
 }
 
@@ -511,6 +558,7 @@ pub fn search(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResu
         .filter_map(|id| by_id.remove(id))
         .map(|summary| Hit {
             matching_offerings: matches.as_ref().and_then(|m| m.get(&summary.id)).map_or(0, |s| s.1),
+            reserved_contract: facts.get(&summary.id).and_then(|f| f.reserved_contract.clone()),
             summary,
         })
         .collect();
@@ -605,6 +653,12 @@ fn facets(search: &Search, facts: &BTreeMap<i32, Facts>, names: &BTreeMap<String
             Some(CERTIFICATIONS),
             search.certification.as_deref(),
         ),
+        reserved: vec![FacetValue {
+            value: "true".into(),
+            label: None,
+            count: without(Dimension::Reserved).filter(|f| f.eligible()).count(),
+            selected: search.reserved,
+        }],
     }
 }
 
@@ -788,5 +842,16 @@ mod tests {
         };
         let fields: Vec<String> = bad.check(20).unwrap_err().into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["q", "sector", "cpv", "page", "per_page"]);
+    }
+
+    #[test]
+    fn reserved_is_true_false_or_absent() {
+        let with = |v: &str| SearchParams { reserved: Some(v.into()), ..Default::default() }.check(20);
+        assert!(with("true").unwrap().reserved);
+        assert!(!with("false").unwrap().reserved);
+        assert!(!with(" ").unwrap().reserved);
+        assert!(!SearchParams::default().check(20).unwrap().reserved);
+        let fields: Vec<String> = with("yes").unwrap_err().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["reserved"]);
     }
 }

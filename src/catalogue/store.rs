@@ -427,6 +427,9 @@ pub struct Profile {
     pub target_groups: Vec<String>,
     pub certifications: Vec<CertificationPublic>,
     pub offerings: Vec<OfferingDetail>,
+    /// Reserved-contract eligibility from the latest accepted figures; `null` when the
+    /// WISE has no accepted figures.
+    pub reserved_contract: Option<crate::figures::eligibility::ReservedContract>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, PartialEq, utoipa::ToSchema)]
@@ -523,6 +526,7 @@ pub fn public_profile(conn: &mut DbConn, key: Key<'_>) -> QueryResult<Option<Pro
             updated_at: f.updated_at,
         })
         .collect();
+    let reserved_contract = crate::figures::eligibility::for_organisation(conn, o.id)?;
     Ok(Some(Profile {
         organisation: OrganisationPublic {
             id: o.id,
@@ -550,6 +554,7 @@ pub fn public_profile(conn: &mut DbConn, key: Key<'_>) -> QueryResult<Option<Pro
         target_groups,
         certifications,
         offerings,
+        reserved_contract,
     }))
 }
 

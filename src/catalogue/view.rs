@@ -43,6 +43,7 @@ pub fn profile_page(profile: &Profile, today: NaiveDate) -> Value {
         "target_groups": profile.target_groups,
         "certifications": certifications,
         "offerings": profile.offerings,
+        "reserved_contract": profile.reserved_contract,
     })
 }
 
@@ -56,7 +57,9 @@ pub fn query_string(params: &SearchParams, page: Option<u32>) -> String {
         ("municipality", &params.municipality),
         ("target_group", &params.target_group),
         ("certification", &params.certification),
+        ("reserved", &params.reserved),
         ("sort", &params.sort),
+        ("per_page", &params.per_page),
     ];
     let mut pairs: Vec<(&str, String)> = fields
         .iter()
@@ -78,12 +81,24 @@ fn echo(params: &SearchParams) -> Value {
         "municipality": text(&params.municipality),
         "target_group": text(&params.target_group),
         "certification": text(&params.certification),
+        "reserved": text(&params.reserved) == "true",
         "sort": text(&params.sort),
     })
 }
 
-const SEARCH_FIELDS: [&str; 10] =
-    ["q", "sector", "cpv", "kind", "municipality", "target_group", "certification", "sort", "page", "per_page"];
+const SEARCH_FIELDS: [&str; 11] = [
+    "q",
+    "sector",
+    "cpv",
+    "kind",
+    "municipality",
+    "target_group",
+    "certification",
+    "reserved",
+    "sort",
+    "page",
+    "per_page",
+];
 
 fn url(path: &str, query: String) -> String {
     if query.is_empty() {
@@ -104,6 +119,7 @@ pub fn search_page(params: &SearchParams, result: &SearchResult) -> Value {
         "has_errors": false,
         "result": result,
         "facets": result.facets,
+        "reserved_count": result.facets.reserved.first().map(|v| v.count),
         "filtered": filtered,
         "paging": paging,
         "previous_url": paging.previous.map(|p| url("/organisations", query_string(params, Some(p)))),
@@ -123,6 +139,7 @@ pub fn search_errors(params: &SearchParams, errors: &[FieldError]) -> Value {
         "has_errors": true,
         "result": null,
         "facets": crate::catalogue::search::Facets::default(),
+        "reserved_count": null,
         "filtered": true,
         "paging": null,
         "previous_url": null,
@@ -150,14 +167,26 @@ pub fn safe_cell(text: &str) -> String {
     }
 }
 
-/// Found WISEs as CSV.
+/// Found WISEs as CSV. `reserved_contract` is `true` or `false` on the figures of
+/// `reserved_contract_period`, both empty when the WISE has no accepted figures.
 pub fn organisations_csv(items: &[Hit], base_url: &str) -> Result<String, AppError> {
     let mut out = csv::Writer::from_writer(Vec::new());
     let internal = |e: csv::Error| AppError::Internal(e.into());
-    out.write_record(["kvk_number", "name", "municipality", "district", "sectors", "offerings", "profile_url"])
-        .map_err(internal)?;
+    out.write_record([
+        "kvk_number",
+        "name",
+        "municipality",
+        "district",
+        "sectors",
+        "offerings",
+        "profile_url",
+        "reserved_contract",
+        "reserved_contract_period",
+    ])
+    .map_err(internal)?;
     for hit in items {
         let s = &hit.summary;
+        let reserved = hit.reserved_contract.as_ref();
         out.write_record([
             safe_cell(&s.kvk_number),
             safe_cell(&s.name),
@@ -166,6 +195,8 @@ pub fn organisations_csv(items: &[Hit], base_url: &str) -> Result<String, AppErr
             s.sectors.join("|"),
             s.offerings.to_string(),
             format!("{base_url}/organisations/{}", s.slug),
+            reserved.map_or(String::new(), |r| r.eligible.to_string()),
+            safe_cell(reserved.map_or("", |r| r.period.as_str())),
         ])
         .map_err(internal)?;
     }

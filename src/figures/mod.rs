@@ -2,7 +2,11 @@
 //! creates them on `/admin/periods` or with `wise-monitor periods create`; anyone
 //! reads them at `GET /api/v1/periods`.
 
+pub mod eligibility;
+pub mod form;
+pub mod import;
 pub mod periods;
+pub mod review;
 pub mod submissions;
 pub mod values;
 
@@ -24,6 +28,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     routes::get(cfg, "/admin/periods", periods_page);
     routes::post(cfg, "/admin/periods", create_periods);
     routes::get(cfg, "/api/v1/periods", api_periods);
+    form::routes(cfg);
+    review::routes(cfg);
+    import::routes(cfg);
 }
 
 /// The fields of the form, in the order they appear.

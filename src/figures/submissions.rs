@@ -7,7 +7,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::values::{Figures, FLOWS, STOCKS};
-use crate::db::schema::{revision_target_groups, submission_events, submission_revisions, submissions};
+use super::periods::Period;
+use crate::db::schema::{reporting_periods, revision_target_groups, submission_events, submission_revisions, submissions};
 use crate::db::{write_tx, DbConn};
 
 /// Where a revision came from.
@@ -368,4 +369,88 @@ pub fn changes(before: &Figures, after: &Figures) -> Vec<(String, Option<i64>, O
         }
     }
     out
+}
+
+/// Every submission of a WISE, by period id.
+pub fn of_organisation(conn: &mut DbConn, organisation_id: i32) -> QueryResult<Vec<Submission>> {
+    submissions::table
+        .filter(submissions::organisation_id.eq(organisation_id))
+        .select(Submission::as_select())
+        .load(conn)
+}
+
+/// One submission by its id.
+pub fn by_id(conn: &mut DbConn, id: i32) -> QueryResult<Option<Submission>> {
+    submissions::table.find(id).select(Submission::as_select()).first(conn).optional()
+}
+
+/// What a form for `period` starts from when the WISE has no figures for it yet: the
+/// newest figures of the latest earlier period of the same kind the WISE reported for.
+pub fn previous_figures(
+    conn: &mut DbConn,
+    organisation_id: i32,
+    period: &Period,
+) -> QueryResult<Option<(String, Figures)>> {
+    let earlier: Option<(i32, String)> = submissions::table
+        .inner_join(reporting_periods::table)
+        .filter(submissions::organisation_id.eq(organisation_id))
+        .filter(reporting_periods::kind.eq(&period.kind))
+        .filter(reporting_periods::ends_on.lt(period.starts_on))
+        .order(reporting_periods::ends_on.desc())
+        .select((submissions::id, reporting_periods::key))
+        .first(conn)
+        .optional()?;
+    let Some((id, key)) = earlier else {
+        return Ok(None);
+    };
+    Ok(latest(conn, id)?.map(|r| (key, r.figures)))
+}
+
+/// A submission as the status overview shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filed {
+    pub submission_id: i32,
+    pub organisation_id: i32,
+    pub status: String,
+    /// When it was first submitted (a draft has none).
+    pub first_submitted_at: Option<NaiveDateTime>,
+    pub updated_at: NaiveDateTime,
+    /// The newest revision's number.
+    pub revisions: i32,
+}
+
+/// Every submission for a period, with when each was first submitted.
+pub fn filed_for_period(conn: &mut DbConn, period_id: i32) -> QueryResult<Vec<Filed>> {
+    let rows: Vec<Submission> = submissions::table
+        .filter(submissions::period_id.eq(period_id))
+        .select(Submission::as_select())
+        .load(conn)?;
+    let firsts: Vec<(i32, Option<NaiveDateTime>)> = submission_events::table
+        .inner_join(submissions::table)
+        .filter(submissions::period_id.eq(period_id))
+        .filter(submission_events::event.eq("submitted"))
+        .group_by(submission_events::submission_id)
+        .select((submission_events::submission_id, diesel::dsl::min(submission_events::created_at)))
+        .load(conn)?;
+    let counts: Vec<(i32, Option<i32>)> = submission_revisions::table
+        .inner_join(submissions::table)
+        .filter(submissions::period_id.eq(period_id))
+        .group_by(submission_revisions::submission_id)
+        .select((submission_revisions::submission_id, diesel::dsl::max(submission_revisions::number)))
+        .load(conn)?;
+    let firsts: std::collections::HashMap<i32, NaiveDateTime> =
+        firsts.into_iter().filter_map(|(id, at)| at.map(|at| (id, at))).collect();
+    let counts: std::collections::HashMap<i32, i32> =
+        counts.into_iter().filter_map(|(id, n)| n.map(|n| (id, n))).collect();
+    Ok(rows
+        .into_iter()
+        .map(|s| Filed {
+            submission_id: s.id,
+            organisation_id: s.organisation_id,
+            first_submitted_at: firsts.get(&s.id).copied(),
+            revisions: counts.get(&s.id).copied().unwrap_or(0),
+            status: s.status,
+            updated_at: s.updated_at,
+        })
+        .collect())
 }

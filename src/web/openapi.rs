@@ -20,11 +20,13 @@ use utoipa::{Modify, OpenApi};
         crate::catalogue::manage::api_cpv,
         crate::accounts::api_me,
         crate::figures::api_periods,
+        crate::figures::import::api_import,
     ),
     modifiers(&BearerAuth),
     tags(
         (name = "catalogue", description = "Public: WISEs and their goods and services"),
-        (name = "figures", description = "Public: the reporting periods WISEs report their figures for"),
+        (name = "figures", description = "The reporting periods WISEs report their figures for (public), and \
+                                          storing figures (`POST /api/v1/figures`, needs a token)"),
         (name = "accounts", description = "Needs `Authorization: Bearer <token>`"),
     )
 )]

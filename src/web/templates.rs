@@ -55,6 +55,7 @@ impl Templates {
         hb.register_helper("cpv_division", Box::new(DivisionHelper));
         hb.register_helper("asset", Box::new(AssetHelper));
         hb.register_helper("date", Box::new(DateHelper));
+        hb.register_helper("datetime", Box::new(DateTimeHelper));
         let mut text = hb.clone();
         text.register_escape_fn(handlebars::no_escape);
         Ok(Self { registry: hb, text_registry: text })
@@ -224,6 +225,30 @@ impl HelperDef for DateHelper {
     }
 }
 
+/// A stored moment (UTC) as a date and time in the Netherlands: "1 maart 2026, 14:05".
+struct DateTimeHelper;
+
+impl HelperDef for DateTimeHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let raw = str_param(h, 0, "datetime")?;
+        let moment = chrono::NaiveDateTime::parse_from_str(raw.get(..19).unwrap_or(raw), "%Y-%m-%dT%H:%M:%S")
+            .map_err(|_| RenderError::from(RenderErrorReason::Other(format!("not a date and time: {raw:?}"))))?;
+        Ok(ScopedJson::Derived(Value::String(format_datetime(moment, lang_of(ctx)))))
+    }
+}
+
+/// A stored moment (UTC) in Dutch local time: "1 maart 2026, 14:05".
+pub fn format_datetime(moment: chrono::NaiveDateTime, lang: Lang) -> String {
+    let local = moment.and_utc().with_timezone(&chrono_tz::Europe::Amsterdam);
+    format!("{}, {}", format_date(local.date_naive(), lang), local.format("%H:%M"))
+}
+
 /// "1 maart 2026" / "1 March 2026".
 pub fn format_date(date: chrono::NaiveDate, lang: Lang) -> String {
     use chrono::Datelike;
@@ -234,6 +259,14 @@ pub fn format_date(date: chrono::NaiveDate, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moments_are_shown_in_dutch_local_time() {
+        let winter = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap().and_hms_opt(7, 30, 0).unwrap();
+        let summer = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap().and_hms_opt(23, 15, 0).unwrap();
+        assert_eq!(format_datetime(winter, Lang::En), "5 January 2026, 08:30");
+        assert_eq!(format_datetime(summer, Lang::Nl), "2 juli 2026, 01:15");
+    }
 
     #[test]
     fn names_drop_extensions() {

@@ -143,6 +143,42 @@ const TABLE: &[Row] = &[
     // The own WISE's user deletes the offering, so the operator (asking last) finds none.
     ("POST", "/manage/organisations/{kvk}/offerings/{id}/delete", &[], [401, 403, 403, 303, 403, 404]),
     ("GET", "/api/v1/cpv", &[], [200; 6]),
+    ("GET", "/manage/organisations/{kvk}/figures", &[], [303, 403, 403, 200, 403, 200]),
+    ("GET", "/manage/organisations/{kvk}/figures/{period}", &[], [303, 403, 403, 200, 403, 200]),
+    ("POST", "/manage/organisations/{kvk}/figures/{period}", FIGURES, [401, 403, 403, 303, 403, 303]),
+    ("GET", "/manage/organisations/{kvk}/figures/{period}/history", &[], [303, 403, 403, 200, 403, 200]),
+    ("GET", "/figures/status", &[], [303, 403, 200, 403, 403, 200]),
+    ("GET", "/figures/status.csv", &[], [303, 403, 200, 403, 403, 200]),
+    ("GET", "/admin/submissions/{id}", &[], [303, 403, 403, 403, 403, 200]),
+    // Accepted first, then returned: both allowed in that order.
+    ("POST", "/admin/submissions/{id}/accept", &[], [401, 403, 403, 403, 403, 303]),
+    ("POST", "/admin/submissions/{id}/return", &[("comment", "Graag nakijken.")], [401, 403, 403, 403, 403, 303]),
+    ("GET", "/admin/figures/import", &[], [303, 403, 403, 403, 403, 200]),
+    // Pasted CSV text (the page also takes a file as multipart): the counts on the page.
+    ("POST", "/admin/figures/import", &[("csv", FIGURES_CSV)], [401, 403, 403, 403, 403, 200]),
+    // An API POST's one "field" is (Content-Type, body). The row is for the own WISE:
+    // its user revises the figures, the operator then finds them unchanged.
+    ("POST", "/api/v1/figures", &[("text/csv", FIGURES_CSV)], [401, 403, 403, 200, 403, 200]),
+];
+
+/// Figures of the own WISE for 2026-Q3, as a figures CSV file.
+const FIGURES_CSV: &str = "kvk_number,period,paid_target_group,paid_regular,trainees,daytime_activities,volunteers,\
+new_participants,moved_to_paid_internal,moved_to_paid_external,moved_to_education,other_exits\n\
+11111111,2026-Q3,12,4,3,0,2,2,1,1,0,0\n";
+
+/// A complete set of figures for the submission form.
+const FIGURES: &[(&str, &str)] = &[
+    ("paid_target_group", "12"),
+    ("paid_regular", "4"),
+    ("trainees", "3"),
+    ("daytime_activities", "0"),
+    ("volunteers", "2"),
+    ("new_participants", "2"),
+    ("moved_to_paid_internal", "1"),
+    ("moved_to_paid_external", "1"),
+    ("moved_to_education", "0"),
+    ("other_exits", "0"),
+    ("action", "submit"),
 ];
 
 /// A small world: two WISEs, a user of each role, a target user and an operator's token.
@@ -158,6 +194,8 @@ struct World {
     own_id: i32,
     /// An offering of the own WISE.
     offering_id: i32,
+    /// The own WISE's submission for 2026-Q3.
+    submission_id: i32,
 }
 
 async fn world(backend: Backend) -> World {
@@ -185,6 +223,15 @@ async fn world(backend: Backend) -> World {
         active: true,
     };
     let offering_id = app.with_conn(|c| store::create_offering(c, own, &offering, "55520000", now)).unwrap();
+    let submission_id = {
+        use wise_monitor::figures::{periods, submissions, values::Figures};
+        let request = periods::validate_range("2026-Q3", "2026-Q3", "30").unwrap();
+        app.with_conn(|c| periods::create_range(c, &request, now)).unwrap();
+        let period = app.with_conn(|c| periods::find(c, "2026-Q3")).unwrap().unwrap();
+        let figures = Figures { stocks: [10, 4, 3, 0, 2], flows: [2, 1, 1, 0, 0], ..Figures::default() };
+        let source = submissions::Source::Form;
+        app.with_conn(|c| submissions::save(c, own, period.id, &figures, true, source, None, now)).unwrap().submission_id
+    };
     let users = [
         None,
         Some(app.add_user("buyer", None)),
@@ -231,6 +278,7 @@ async fn world(backend: Backend) -> World {
         admin_token_id,
         own_id: own,
         offering_id,
+        submission_id,
     }
 }
 
@@ -239,6 +287,8 @@ fn concrete(pattern: &str, w: &World) -> String {
         w.admin_token_id
     } else if pattern.starts_with("/admin/organisations/") {
         w.own_id
+    } else if pattern.starts_with("/admin/submissions/") {
+        w.submission_id
     } else if pattern.starts_with("/manage/") {
         w.offering_id
     } else {
@@ -248,12 +298,19 @@ fn concrete(pattern: &str, w: &World) -> String {
         .replace("{slug}", &w.slug)
         .replace("{kvk}", &w.kvk)
         .replace("{path:.*}", "css/site.css")
+        .replace("{period}", "2026-Q3")
         .replace("{id}", &id.to_string())
 }
 
 async fn ask(w: &mut World, who: usize, method: &str, path: &str, fields: &[(&str, &str)]) -> u16 {
     if path.starts_with("/api/") {
-        let mut request = TestRequest::get().uri(path);
+        let mut request = match (method, fields.first()) {
+            ("POST", Some((content_type, body))) => TestRequest::post()
+                .uri(path)
+                .insert_header(("Content-Type", *content_type))
+                .set_payload(body.to_string()),
+            _ => TestRequest::get().uri(path),
+        };
         if let Some(token) = &w.tokens[who] {
             request = request.insert_header(("Authorization", format!("Bearer {token}")));
         }
@@ -296,7 +353,8 @@ backend_tests! {
 
     async fn every_state_change_needs_the_csrf_token(app) {
         let mut w = world(app.backend).await;
-        let posts: Vec<_> = TABLE.iter().filter(|(m, _, _, _)| *m == "POST").collect();
+        // The API takes bearer tokens, never cookies, so it has no CSRF token to check.
+        let posts: Vec<_> = TABLE.iter().filter(|(m, p, _, _)| *m == "POST" && !p.starts_with("/api/")).collect();
         assert!(posts.len() >= 10);
         for (_, pattern, fields, _) in posts {
             let path = concrete(pattern, &w);

@@ -14,4 +14,5 @@ mod mail;
 mod manage;
 mod periods;
 mod registry;
+mod reserved;
 mod search;

@@ -150,7 +150,10 @@ backend_tests! {
         res.assert_status(200);
         assert!(res.header("content-type").unwrap().starts_with("text/csv"));
         let mut lines = res.body.lines();
-        assert_eq!(lines.next(), Some("kvk_number,name,municipality,district,sectors,offerings,profile_url"));
+        assert_eq!(
+            lines.next(),
+            Some("kvk_number,name,municipality,district,sectors,offerings,profile_url,reserved_contract,reserved_contract_period")
+        );
         assert!(res.body.contains("\"'=HYPERLINK(\"\"x\"\") Werkplaats\""), "{}", res.body);
         assert!(res.body.contains("10000005,Groen Werk,Haarlem,,green_maintenance,1,http://127.0.0.1:8080/organisations/groen-werk"));
         let only = app.get("/organisations.csv?sector=green_maintenance").await;

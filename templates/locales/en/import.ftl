@@ -69,3 +69,42 @@ error-import-not-utf8 = This text is not valid UTF-8. Save the file as "CSV UTF-
 error-import-unreadable = This line cannot be read as CSV.
 error-import-kvk-twice = This KvK number appears more than once in the file.
 error-import-kvk-exists = An enterprise with this KvK number is already registered.
+
+## Importing output figures: the operator's upload page
+
+figures-import-title = Import figures
+figures-import-back = Back to the reporting periods
+figures-import-link = Import figures from a CSV file
+figures-import-intro = Store the output figures of many enterprises and periods at once from a CSV file. Each line is stored as the submitted figures of one enterprise for one period. Where an enterprise already has figures for that period, a line with other values adds a new revision and a line with the same values changes nothing. The import is all or nothing: if one line has an error, nothing is imported and every error is listed with its line and column.
+figures-import-done = Figures imported: { $created } new, { $revised } corrected (new revision), { $unchanged } unchanged.
+figures-import-warnings-title = Check these values
+figures-import-warnings-intro = These values are possible but unlikely. They have been imported; correct them if they are wrong.
+figures-import-warning-organisation = KvK number
+figures-import-warning-period = Period
+figures-import-warning-message = Warning
+figures-import-format-intro = The first line is the header row with the column names, in any order. The columns kvk_number, period and the ten counts are required; fte_target_group, turnover_eur and the tg_ columns may be left out. Other columns are not allowed. Every count is a whole number of 0 or more.
+figures-import-column-kvk-number = KvK number of a registered enterprise: exactly 8 digits, leading zeros included.
+figures-import-column-period = Reporting period: a quarter such as 2025-Q1 or a year such as 2025. The period must exist. Each enterprise at most once per period.
+figures-import-column-paid-target-group = People with a distance to the labour market in paid employment at the end of the period (wage-cost subsidy included).
+figures-import-column-paid-regular = Other paid staff at the end of the period (coaches, management, …).
+figures-import-column-trainees = People in a training, work-experience or re-integration trajectory at the end of the period.
+figures-import-column-daytime-activities = Participants in (subsidised) daytime activities at the end of the period.
+figures-import-column-volunteers = Volunteers at the end of the period.
+figures-import-column-new-participants = People who started at the enterprise during the period.
+figures-import-column-moved-to-paid-internal = Moved during the period from unpaid work (trainee, daytime activity, volunteer) to a paid job at the same enterprise.
+figures-import-column-moved-to-paid-external = Moved on during the period to a paid job with another employer.
+figures-import-column-moved-to-education = Moved on to education during the period.
+figures-import-column-other-exits = Left during the period for any other reason.
+figures-import-column-fte-target-group = FTE of the target-group people in paid employment, with at most two decimals (may be empty).
+figures-import-column-turnover-eur = Turnover in the period in whole euros (may be empty).
+figures-import-column-tg = tg_ followed by a target-group code (for example tg_mental_health): the target-group people in that group. Together at most paid_target_group + trainees + daytime_activities (may be left out or empty).
+
+## Errors in a figures file (or API request), each shown with its line (or row) and column
+
+error-import-figures-unknown-column = This column is unknown. Allowed columns: kvk_number, period, paid_target_group, paid_regular, trainees, daytime_activities, volunteers, new_participants, moved_to_paid_internal, moved_to_paid_external, moved_to_education, other_exits, fte_target_group, turnover_eur, and tg_ followed by a target-group code.
+error-import-figures-no-rows = The file has a header row but no figures.
+error-import-figures-twice = This enterprise already has figures for this period earlier in the file.
+error-import-period-unknown = This reporting period does not exist. The operator creates periods on the periods page.
+error-import-period-closed = This period does not take figures now: it has not opened yet, or it has closed.
+error-import-json-value = Give this value as a number or as text.
+error-import-json-not-object = This row is not an object with the column names as keys.

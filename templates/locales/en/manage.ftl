@@ -14,6 +14,7 @@ manage-pick-intro = As the operator you can edit every enterprise. Enter its KvK
 manage-pick-submit = Open
 manage-sections = Parts of this enterprise
 manage-section-profile = Profile
+manage-section-figures = Figures
 manage-section-offerings = Goods and services
 
 ## Forms in general

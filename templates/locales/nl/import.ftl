@@ -69,3 +69,42 @@ error-import-not-utf8 = Deze tekst is geen geldige UTF-8. Sla het bestand op als
 error-import-unreadable = Deze regel is niet te lezen als CSV.
 error-import-kvk-twice = Dit KvK-nummer staat meer dan één keer in het bestand.
 error-import-kvk-exists = Er is al een onderneming met dit KvK-nummer geregistreerd.
+
+## Outputcijfers importeren: de uploadpagina van de beheerder
+
+figures-import-title = Cijfers importeren
+figures-import-back = Terug naar de rapportageperiodes
+figures-import-link = Cijfers importeren uit een CSV-bestand
+figures-import-intro = Sla de outputcijfers van veel ondernemingen en periodes tegelijk op vanuit een CSV-bestand. Elke regel wordt opgeslagen als de ingediende cijfers van één onderneming over één periode. Heeft een onderneming over die periode al cijfers, dan voegt een regel met andere waarden een nieuwe versie toe en verandert een regel met dezelfde waarden niets. De import is alles of niets: heeft één regel een fout, dan wordt er niets geïmporteerd en staat elke fout vermeld met de regel en de kolom.
+figures-import-done = Cijfers geïmporteerd: { $created } nieuw, { $revised } gecorrigeerd (nieuwe versie), { $unchanged } ongewijzigd.
+figures-import-warnings-title = Controleer deze waarden
+figures-import-warnings-intro = Deze waarden zijn mogelijk, maar onwaarschijnlijk. Ze zijn geïmporteerd; verbeter ze als ze niet kloppen.
+figures-import-warning-organisation = KvK-nummer
+figures-import-warning-period = Periode
+figures-import-warning-message = Waarschuwing
+figures-import-format-intro = De eerste regel is de kopregel met de kolomnamen, in willekeurige volgorde. De kolommen kvk_number, period en de tien aantallen zijn verplicht; fte_target_group, turnover_eur en de tg_-kolommen mogen ontbreken. Andere kolommen zijn niet toegestaan. Elk aantal is een heel getal van 0 of meer.
+figures-import-column-kvk-number = KvK-nummer van een geregistreerde onderneming: precies 8 cijfers, voorloopnullen meegerekend.
+figures-import-column-period = Rapportageperiode: een kwartaal zoals 2025-Q1 of een jaar zoals 2025. De periode moet bestaan. Elke onderneming hoogstens één keer per periode.
+figures-import-column-paid-target-group = Mensen met een afstand tot de arbeidsmarkt in betaalde dienst aan het einde van de periode (ook met loonkostensubsidie).
+figures-import-column-paid-regular = Ander betaald personeel aan het einde van de periode (begeleiders, leiding, …).
+figures-import-column-trainees = Mensen in een leer-, werkervarings- of re-integratietraject aan het einde van de periode.
+figures-import-column-daytime-activities = Deelnemers aan (gesubsidieerde) dagbesteding aan het einde van de periode.
+figures-import-column-volunteers = Vrijwilligers aan het einde van de periode.
+figures-import-column-new-participants = Mensen die in de periode bij de onderneming zijn begonnen.
+figures-import-column-moved-to-paid-internal = In de periode doorgestroomd van onbetaald werk (traject, dagbesteding, vrijwilligerswerk) naar een betaalde baan bij dezelfde onderneming.
+figures-import-column-moved-to-paid-external = In de periode doorgestroomd naar een betaalde baan bij een andere werkgever.
+figures-import-column-moved-to-education = In de periode doorgestroomd naar een opleiding.
+figures-import-column-other-exits = In de periode om een andere reden vertrokken.
+figures-import-column-fte-target-group = Aantal fte van de mensen uit de doelgroep in betaalde dienst, met hoogstens twee decimalen (mag leeg zijn).
+figures-import-column-turnover-eur = Omzet in de periode in hele euro's (mag leeg zijn).
+figures-import-column-tg = tg_ gevolgd door een doelgroepcode (bijvoorbeeld tg_mental_health): het aantal mensen uit die doelgroep. Samen hoogstens paid_target_group + trainees + daytime_activities (mag ontbreken of leeg zijn).
+
+## Fouten in een cijferbestand (of API-verzoek), elk getoond met de regel (of rij) en de kolom
+
+error-import-figures-unknown-column = Deze kolom is onbekend. Toegestane kolommen: kvk_number, period, paid_target_group, paid_regular, trainees, daytime_activities, volunteers, new_participants, moved_to_paid_internal, moved_to_paid_external, moved_to_education, other_exits, fte_target_group, turnover_eur, en tg_ gevolgd door een doelgroepcode.
+error-import-figures-no-rows = Het bestand heeft een kopregel maar geen cijfers.
+error-import-figures-twice = Deze onderneming heeft eerder in het bestand al cijfers voor deze periode.
+error-import-period-unknown = Deze rapportageperiode bestaat niet. De beheerder maakt periodes aan op de pagina met rapportageperiodes.
+error-import-period-closed = Deze periode neemt nu geen cijfers aan: ze is nog niet geopend, of al gesloten.
+error-import-json-value = Geef deze waarde als getal of als tekst.
+error-import-json-not-object = Deze rij is geen object met de kolomnamen als sleutels.

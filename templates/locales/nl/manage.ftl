@@ -14,6 +14,7 @@ manage-pick-intro = Als beheerder kunt u elke onderneming bewerken. Vul het KvK-
 manage-pick-submit = Openen
 manage-sections = Onderdelen van deze onderneming
 manage-section-profile = Profiel
+manage-section-figures = Cijfers
 manage-section-offerings = Producten en diensten
 
 ## Formulieren algemeen

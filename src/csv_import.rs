@@ -1,0 +1,505 @@
+//! What every CSV import shares (SPEC §4): the file's form and its errors, and the
+//! upload a page or the API receives. `import organisations` and `import figures`
+//! both read their files here; only their columns and the meaning of a row differ.
+//!
+//! A file is UTF-8 (a BOM is accepted), comma- or semicolon-separated (whichever the
+//! header line holds more of), with a header row naming the columns in any order.
+//! Every error names its line (the header is line 1) and its column; an import is
+//! all-or-nothing, so one error rejects the whole file.
+
+use actix_web::http::header;
+use actix_web::web::{self, Bytes};
+use actix_web::{HttpMessage, HttpRequest};
+use futures_util::StreamExt;
+use serde_json::{json, Value};
+
+use crate::accounts::secret;
+use crate::accounts::session::Identity;
+use crate::web::i18n::{self, Lang};
+
+/// The largest file an upload page or the API accepts.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// The most errors a page lists (the command line prints them all).
+pub const SHOWN_ERRORS: usize = 500;
+
+/// The largest request body of an upload form: the file plus the small fields; pasted
+/// text sent urlencoded may take up to three bytes for each of its own.
+const MAX_MULTIPART_BODY: usize = MAX_BYTES + 64 * 1024;
+const MAX_URLENCODED_BODY: usize = 3 * MAX_BYTES + 64 * 1024;
+
+/// Why (part of) a line cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImportError {
+    /// The line in the file (the header is line 1; a quoted field spanning lines
+    /// counts from the line its row starts on). For JSON input: the row's 1-based index.
+    pub line: u64,
+    /// A column name, or a column number when a row has more fields than the header;
+    /// empty for an error of the whole file.
+    pub column: String,
+    /// A translation key (`error-…`).
+    pub message_key: &'static str,
+}
+
+impl ImportError {
+    pub fn new(line: u64, column: impl Into<String>, message_key: &'static str) -> Self {
+        Self { line, column: column.into(), message_key }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        i18n::text(lang, self.message_key)
+    }
+
+    /// `FILE:LINE: column COLUMN: message`, in English (the command line's form); an
+    /// error of the whole file (empty, no rows) has no column.
+    pub fn describe(&self, file: &str) -> String {
+        if self.column.is_empty() {
+            format!("{file}:{}: {}", self.line, self.message(Lang::En))
+        } else {
+            format!("{file}:{}: column {}: {}", self.line, self.column, self.message(Lang::En))
+        }
+    }
+}
+
+/// The columns of one kind of file.
+pub struct Schema {
+    /// Whether a header name (lower-cased) is a column of this kind of file.
+    pub is_column: fn(&str) -> bool,
+    /// Columns the header must have; the others may be left out.
+    pub required: &'static [&'static str],
+    /// The error of a header name that is no column (its message lists the columns).
+    pub unknown_column_key: &'static str,
+    /// The error of a file with a header row and nothing under it.
+    pub no_rows_key: &'static str,
+}
+
+/// The file without its UTF-8 byte-order mark.
+pub fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// `;` when the header line holds more semicolons than commas, else `,`.
+pub fn delimiter(bytes: &[u8]) -> u8 {
+    let header = bytes.split(|b| *b == b'\n').next().unwrap_or(bytes);
+    let count = |c: u8| header.iter().filter(|b| **b == c).count();
+    if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Reads a file: checks its header against `schema`, then calls `each` with every data
+/// row that has as many fields as the header (its line, the header's columns, the row),
+/// and `each` adds the row's own errors. Returns every error, sorted by line; a broken
+/// header yields only the header's errors.
+pub fn read_records<F>(bytes: &[u8], schema: &Schema, mut each: F) -> Vec<ImportError>
+where
+    F: FnMut(u64, &[String], &csv::ByteRecord, &mut Vec<ImportError>),
+{
+    let bytes = strip_bom(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return vec![ImportError::new(1, "", "error-import-empty")];
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(bytes))
+        .has_headers(true)
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(bytes);
+    let mut lines = Lines::new(bytes);
+    let header = match reader.byte_headers() {
+        Ok(header) => header.clone(),
+        Err(e) => return vec![csv_error(&e, &[], &mut lines)],
+    };
+    let columns = match read_header(&header, schema) {
+        Ok(columns) => columns,
+        Err(errors) => return errors,
+    };
+    let mut errors = Vec::new();
+    let mut records = 0;
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                records += 1;
+                errors.push(csv_error(&e, &columns, &mut lines));
+                continue;
+            }
+        }
+        records += 1;
+        let line = record.position().map_or(0, |p| lines.at(p));
+        each(line, &columns, &record, &mut errors);
+    }
+    if records == 0 {
+        errors.push(ImportError::new(2, "", schema.no_rows_key));
+    }
+    errors.sort_by_key(|e| e.line);
+    errors
+}
+
+/// The column of every field of the header (lower-cased), or the header's errors:
+/// unknown, repeated, unnamed and missing required columns, all on line 1.
+pub fn read_header(header: &csv::ByteRecord, schema: &Schema) -> Result<Vec<String>, Vec<ImportError>> {
+    let mut errors = Vec::new();
+    let mut columns: Vec<String> = Vec::new();
+    for (n, field) in header.iter().enumerate() {
+        let Ok(name) = std::str::from_utf8(field) else {
+            errors.push(ImportError::new(1, (n + 1).to_string(), "error-import-not-utf8"));
+            continue;
+        };
+        let name = name.trim().to_ascii_lowercase();
+        if name.is_empty() {
+            errors.push(ImportError::new(1, (n + 1).to_string(), "error-import-unnamed-column"));
+        } else if !(schema.is_column)(&name) {
+            errors.push(ImportError::new(1, name, schema.unknown_column_key));
+        } else if columns.contains(&name) {
+            errors.push(ImportError::new(1, name, "error-import-duplicate-column"));
+        } else {
+            columns.push(name);
+        }
+    }
+    for column in schema.required {
+        if !columns.iter().any(|c| c == column) {
+            errors.push(ImportError::new(1, *column, "error-import-missing-column"));
+        }
+    }
+    if errors.is_empty() {
+        Ok(columns)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The line a row starts on. The reader's own line numbers run one behind after a
+/// `\r\n` line end, so lines are counted here from the row's byte offset: the first
+/// byte after any line ends there is the row's first.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    /// How far the newlines have been counted, and the line there.
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self { bytes, offset: 0, line: 1 }
+    }
+
+    fn at(&mut self, position: &csv::Position) -> u64 {
+        let mut start = usize::try_from(position.byte()).unwrap_or(usize::MAX).min(self.bytes.len());
+        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start < self.offset {
+            (self.offset, self.line) = (0, 1);
+        }
+        let newlines = self.bytes[self.offset..start].iter().filter(|b| **b == b'\n').count();
+        self.line += newlines as u64;
+        self.offset = start;
+        self.line
+    }
+}
+
+/// A row the CSV reader refused: mostly one with another number of fields than the
+/// header (as when one line uses the other delimiter).
+fn csv_error(e: &csv::Error, columns: &[String], lines: &mut Lines<'_>) -> ImportError {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths { pos, expected_len, len } => {
+            let line = pos.as_ref().map_or(0, |p| lines.at(p));
+            if len < expected_len {
+                // Name the first column the row lacks.
+                let column = columns.get(*len as usize).cloned().unwrap_or_default();
+                ImportError::new(line, column, "error-import-too-few-fields")
+            } else {
+                ImportError::new(line, (expected_len + 1).to_string(), "error-import-too-many-fields")
+            }
+        }
+        _ => {
+            let line = e.position().map_or(1, |p| lines.at(p));
+            ImportError::new(line, "", "error-import-unreadable")
+        }
+    }
+}
+
+/// A row's cells as (column, trimmed text); a cell that is not UTF-8 is an error and left out.
+pub fn cells<'r>(
+    line: u64,
+    columns: &'r [String],
+    record: &'r csv::ByteRecord,
+    errors: &mut Vec<ImportError>,
+) -> Vec<(&'r str, &'r str)> {
+    let mut out = Vec::with_capacity(columns.len());
+    for (column, field) in columns.iter().zip(record.iter()) {
+        match std::str::from_utf8(field) {
+            Ok(value) => out.push((column.as_str(), value.trim())),
+            Err(_) => errors.push(ImportError::new(line, column.as_str(), "error-import-not-utf8")),
+        }
+    }
+    out
+}
+
+/// Errors as an upload page lists them: `errors` (line, column, message in `lang`; at
+/// most [`SHOWN_ERRORS`]), `error_count` and `more_errors`.
+pub fn errors_view(errors: &[ImportError], lang: Lang) -> Value {
+    let shown: Vec<Value> = errors
+        .iter()
+        .take(SHOWN_ERRORS)
+        .map(|e| json!({ "line": e.line, "column": e.column, "message": e.message(lang) }))
+        .collect();
+    json!({
+        "errors": shown,
+        "error_count": errors.len(),
+        "more_errors": errors.len().saturating_sub(SHOWN_ERRORS),
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Receiving a file: an upload page's form, or an API request's body
+
+/// What an upload form sent: a file, or text pasted into the text box.
+#[derive(Debug, Default)]
+pub struct Upload {
+    pub csrf_token: String,
+    pub csv: String,
+    pub file: Vec<u8>,
+    pub file_name: Option<String>,
+}
+
+/// Why a request body could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Over the limit (answer 413).
+    TooLarge,
+    /// Not a form (or body) that can be read; the sentence says why.
+    Bad(String),
+}
+
+impl Upload {
+    /// Whether the form carried the requester's CSRF token.
+    pub fn csrf_ok(&self, identity: &Identity) -> bool {
+        !identity.csrf_token.is_empty() && secret::equal(&self.csrf_token, &identity.csrf_token)
+    }
+
+    /// The bytes to import and how the audit log names them (the file's name, or
+    /// "pasted text"), or why there is nothing to import: the translation key of the
+    /// problem (`import-problem-…`, shown with `max_mb`).
+    pub fn content(&self) -> Result<(Vec<u8>, String), &'static str> {
+        let (has_file, has_text) = (!self.file.is_empty(), !self.csv.trim().is_empty());
+        let (bytes, source) = match (has_file, has_text) {
+            (true, false) => (self.file.clone(), self.file_name.clone().unwrap_or_else(|| "uploaded file".to_string())),
+            (false, true) => (self.csv.clone().into_bytes(), "pasted text".to_string()),
+            (true, true) => return Err("import-problem-both"),
+            (false, false) => return Err("import-problem-nothing"),
+        };
+        if bytes.len() > MAX_BYTES {
+            return Err("import-problem-too-large");
+        }
+        Ok((bytes, source))
+    }
+}
+
+/// The body's declared length, when the request names one.
+fn declared_length(req: &HttpRequest) -> Option<usize> {
+    req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok())
+}
+
+/// Reads a whole request body of at most `limit` bytes: a declared `Content-Length`
+/// over the limit is refused before anything is read, and so is a body that grows
+/// past it while being read.
+pub async fn read_body(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<Bytes, ReadError> {
+    if declared_length(req).is_some_and(|n| n > limit) {
+        return Err(ReadError::TooLarge);
+    }
+    payload
+        .to_bytes_limited(limit)
+        .await
+        .map_err(|_| ReadError::TooLarge)?
+        .map_err(|e| ReadError::Bad(format!("the request body could not be read: {e}")))
+}
+
+/// Reads an upload form, as `multipart/form-data` (a page's form, with a file field
+/// `file`) or as `application/x-www-form-urlencoded` (the text box `csv` only), within
+/// the size limits. The fields are `csrf_token`, `csv` and `file`; others are ignored.
+pub async fn read_upload(req: &HttpRequest, payload: web::Payload) -> Result<Upload, ReadError> {
+    let content_type = req.content_type().to_ascii_lowercase();
+    match content_type.as_str() {
+        "multipart/form-data" => {
+            if declared_length(req).is_some_and(|n| n > MAX_MULTIPART_BODY) {
+                return Err(ReadError::TooLarge);
+            }
+            read_multipart(req, payload, MAX_MULTIPART_BODY).await
+        }
+        "application/x-www-form-urlencoded" => {
+            let body = read_body(req, payload, MAX_URLENCODED_BODY).await?;
+            let pairs: Vec<(String, String)> = serde_html_form::from_bytes(&body)
+                .map_err(|e| ReadError::Bad(format!("the form could not be read: {e}")))?;
+            let mut upload = Upload::default();
+            for (key, value) in pairs {
+                match key.as_str() {
+                    "csrf_token" => upload.csrf_token = value,
+                    "csv" => upload.csv = value,
+                    _ => {}
+                }
+            }
+            Ok(upload)
+        }
+        other => Err(ReadError::Bad(format!(
+            "send the form as multipart/form-data or application/x-www-form-urlencoded, not {other:?}"
+        ))),
+    }
+}
+
+async fn read_multipart(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<Upload, ReadError> {
+    let bad = |e: actix_multipart::MultipartError| ReadError::Bad(format!("the form could not be read: {e}"));
+    let mut parts = actix_multipart::Multipart::new(req.headers(), payload);
+    let mut upload = Upload::default();
+    let mut total = 0;
+    while let Some(field) = parts.next().await {
+        let mut field = field.map_err(bad)?;
+        let name = field.name().unwrap_or_default().to_string();
+        let file_name = field.content_disposition().and_then(|d| d.get_filename()).map(str::to_string);
+        let mut data = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(bad)?;
+            total += chunk.len();
+            if total > limit {
+                return Err(ReadError::TooLarge);
+            }
+            data.extend_from_slice(&chunk);
+        }
+        match name.as_str() {
+            "csrf_token" => upload.csrf_token = String::from_utf8_lossy(&data).into_owned(),
+            "csv" => upload.csv = String::from_utf8_lossy(&data).into_owned(),
+            "file" => {
+                upload.file = data;
+                upload.file_name = file_name.filter(|n| !n.trim().is_empty());
+            }
+            _ => {}
+        }
+    }
+    Ok(upload)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_abc(name: &str) -> bool {
+        ["a", "b", "c"].contains(&name)
+    }
+
+    const SCHEMA: Schema = Schema {
+        is_column: is_abc,
+        required: &["a", "b"],
+        unknown_column_key: "error-import-unknown-column",
+        no_rows_key: "error-import-no-rows",
+    };
+
+    /// Every row as (line, [(column, value)]), and the errors as (line, column, key).
+    #[allow(clippy::type_complexity)]
+    fn read(text: &str) -> (Vec<(u64, Vec<(String, String)>)>, Vec<(u64, String, &'static str)>) {
+        let mut rows = Vec::new();
+        let errors = read_records(text.as_bytes(), &SCHEMA, |line, columns, record, errors| {
+            let row =
+                cells(line, columns, record, errors).into_iter().map(|(c, v)| (c.to_string(), v.to_string())).collect();
+            rows.push((line, row));
+        });
+        (rows, errors.into_iter().map(|e| (e.line, e.column, e.message_key)).collect())
+    }
+
+    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+        items.iter().map(|(c, v)| (c.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn delimiters_are_detected_from_the_header_line() {
+        assert_eq!(delimiter(b"a;b;c\n1,2;3"), b';');
+        assert_eq!(delimiter(b"a,b;c\n1;2;3"), b',');
+        assert_eq!(delimiter(b"a"), b',');
+    }
+
+    #[test]
+    fn a_bom_crlf_and_any_column_order_are_read() {
+        let (rows, errors) = read("\u{feff}B;A\r\n 2 ;1\r\n4;3\r\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows, vec![(2, pairs(&[("b", "2"), ("a", "1")])), (3, pairs(&[("b", "4"), ("a", "3")]))]);
+    }
+
+    #[test]
+    fn the_header_is_checked_against_the_schema() {
+        let (_, errors) = read("a,x,a,,c\n1,2,3,4,5\n");
+        assert_eq!(
+            errors,
+            vec![
+                (1, "x".to_string(), "error-import-unknown-column"),
+                (1, "a".to_string(), "error-import-duplicate-column"),
+                (1, "4".to_string(), "error-import-unnamed-column"),
+                (1, "b".to_string(), "error-import-missing-column"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_with_the_other_delimiter_is_named() {
+        let (rows, errors) = read("a,b,c\n1,2,3\n4;5;6\n7,8\n9,10,11,12\n");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            errors,
+            vec![
+                (3, "b".to_string(), "error-import-too-few-fields"),
+                (4, "c".to_string(), "error-import-too-few-fields"),
+                (5, "4".to_string(), "error-import-too-many-fields"),
+            ]
+        );
+    }
+
+    #[test]
+    fn line_numbers_hold_with_crlf_blank_lines_and_quoted_line_breaks() {
+        let (rows, errors) = read("a,b\r\n1,2\r\n\r\n3,\"x\r\ny\"\r\n4\r\n5,6\r\n");
+        let lines: Vec<u64> = rows.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [2, 4, 7]);
+        assert_eq!(errors, vec![(6, "b".to_string(), "error-import-too-few-fields")]);
+    }
+
+    #[test]
+    fn empty_files_and_files_without_rows() {
+        assert_eq!(read(" \r\n").1, vec![(1, String::new(), "error-import-empty")]);
+        assert_eq!(read("a,b\n").1, vec![(2, String::new(), "error-import-no-rows")]);
+    }
+
+    #[test]
+    fn cells_that_are_not_utf8_are_named() {
+        let bytes = b"a,b\n1,caf\xe9\n";
+        let mut seen = Vec::new();
+        let errors = read_records(bytes, &SCHEMA, |line, columns, record, errors| {
+            seen.extend(cells(line, columns, record, errors).into_iter().map(|(c, v)| (c.to_string(), v.to_string())));
+        });
+        assert_eq!(seen, pairs(&[("a", "1")]));
+        assert_eq!(errors, vec![ImportError::new(2, "b", "error-import-not-utf8")]);
+    }
+
+    #[test]
+    fn an_upload_holds_a_file_or_text() {
+        let file = Upload { file: b"a,b".to_vec(), file_name: Some("x.csv".into()), ..Default::default() };
+        assert_eq!(file.content(), Ok((b"a,b".to_vec(), "x.csv".to_string())));
+        let text = Upload { csv: "a,b".into(), ..Default::default() };
+        assert_eq!(text.content(), Ok((b"a,b".to_vec(), "pasted text".to_string())));
+        assert_eq!(Upload::default().content(), Err("import-problem-nothing"));
+        let both = Upload { csv: "a".into(), file: b"a".to_vec(), ..Default::default() };
+        assert_eq!(both.content(), Err("import-problem-both"));
+        let huge = Upload { csv: "a".repeat(MAX_BYTES + 1), ..Default::default() };
+        assert_eq!(huge.content(), Err("import-problem-too-large"));
+    }
+
+    #[test]
+    fn errors_read_as_file_line_column_message() {
+        let e = ImportError::new(3, "kvk_number", "error-kvk-format");
+        assert_eq!(e.describe("wises.csv"), "wises.csv:3: column kvk_number: The KvK number must be exactly 8 digits.");
+        let e = ImportError::new(1, "", "error-import-empty");
+        assert!(e.describe("f.csv").starts_with("f.csv:1: The file is empty"), "{}", e.describe("f.csv"));
+    }
+}
