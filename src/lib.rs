@@ -15,6 +15,7 @@ pub mod demo;
 pub mod figures;
 pub mod mail;
 pub mod registry;
+pub mod reports;
 pub mod validation;
 pub mod vocab;
 pub mod web;

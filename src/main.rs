@@ -53,6 +53,28 @@ enum Command {
     /// Manage reporting periods.
     #[command(subcommand)]
     Periods(PeriodsCommand),
+    /// Export data.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Print the sector report of a period (public, with disclosure control, unless --exact).
+    Report {
+        /// The period, e.g. 2025-Q3 or 2025.
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// csv (every number, one per line) or json (SPEC §4 shape).
+        #[arg(long, value_parser = ["csv", "json"], default_value = "csv")]
+        format: String,
+        /// The breakdown in the JSON: sector, target_group or municipality.
+        #[arg(long, default_value = "sector")]
+        breakdown: String,
+        /// Exact figures, not for publication (no disclosure control).
+        #[arg(long)]
+        exact: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -189,6 +211,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Periods(PeriodsCommand::Create { from, to, due_days }) => {
             create_periods(&config, &from, &to, &due_days)
         }
+        Command::Export(ExportCommand::Report { period, format, breakdown, exact }) => {
+            export_report(&config, &period, &format, &breakdown, exact)
+        }
         Command::Serve { demo, listen } => {
             if let Some(listen) = listen {
                 config.server.listen = listen;
@@ -264,6 +289,33 @@ fn import_figures(config: &Config, file: &std::path::Path) -> anyhow::Result<()>
             anyhow::bail!("{name}: {} error(s); nothing was imported", errors.len())
         }
     }
+}
+
+/// `export report`: the sector report of a period on stdout, as CSV or JSON.
+fn export_report(config: &Config, period: &str, format: &str, breakdown: &str, exact: bool) -> anyhow::Result<()> {
+    use wise_monitor::reports::disclosure::Thresholds;
+    use wise_monitor::reports::export::{self, ReportError};
+    use wise_monitor::web::i18n::{self, Lang};
+    let dimension = export::breakdown(Some(breakdown)).map_err(|_| {
+        anyhow::anyhow!("--breakdown: {}", i18n::text(Lang::En, "error-breakdown"))
+    })?;
+    let pool = open(config)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    let report = match export::load(&mut conn, period, exact, &Thresholds::from(&config.disclosure))? {
+        Ok(report) => report,
+        Err(ReportError::Invalid(field, key)) => anyhow::bail!("--{field}: {}", i18n::text(Lang::En, key)),
+        Err(ReportError::UnknownPeriod) => anyhow::bail!("--period: there is no period {period}"),
+    };
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if format == "json" {
+        serde_json::to_writer_pretty(&mut out, &report.to_json(dimension))?;
+        writeln!(out)?;
+    } else {
+        out.write_all(&export::to_csv(&report)?)?;
+    }
+    Ok(())
 }
 
 /// `periods create`: the periods of the range, in one transaction with its audit entry.

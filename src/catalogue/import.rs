@@ -67,7 +67,7 @@ pub fn parse_organisations(bytes: &[u8]) -> Result<Vec<OrganisationInput>, Vec<I
 
 /// The columns of an organisations file.
 const SCHEMA: Schema = Schema {
-    is_column: is_column,
+    is_column,
     required: &REQUIRED,
     unknown_column_key: "error-import-unknown-column",
     no_rows_key: "error-import-no-rows",

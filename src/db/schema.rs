@@ -119,6 +119,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     submission_revisions,
     revision_target_groups,
     submission_events,
+    current_figures,
 );
 
 diesel::table! {
@@ -341,3 +342,27 @@ diesel::table! {
 
 diesel::joinable!(submission_events -> submissions (submission_id));
 diesel::joinable!(submission_events -> users (user_id));
+
+// Reports (migration 000009): the newest figures of every submission.
+diesel::table! {
+    current_figures (submission_id) {
+        submission_id -> Integer,
+        organisation_id -> Integer,
+        period_id -> Integer,
+        counted -> Bool,
+        paid_target_group -> Integer,
+        paid_regular -> Integer,
+        trainees -> Integer,
+        daytime_activities -> Integer,
+        volunteers -> Integer,
+        new_participants -> Integer,
+        moved_to_paid_internal -> Integer,
+        moved_to_paid_external -> Integer,
+        moved_to_education -> Integer,
+        other_exits -> Integer,
+        target_groups -> Text,
+    }
+}
+
+diesel::joinable!(current_figures -> organisations (organisation_id));
+diesel::joinable!(current_figures -> reporting_periods (period_id));

@@ -312,10 +312,11 @@ pub fn import(conn: &mut DbConn, parsed: Parsed, context: &Context) -> QueryResu
             }
             match key.period.as_ref().map(|p| periods.get(p)) {
                 Some(None) => errors.push(ImportError::new(key.line, "period", "error-import-period-unknown")),
-                Some(Some(period)) if matches!(context.writer, Writer::Wise(_)) => {
-                    if !period.status(context.today, context.closes_after_days).takes_figures() {
-                        errors.push(ImportError::new(key.line, "period", "error-import-period-closed"));
-                    }
+                Some(Some(period))
+                    if matches!(context.writer, Writer::Wise(_))
+                        && !period.status(context.today, context.closes_after_days).takes_figures() =>
+                {
+                    errors.push(ImportError::new(key.line, "period", "error-import-period-closed"))
                 }
                 _ => {}
             }

@@ -52,6 +52,11 @@ struct CreateForm {
     due_days: String,
 }
 
+/// The share of approved WISEs that reported, in whole percent (0 when there are none).
+pub fn response_rate_pct(reporting: usize, approved: usize) -> u32 {
+    (reporting * 100).checked_div(approved).map_or(0, |pct| pct as u32)
+}
+
 /// A period as the page and the API show it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PeriodView {

@@ -144,6 +144,20 @@ impl PeriodKey {
         }
     }
 
+    /// The period of the same kind before this one.
+    pub fn previous(self) -> Self {
+        match self.quarter {
+            Some(1) => Self { year: self.year - 1, quarter: Some(4) },
+            Some(q) => Self { year: self.year, quarter: Some(q - 1) },
+            None => Self { year: self.year - 1, quarter: None },
+        }
+    }
+
+    /// The same period a year earlier.
+    pub fn year_earlier(self) -> Self {
+        Self { year: self.year - 1, quarter: self.quarter }
+    }
+
     /// Every period from `from` to `to`, both included; both of one kind, `from` first.
     pub fn range(from: Self, to: Self) -> Result<Vec<Self>, PeriodError> {
         if from.kind() != to.kind() {
@@ -348,6 +362,10 @@ mod tests {
         assert_eq!(key(" 2025-q1 ").to_string(), "2025-Q1");
         assert_eq!(key("2025"), PeriodKey { year: 2025, quarter: None });
         assert_eq!(key("2025").to_string(), "2025");
+        assert_eq!(key("2025-Q1").previous(), key("2024-Q4"));
+        assert_eq!(key("2025-Q3").previous(), key("2025-Q2"));
+        assert_eq!(key("2025").previous(), key("2024"));
+        assert_eq!(key("2025-Q3").year_earlier(), key("2024-Q3"));
         assert_eq!(PeriodKey::parse("2025-Q5"), Err(PeriodError::Quarter));
         assert_eq!(PeriodKey::parse("2025-Q0"), Err(PeriodError::Quarter));
         assert_eq!(PeriodKey::parse("25"), Err(PeriodError::Malformed));

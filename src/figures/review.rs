@@ -113,7 +113,7 @@ pub fn overview(conn: &mut DbConn, period: Period, today: NaiveDate, closes_afte
     let count = |status: &str| rows.iter().filter(|r| r.status == status).count();
     let approved = rows.len();
     let reporting = rows.iter().filter(|r| r.submitted_at.is_some()).count();
-    let response_rate_pct = if approved == 0 { 0 } else { (reporting * 100 / approved) as u32 };
+    let response_rate_pct = super::response_rate_pct(reporting, approved);
     Ok(Overview {
         period: PeriodView::of(period, today, closes_after_days),
         approved,

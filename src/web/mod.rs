@@ -129,6 +129,8 @@ pub fn app(
         .configure(crate::buyers::routes)
         .configure(crate::registry::routes)
         .configure(crate::figures::routes)
+        .configure(crate::reports::export::routes)
+        .configure(crate::reports::page::routes)
         .default_service(web::to(not_found))
 }
 

@@ -21,12 +21,15 @@ use utoipa::{Modify, OpenApi};
         crate::accounts::api_me,
         crate::figures::api_periods,
         crate::figures::import::api_import,
+        crate::reports::export::api_report,
     ),
     modifiers(&BearerAuth),
     tags(
         (name = "catalogue", description = "Public: WISEs and their goods and services"),
         (name = "figures", description = "The reporting periods WISEs report their figures for (public), and \
                                           storing figures (`POST /api/v1/figures`, needs a token)"),
+        (name = "reports", description = "The sector report: public with disclosure control; exact with a \
+                                          `city` or `admin` token"),
         (name = "accounts", description = "Needs `Authorization: Bearer <token>`"),
     )
 )]

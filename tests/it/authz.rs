@@ -148,6 +148,8 @@ const TABLE: &[Row] = &[
     ("POST", "/manage/organisations/{kvk}/figures/{period}", FIGURES, [401, 403, 403, 303, 403, 303]),
     ("GET", "/manage/organisations/{kvk}/figures/{period}/history", &[], [303, 403, 403, 200, 403, 200]),
     ("GET", "/figures/status", &[], [303, 403, 200, 403, 403, 200]),
+    ("GET", "/reports/sector.csv", &[], [422; 6]),
+    ("GET", "/api/v1/reports/sector", &[], [422; 6]),
     ("GET", "/figures/status.csv", &[], [303, 403, 200, 403, 403, 200]),
     ("GET", "/admin/submissions/{id}", &[], [303, 403, 403, 403, 403, 200]),
     // Accepted first, then returned: both allowed in that order.

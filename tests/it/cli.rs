@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-fn wise_monitor(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+pub(crate) fn wise_monitor(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_wise-monitor"));
     cmd.args(args).env("RUST_LOG", "error");
     for (key, _) in std::env::vars() {

@@ -1,0 +1,231 @@
+//! What a sector report counts (SPEC §2): approved WISEs only, the newest revision of
+//! each submitted submission (the `current_figures` table), and for a year the
+//! roll-up of its quarters — flows summed, stocks from the latest quarter the WISE
+//! reported in the year.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use crate::db::schema::{current_figures as cf, organisation_sectors, organisations, reporting_periods};
+use crate::db::DbConn;
+use crate::figures::periods::Period;
+
+/// Every measure of a report, in the order of SPEC §4: the five stocks and people
+/// working, then the flows with onward moves into paid jobs after its two parts.
+pub const MEASURES: [&str; 12] = [
+    "paid_target_group",
+    "paid_regular",
+    "trainees",
+    "daytime_activities",
+    "volunteers",
+    "people_working",
+    "new_participants",
+    "moved_to_paid_internal",
+    "moved_to_paid_external",
+    "moved_to_paid",
+    "moved_to_education",
+    "other_exits",
+];
+
+/// The stocks among [`MEASURES`] (the rest are flows).
+pub const STOCK_COUNT: usize = 6;
+/// Index of people working (the sum of the five stocks).
+pub const PEOPLE_WORKING: usize = 5;
+/// Index of onward moves into paid jobs (internal + external).
+pub const MOVED_TO_PAID: usize = 9;
+
+/// The derived measures and the measures they add up: (derived, parts).
+pub fn derived() -> Vec<(usize, Vec<usize>)> {
+    vec![(PEOPLE_WORKING, vec![0, 1, 2, 3, 4]), (MOVED_TO_PAID, vec![7, 8])]
+}
+
+/// The figures of one approved WISE over the report's period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WiseFigures {
+    pub organisation_id: i32,
+    /// Its first-listed (primary) sector.
+    pub sector: String,
+    pub municipality: String,
+    /// In the order of [`MEASURES`].
+    pub values: [i64; 12],
+    /// The target-group breakdown of its latest stocks.
+    pub target_groups: Vec<(String, i64)>,
+}
+
+/// Everything a report is computed from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Collected {
+    /// Approved WISEs (reporting or not).
+    pub approved: usize,
+    /// The approved WISEs that reported in the period, by id.
+    pub wises: Vec<WiseFigures>,
+}
+
+/// One stored row of figures: its period's end, whether it is the report's own
+/// period, the ten stored counts (stocks then flows, as `values::STOCKS`/`FLOWS`) and
+/// the encoded target groups.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub organisation_id: i32,
+    pub ends_on: NaiveDate,
+    pub whole_period: bool,
+    pub counts: [i64; 10],
+    pub target_groups: String,
+}
+
+/// One WISE's rows in the range combined: the report's own period if it reported for
+/// it as a whole, else flows summed and stocks (with the breakdown) from the latest.
+pub fn combine(rows: &[&Row]) -> ([i64; 12], Vec<(String, i64)>) {
+    let whole: Vec<&&Row> = rows.iter().filter(|r| r.whole_period).collect();
+    let rows: Vec<&Row> = if whole.is_empty() { rows.to_vec() } else { whole.into_iter().copied().collect() };
+    let latest = rows.iter().max_by_key(|r| r.ends_on).expect("at least one row");
+    let mut values = [0i64; 12];
+    values[..5].copy_from_slice(&latest.counts[..5]);
+    values[PEOPLE_WORKING] = latest.counts[..5].iter().sum();
+    for row in &rows {
+        // new_participants, internal, external | education, other exits
+        values[6] += row.counts[5];
+        values[7] += row.counts[6];
+        values[8] += row.counts[7];
+        values[10] += row.counts[8];
+        values[11] += row.counts[9];
+    }
+    values[MOVED_TO_PAID] = values[7] + values[8];
+    (values, decode_groups(&latest.target_groups))
+}
+
+/// `group:people,group:people` → pairs (malformed pieces are skipped).
+pub fn decode_groups(text: &str) -> Vec<(String, i64)> {
+    text.split(',')
+        .filter_map(|piece| {
+            let (group, n) = piece.split_once(':')?;
+            Some((group.to_string(), n.parse().ok()?))
+        })
+        .collect()
+}
+
+/// The periods a report for `period` reads: a quarter itself; a year itself and its quarters.
+pub fn range_ids(conn: &mut DbConn, period: &Period) -> QueryResult<Vec<(i32, NaiveDate)>> {
+    reporting_periods::table
+        .filter(reporting_periods::starts_on.ge(period.starts_on))
+        .filter(reporting_periods::ends_on.le(period.ends_on))
+        .select((reporting_periods::id, reporting_periods::ends_on))
+        .load(conn)
+}
+
+/// Reads what a report for `period` counts.
+pub fn collect(conn: &mut DbConn, period: &Period) -> QueryResult<Collected> {
+    let approved: Vec<(i32, String)> = organisations::table
+        .filter(organisations::status.eq("approved"))
+        .select((organisations::id, organisations::municipality))
+        .load(conn)?;
+    let mut sectors: HashMap<i32, (i32, String)> = HashMap::new();
+    let listed: Vec<(i32, String, i32)> = organisation_sectors::table
+        .inner_join(organisations::table)
+        .filter(organisations::status.eq("approved"))
+        .select((organisation_sectors::organisation_id, organisation_sectors::sector, organisation_sectors::position))
+        .load(conn)?;
+    for (id, sector, position) in listed {
+        let entry = sectors.entry(id).or_insert((position, sector.clone()));
+        if position < entry.0 {
+            *entry = (position, sector);
+        }
+    }
+    let periods = range_ids(conn, period)?;
+    let ends: HashMap<i32, NaiveDate> = periods.iter().copied().collect();
+    let ids: Vec<i32> = periods.iter().map(|(id, _)| *id).collect();
+    type Stored = (i32, i32, [i32; 10], String);
+    let stored: Vec<Stored> = cf::table
+        .inner_join(organisations::table)
+        .filter(cf::period_id.eq_any(&ids))
+        .filter(cf::counted.eq(true))
+        .filter(organisations::status.eq("approved"))
+        .select((
+            cf::organisation_id,
+            cf::period_id,
+            (
+                cf::paid_target_group,
+                cf::paid_regular,
+                cf::trainees,
+                cf::daytime_activities,
+                cf::volunteers,
+                cf::new_participants,
+                cf::moved_to_paid_internal,
+                cf::moved_to_paid_external,
+                cf::moved_to_education,
+                cf::other_exits,
+            ),
+            cf::target_groups,
+        ))
+        .load::<(i32, i32, (i32, i32, i32, i32, i32, i32, i32, i32, i32, i32), String)>(conn)?
+        .into_iter()
+        .map(|(org, period_id, c, groups)| (org, period_id, [c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7, c.8, c.9], groups))
+        .collect();
+    let mut by_wise: BTreeMap<i32, Vec<Row>> = BTreeMap::new();
+    for (organisation_id, period_id, counts, target_groups) in stored {
+        by_wise.entry(organisation_id).or_default().push(Row {
+            organisation_id,
+            ends_on: ends[&period_id],
+            whole_period: period_id == period.id,
+            counts: counts.map(i64::from),
+            target_groups,
+        });
+    }
+    let municipalities: HashMap<i32, String> = approved.iter().cloned().collect();
+    let wises = by_wise
+        .into_iter()
+        .map(|(id, rows)| {
+            let refs: Vec<&Row> = rows.iter().collect();
+            let (values, target_groups) = combine(&refs);
+            WiseFigures {
+                organisation_id: id,
+                sector: sectors.get(&id).map_or_else(|| "other".to_string(), |(_, s)| s.clone()),
+                municipality: municipalities.get(&id).cloned().unwrap_or_default(),
+                values,
+                target_groups,
+            }
+        })
+        .collect();
+    Ok(Collected { approved: approved.len(), wises })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(month: u32, whole: bool, counts: [i64; 10], groups: &str) -> Row {
+        Row {
+            organisation_id: 1,
+            ends_on: NaiveDate::from_ymd_opt(2025, month, 28).unwrap(),
+            whole_period: whole,
+            counts,
+            target_groups: groups.into(),
+        }
+    }
+
+    #[test]
+    fn a_year_sums_flows_and_takes_the_latest_stocks() {
+        let q1 = row(3, false, [10, 2, 3, 0, 1, 4, 1, 2, 0, 1], "mental_health:5");
+        let q3 = row(9, false, [12, 2, 4, 1, 1, 3, 0, 1, 1, 0], "mental_health:6,refugee_background:2");
+        // Q4 is missing: Q3's stocks count.
+        let (values, groups) = combine(&[&q1, &q3]);
+        assert_eq!(values, [12, 2, 4, 1, 1, 20, 7, 1, 3, 4, 1, 1]);
+        assert_eq!(groups, [("mental_health".to_string(), 6), ("refugee_background".to_string(), 2)]);
+    }
+
+    #[test]
+    fn a_whole_year_submission_is_taken_as_it_is() {
+        let q1 = row(3, false, [10, 2, 3, 0, 1, 4, 1, 2, 0, 1], "");
+        let year = row(12, true, [11, 1, 1, 1, 1, 9, 2, 2, 2, 2], "");
+        let (values, _) = combine(&[&q1, &year]);
+        assert_eq!(values, [11, 1, 1, 1, 1, 15, 9, 2, 2, 4, 2, 2]);
+    }
+
+    #[test]
+    fn groups_decode_leniently() {
+        assert_eq!(decode_groups(""), []);
+        assert_eq!(decode_groups("a:1,b:x,c:3"), [("a".to_string(), 1), ("c".to_string(), 3)]);
+    }
+}

@@ -1,0 +1,128 @@
+//! The sector report as data: `GET /api/v1/reports/sector` (SPEC §4 JSON) and
+//! `GET /reports/sector.csv` (tidy CSV), both with the page's suppression: exact for
+//! `city` and `admin`, disclosure-controlled for everyone else.
+
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use super::disclosure::Thresholds;
+use super::report::{self, Report, BREAKDOWNS};
+use crate::accounts::policy::{self, Action};
+use crate::accounts::session::Identity;
+use crate::catalogue::view::safe_cell;
+use crate::db::DbConn;
+use crate::figures::periods::{self, PeriodKey};
+use crate::validation::FieldError;
+use crate::web::{routes, AppError, AppState};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    routes::get(cfg, "/reports/sector.csv", csv_export);
+    routes::get(cfg, "/api/v1/reports/sector", api_report);
+}
+
+/// The header of the tidy CSV.
+pub const CSV_HEADER: [&str; 6] = ["period", "dimension", "key", "measure", "value", "suppressed"];
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ReportQuery {
+    /// `2025-Q3` or `2025`.
+    pub period: Option<String>,
+    /// `sector` (default), `target_group` or `municipality`.
+    pub breakdown: Option<String>,
+}
+
+/// Why a report cannot be made.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ReportError {
+    /// The period key is malformed, or the breakdown unknown: (field, key).
+    Invalid(&'static str, &'static str),
+    /// No such period.
+    UnknownPeriod,
+}
+
+/// The report for a period key, exact or public; one function for the API, the CSV
+/// and the command line.
+pub fn load(
+    conn: &mut DbConn,
+    period: &str,
+    exact: bool,
+    thresholds: &Thresholds,
+) -> diesel::QueryResult<Result<Report, ReportError>> {
+    if PeriodKey::parse(period).is_err() {
+        return Ok(Err(ReportError::Invalid("period", "error-period-malformed")));
+    }
+    let Some(period) = periods::find(conn, period.trim())? else {
+        return Ok(Err(ReportError::UnknownPeriod));
+    };
+    Ok(Ok(report::build(conn, &period, exact, thresholds)?))
+}
+
+/// Checks a breakdown name: `sector` when none is given.
+pub fn breakdown(name: Option<&str>) -> Result<&'static str, ReportError> {
+    match name.map(str::trim).filter(|n| !n.is_empty()) {
+        None => Ok("sector"),
+        Some(name) => {
+            BREAKDOWNS.iter().find(|b| **b == name).copied().ok_or(ReportError::Invalid("breakdown", "error-breakdown"))
+        }
+    }
+}
+
+/// The report as CSV text (formula-looking cells neutralised).
+pub fn to_csv(report: &Report) -> anyhow::Result<Vec<u8>> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(CSV_HEADER)?;
+    for row in report.to_csv() {
+        out.write_record(row.iter().map(|cell| safe_cell(cell)))?;
+    }
+    Ok(out.into_inner()?)
+}
+
+fn to_app_error(e: ReportError) -> AppError {
+    match e {
+        ReportError::Invalid(field, key) => AppError::Validation(vec![FieldError { field: field.into(), key }]),
+        ReportError::UnknownPeriod => AppError::NotFound,
+    }
+}
+
+async fn report_for(state: &AppState, identity: &Identity, period: Option<String>) -> Result<Report, AppError> {
+    let period = period.ok_or(AppError::Validation(vec![FieldError { field: "period".into(), key: "error-required" }]))?;
+    let exact = policy::allows(identity.user().ok(), Action::ViewExactReports, None);
+    let thresholds = Thresholds::from(&state.config.disclosure);
+    state.db(move |c| Ok(load(c, &period, exact, &thresholds)?)).await?.map_err(to_app_error)
+}
+
+/// `GET /api/v1/reports/sector?period=P[&breakdown=…]`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/reports/sector",
+    tag = "reports",
+    params(ReportQuery),
+    security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The sector report (SPEC §4 shape): public with suppressed numbers `null` and listed in `suppressed`; exact (`\"exact\": true`) with a `city` or `admin` token", body = Object),
+        (status = 404, description = "No such period", body = crate::web::error::ErrorBody),
+        (status = 422, description = "`period` missing or malformed, or an unknown `breakdown`", body = crate::web::error::ErrorBody),
+    )
+)]
+pub(crate) async fn api_report(
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<ReportQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    let dimension = breakdown(query.breakdown.as_deref()).map_err(to_app_error)?;
+    let report = report_for(&state, &identity, query.period).await?;
+    Ok(HttpResponse::Ok().json(report.to_json(dimension)))
+}
+
+/// `GET /reports/sector.csv?period=P`: every number of the report, one per line.
+async fn csv_export(
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<ReportQuery>,
+) -> Result<HttpResponse, AppError> {
+    let report = report_for(&state, &identity, query.into_inner().period).await?;
+    let body = to_csv(&report)?;
+    let file = format!("attachment; filename=\"wise-sector-report-{}.csv\"", report.period);
+    Ok(HttpResponse::Ok().content_type("text/csv; charset=utf-8").insert_header(("Content-Disposition", file)).body(body))
+}

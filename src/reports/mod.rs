@@ -1,0 +1,8 @@
+//! Sector reports (SPEC §2 "Sector report" and "Disclosure control"; JSON in §4).
+
+pub mod aggregate;
+pub mod charts;
+pub mod disclosure;
+pub mod export;
+pub mod page;
+pub mod report;

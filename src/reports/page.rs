@@ -1,0 +1,337 @@
+//! `GET /reports/sector?period=P`: the sector report as a page (SPEC §2 "Sector
+//! report"), for everyone. The public gets the disclosure-controlled report; `city`
+//! and `admin` get the exact figures, marked "not for publication". Charts are SVG
+//! drawn on the server ([`super::charts`]), each with its data table; the page prints
+//! on A4 (the `@media print` block of `site.css`) and works without JavaScript.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use diesel::prelude::*;
+use fluent_templates::fluent_bundle::FluentValue;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::aggregate::{MEASURES, MOVED_TO_PAID, PEOPLE_WORKING, STOCK_COUNT};
+use super::charts::{self, ChartText, Line};
+use super::disclosure::Thresholds;
+use super::report::{self, Breakdown, Point, Report};
+use crate::accounts::policy::{self, Action};
+use crate::accounts::session::Identity;
+use crate::db::schema::{current_figures as cf, organisations};
+use crate::db::DbConn;
+use crate::figures::periods::{self, Period};
+use crate::web::i18n::{self, Lang};
+use crate::web::{page, routes, AppError, AppState};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    routes::get(cfg, "/reports/sector", sector_page);
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    period: Option<String>,
+}
+
+/// Every period that has figures a report counts (submitted figures of an approved
+/// WISE, for the period itself or a period inside it), earliest first.
+pub fn periods_with_figures(conn: &mut DbConn) -> QueryResult<Vec<Period>> {
+    let filed: Vec<i32> = cf::table
+        .inner_join(organisations::table)
+        .filter(cf::counted.eq(true))
+        .filter(organisations::status.eq("approved"))
+        .select(cf::period_id)
+        .distinct()
+        .load(conn)?;
+    let all = periods::list(conn)?;
+    let filed: Vec<&Period> = all.iter().filter(|p| filed.contains(&p.id)).collect();
+    Ok(all
+        .iter()
+        .filter(|p| filed.iter().any(|f| f.starts_on >= p.starts_on && f.ends_on <= p.ends_on))
+        .cloned()
+        .collect())
+}
+
+/// The period shown when none is asked for: the latest quarter with figures, else
+/// the latest period with figures.
+pub fn default_period(with_figures: &[Period]) -> Option<&Period> {
+    let latest = |kind: Option<&str>| {
+        with_figures.iter().filter(|p| kind.is_none_or(|k| p.kind == k)).max_by_key(|p| (p.ends_on, p.starts_on))
+    };
+    latest(Some("quarter")).or_else(|| latest(None))
+}
+
+/// What the page shows for one period.
+struct Loaded {
+    period: Period,
+    report: Report,
+    series: Vec<Point>,
+}
+
+async fn sector_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, AppError> {
+    let exact = policy::allows(identity.user().ok(), Action::ViewExactReports, None);
+    let lang = Lang::of_request(&req, state.default_lang());
+    let thresholds = Thresholds::from(&state.config.disclosure);
+    let asked = query.period.as_deref().map(str::trim).filter(|k| !k.is_empty()).map(str::to_string);
+    let (with_figures, loaded) = state
+        .db(move |c| {
+            let with_figures = periods_with_figures(c)?;
+            let chosen = match asked {
+                Some(key) => Some(periods::find(c, &key)?.ok_or(AppError::NotFound)?),
+                None => default_period(&with_figures).cloned(),
+            };
+            let Some(period) = chosen else {
+                return Ok((with_figures, None));
+            };
+            let report = report::build(c, &period, exact, &thresholds)?;
+            let series = report::series(c, &period.kind, &period, exact, &thresholds)?;
+            Ok((with_figures, Some(Loaded { period, report, series })))
+        })
+        .await?;
+    let chosen_key = loaded.as_ref().map(|l| l.period.key.clone());
+    let report = match &loaded {
+        Some(loaded) => Some(report_json(loaded, lang)?),
+        None => None,
+    };
+    page::render(
+        &state,
+        &req,
+        "reports/sector",
+        json!({
+            "nav": "reports",
+            "exact": exact,
+            "picker": picker(&with_figures, loaded.as_ref().map(|l| &l.period)),
+            "period": chosen_key,
+            "report": report,
+            "thresholds": {
+                "min_organisations": thresholds.min_organisations,
+                "max_share_pct": thresholds.max_share_pct,
+                "min_people": thresholds.min_people,
+            },
+        }),
+    )
+}
+
+/// The period picker: quarters and years with figures, newest first (and the shown
+/// period, should it have none).
+fn picker(with_figures: &[Period], shown: Option<&Period>) -> Value {
+    let mut all: Vec<&Period> = with_figures.iter().collect();
+    if let Some(shown) = shown.filter(|s| !with_figures.iter().any(|p| p.id == s.id)) {
+        all.push(shown);
+    }
+    all.sort_by_key(|p| std::cmp::Reverse((p.ends_on, p.starts_on)));
+    let group = |kind: &str| -> Vec<Value> {
+        all.iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| json!({ "key": p.key, "selected": shown.is_some_and(|s| s.id == p.id) }))
+            .collect()
+    };
+    json!({ "quarters": group("quarter"), "years": group("year") })
+}
+
+/// The translation key of a measure's label: `report-measure-people-working`.
+pub fn measure_key(measure: &str) -> String {
+    format!("report-measure-{}", measure.replace('_', "-"))
+}
+
+/// A count as people read it: `1.234` (Dutch) or `1,234` (English).
+pub fn format_count(n: i64, lang: Lang) -> String {
+    let separator = match lang {
+        Lang::Nl => '.',
+        Lang::En => ',',
+    };
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("\u{2212}{out}")
+    } else {
+        out
+    }
+}
+
+/// A change with its sign: `+12`, `−3`, `0`.
+pub fn format_change(n: i64, lang: Lang) -> String {
+    if n > 0 {
+        format!("+{}", format_count(n, lang))
+    } else {
+        format_count(n, lang)
+    }
+}
+
+fn text(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
+    i18n::lookup(lang, key, args).unwrap_or_else(|| key.to_string())
+}
+
+/// The label of a breakdown row as the chart shows it.
+fn row_label(dimension: &str, key: &str, lang: Lang) -> String {
+    let vocabulary = match dimension {
+        "sector" => "sector",
+        "target_group" => "target-group",
+        _ if key.is_empty() => return text(lang, "report-municipality-unknown", &[]),
+        _ => return key.to_string(),
+    };
+    i18n::lookup(lang, &crate::vocab::label_key(vocabulary, key), &[]).unwrap_or_else(|| key.to_string())
+}
+
+/// The measure a breakdown's chart shows: people working, or people per target group.
+fn charted_measure(breakdown: &Breakdown) -> usize {
+    breakdown.measures.iter().position(|m| *m == MEASURES[PEOPLE_WORKING]).unwrap_or(0)
+}
+
+fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
+    let Loaded { period, report, series } = loaded;
+    let count = |v: Option<i64>| v.map(|n| format_count(n, lang));
+    let change = |v: Option<i64>| v.map(|n| format_change(n, lang));
+    let suppressed_word = text(lang, "report-suppressed", &[]);
+    let headline = |m: usize| {
+        let h = &report.headlines[m];
+        json!({
+            "measure": h.measure,
+            "label_key": measure_key(h.measure),
+            "stock": m < STOCK_COUNT,
+            "value": count(h.value),
+            "change_previous": change(h.change_previous),
+            "change_year": change(h.change_year),
+        })
+    };
+    let headlines: Vec<Value> = (0..MEASURES.len()).map(headline).collect();
+    let highlights = vec![headline(PEOPLE_WORKING), headline(MOVED_TO_PAID)];
+
+    // The time series: people working and onward moves into paid jobs.
+    let line_names = [text(lang, &measure_key(MEASURES[PEOPLE_WORKING]), &[]), text(lang, &measure_key(MEASURES[MOVED_TO_PAID]), &[])];
+    let or_suppressed = |v: Option<i64>| count(v).unwrap_or_else(|| suppressed_word.clone());
+    let series_chart = if series.is_empty() {
+        None
+    } else {
+        let described: Vec<String> = series
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}: {} {}, {} {}",
+                    p.period,
+                    line_names[0],
+                    or_suppressed(p.people_working),
+                    line_names[1].to_lowercase(),
+                    or_suppressed(p.moved_to_paid)
+                )
+            })
+            .collect();
+        let chart_text = ChartText {
+            id: "chart-series".into(),
+            title: text(lang, "report-chart-series-title", &[("kind", period.kind.clone().into())]),
+            description: described.join("; "),
+        };
+        let periods: Vec<String> = series.iter().map(|p| p.period.clone()).collect();
+        let lines = [
+            Line { name: line_names[0].clone(), values: series.iter().map(|p| p.people_working).collect() },
+            Line { name: line_names[1].clone(), values: series.iter().map(|p| p.moved_to_paid).collect() },
+        ];
+        Some(charts::time_series(&chart_text, &periods, &lines).map_err(AppError::Internal)?)
+    };
+    let series_rows: Vec<Value> = series
+        .iter()
+        .map(|p| json!({ "period": p.period, "people_working": count(p.people_working), "moved_to_paid": count(p.moved_to_paid) }))
+        .collect();
+
+    let mut breakdowns = Vec::new();
+    for b in &report.breakdowns {
+        let m = charted_measure(b);
+        let dimension_key = b.dimension.replace('_', "-");
+        let rows: Vec<(String, Option<i64>)> =
+            b.rows.iter().map(|r| (row_label(b.dimension, &r.key, lang), r.values[m])).collect();
+        let measure_label = text(lang, &measure_key(b.measures[m]), &[]);
+        let chart = if rows.is_empty() {
+            None
+        } else {
+            let description = rows
+                .iter()
+                .map(|(label, v)| format!("{label}: {}", or_suppressed(*v)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let chart_text = ChartText {
+                id: format!("chart-{dimension_key}"),
+                title: text(lang, &format!("report-chart-{dimension_key}-title"), &[]),
+                description,
+            };
+            Some(charts::bars(&chart_text, &measure_label, &rows, &suppressed_word).map_err(AppError::Internal)?)
+        };
+        breakdowns.push(json!({
+            "dimension": b.dimension,
+            "id": format!("breakdown-{dimension_key}"),
+            "title_key": format!("report-breakdown-{dimension_key}"),
+            "key_label_key": format!("report-dimension-{dimension_key}"),
+            "chart_title_key": format!("report-chart-{dimension_key}-title"),
+            "chart": chart,
+            "measures": b.measures.iter().map(|m| measure_key(m)).collect::<Vec<_>>(),
+            "rows": b.rows.iter().map(|r| json!({
+                "key": r.key,
+                "organisations": format_count(r.organisations as i64, lang),
+                "cells": r.values.iter().map(|v| count(*v)).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        }));
+    }
+
+    Ok(json!({
+        "period": report.period,
+        "kind": period.kind,
+        "exact": report.exact,
+        "approved": format_count(report.approved as i64, lang),
+        "reporting": format_count(report.reporting as i64, lang),
+        "none_reporting": report.reporting == 0,
+        "response_rate_pct": report.response_rate_pct,
+        "previous_period": report.previous_period,
+        "year_earlier_period": report.year_earlier_period,
+        "highlights": highlights,
+        "headlines": headlines,
+        "any_suppressed": !report.suppressed.is_empty(),
+        "series_chart": series_chart,
+        "series": series_rows,
+        "breakdowns": breakdowns,
+        "csv_url": format!("/reports/sector.csv?period={}", report.period),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_as_in_each_language() {
+        assert_eq!(format_count(0, Lang::Nl), "0");
+        assert_eq!(format_count(999, Lang::Nl), "999");
+        assert_eq!(format_count(1234, Lang::Nl), "1.234");
+        assert_eq!(format_count(1234567, Lang::En), "1,234,567");
+        assert_eq!(format_change(-1234, Lang::En), "\u{2212}1,234");
+        assert_eq!(format_change(12, Lang::Nl), "+12");
+        assert_eq!(format_change(0, Lang::Nl), "0");
+    }
+
+    #[test]
+    fn every_measure_has_a_label_in_both_languages() {
+        for lang in Lang::ALL {
+            for measure in MEASURES.iter().chain(&[report::TARGET_GROUP_MEASURE]) {
+                let key = measure_key(measure);
+                assert!(i18n::lookup(lang, &key, &[]).is_some(), "{lang:?} lacks {key}");
+            }
+            for dimension in report::BREAKDOWNS {
+                let dimension = dimension.replace('_', "-");
+                for key in [
+                    format!("report-breakdown-{dimension}"),
+                    format!("report-chart-{dimension}-title"),
+                    format!("report-dimension-{dimension}"),
+                ] {
+                    assert!(i18n::lookup(lang, &key, &[]).is_some(), "{lang:?} lacks {key}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,390 @@
+//! A sector report for one period: headline numbers with their change, breakdowns by
+//! sector, target group and municipality, and — for the public — disclosure control.
+//! The page, the CSV, the JSON API and the command line all print this one value.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use diesel::QueryResult;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use super::aggregate::{self, Collected, MEASURES, STOCK_COUNT};
+use super::disclosure::{self, Cell, Row, Table, Thresholds};
+use crate::db::DbConn;
+use crate::figures::periods::{self, Period, PeriodKey};
+
+/// The breakdowns of a report, as the API names them.
+pub const BREAKDOWNS: [&str; 3] = ["sector", "target_group", "municipality"];
+
+/// The measure of the target-group breakdown: people of each group.
+pub const TARGET_GROUP_MEASURE: &str = "people";
+
+/// One number of a report: `None` when suppressed.
+pub type Value64 = Option<i64>;
+
+/// One row of a breakdown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BreakdownRow {
+    pub key: String,
+    /// WISEs counted in the row (not suppressed: which WISEs exist is public).
+    pub organisations: usize,
+    /// In the order of the breakdown's measures; `None` when suppressed.
+    pub values: Vec<Value64>,
+}
+
+/// A breakdown: its measures and rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breakdown {
+    pub dimension: &'static str,
+    pub measures: Vec<&'static str>,
+    pub rows: Vec<BreakdownRow>,
+}
+
+/// A headline number with its change against an earlier period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headline {
+    pub measure: &'static str,
+    pub value: Value64,
+    /// Change against the previous period, when both are published.
+    pub change_previous: Value64,
+    /// Change against the same period a year earlier, when both are published.
+    pub change_year: Value64,
+}
+
+/// A whole report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub period: String,
+    /// Exact figures (for `city` and `admin`), not for publication.
+    pub exact: bool,
+    pub approved: usize,
+    pub reporting: usize,
+    pub response_rate_pct: u32,
+    pub previous_period: Option<String>,
+    pub year_earlier_period: Option<String>,
+    pub headlines: Vec<Headline>,
+    pub breakdowns: Vec<Breakdown>,
+    /// Every suppressed number, as `stocks.trainees` or `breakdown.sector.catering.flows.other_exits`.
+    pub suppressed: Vec<String>,
+}
+
+/// The numbers of one period before change columns: headline and breakdown values
+/// with suppression applied (or not).
+#[derive(Debug, Clone, PartialEq)]
+struct Computed {
+    collected_approved: usize,
+    reporting: usize,
+    headline: Vec<Value64>,
+    breakdowns: Vec<Breakdown>,
+}
+
+fn cell(contributions: Vec<i64>) -> Cell {
+    Cell { value: contributions.iter().sum(), contributions }
+}
+
+/// The tables of a period's numbers: (sector, municipality) partition the reporting
+/// WISEs, so their rows add up to the total; target groups overlap and have no total.
+fn tables(collected: &Collected) -> (Vec<Cell>, Vec<(&'static str, Table)>) {
+    let measures: Vec<String> = MEASURES.iter().map(|m| m.to_string()).collect();
+    let total: Vec<Cell> =
+        (0..MEASURES.len()).map(|m| cell(collected.wises.iter().map(|w| w.values[m]).collect())).collect();
+    let partition = |key: fn(&aggregate::WiseFigures) -> &str| {
+        let mut rows: BTreeMap<&str, Vec<&aggregate::WiseFigures>> = BTreeMap::new();
+        for wise in &collected.wises {
+            rows.entry(key(wise)).or_default().push(wise);
+        }
+        rows.into_iter()
+            .map(|(key, wises)| {
+                let cells = (0..MEASURES.len()).map(|m| cell(wises.iter().map(|w| w.values[m]).collect())).collect();
+                (key.to_string(), cells)
+            })
+            .collect::<Vec<(String, Vec<Cell>)>>()
+    };
+    let total_cells = || -> Vec<Cell> { total.iter().map(|c| cell(c.contributions.clone())).collect() };
+    let sector = Table {
+        measures: measures.clone(),
+        derived: aggregate::derived(),
+        rows: partition(|w| &w.sector),
+        total: Some(total_cells()),
+        rows_add_up_to_total: true,
+    };
+    let municipality = Table {
+        measures: measures.clone(),
+        derived: aggregate::derived(),
+        rows: partition(|w| &w.municipality),
+        total: Some(total_cells()),
+        rows_add_up_to_total: true,
+    };
+    let mut groups: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
+    for wise in &collected.wises {
+        for (group, people) in &wise.target_groups {
+            groups.entry(group).or_default().push(*people);
+        }
+    }
+    let target_group = Table {
+        measures: vec![TARGET_GROUP_MEASURE.to_string()],
+        derived: Vec::new(),
+        rows: groups.into_iter().map(|(g, people)| (g.to_string(), vec![cell(people)])).collect(),
+        total: None,
+        rows_add_up_to_total: false,
+    };
+    (total, vec![("sector", sector), ("target_group", target_group), ("municipality", municipality)])
+}
+
+/// Computes a period's numbers; with `thresholds`, suppressed as the public sees them.
+fn compute(collected: &Collected, thresholds: Option<&Thresholds>) -> Computed {
+    let (total, tables) = tables(collected);
+    // The headline is the total row of both partitions: suppress what either needs,
+    // then again with the union forced, until both agree.
+    let mut forced: BTreeSet<(Row, usize)> = BTreeSet::new();
+    let suppressions: Vec<BTreeSet<(Row, usize)>> = match thresholds {
+        None => vec![BTreeSet::new(); tables.len()],
+        Some(t) => loop {
+            let found: Vec<BTreeSet<(Row, usize)>> =
+                tables.iter().map(|(_, table)| disclosure::suppress_with(table, t, &forced).cells).collect();
+            let totals: BTreeSet<(Row, usize)> =
+                found.iter().flat_map(|s| s.iter().filter(|(r, _)| *r == Row::Total).copied()).collect();
+            if totals.is_subset(&forced) {
+                break found;
+            }
+            forced.extend(totals);
+        },
+    };
+    let headline = (0..MEASURES.len())
+        .map(|m| (!forced.contains(&(Row::Total, m))).then_some(total[m].value))
+        .collect();
+    let breakdowns = tables
+        .iter()
+        .zip(&suppressions)
+        .map(|((dimension, table), suppressed)| Breakdown {
+            dimension,
+            measures: if *dimension == "target_group" { vec![TARGET_GROUP_MEASURE] } else { MEASURES.to_vec() },
+            rows: table
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, (key, cells))| BreakdownRow {
+                    key: key.clone(),
+                    organisations: cells.first().map_or(0, |c| c.contributions.len()),
+                    values: cells
+                        .iter()
+                        .enumerate()
+                        .map(|(m, c)| (!suppressed.contains(&(Row::Key(i), m))).then_some(c.value))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    Computed { collected_approved: collected.approved, reporting: collected.wises.len(), headline, breakdowns }
+}
+
+/// Where a measure sits in the JSON: `stocks` or `flows`.
+pub fn group_of(measure: usize) -> &'static str {
+    if measure < STOCK_COUNT {
+        "stocks"
+    } else {
+        "flows"
+    }
+}
+
+/// Builds the report for `period`: exact (no suppression) or public.
+pub fn build(conn: &mut DbConn, period: &Period, exact: bool, thresholds: &Thresholds) -> QueryResult<Report> {
+    let thresholds = (!exact).then_some(thresholds);
+    let now = compute(&aggregate::collect(conn, period)?, thresholds);
+    let key = period.period_key();
+    let earlier = |conn: &mut DbConn, key: PeriodKey| -> QueryResult<Option<(String, Computed)>> {
+        let Some(p) = periods::find(conn, &key.to_string())? else {
+            return Ok(None);
+        };
+        let collected = aggregate::collect(conn, &p)?;
+        if collected.wises.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some((p.key, compute(&collected, thresholds))))
+    };
+    let previous = earlier(conn, key.previous())?;
+    let year_earlier = earlier(conn, key.year_earlier())?;
+    let change = |other: &Option<(String, Computed)>, m: usize| match (other, now.headline[m]) {
+        (Some((_, o)), Some(v)) => o.headline[m].map(|before| v - before),
+        _ => None,
+    };
+    let headlines = MEASURES
+        .iter()
+        .enumerate()
+        .map(|(m, measure)| Headline {
+            measure,
+            value: now.headline[m],
+            change_previous: change(&previous, m),
+            change_year: change(&year_earlier, m),
+        })
+        .collect::<Vec<_>>();
+    let mut suppressed = Vec::new();
+    for h in &headlines {
+        if h.value.is_none() {
+            suppressed.push(format!("{}.{}", group_of(measure_index(h.measure)), h.measure));
+        }
+    }
+    for b in &now.breakdowns {
+        for row in &b.rows {
+            for (m, v) in row.values.iter().enumerate() {
+                if v.is_none() {
+                    let group = if b.dimension == "target_group" { "stocks" } else { group_of(m) };
+                    suppressed.push(format!("breakdown.{}.{}.{group}.{}", b.dimension, row.key, b.measures[m]));
+                }
+            }
+        }
+    }
+    let approved = now.collected_approved;
+    let response_rate_pct = crate::figures::response_rate_pct(now.reporting, approved);
+    Ok(Report {
+        period: period.key.clone(),
+        exact,
+        approved,
+        reporting: now.reporting,
+        response_rate_pct,
+        previous_period: previous.map(|(k, _)| k),
+        year_earlier_period: year_earlier.map(|(k, _)| k),
+        headlines,
+        breakdowns: now.breakdowns,
+        suppressed,
+    })
+}
+
+fn measure_index(measure: &str) -> usize {
+    MEASURES.iter().position(|m| *m == measure).expect("a known measure")
+}
+
+impl Report {
+    pub fn breakdown(&self, dimension: &str) -> Option<&Breakdown> {
+        self.breakdowns.iter().find(|b| b.dimension == dimension)
+    }
+
+    /// The report in the JSON shape of SPEC §4, with one breakdown; suppressed
+    /// numbers are `null` and listed in `suppressed`.
+    pub fn to_json(&self, dimension: &str) -> Value {
+        let group = |g: &str, values: &dyn Fn(usize) -> Value64| {
+            let mut map = Map::new();
+            for (m, measure) in MEASURES.iter().enumerate() {
+                if group_of(m) == g {
+                    map.insert(measure.to_string(), json!(values(m)));
+                }
+            }
+            Value::Object(map)
+        };
+        let headline = |m: usize| self.headlines[m].value;
+        let previous = |m: usize| self.headlines[m].change_previous;
+        let year = |m: usize| self.headlines[m].change_year;
+        let breakdown: Vec<Value> = self
+            .breakdown(dimension)
+            .map(|b| {
+                b.rows
+                    .iter()
+                    .map(|row| {
+                        let (stocks, flows) = if b.dimension == "target_group" {
+                            (json!({ TARGET_GROUP_MEASURE: row.values[0] }), json!({}))
+                        } else {
+                            (group("stocks", &|m| row.values[m]), group("flows", &|m| row.values[m]))
+                        };
+                        json!({ "key": row.key, "organisations": row.organisations, "stocks": stocks, "flows": flows })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let prefix = format!("breakdown.{dimension}.");
+        let suppressed: Vec<String> = self
+            .suppressed
+            .iter()
+            .filter(|path| !path.starts_with("breakdown.") || path.starts_with(&prefix))
+            .map(|path| path.replacen(&prefix, "breakdown.", 1))
+            .collect();
+        json!({
+            "period": self.period,
+            "exact": self.exact,
+            "organisations": { "approved": self.approved, "reporting": self.reporting },
+            "response_rate_pct": self.response_rate_pct,
+            "stocks": group("stocks", &headline),
+            "flows": group("flows", &headline),
+            "change": {
+                "previous": self.previous_period.as_ref().map(|p| json!({
+                    "period": p, "stocks": group("stocks", &previous), "flows": group("flows", &previous),
+                })),
+                "year_earlier": self.year_earlier_period.as_ref().map(|p| json!({
+                    "period": p, "stocks": group("stocks", &year), "flows": group("flows", &year),
+                })),
+            },
+            "breakdown_by": dimension,
+            "breakdown": breakdown,
+            "suppressed": suppressed,
+        })
+    }
+
+    /// The report as tidy CSV rows: `period,dimension,key,measure,value,suppressed`.
+    pub fn to_csv(&self) -> Vec<[String; 6]> {
+        let mut rows = Vec::new();
+        let mut push = |dimension: &str, key: &str, measure: &str, value: Value64| {
+            rows.push([
+                self.period.clone(),
+                dimension.to_string(),
+                key.to_string(),
+                measure.to_string(),
+                value.map(|v| v.to_string()).unwrap_or_default(),
+                value.is_none().to_string(),
+            ]);
+        };
+        push("total", "", "organisations_approved", Some(self.approved as i64));
+        push("total", "", "organisations_reporting", Some(self.reporting as i64));
+        push("total", "", "response_rate_pct", Some(i64::from(self.response_rate_pct)));
+        for h in &self.headlines {
+            push("total", "", h.measure, h.value);
+        }
+        for h in &self.headlines {
+            if let Some(p) = &self.previous_period {
+                push("change_previous", p, h.measure, h.change_previous);
+            }
+        }
+        for h in &self.headlines {
+            if let Some(p) = &self.year_earlier_period {
+                push("change_year_earlier", p, h.measure, h.change_year);
+            }
+        }
+        for b in &self.breakdowns {
+            for row in &b.rows {
+                push(b.dimension, &row.key, "organisations", Some(row.organisations as i64));
+                for (m, value) in row.values.iter().enumerate() {
+                    push(b.dimension, &row.key, b.measures[m], *value);
+                }
+            }
+        }
+        rows
+    }
+}
+
+/// One point of the time series: a period with its people working and onward moves
+/// into paid jobs (`None` when suppressed).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    pub period: String,
+    pub people_working: Value64,
+    pub moved_to_paid: Value64,
+}
+
+/// People working and onward moves into paid jobs for every period of `kind`
+/// (`quarter` or `year`) up to and including `last` that has figures, oldest first,
+/// suppressed as the report for each period is.
+pub fn series(conn: &mut DbConn, kind: &str, last: &Period, exact: bool, thresholds: &Thresholds) -> QueryResult<Vec<Point>> {
+    let thresholds = (!exact).then_some(thresholds);
+    let mut points = Vec::new();
+    for period in periods::list(conn)?.into_iter().filter(|p| p.kind == kind && p.ends_on <= last.ends_on) {
+        let collected = aggregate::collect(conn, &period)?;
+        if collected.wises.is_empty() {
+            continue;
+        }
+        let computed = compute(&collected, thresholds);
+        points.push(Point {
+            period: period.key,
+            people_working: computed.headline[aggregate::PEOPLE_WORKING],
+            moved_to_paid: computed.headline[aggregate::MOVED_TO_PAID],
+        });
+    }
+    Ok(points)
+}
