@@ -106,17 +106,15 @@ pub fn decode_groups(text: &str) -> Vec<(String, i64)> {
         .collect()
 }
 
-/// The periods a report for `period` reads: a quarter itself; a year itself and its quarters.
-pub fn range_ids(conn: &mut DbConn, period: &Period) -> QueryResult<Vec<(i32, NaiveDate)>> {
-    reporting_periods::table
-        .filter(reporting_periods::starts_on.ge(period.starts_on))
-        .filter(reporting_periods::ends_on.le(period.ends_on))
-        .select((reporting_periods::id, reporting_periods::ends_on))
-        .load(conn)
-}
-
 /// Reads what a report for `period` counts.
 pub fn collect(conn: &mut DbConn, period: &Period) -> QueryResult<Collected> {
+    Ok(collect_many(conn, std::slice::from_ref(period))?.pop().expect("one period in, one out"))
+}
+
+/// Reads what the reports for several periods count, with one query per table: the
+/// approved WISEs and their sectors once, and the figures of every period the
+/// reports cover (a quarter itself; a year itself and its quarters).
+pub fn collect_many(conn: &mut DbConn, wanted: &[Period]) -> QueryResult<Vec<Collected>> {
     let approved: Vec<(i32, String)> = organisations::table
         .filter(organisations::status.eq("approved"))
         .select((organisations::id, organisations::municipality))
@@ -133,62 +131,77 @@ pub fn collect(conn: &mut DbConn, period: &Period) -> QueryResult<Collected> {
             *entry = (position, sector);
         }
     }
-    let periods = range_ids(conn, period)?;
-    let ends: HashMap<i32, NaiveDate> = periods.iter().copied().collect();
-    let ids: Vec<i32> = periods.iter().map(|(id, _)| *id).collect();
-    type Stored = (i32, i32, [i32; 10], String);
-    let stored: Vec<Stored> = cf::table
-        .inner_join(organisations::table)
-        .filter(cf::period_id.eq_any(&ids))
-        .filter(cf::counted.eq(true))
-        .filter(organisations::status.eq("approved"))
-        .select((
-            cf::organisation_id,
-            cf::period_id,
-            (
-                cf::paid_target_group,
-                cf::paid_regular,
-                cf::trainees,
-                cf::daytime_activities,
-                cf::volunteers,
-                cf::new_participants,
-                cf::moved_to_paid_internal,
-                cf::moved_to_paid_external,
-                cf::moved_to_education,
-                cf::other_exits,
-            ),
-            cf::target_groups,
-        ))
-        .load::<(i32, i32, (i32, i32, i32, i32, i32, i32, i32, i32, i32, i32), String)>(conn)?
-        .into_iter()
-        .map(|(org, period_id, c, groups)| (org, period_id, [c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7, c.8, c.9], groups))
-        .collect();
-    let mut by_wise: BTreeMap<i32, Vec<Row>> = BTreeMap::new();
-    for (organisation_id, period_id, counts, target_groups) in stored {
-        by_wise.entry(organisation_id).or_default().push(Row {
-            organisation_id,
-            ends_on: ends[&period_id],
-            whole_period: period_id == period.id,
-            counts: counts.map(i64::from),
-            target_groups,
-        });
+    let all: Vec<(i32, NaiveDate, NaiveDate)> = reporting_periods::table
+        .select((reporting_periods::id, reporting_periods::starts_on, reporting_periods::ends_on))
+        .load(conn)?;
+    let within = |p: &Period, starts_on: NaiveDate, ends_on: NaiveDate| starts_on >= p.starts_on && ends_on <= p.ends_on;
+    let ids: Vec<i32> =
+        all.iter().filter(|(_, s, e)| wanted.iter().any(|p| within(p, *s, *e))).map(|(id, _, _)| *id).collect();
+    let dates: HashMap<i32, (NaiveDate, NaiveDate)> = all.iter().map(|(id, s, e)| (*id, (*s, *e))).collect();
+    type Counts = (i32, i32, i32, i32, i32, i32, i32, i32, i32, i32);
+    let mut stored: Vec<(i32, i32, Counts, String)> = Vec::new();
+    // Bounded batches keep every query under the backends' parameter limits.
+    for chunk in ids.chunks(500) {
+        stored.extend(
+            cf::table
+                .filter(cf::period_id.eq_any(chunk))
+                .filter(cf::counted.eq(true))
+                .select((
+                    cf::organisation_id,
+                    cf::period_id,
+                    (
+                        cf::paid_target_group,
+                        cf::paid_regular,
+                        cf::trainees,
+                        cf::daytime_activities,
+                        cf::volunteers,
+                        cf::new_participants,
+                        cf::moved_to_paid_internal,
+                        cf::moved_to_paid_external,
+                        cf::moved_to_education,
+                        cf::other_exits,
+                    ),
+                    cf::target_groups,
+                ))
+                .load::<(i32, i32, Counts, String)>(conn)?,
+        );
     }
-    let municipalities: HashMap<i32, String> = approved.iter().cloned().collect();
-    let wises = by_wise
-        .into_iter()
-        .map(|(id, rows)| {
-            let refs: Vec<&Row> = rows.iter().collect();
-            let (values, target_groups) = combine(&refs);
-            WiseFigures {
-                organisation_id: id,
-                sector: sectors.get(&id).map_or_else(|| "other".to_string(), |(_, s)| s.clone()),
-                municipality: municipalities.get(&id).cloned().unwrap_or_default(),
-                values,
-                target_groups,
+    let municipalities: HashMap<i32, &str> = approved.iter().map(|(id, m)| (*id, m.as_str())).collect();
+    Ok(wanted
+        .iter()
+        .map(|period| {
+            let mut by_wise: BTreeMap<i32, Vec<Row>> = BTreeMap::new();
+            for (organisation_id, period_id, c, target_groups) in &stored {
+                let (starts_on, ends_on) = dates[period_id];
+                // Only approved WISEs count.
+                if !within(period, starts_on, ends_on) || !municipalities.contains_key(organisation_id) {
+                    continue;
+                }
+                by_wise.entry(*organisation_id).or_default().push(Row {
+                    organisation_id: *organisation_id,
+                    ends_on,
+                    whole_period: *period_id == period.id,
+                    counts: [c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7, c.8, c.9].map(i64::from),
+                    target_groups: target_groups.clone(),
+                });
             }
+            let wises = by_wise
+                .into_iter()
+                .map(|(id, rows)| {
+                    let refs: Vec<&Row> = rows.iter().collect();
+                    let (values, target_groups) = combine(&refs);
+                    WiseFigures {
+                        organisation_id: id,
+                        sector: sectors.get(&id).map_or_else(|| "other".to_string(), |(_, s)| s.clone()),
+                        municipality: municipalities.get(&id).map(|m| m.to_string()).unwrap_or_default(),
+                        values,
+                        target_groups,
+                    }
+                })
+                .collect();
+            Collected { approved: approved.len(), wises }
         })
-        .collect();
-    Ok(Collected { approved: approved.len(), wises })
+        .collect())
 }
 
 #[cfg(test)]

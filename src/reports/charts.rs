@@ -7,7 +7,7 @@
 //!
 //! The functions here know no language: the page passes every text in.
 
-use charts_rs::{HorizontalBarChart, LineChart, Series};
+use charts_rs::{HorizontalBarChart, LineChart, Position, Series};
 
 /// The texts of one chart: the element id its `<title>` and `<desc>` derive theirs
 /// from, a short name and a description of what it shows (the text alternative).
@@ -103,6 +103,9 @@ pub fn time_series(text: &ChartText, periods: &[String], lines: &[Line]) -> anyh
     chart.height = 380.0;
     chart.font_family = FONT_FAMILY.to_string();
     chart.empty_text = Some(text.title.clone());
+    // The legend below the plot, and room above it, so no value label runs into it.
+    chart.legend.position = Some(Position::Bottom);
+    chart.margin.top += 20.0;
     chart.y_axis_configs[0].min = Some(0.0);
     if lines.len() > 1 {
         let mut right = chart.y_axis_configs[0].clone();
@@ -138,6 +141,8 @@ pub fn bars(
     chart.width = WIDTH;
     chart.height = 90.0 + 30.0 * rows.len().max(1) as f32;
     chart.font_family = FONT_FAMILY.to_string();
+    // Room for the value label at the end of the longest bar.
+    chart.margin.right += 50.0;
     chart.empty_text = Some(text.title.clone());
     let svg = chart.svg().map_err(render_error)?;
     accessible(&svg, text)
@@ -148,7 +153,11 @@ mod tests {
     use super::*;
 
     fn text(id: &str) -> ChartText {
-        ChartText { id: id.into(), title: "People <working> & moves".into(), description: "Q1: 120; Q2: suppressed".into() }
+        ChartText {
+            id: id.into(),
+            title: "People <working> & moves".into(),
+            description: "Q1: 120; Q2: suppressed".into(),
+        }
     }
 
     /// The `cy` of every point marker drawn (the legend's circles have r 5.5).
@@ -223,7 +232,11 @@ mod tests {
 
     #[test]
     fn ids_and_texts_cannot_break_out() {
-        let t = ChartText { id: "x\" onload=\"alert(1)".into(), title: "</title><script>".into(), description: "\"'".into() };
+        let t = ChartText {
+            id: "x\" onload=\"alert(1)".into(),
+            title: "</title><script>".into(),
+            description: "\"'".into(),
+        };
         let svg = accessible("<svg width=\"1\"><g/></svg>", &t).unwrap();
         assert!(!svg.contains("<script>") && !svg.contains("onload=\""), "{svg}");
         assert!(svg.contains("aria-labelledby=\"xonloadalert1-title\""));

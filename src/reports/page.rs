@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use super::aggregate::{MEASURES, MOVED_TO_PAID, PEOPLE_WORKING, STOCK_COUNT};
 use super::charts::{self, ChartText, Line};
 use super::disclosure::Thresholds;
-use super::report::{self, Breakdown, Point, Report};
+use super::report::{self, Breakdown, BreakdownRow, Point, Report};
 use crate::accounts::policy::{self, Action};
 use crate::accounts::session::Identity;
 use crate::db::schema::{current_figures as cf, organisations};
@@ -207,7 +207,10 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
     let highlights = vec![headline(PEOPLE_WORKING), headline(MOVED_TO_PAID)];
 
     // The time series: people working and onward moves into paid jobs.
-    let line_names = [text(lang, &measure_key(MEASURES[PEOPLE_WORKING]), &[]), text(lang, &measure_key(MEASURES[MOVED_TO_PAID]), &[])];
+    let line_names = [
+        text(lang, &measure_key(MEASURES[PEOPLE_WORKING]), &[]),
+        text(lang, &measure_key(MEASURES[MOVED_TO_PAID]), &[]),
+    ];
     let or_suppressed = |v: Option<i64>| count(v).unwrap_or_else(|| suppressed_word.clone());
     let series_chart = if series.is_empty() {
         None
@@ -246,17 +249,17 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
     for b in &report.breakdowns {
         let m = charted_measure(b);
         let dimension_key = b.dimension.replace('_', "-");
-        let rows: Vec<(String, Option<i64>)> =
-            b.rows.iter().map(|r| (row_label(b.dimension, &r.key, lang), r.values[m])).collect();
+        // Rows in the order of their labels ("other" last), the same in chart and table.
+        let mut order: Vec<(&BreakdownRow, String)> =
+            b.rows.iter().map(|r| (r, row_label(b.dimension, &r.key, lang))).collect();
+        order.sort_by_cached_key(|(r, label)| (r.key == "other", label.to_lowercase()));
+        let rows: Vec<(String, Option<i64>)> = order.iter().map(|(r, label)| (label.clone(), r.values[m])).collect();
         let measure_label = text(lang, &measure_key(b.measures[m]), &[]);
         let chart = if rows.is_empty() {
             None
         } else {
-            let description = rows
-                .iter()
-                .map(|(label, v)| format!("{label}: {}", or_suppressed(*v)))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let description =
+                rows.iter().map(|(label, v)| format!("{label}: {}", or_suppressed(*v))).collect::<Vec<_>>().join("; ");
             let chart_text = ChartText {
                 id: format!("chart-{dimension_key}"),
                 title: text(lang, &format!("report-chart-{dimension_key}-title"), &[]),
@@ -272,7 +275,7 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
             "chart_title_key": format!("report-chart-{dimension_key}-title"),
             "chart": chart,
             "measures": b.measures.iter().map(|m| measure_key(m)).collect::<Vec<_>>(),
-            "rows": b.rows.iter().map(|r| json!({
+            "rows": order.iter().map(|(r, _)| json!({
                 "key": r.key,
                 "organisations": format_count(r.organisations as i64, lang),
                 "cells": r.values.iter().map(|v| count(*v)).collect::<Vec<_>>(),
@@ -296,7 +299,6 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
         "series_chart": series_chart,
         "series": series_rows,
         "breakdowns": breakdowns,
-        "csv_url": format!("/reports/sector.csv?period={}", report.period),
     }))
 }
 

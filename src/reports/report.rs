@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 use super::aggregate::{self, Collected, MEASURES, STOCK_COUNT};
 use super::disclosure::{self, Cell, Row, Table, Thresholds};
 use crate::db::DbConn;
-use crate::figures::periods::{self, Period, PeriodKey};
+use crate::figures::periods::{self, Period};
 
 /// The breakdowns of a report, as the API names them.
 pub const BREAKDOWNS: [&str; 3] = ["sector", "target_group", "municipality"];
@@ -190,20 +190,25 @@ pub fn group_of(measure: usize) -> &'static str {
 /// Builds the report for `period`: exact (no suppression) or public.
 pub fn build(conn: &mut DbConn, period: &Period, exact: bool, thresholds: &Thresholds) -> QueryResult<Report> {
     let thresholds = (!exact).then_some(thresholds);
-    let now = compute(&aggregate::collect(conn, period)?, thresholds);
     let key = period.period_key();
-    let earlier = |conn: &mut DbConn, key: PeriodKey| -> QueryResult<Option<(String, Computed)>> {
-        let Some(p) = periods::find(conn, &key.to_string())? else {
-            return Ok(None);
-        };
-        let collected = aggregate::collect(conn, &p)?;
-        if collected.wises.is_empty() {
-            return Ok(None);
+    let mut wanted = vec![period.clone()];
+    let mut earlier_keys = Vec::new();
+    for earlier in [key.previous(), key.year_earlier()] {
+        if let Some(p) = periods::find(conn, &earlier.to_string())? {
+            earlier_keys.push(Some(wanted.len()));
+            wanted.push(p);
+        } else {
+            earlier_keys.push(None);
         }
-        Ok(Some((p.key, compute(&collected, thresholds))))
+    }
+    let collected = aggregate::collect_many(conn, &wanted)?;
+    let now = compute(&collected[0], thresholds);
+    let earlier = |slot: Option<usize>| -> Option<(String, Computed)> {
+        let i = slot?;
+        (!collected[i].wises.is_empty()).then(|| (wanted[i].key.clone(), compute(&collected[i], thresholds)))
     };
-    let previous = earlier(conn, key.previous())?;
-    let year_earlier = earlier(conn, key.year_earlier())?;
+    let previous = earlier(earlier_keys[0]);
+    let year_earlier = if earlier_keys[1] == earlier_keys[0] { previous.clone() } else { earlier(earlier_keys[1]) };
     let change = |other: &Option<(String, Computed)>, m: usize| match (other, now.headline[m]) {
         (Some((_, o)), Some(v)) => o.headline[m].map(|before| v - before),
         _ => None,
@@ -373,9 +378,11 @@ pub struct Point {
 /// suppressed as the report for each period is.
 pub fn series(conn: &mut DbConn, kind: &str, last: &Period, exact: bool, thresholds: &Thresholds) -> QueryResult<Vec<Point>> {
     let thresholds = (!exact).then_some(thresholds);
+    let wanted: Vec<Period> =
+        periods::list(conn)?.into_iter().filter(|p| p.kind == kind && p.ends_on <= last.ends_on).collect();
+    let collected = aggregate::collect_many(conn, &wanted)?;
     let mut points = Vec::new();
-    for period in periods::list(conn)?.into_iter().filter(|p| p.kind == kind && p.ends_on <= last.ends_on) {
-        let collected = aggregate::collect(conn, &period)?;
+    for (period, collected) in wanted.into_iter().zip(collected) {
         if collected.wises.is_empty() {
             continue;
         }

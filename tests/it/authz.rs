@@ -147,6 +147,8 @@ const TABLE: &[Row] = &[
     ("GET", "/manage/organisations/{kvk}/figures/{period}", &[], [303, 403, 403, 200, 403, 200]),
     ("POST", "/manage/organisations/{kvk}/figures/{period}", FIGURES, [401, 403, 403, 303, 403, 303]),
     ("GET", "/manage/organisations/{kvk}/figures/{period}/history", &[], [303, 403, 403, 200, 403, 200]),
+    // The sector report page: public, exact for the city and the operator (no figures in this world).
+    ("GET", "/reports/sector", &[], [200; 6]),
     ("GET", "/figures/status", &[], [303, 403, 200, 403, 403, 200]),
     ("GET", "/reports/sector.csv", &[], [422; 6]),
     ("GET", "/api/v1/reports/sector", &[], [422; 6]),

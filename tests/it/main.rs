@@ -15,6 +15,7 @@ mod mail;
 mod manage;
 mod periods;
 mod registry;
+mod report_page;
 mod reports;
 mod reserved;
 mod search;

@@ -1,0 +1,193 @@
+//! Sector reports at scale: 5,000 approved WISEs × 40 quarters (2016-Q1..2025-Q4) of
+//! figures, on SQLite and, when `WISE_TEST_POSTGRES_URL` is set, on PostgreSQL. Run
+//! with `cargo bench --bench report` and record the medians in BENCHMARKS.md.
+//!
+//! Measures the year report 2025 (exact and public with disclosure control), a
+//! quarter, the 40-quarter time series of the report page, and the same year
+//! aggregation as one raw SQL statement (the ceiling). Set `WISE_BENCH_REPORT_ORGS`
+//! to change the number of WISEs.
+
+use std::time::{Duration, Instant};
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use wise_monitor::db::schema::{current_figures, organisation_sectors, organisations, submissions};
+use wise_monitor::db::{self, DbConn};
+use wise_monitor::figures::periods;
+use wise_monitor::reports::disclosure::Thresholds;
+use wise_monitor::reports::report;
+use wise_monitor::vocab;
+
+fn fill(conn: &mut DbConn, orgs: usize) {
+    let now = chrono::Utc::now().naive_utc();
+    let municipalities = ["Amsterdam", "Zaanstad", "Haarlem", "Amstelveen", "Diemen", "Purmerend", "Haarlemmermeer"];
+    for (from, to) in [("2016-Q1", "2025-Q4"), ("2016", "2025")] {
+        periods::create_range(conn, &periods::validate_range(from, to, "30").unwrap(), now).unwrap();
+    }
+    let quarters: Vec<i32> =
+        periods::list(conn).unwrap().into_iter().filter(|p| p.kind == "quarter").map(|p| p.id).collect();
+    db::write_tx(conn, |conn| {
+        for chunk in (0..orgs).collect::<Vec<_>>().chunks(500) {
+            let rows: Vec<_> = chunk
+                .iter()
+                .map(|i| {
+                    (
+                        organisations::slug.eq(format!("wise-{i}")),
+                        organisations::kvk_number.eq(format!("{:08}", 10_000_000 + i)),
+                        organisations::name.eq(format!("WISE {i}")),
+                        organisations::municipality.eq(municipalities[i % municipalities.len()]),
+                        organisations::description.eq(""),
+                        organisations::sena_member.eq(false),
+                        organisations::status.eq("approved"),
+                        organisations::created_at.eq(now),
+                        organisations::updated_at.eq(now),
+                    )
+                })
+                .collect();
+            wise_monitor::per_backend!(conn, c => diesel::insert_into(organisations::table).values(&rows).execute(c))?;
+        }
+        let ids: Vec<i32> = organisations::table.select(organisations::id).order(organisations::id).load(conn)?;
+        for chunk in ids.chunks(1000) {
+            let sectors: Vec<_> = chunk
+                .iter()
+                .map(|id| {
+                    (
+                        organisation_sectors::organisation_id.eq(*id),
+                        organisation_sectors::sector.eq(vocab::SECTORS[*id as usize % vocab::SECTORS.len()]),
+                        organisation_sectors::position.eq(0),
+                    )
+                })
+                .collect();
+            wise_monitor::per_backend!(conn, c => diesel::insert_into(organisation_sectors::table).values(&sectors).execute(c))?;
+        }
+        for (q, period_id) in quarters.iter().enumerate() {
+            for chunk in ids.chunks(1000) {
+                // Every ninth WISE skips a quarter now and then.
+                let reporting: Vec<i32> = chunk.iter().copied().filter(|id| (*id as usize + q) % 9 != 0).collect();
+                let rows: Vec<_> = reporting
+                    .iter()
+                    .map(|id| {
+                        (
+                            submissions::organisation_id.eq(*id),
+                            submissions::period_id.eq(*period_id),
+                            submissions::status.eq("accepted"),
+                            submissions::created_at.eq(now),
+                            submissions::updated_at.eq(now),
+                        )
+                    })
+                    .collect();
+                let submission_ids: Vec<(i32, i32)> = wise_monitor::per_backend!(conn, c => diesel::insert_into(submissions::table)
+                    .values(&rows)
+                    .returning((submissions::id, submissions::organisation_id))
+                    .get_results(c))?;
+                let figures: Vec<_> = submission_ids
+                    .iter()
+                    .map(|(sid, org)| {
+                        let n = (*org + q as i32) % 37;
+                        (
+                            current_figures::submission_id.eq(*sid),
+                            current_figures::organisation_id.eq(*org),
+                            current_figures::period_id.eq(*period_id),
+                            current_figures::counted.eq(true),
+                            current_figures::paid_target_group.eq(4 + n),
+                            current_figures::paid_regular.eq(2 + n % 5),
+                            current_figures::trainees.eq(n % 11),
+                            current_figures::daytime_activities.eq(n % 7),
+                            current_figures::volunteers.eq(n % 4),
+                            current_figures::new_participants.eq(1 + n % 6),
+                            current_figures::moved_to_paid_internal.eq(n % 3),
+                            current_figures::moved_to_paid_external.eq(n % 4),
+                            current_figures::moved_to_education.eq(n % 2),
+                            current_figures::other_exits.eq(n % 3),
+                            current_figures::target_groups.eq(format!("mental_health:{},refugee_background:{}", n % 5, n % 3)),
+                        )
+                    })
+                    .collect();
+                wise_monitor::per_backend!(conn, c => diesel::insert_into(current_figures::table).values(&figures).execute(c))?;
+            }
+        }
+        Ok::<_, diesel::result::Error>(())
+    })
+    .unwrap();
+}
+
+/// The year's aggregation as one SQL statement: flows summed over the quarters, stocks
+/// of each WISE's latest quarter (the ceiling the report is compared with).
+const RAW_YEAR: &str = "
+    WITH y AS (
+        SELECT cf.*, p.ends_on FROM current_figures cf
+        JOIN reporting_periods p ON p.id = cf.period_id
+        JOIN organisations o ON o.id = cf.organisation_id AND o.status = 'approved'
+        WHERE p.kind = 'quarter' AND p.starts_on >= '2025-01-01' AND p.ends_on <= '2025-12-31' AND cf.counted
+    ), latest AS (
+        SELECT organisation_id, MAX(ends_on) AS ends_on FROM y GROUP BY organisation_id
+    )
+    SELECT
+        (SELECT SUM(y.paid_target_group + y.paid_regular + y.trainees + y.daytime_activities + y.volunteers)
+           FROM y JOIN latest l ON l.organisation_id = y.organisation_id AND l.ends_on = y.ends_on) AS people_working,
+        (SELECT SUM(moved_to_paid_internal + moved_to_paid_external) FROM y) AS moved_to_paid";
+
+fn time(rounds: usize, mut f: impl FnMut()) -> (Duration, Duration) {
+    let mut times: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    (times[times.len() / 2], times[times.len() - 1])
+}
+
+fn measure(conn: &mut DbConn, backend: &str) {
+    let thresholds = Thresholds { min_organisations: 3, max_share_pct: 70, min_people: 10 };
+    let year = periods::find(conn, "2025").unwrap().unwrap();
+    let quarter = periods::find(conn, "2025-Q4").unwrap().unwrap();
+    let rounds = 7;
+    let cases: [(&str, Box<dyn Fn(&mut DbConn)>); 5] = [
+        ("year 2025, exact", Box::new(|c| drop(report::build(c, &year, true, &thresholds).unwrap()))),
+        ("year 2025, public", Box::new(|c| drop(report::build(c, &year, false, &thresholds).unwrap()))),
+        ("quarter 2025-Q4, public", Box::new(|c| drop(report::build(c, &quarter, false, &thresholds).unwrap()))),
+        (
+            "40-quarter series, public",
+            Box::new(|c| drop(report::series(c, "quarter", &quarter, false, &thresholds).unwrap())),
+        ),
+        ("raw SQL, year aggregate", Box::new(|c| c.batch_execute(RAW_YEAR).unwrap())),
+    ];
+    for (name, case) in &cases {
+        let (median, worst) = time(rounds, || case(conn));
+        println!("{backend}: {name:<28} median {median:>10.1?}  worst {worst:>10.1?}");
+    }
+}
+
+fn main() {
+    let orgs: usize = std::env::var("WISE_BENCH_REPORT_ORGS").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000);
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+    let pool = db::open_pool(&url, 2, 5000).expect("sqlite");
+    let mut conn = pool.get().unwrap();
+    db::migrate(&mut conn).unwrap();
+    let start = Instant::now();
+    fill(&mut conn, orgs);
+    println!("SQLite: {orgs} WISEs × 40 quarters loaded in {:.1?}", start.elapsed());
+    measure(&mut conn, "SQLite");
+
+    if let Ok(admin) = std::env::var("WISE_TEST_POSTGRES_URL") {
+        let name = format!("wise_bench_report_{}", std::process::id());
+        let mut admin_conn = diesel::PgConnection::establish(&admin).expect("postgres");
+        admin_conn.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+        let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+        let pool = db::open_pool(&format!("{base}/{name}"), 2, 5000).expect("postgres pool");
+        {
+            let mut conn = pool.get().unwrap();
+            db::migrate(&mut conn).unwrap();
+            let start = Instant::now();
+            fill(&mut conn, orgs);
+            conn.batch_execute("ANALYZE").unwrap();
+            println!("PostgreSQL: loaded in {:.1?}", start.elapsed());
+            measure(&mut conn, "PostgreSQL");
+        }
+        drop(pool);
+        admin_conn.batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)")).unwrap();
+    }
+}
