@@ -127,6 +127,9 @@ const RAW_YEAR: &str = "
            FROM y JOIN latest l ON l.organisation_id = y.organisation_id AND l.ends_on = y.ends_on) AS people_working,
         (SELECT SUM(moved_to_paid_internal + moved_to_paid_external) FROM y) AS moved_to_paid";
 
+/// One measured query.
+type Case<'a> = Box<dyn Fn(&mut DbConn) + 'a>;
+
 fn time(rounds: usize, mut f: impl FnMut()) -> (Duration, Duration) {
     let mut times: Vec<Duration> = (0..rounds)
         .map(|_| {
@@ -144,7 +147,7 @@ fn measure(conn: &mut DbConn, backend: &str) {
     let year = periods::find(conn, "2025").unwrap().unwrap();
     let quarter = periods::find(conn, "2025-Q4").unwrap().unwrap();
     let rounds = 7;
-    let cases: [(&str, Box<dyn Fn(&mut DbConn)>); 5] = [
+    let cases: [(&str, Case); 5] = [
         ("year 2025, exact", Box::new(|c| drop(report::build(c, &year, true, &thresholds).unwrap()))),
         ("year 2025, public", Box::new(|c| drop(report::build(c, &year, false, &thresholds).unwrap()))),
         ("quarter 2025-Q4, public", Box::new(|c| drop(report::build(c, &quarter, false, &thresholds).unwrap()))),

@@ -296,9 +296,8 @@ fn export_report(config: &Config, period: &str, format: &str, breakdown: &str, e
     use wise_monitor::reports::disclosure::Thresholds;
     use wise_monitor::reports::export::{self, ReportError};
     use wise_monitor::web::i18n::{self, Lang};
-    let dimension = export::breakdown(Some(breakdown)).map_err(|_| {
-        anyhow::anyhow!("--breakdown: {}", i18n::text(Lang::En, "error-breakdown"))
-    })?;
+    let dimension = export::breakdown(Some(breakdown))
+        .map_err(|_| anyhow::anyhow!("--breakdown: {}", i18n::text(Lang::En, "error-breakdown")))?;
     let pool = open(config)?;
     let mut conn = pool.get()?;
     db::migrate(&mut conn)?;

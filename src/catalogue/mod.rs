@@ -107,7 +107,6 @@ async fn export_organisations(
 }
 
 /// `GET /api/v1/offerings`: active offerings of approved WISEs.
-/// `GET /api/v1/offerings`: active offerings of approved WISEs.
 #[utoipa::path(
     get,
     path = "/api/v1/offerings",

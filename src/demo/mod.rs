@@ -96,8 +96,8 @@ fn add_demo_figures(conn: &mut DbConn, wises: &[(i32, Vec<String>)], now: chrono
     use chrono::Datelike;
 
     use crate::figures::periods;
-    use crate::figures::submissions::{self, Source};
     use crate::figures::submissions::Verdict;
+    use crate::figures::submissions::{self, Source};
     use crate::figures::values::Figures;
 
     let current = now.date().year() * 4 + (now.date().month0() / 3) as i32;
@@ -115,7 +115,9 @@ fn add_demo_figures(conn: &mut DbConn, wises: &[(i32, Vec<String>)], now: chrono
             }
             let (i, q) = (i as i64, i64::from(quarter - first));
             let paid_target_group = 4 + (i * 7) % 37 + q / 2;
-            let stocks = [paid_target_group, 2 + i % 6, (i * 3) % 15 + q % 3, (i % 4) * 3, (i % 5) * 2];
+            // Every tenth WISE employs mostly regular staff: not eligible for reserved contracts.
+            let paid_regular = if i % 10 == 4 { paid_target_group * 3 } else { 2 + i % 6 };
+            let stocks = [paid_target_group, paid_regular, (i * 3) % 15 + q % 3, (i % 4) * 3, (i % 5) * 2];
             let flows = [1 + (i + q) % 6, (i + q) % 3, (i * (q + 1)) % 4, q % 2, (i + 2 * q) % 3];
             let mut figures = Figures { stocks, flows, ..Figures::default() };
             if !groups.is_empty() {

@@ -311,7 +311,10 @@ fn render_form(
 /// figures, else empty.
 fn starting_values(context: &FormContext) -> HashMap<String, String> {
     let figures = context.current.as_ref().or(context.previous.as_ref().map(|(_, f)| f));
-    field_names().into_iter().map(|name| (name.clone(), figures.map(|f| value_of(f, &name)).unwrap_or_default())).collect()
+    field_names()
+        .into_iter()
+        .map(|name| (name.clone(), figures.map(|f| value_of(f, &name)).unwrap_or_default()))
+        .collect()
 }
 
 /// `GET /manage/organisations/{kvk}/figures/{period}`: the form, pre-filled.
@@ -373,7 +376,8 @@ async fn save(
     let saved = state
         .db(move |c| {
             write_tx(c, |c| {
-                let saved = submissions::save(c, org_id, period_id, &figures, submit, Source::Form, Some(user.id), now)?;
+                let saved =
+                    submissions::save(c, org_id, period_id, &figures, submit, Source::Form, Some(user.id), now)?;
                 if saved.changed {
                     let action = match (submit, before.as_deref()) {
                         (false, _) => "figures_draft_saved",

@@ -135,10 +135,7 @@ struct StatusQuery {
 
 /// The period asked for, else the newest that has opened; with every opened period
 /// for the picker. `None` when no period has opened yet.
-async fn chosen_period(
-    state: &AppState,
-    asked: Option<&str>,
-) -> Result<(Option<Period>, Vec<PeriodView>), AppError> {
+async fn chosen_period(state: &AppState, asked: Option<&str>) -> Result<(Option<Period>, Vec<PeriodView>), AppError> {
     let (today, closes) = (state.today(), state.config.figures.closes_after_days);
     let all = state.db(|c| Ok(periods::list(c)?)).await?;
     let opened: Vec<Period> = all.into_iter().filter(|p| p.status(today, closes) != Status::Upcoming).collect();
@@ -219,7 +216,10 @@ async fn status_csv(
     }
     let body = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("status CSV: {e}")))?;
     let file = format!("attachment; filename=\"wise-submissions-{}.csv\"", overview.period.key);
-    Ok(HttpResponse::Ok().content_type("text/csv; charset=utf-8").insert_header(("Content-Disposition", file)).body(body))
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", file))
+        .body(body))
 }
 
 // ---------------------------------------------------------------------------

@@ -6,9 +6,11 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::values::{Figures, FLOWS, STOCKS};
 use super::periods::Period;
-use crate::db::schema::{reporting_periods, revision_target_groups, submission_events, submission_revisions, submissions};
+use super::values::{Figures, FLOWS, STOCKS};
+use crate::db::schema::{
+    reporting_periods, revision_target_groups, submission_events, submission_revisions, submissions,
+};
 use crate::db::{write_tx, DbConn};
 
 /// Where a revision came from.
@@ -457,10 +459,8 @@ pub struct Filed {
 
 /// Every submission for a period, with when each was first submitted.
 pub fn filed_for_period(conn: &mut DbConn, period_id: i32) -> QueryResult<Vec<Filed>> {
-    let rows: Vec<Submission> = submissions::table
-        .filter(submissions::period_id.eq(period_id))
-        .select(Submission::as_select())
-        .load(conn)?;
+    let rows: Vec<Submission> =
+        submissions::table.filter(submissions::period_id.eq(period_id)).select(Submission::as_select()).load(conn)?;
     let firsts: Vec<(i32, Option<NaiveDateTime>)> = submission_events::table
         .inner_join(submissions::table)
         .filter(submissions::period_id.eq(period_id))

@@ -12,15 +12,18 @@ use crate::db::schema::{current_figures as cf, organisation_sectors, organisatio
 use crate::db::DbConn;
 use crate::figures::periods::Period;
 
-/// Every measure of a report, in the order of SPEC §4: the five stocks and people
-/// working, then the flows with onward moves into paid jobs after its two parts.
-pub const MEASURES: [&str; 12] = [
+/// Every measure of a report, in the order of SPEC §4: the five stocks, people
+/// working and target-group people (target-group employees, trainees and daytime
+/// participants: whom the `tg_*` breakdown divides), then the flows with onward moves
+/// into paid jobs after its two parts.
+pub const MEASURES: [&str; 13] = [
     "paid_target_group",
     "paid_regular",
     "trainees",
     "daytime_activities",
     "volunteers",
     "people_working",
+    "target_group_people",
     "new_participants",
     "moved_to_paid_internal",
     "moved_to_paid_external",
@@ -30,15 +33,17 @@ pub const MEASURES: [&str; 12] = [
 ];
 
 /// The stocks among [`MEASURES`] (the rest are flows).
-pub const STOCK_COUNT: usize = 6;
+pub const STOCK_COUNT: usize = 7;
 /// Index of people working (the sum of the five stocks).
 pub const PEOPLE_WORKING: usize = 5;
+/// Index of target-group people (paid target group, trainees, daytime activities).
+pub const TARGET_GROUP_PEOPLE: usize = 6;
 /// Index of onward moves into paid jobs (internal + external).
-pub const MOVED_TO_PAID: usize = 9;
+pub const MOVED_TO_PAID: usize = 10;
 
 /// The derived measures and the measures they add up: (derived, parts).
 pub fn derived() -> Vec<(usize, Vec<usize>)> {
-    vec![(PEOPLE_WORKING, vec![0, 1, 2, 3, 4]), (MOVED_TO_PAID, vec![7, 8])]
+    vec![(PEOPLE_WORKING, vec![0, 1, 2, 3, 4]), (TARGET_GROUP_PEOPLE, vec![0, 2, 3]), (MOVED_TO_PAID, vec![8, 9])]
 }
 
 /// The figures of one approved WISE over the report's period.
@@ -49,7 +54,7 @@ pub struct WiseFigures {
     pub sector: String,
     pub municipality: String,
     /// In the order of [`MEASURES`].
-    pub values: [i64; 12],
+    pub values: [i64; 13],
     /// The target-group breakdown of its latest stocks.
     pub target_groups: Vec<(String, i64)>,
 }
@@ -57,6 +62,8 @@ pub struct WiseFigures {
 /// Everything a report is computed from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Collected {
+    /// WISEs registered on the platform (any status but archived).
+    pub registered: usize,
     /// Approved WISEs (reporting or not).
     pub approved: usize,
     /// The approved WISEs that reported in the period, by id.
@@ -77,22 +84,23 @@ pub struct Row {
 
 /// One WISE's rows in the range combined: the report's own period if it reported for
 /// it as a whole, else flows summed and stocks (with the breakdown) from the latest.
-pub fn combine(rows: &[&Row]) -> ([i64; 12], Vec<(String, i64)>) {
+pub fn combine(rows: &[&Row]) -> ([i64; 13], Vec<(String, i64)>) {
     let whole: Vec<&&Row> = rows.iter().filter(|r| r.whole_period).collect();
     let rows: Vec<&Row> = if whole.is_empty() { rows.to_vec() } else { whole.into_iter().copied().collect() };
     let latest = rows.iter().max_by_key(|r| r.ends_on).expect("at least one row");
-    let mut values = [0i64; 12];
+    let mut values = [0i64; 13];
     values[..5].copy_from_slice(&latest.counts[..5]);
     values[PEOPLE_WORKING] = latest.counts[..5].iter().sum();
+    values[TARGET_GROUP_PEOPLE] = latest.counts[0] + latest.counts[2] + latest.counts[3];
     for row in &rows {
         // new_participants, internal, external | education, other exits
-        values[6] += row.counts[5];
-        values[7] += row.counts[6];
-        values[8] += row.counts[7];
-        values[10] += row.counts[8];
-        values[11] += row.counts[9];
+        values[7] += row.counts[5];
+        values[8] += row.counts[6];
+        values[9] += row.counts[7];
+        values[11] += row.counts[8];
+        values[12] += row.counts[9];
     }
-    values[MOVED_TO_PAID] = values[7] + values[8];
+    values[MOVED_TO_PAID] = values[8] + values[9];
     (values, decode_groups(&latest.target_groups))
 }
 
@@ -115,6 +123,8 @@ pub fn collect(conn: &mut DbConn, period: &Period) -> QueryResult<Collected> {
 /// approved WISEs and their sectors once, and the figures of every period the
 /// reports cover (a quarter itself; a year itself and its quarters).
 pub fn collect_many(conn: &mut DbConn, wanted: &[Period]) -> QueryResult<Vec<Collected>> {
+    let registered: i64 = organisations::table.filter(organisations::status.ne("archived")).count().get_result(conn)?;
+    let registered = usize::try_from(registered).unwrap_or(0);
     let approved: Vec<(i32, String)> = organisations::table
         .filter(organisations::status.eq("approved"))
         .select((organisations::id, organisations::municipality))
@@ -134,7 +144,8 @@ pub fn collect_many(conn: &mut DbConn, wanted: &[Period]) -> QueryResult<Vec<Col
     let all: Vec<(i32, NaiveDate, NaiveDate)> = reporting_periods::table
         .select((reporting_periods::id, reporting_periods::starts_on, reporting_periods::ends_on))
         .load(conn)?;
-    let within = |p: &Period, starts_on: NaiveDate, ends_on: NaiveDate| starts_on >= p.starts_on && ends_on <= p.ends_on;
+    let within =
+        |p: &Period, starts_on: NaiveDate, ends_on: NaiveDate| starts_on >= p.starts_on && ends_on <= p.ends_on;
     let ids: Vec<i32> =
         all.iter().filter(|(_, s, e)| wanted.iter().any(|p| within(p, *s, *e))).map(|(id, _, _)| *id).collect();
     let dates: HashMap<i32, (NaiveDate, NaiveDate)> = all.iter().map(|(id, s, e)| (*id, (*s, *e))).collect();
@@ -199,7 +210,7 @@ pub fn collect_many(conn: &mut DbConn, wanted: &[Period]) -> QueryResult<Vec<Col
                     }
                 })
                 .collect();
-            Collected { approved: approved.len(), wises }
+            Collected { registered, approved: approved.len(), wises }
         })
         .collect())
 }
@@ -224,7 +235,7 @@ mod tests {
         let q3 = row(9, false, [12, 2, 4, 1, 1, 3, 0, 1, 1, 0], "mental_health:6,refugee_background:2");
         // Q4 is missing: Q3's stocks count.
         let (values, groups) = combine(&[&q1, &q3]);
-        assert_eq!(values, [12, 2, 4, 1, 1, 20, 7, 1, 3, 4, 1, 1]);
+        assert_eq!(values, [12, 2, 4, 1, 1, 20, 17, 7, 1, 3, 4, 1, 1]);
         assert_eq!(groups, [("mental_health".to_string(), 6), ("refugee_background".to_string(), 2)]);
     }
 
@@ -233,7 +244,7 @@ mod tests {
         let q1 = row(3, false, [10, 2, 3, 0, 1, 4, 1, 2, 0, 1], "");
         let year = row(12, true, [11, 1, 1, 1, 1, 9, 2, 2, 2, 2], "");
         let (values, _) = combine(&[&q1, &year]);
-        assert_eq!(values, [11, 1, 1, 1, 1, 15, 9, 2, 2, 4, 2, 2]);
+        assert_eq!(values, [11, 1, 1, 1, 1, 15, 13, 9, 2, 2, 4, 2, 2]);
     }
 
     #[test]

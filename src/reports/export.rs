@@ -85,7 +85,8 @@ fn to_app_error(e: ReportError) -> AppError {
 }
 
 async fn report_for(state: &AppState, identity: &Identity, period: Option<String>) -> Result<Report, AppError> {
-    let period = period.ok_or(AppError::Validation(vec![FieldError { field: "period".into(), key: "error-required" }]))?;
+    let period =
+        period.ok_or(AppError::Validation(vec![FieldError { field: "period".into(), key: "error-required" }]))?;
     let exact = policy::allows(identity.user().ok(), Action::ViewExactReports, None);
     let thresholds = Thresholds::from(&state.config.disclosure);
     state.db(move |c| Ok(load(c, &period, exact, &thresholds)?)).await?.map_err(to_app_error)
@@ -124,5 +125,8 @@ async fn csv_export(
     let report = report_for(&state, &identity, query.into_inner().period).await?;
     let body = to_csv(&report)?;
     let file = format!("attachment; filename=\"wise-sector-report-{}.csv\"", report.period);
-    Ok(HttpResponse::Ok().content_type("text/csv; charset=utf-8").insert_header(("Content-Disposition", file)).body(body))
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", file))
+        .body(body))
 }

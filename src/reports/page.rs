@@ -287,7 +287,12 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
         "period": report.period,
         "kind": period.kind,
         "exact": report.exact,
+        "registered": format_count(report.registered as i64, lang),
         "approved": format_count(report.approved as i64, lang),
+        "moves_per_100": report.moves_per_100.map(|r| match lang {
+            Lang::Nl => format!("{r:.1}").replace('.', ","),
+            Lang::En => format!("{r:.1}"),
+        }),
         "reporting": format_count(report.reporting as i64, lang),
         "none_reporting": report.reporting == 0,
         "response_rate_pct": report.response_rate_pct,

@@ -57,9 +57,14 @@ pub struct Report {
     pub period: String,
     /// Exact figures (for `city` and `admin`), not for publication.
     pub exact: bool,
+    /// WISEs registered on the platform (any status but archived).
+    pub registered: usize,
     pub approved: usize,
     pub reporting: usize,
     pub response_rate_pct: u32,
+    /// Onward moves into paid jobs per 100 target-group people (one decimal), when
+    /// both are published.
+    pub moves_per_100: Option<f64>,
     pub previous_period: Option<String>,
     pub year_earlier_period: Option<String>,
     pub headlines: Vec<Headline>,
@@ -72,6 +77,7 @@ pub struct Report {
 /// with suppression applied (or not).
 #[derive(Debug, Clone, PartialEq)]
 struct Computed {
+    registered: usize,
     collected_approved: usize,
     reporting: usize,
     headline: Vec<Value64>,
@@ -150,9 +156,12 @@ fn compute(collected: &Collected, thresholds: Option<&Thresholds>) -> Computed {
             forced.extend(totals);
         },
     };
-    let headline = (0..MEASURES.len())
-        .map(|m| (!forced.contains(&(Row::Total, m))).then_some(total[m].value))
-        .collect();
+    let mut suppressions = suppressions;
+    for ((_, table), suppressed) in tables.iter().zip(suppressions.iter_mut()) {
+        second_cell_in_overlapping_breakdown(table, suppressed);
+    }
+    let headline =
+        (0..MEASURES.len()).map(|m| (!forced.contains(&(Row::Total, m))).then_some(total[m].value)).collect();
     let breakdowns = tables
         .iter()
         .zip(&suppressions)
@@ -175,7 +184,35 @@ fn compute(collected: &Collected, thresholds: Option<&Thresholds>) -> Computed {
                 .collect(),
         })
         .collect();
-    Computed { collected_approved: collected.approved, reporting: collected.wises.len(), headline, breakdowns }
+    Computed {
+        registered: collected.registered,
+        collected_approved: collected.approved,
+        reporting: collected.wises.len(),
+        headline,
+        breakdowns,
+    }
+}
+
+/// In a breakdown whose rows overlap (target groups), nothing adds up to a total, so
+/// no secondary suppression is needed to stop recovery; the public report still never
+/// shows a breakdown with exactly one suppressed cell (SPEC §2): the smallest other
+/// cell of that column is suppressed too.
+fn second_cell_in_overlapping_breakdown(table: &Table, suppressed: &mut BTreeSet<(Row, usize)>) {
+    if table.rows_add_up_to_total || table.rows.len() < 2 {
+        return;
+    }
+    for m in 0..table.measures.len() {
+        let hidden = (0..table.rows.len()).filter(|i| suppressed.contains(&(Row::Key(*i), m))).count();
+        if hidden != 1 {
+            continue;
+        }
+        let smallest = (0..table.rows.len())
+            .filter(|i| !suppressed.contains(&(Row::Key(*i), m)))
+            .min_by_key(|i| (table.rows[*i].1[m].value, *i));
+        if let Some(i) = smallest {
+            suppressed.insert((Row::Key(i), m));
+        }
+    }
 }
 
 /// Where a measure sits in the JSON: `stocks` or `flows`.
@@ -241,9 +278,15 @@ pub fn build(conn: &mut DbConn, period: &Period, exact: bool, thresholds: &Thres
     }
     let approved = now.collected_approved;
     let response_rate_pct = crate::figures::response_rate_pct(now.reporting, approved);
+    let moves_per_100 = match (now.headline[aggregate::MOVED_TO_PAID], now.headline[aggregate::TARGET_GROUP_PEOPLE]) {
+        (Some(moves), Some(people)) if people > 0 => Some((moves * 1000 / people) as f64 / 10.0),
+        _ => None,
+    };
     Ok(Report {
         period: period.key.clone(),
         exact,
+        registered: now.registered,
+        moves_per_100,
         approved,
         reporting: now.reporting,
         response_rate_pct,
@@ -305,8 +348,9 @@ impl Report {
         json!({
             "period": self.period,
             "exact": self.exact,
-            "organisations": { "approved": self.approved, "reporting": self.reporting },
+            "organisations": { "registered": self.registered, "approved": self.approved, "reporting": self.reporting },
             "response_rate_pct": self.response_rate_pct,
+            "moved_to_paid_per_100_target_group_people": self.moves_per_100,
             "stocks": group("stocks", &headline),
             "flows": group("flows", &headline),
             "change": {
@@ -326,37 +370,38 @@ impl Report {
     /// The report as tidy CSV rows: `period,dimension,key,measure,value,suppressed`.
     pub fn to_csv(&self) -> Vec<[String; 6]> {
         let mut rows = Vec::new();
-        let mut push = |dimension: &str, key: &str, measure: &str, value: Value64| {
-            rows.push([
-                self.period.clone(),
-                dimension.to_string(),
-                key.to_string(),
-                measure.to_string(),
-                value.map(|v| v.to_string()).unwrap_or_default(),
-                value.is_none().to_string(),
-            ]);
+        let mut push = |dimension: &str, key: &str, measure: &str, value: Option<String>| {
+            let suppressed = value.is_none().to_string();
+            let row = [dimension, key, measure].map(str::to_string);
+            let [dimension, key, measure] = row;
+            rows.push([self.period.clone(), dimension, key, measure, value.unwrap_or_default(), suppressed]);
         };
-        push("total", "", "organisations_approved", Some(self.approved as i64));
-        push("total", "", "organisations_reporting", Some(self.reporting as i64));
-        push("total", "", "response_rate_pct", Some(i64::from(self.response_rate_pct)));
+        let n = |v: Value64| v.map(|v| v.to_string());
+        let count = |v: usize| Some(v.to_string());
+        push("total", "", "organisations_registered", count(self.registered));
+        push("total", "", "organisations_approved", count(self.approved));
+        push("total", "", "organisations_reporting", count(self.reporting));
+        push("total", "", "response_rate_pct", count(self.response_rate_pct as usize));
         for h in &self.headlines {
-            push("total", "", h.measure, h.value);
+            push("total", "", h.measure, n(h.value));
         }
-        for h in &self.headlines {
-            if let Some(p) = &self.previous_period {
-                push("change_previous", p, h.measure, h.change_previous);
+        let rate = self.moves_per_100.map(|r| format!("{r:.1}"));
+        push("total", "", "moved_to_paid_per_100_target_group_people", rate);
+        if let Some(p) = &self.previous_period {
+            for h in &self.headlines {
+                push("change_previous", p, h.measure, n(h.change_previous));
             }
         }
-        for h in &self.headlines {
-            if let Some(p) = &self.year_earlier_period {
-                push("change_year_earlier", p, h.measure, h.change_year);
+        if let Some(p) = &self.year_earlier_period {
+            for h in &self.headlines {
+                push("change_year_earlier", p, h.measure, n(h.change_year));
             }
         }
         for b in &self.breakdowns {
             for row in &b.rows {
-                push(b.dimension, &row.key, "organisations", Some(row.organisations as i64));
+                push(b.dimension, &row.key, "organisations", count(row.organisations));
                 for (m, value) in row.values.iter().enumerate() {
-                    push(b.dimension, &row.key, b.measures[m], *value);
+                    push(b.dimension, &row.key, b.measures[m], n(*value));
                 }
             }
         }
@@ -376,7 +421,13 @@ pub struct Point {
 /// People working and onward moves into paid jobs for every period of `kind`
 /// (`quarter` or `year`) up to and including `last` that has figures, oldest first,
 /// suppressed as the report for each period is.
-pub fn series(conn: &mut DbConn, kind: &str, last: &Period, exact: bool, thresholds: &Thresholds) -> QueryResult<Vec<Point>> {
+pub fn series(
+    conn: &mut DbConn,
+    kind: &str,
+    last: &Period,
+    exact: bool,
+    thresholds: &Thresholds,
+) -> QueryResult<Vec<Point>> {
     let thresholds = (!exact).then_some(thresholds);
     let wanted: Vec<Period> =
         periods::list(conn)?.into_iter().filter(|p| p.kind == kind && p.ends_on <= last.ends_on).collect();

@@ -234,7 +234,9 @@ async fn world(backend: Backend) -> World {
         let period = app.with_conn(|c| periods::find(c, "2026-Q3")).unwrap().unwrap();
         let figures = Figures { stocks: [10, 4, 3, 0, 2], flows: [2, 1, 1, 0, 0], ..Figures::default() };
         let source = submissions::Source::Form;
-        app.with_conn(|c| submissions::save(c, own, period.id, &figures, true, source, None, now)).unwrap().submission_id
+        app.with_conn(|c| submissions::save(c, own, period.id, &figures, true, source, None, now))
+            .unwrap()
+            .submission_id
     };
     let users = [
         None,

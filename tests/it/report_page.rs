@@ -153,12 +153,14 @@ backend_tests! {
         assert!(desc.starts_with("2025: "), "{desc}");
         assert!(!desc.contains("2026"), "the series ends at the period shown");
         // Flows of a year are the sum of its quarters (exact, for the operator).
+        const NEW_PARTICIPANTS: usize = 7;
+        assert_eq!(wise_monitor::reports::aggregate::MEASURES[NEW_PARTICIPANTS], "new_participants");
         let exact_year = expected(&app, "2025", true);
         let quarters: i64 = ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
             .iter()
-            .map(|q| expected(&app, q, true).headlines[6].value.unwrap())
+            .map(|q| expected(&app, q, true).headlines[NEW_PARTICIPANTS].value.unwrap())
             .sum();
-        assert_eq!(exact_year.headlines[6].value, Some(quarters));
+        assert_eq!(exact_year.headlines[NEW_PARTICIPANTS].value, Some(quarters));
     }
 }
 

@@ -53,7 +53,14 @@ fn fixture(app: &TestApp) {
         file(c, a, "2024-Q4", [8, 2, 3, 1, 1], [1, 1, 1, 0, 0], &[]);
         for q in ["2025-Q1", "2025-Q2", "2025-Q3"] {
             file(c, a, q, [10, 2, 3, 1, 1], [2, 1, 1, 0, 1], &[]);
-            file(c, b, q, [if q == "2025-Q3" { 20 } else { 18 }, 4, 5, 0, 2], [3, 0, 2, 1, 0], &[("mental_health", 10), ("refugee_background", 4)]);
+            file(
+                c,
+                b,
+                q,
+                [if q == "2025-Q3" { 20 } else { 18 }, 4, 5, 0, 2],
+                [3, 0, 2, 1, 0],
+                &[("mental_health", 10), ("refugee_background", 4)],
+            );
         }
         file(c, a, "2025-Q4", [10, 2, 3, 1, 1], [2, 1, 1, 0, 1], &[("mental_health", 5)]);
         file(c, cc, "2025-Q4", [5, 1, 1, 1, 1], [1, 1, 1, 1, 1], &[]);
@@ -84,9 +91,23 @@ fn numbers(value: &serde_json::Value, names: &[&str]) -> Vec<Option<i64>> {
     names.iter().map(|n| value[*n].as_i64()).collect()
 }
 
-const STOCKS: [&str; 6] = ["paid_target_group", "paid_regular", "trainees", "daytime_activities", "volunteers", "people_working"];
-const FLOWS: [&str; 6] =
-    ["new_participants", "moved_to_paid_internal", "moved_to_paid_external", "moved_to_paid", "moved_to_education", "other_exits"];
+const STOCKS: [&str; 7] = [
+    "paid_target_group",
+    "paid_regular",
+    "trainees",
+    "daytime_activities",
+    "volunteers",
+    "people_working",
+    "target_group_people",
+];
+const FLOWS: [&str; 6] = [
+    "new_participants",
+    "moved_to_paid_internal",
+    "moved_to_paid_external",
+    "moved_to_paid",
+    "moved_to_education",
+    "other_exits",
+];
 
 fn all(values: &[i64]) -> Vec<Option<i64>> {
     values.iter().map(|v| Some(*v)).collect()
@@ -98,35 +119,38 @@ backend_tests! {
         let r = api(&app, "period=2025", true).await;
         assert_eq!(r["period"], "2025");
         assert_eq!(r["exact"], true);
-        assert_eq!(r["organisations"], serde_json::json!({ "approved": 5, "reporting": 5 }));
+        // Registered: the six WISEs (one suspended); approved and reporting: five.
+        assert_eq!(r["organisations"], serde_json::json!({ "registered": 6, "approved": 5, "reporting": 5 }));
+        // 15 onward moves into paid jobs per 54 target-group people: 27.7 per 100.
+        assert_eq!(r["moved_to_paid_per_100_target_group_people"], 27.7);
         assert_eq!(r["response_rate_pct"], 100);
         // Stocks: A Q4 + B Q3 (skipped Q4) + C's newest revision + D + E; F is suspended.
-        assert_eq!(numbers(&r["stocks"], &STOCKS), all(&[43, 9, 9, 2, 4, 67]));
+        assert_eq!(numbers(&r["stocks"], &STOCKS), all(&[43, 9, 9, 2, 4, 67, 54]));
         // Flows: A four quarters, B three, C's newest, D, E.
         assert_eq!(numbers(&r["flows"], &FLOWS), all(&[19, 4, 11, 15, 4, 5]));
         assert_eq!(r["suppressed"], serde_json::json!([]));
         // Against 2024 (only A's 2024-Q4): the previous period and the year earlier are both 2024.
         assert_eq!(r["change"]["previous"]["period"], "2024");
-        assert_eq!(numbers(&r["change"]["previous"]["stocks"], &STOCKS), all(&[35, 7, 6, 1, 3, 52]));
+        assert_eq!(numbers(&r["change"]["previous"]["stocks"], &STOCKS), all(&[35, 7, 6, 1, 3, 52, 42]));
         assert_eq!(numbers(&r["change"]["year_earlier"]["flows"], &FLOWS), all(&[18, 3, 10, 13, 4, 5]));
 
         let rows = r["breakdown"].as_array().unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0]["key"], "catering");
         assert_eq!(rows[0]["organisations"], 3);
-        assert_eq!(numbers(&rows[0]["stocks"], &STOCKS), all(&[36, 7, 9, 2, 4, 58]));
+        assert_eq!(numbers(&rows[0]["stocks"], &STOCKS), all(&[36, 7, 9, 2, 4, 58, 47]));
         assert_eq!(numbers(&rows[0]["flows"], &FLOWS), all(&[18, 4, 11, 15, 4, 5]));
         assert_eq!(rows[1]["key"], "cleaning_facility");
         assert_eq!(rows[1]["organisations"], 2);
-        assert_eq!(numbers(&rows[1]["stocks"], &STOCKS), all(&[7, 2, 0, 0, 0, 9]));
+        assert_eq!(numbers(&rows[1]["stocks"], &STOCKS), all(&[7, 2, 0, 0, 0, 9, 7]));
         assert_eq!(numbers(&rows[1]["flows"], &FLOWS), all(&[1, 0, 0, 0, 0, 0]));
 
         let r = api(&app, "period=2025&breakdown=municipality", true).await;
         let rows = r["breakdown"].as_array().unwrap();
         assert_eq!((rows[0]["key"].as_str(), rows[1]["key"].as_str()), (Some("Purmerend"), Some("Zaandam")));
-        assert_eq!(numbers(&rows[0]["stocks"], &STOCKS), all(&[6, 1, 1, 1, 1, 10]));
+        assert_eq!(numbers(&rows[0]["stocks"], &STOCKS), all(&[6, 1, 1, 1, 1, 10, 8]));
         assert_eq!(numbers(&rows[0]["flows"], &FLOWS), all(&[1, 0, 1, 1, 1, 1]));
-        assert_eq!(numbers(&rows[1]["stocks"], &STOCKS), all(&[37, 8, 8, 1, 3, 57]));
+        assert_eq!(numbers(&rows[1]["stocks"], &STOCKS), all(&[37, 8, 8, 1, 3, 57, 46]));
         assert_eq!(numbers(&rows[1]["flows"], &FLOWS), all(&[18, 4, 10, 14, 3, 4]));
 
         let r = api(&app, "period=2025&breakdown=target_group", true).await;
@@ -137,9 +161,9 @@ backend_tests! {
 
         // A quarter: 2025-Q4 without B; against 2025-Q3 (A, B) and 2024-Q4 (A).
         let r = api(&app, "period=2025-Q4", true).await;
-        assert_eq!(r["organisations"], serde_json::json!({ "approved": 5, "reporting": 4 }));
+        assert_eq!(r["organisations"], serde_json::json!({ "registered": 6, "approved": 5, "reporting": 4 }));
         assert_eq!(r["response_rate_pct"], 80);
-        assert_eq!(numbers(&r["stocks"], &STOCKS), all(&[23, 5, 4, 2, 2, 36]));
+        assert_eq!(numbers(&r["stocks"], &STOCKS), all(&[23, 5, 4, 2, 2, 36, 29]));
         assert_eq!(r["change"]["previous"]["period"], "2025-Q3");
         assert_eq!(r["change"]["previous"]["stocks"]["paid_target_group"], -7);
         assert_eq!(r["change"]["year_earlier"]["period"], "2024-Q4");
@@ -193,8 +217,8 @@ backend_tests! {
         let mut lines = csv.body.lines();
         assert_eq!(lines.next(), Some("period,dimension,key,measure,value,suppressed"));
         let rows: Vec<Vec<String>> = lines.map(|l| l.split(',').map(str::to_string).collect()).collect();
-        for (group, names) in [("stocks", STOCKS), ("flows", FLOWS)] {
-            for name in names {
+        for (group, names) in [("stocks", &STOCKS[..]), ("flows", &FLOWS[..])] {
+            for &name in names {
                 let row = rows.iter().find(|r| r[1] == "total" && r[3] == name).unwrap();
                 let value = json[group][name].as_i64().map(|v| v.to_string()).unwrap_or_default();
                 assert_eq!((row[4].clone(), row[5].as_str()), (value, if json[group][name].is_null() { "true" } else { "false" }));

@@ -21,7 +21,9 @@ report-csv = Download the figures (CSV)
 ## Enterprises
 
 report-organisations = Enterprises
+report-registered = Registered enterprises
 report-approved = Approved enterprises
+report-moves-per-100 = Onward moves into paid jobs per 100 target-group people
 report-reporting = Figures submitted
 report-response-rate = Response rate
 report-none-reporting = No enterprise has submitted figures for this period yet.
@@ -46,6 +48,7 @@ report-measure-trainees = Trainees
 report-measure-daytime-activities = Participants in daytime activities
 report-measure-volunteers = Volunteers
 report-measure-people-working = People working
+report-measure-target-group-people = Target-group people
 report-measure-new-participants = New participants
 report-measure-moved-to-paid-internal = Moved into paid work at the enterprise itself
 report-measure-moved-to-paid-external = Moved into paid work elsewhere

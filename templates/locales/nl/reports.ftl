@@ -21,7 +21,9 @@ report-csv = Cijfers downloaden (CSV)
 ## Ondernemingen
 
 report-organisations = Ondernemingen
+report-registered = Geregistreerde ondernemingen
 report-approved = Goedgekeurde ondernemingen
+report-moves-per-100 = Doorstroom naar betaald werk per 100 mensen uit de doelgroep
 report-reporting = Cijfers aangeleverd
 report-response-rate = Respons
 report-none-reporting = Voor deze periode heeft nog geen enkele onderneming cijfers aangeleverd.
@@ -46,6 +48,7 @@ report-measure-trainees = Deelnemers aan leerwerktrajecten
 report-measure-daytime-activities = Deelnemers aan dagbesteding
 report-measure-volunteers = Vrijwilligers
 report-measure-people-working = Mensen aan het werk
+report-measure-target-group-people = Mensen uit de doelgroep
 report-measure-new-participants = Nieuwe instromers
 report-measure-moved-to-paid-internal = Doorgestroomd naar betaald werk bij de eigen onderneming
 report-measure-moved-to-paid-external = Doorgestroomd naar betaald werk elders
