@@ -63,7 +63,7 @@ fn fill(conn: &mut DbConn, orgs: usize) {
         for (q, period_id) in quarters.iter().enumerate() {
             for chunk in ids.chunks(1000) {
                 // Every ninth WISE skips a quarter now and then.
-                let reporting: Vec<i32> = chunk.iter().copied().filter(|id| (*id as usize + q) % 9 != 0).collect();
+                let reporting: Vec<i32> = chunk.iter().copied().filter(|id| !(*id as usize + q).is_multiple_of(9)).collect();
                 let rows: Vec<_> = reporting
                     .iter()
                     .map(|id| {

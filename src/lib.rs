@@ -12,6 +12,7 @@ pub mod config;
 pub mod csv_import;
 pub mod db;
 pub mod demo;
+pub mod digests;
 pub mod figures;
 pub mod mail;
 pub mod registry;

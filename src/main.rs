@@ -56,6 +56,19 @@ enum Command {
     /// Export data.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Scheduled email digests.
+    #[command(subcommand)]
+    Digests(DigestsCommand),
+}
+
+#[derive(Subcommand)]
+enum DigestsCommand {
+    /// Run the digests that are due at that moment (default: now), then exit.
+    Run {
+        /// The moment, e.g. 2026-01-05T08:00:00+01:00.
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -214,6 +227,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(ExportCommand::Report { period, format, breakdown, exact }) => {
             export_report(&config, &period, &format, &breakdown, exact)
         }
+        Command::Digests(DigestsCommand::Run { at }) => run_digests(&config, at.as_deref()),
         Command::Serve { demo, listen } => {
             if let Some(listen) = listen {
                 config.server.listen = listen;
@@ -317,6 +331,34 @@ fn export_report(config: &Config, period: &str, format: &str, breakdown: &str, e
     Ok(())
 }
 
+/// `digests run`: writes the digests due at `at` (default: now) to the outbox; the
+/// running server (or the next `serve`) sends them.
+fn run_digests(config: &Config, at: Option<&str>) -> anyhow::Result<()> {
+    let at = match at {
+        Some(text) => chrono::DateTime::parse_from_rfc3339(text)
+            .map_err(|e| {
+                anyhow::anyhow!("--at {text:?} is not an RFC 3339 moment such as 2026-01-05T08:00:00+01:00: {e}")
+            })?
+            .with_timezone(&chrono::Utc),
+        None => SystemClock.now(),
+    };
+    let templates = wise_monitor::web::templates::Templates::new(config.template_override_dir(), false)?;
+    let pool = open(config)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    let ran = wise_monitor::digests::run_due(&mut conn, config, &templates, at)?;
+    if ran.is_empty() {
+        println!("no digest due at {}", at.to_rfc3339());
+    }
+    for r in ran {
+        match r.mails {
+            Some(n) => println!("{} ({} UTC): {n} mail(s) queued", r.kind.as_str(), r.slot),
+            None => println!("{} ({} UTC): already run by another process", r.kind.as_str(), r.slot),
+        }
+    }
+    Ok(())
+}
+
 /// `periods create`: the periods of the range, in one transaction with its audit entry.
 fn create_periods(config: &Config, from: &str, to: &str, due_days: &str) -> anyhow::Result<()> {
     use wise_monitor::accounts::audit;
@@ -376,8 +418,11 @@ fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
     }
     let listen = config.server.listen.clone();
     let workers = config.server.workers;
+    // A bad schedule stops the start with one line naming the setting.
+    wise_monitor::digests::schedules(&config.schedules)?;
     let state = AppState::new(config, pool, clock)?;
     actix_web::rt::System::new().block_on(async move {
+        actix_web::rt::spawn(wise_monitor::digests::run_scheduler(state.clone(), 60));
         actix_web::rt::spawn(wise_monitor::mail::outbox::run_sender(
             state.pool.clone(),
             state.mailer.clone(),

@@ -59,6 +59,9 @@ pub const PERIOD_STATUSES: &[&str] = &["upcoming", "open", "overdue", "closed"];
 /// Where a revision of a submission's figures came from.
 pub const REVISION_SOURCES: &[&str] = &["form", "import", "api", "demo"];
 
+/// The kinds of scheduled digest (SPEC §3) that are sent.
+pub const DIGEST_KINDS: &[&str] = &["reporting_reminders"];
+
 /// Every vocabulary with the prefix of its translation keys.
 pub const ALL: &[(&str, &[&str])] = &[
     ("sector", SECTORS),
@@ -74,6 +77,7 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("submission", SUBMISSION_STATUSES),
     ("source", REVISION_SOURCES),
     ("periods-status", PERIOD_STATUSES),
+    ("digest", DIGEST_KINDS),
 ];
 
 pub fn is_sector(code: &str) -> bool {

@@ -120,6 +120,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     revision_target_groups,
     submission_events,
     current_figures,
+    digest_runs,
+    digest_unsubscribes,
+    unsubscribe_links,
 );
 
 diesel::table! {
@@ -366,3 +369,31 @@ diesel::table! {
 
 diesel::joinable!(current_figures -> organisations (organisation_id));
 diesel::joinable!(current_figures -> reporting_periods (period_id));
+
+// Digests (migration 000010): runs, unsubscribes and unsubscribe links.
+diesel::table! {
+    digest_runs (id) {
+        id -> Integer,
+        kind -> Text,
+        slot -> Timestamp,
+        mails -> Integer,
+        finished_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    digest_unsubscribes (email, kind) {
+        email -> Text,
+        kind -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    unsubscribe_links (token_hash) {
+        token_hash -> Text,
+        email -> Text,
+        kind -> Text,
+        created_at -> Timestamp,
+    }
+}

@@ -87,6 +87,12 @@ impl DeliveryReport {
     }
 }
 
+/// Whether a mail with this idempotency key is in the outbox (queued, sent or failed).
+pub fn has_key(conn: &mut DbConn, idempotency_key: &str) -> QueryResult<bool> {
+    let n: i64 = outbox::table.filter(outbox::idempotency_key.eq(idempotency_key)).count().get_result(conn)?;
+    Ok(n > 0)
+}
+
 /// Queues a mail, due at once. Call it inside the transaction of the change that causes
 /// the mail, so both are stored or neither. With an `idempotency_key` that is already
 /// queued nothing is inserted and the result is `false`.

@@ -130,6 +130,7 @@ pub fn app(
         .configure(crate::registry::routes)
         .configure(crate::figures::routes)
         .configure(crate::reports::export::routes)
+        .configure(crate::digests::unsubscribe::routes)
         .configure(crate::reports::page::routes)
         .default_service(web::to(not_found))
 }

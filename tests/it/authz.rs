@@ -151,6 +151,8 @@ const TABLE: &[Row] = &[
     ("GET", "/reports/sector", &[], [200; 6]),
     ("GET", "/figures/status", &[], [303, 403, 200, 403, 403, 200]),
     ("GET", "/reports/sector.csv", &[], [422; 6]),
+    ("GET", "/unsubscribe/{token}", &[], [404; 6]),
+    ("POST", "/unsubscribe/{token}", &[], [404; 6]),
     ("GET", "/api/v1/reports/sector", &[], [422; 6]),
     ("GET", "/figures/status.csv", &[], [303, 403, 200, 403, 403, 200]),
     ("GET", "/admin/submissions/{id}", &[], [303, 403, 403, 403, 403, 200]),
@@ -305,6 +307,7 @@ fn concrete(pattern: &str, w: &World) -> String {
         .replace("{kvk}", &w.kvk)
         .replace("{path:.*}", "css/site.css")
         .replace("{period}", "2026-Q3")
+        .replace("{token}", "no-such-token")
         .replace("{id}", &id.to_string())
 }
 

@@ -6,6 +6,7 @@ mod accounts;
 mod authz;
 mod buyers;
 mod cli;
+mod digests;
 mod figures;
 mod figures_import;
 mod foundation;

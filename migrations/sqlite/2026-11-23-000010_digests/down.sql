@@ -1,0 +1,3 @@
+DROP TABLE unsubscribe_links;
+DROP TABLE digest_unsubscribes;
+DROP TABLE digest_runs;

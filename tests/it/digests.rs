@@ -1,0 +1,178 @@
+//! Scheduled digests: reporting reminders at the right local moments, each once,
+//! one-click unsubscribe, concurrent runs, and the `digests run` command.
+
+use chrono::{DateTime, TimeZone, Utc};
+use wise_monitor::catalogue::model::OrganisationInput;
+use wise_monitor::catalogue::store;
+use wise_monitor::db;
+use wise_monitor::digests::{self, Kind};
+use wise_monitor::figures::periods;
+use wise_monitor::figures::submissions::{self, Source};
+use wise_monitor::figures::values::Figures;
+
+use crate::backend_tests;
+use crate::support::{test_now, TestApp};
+
+/// Two approved WISEs with a user each, and 2026-Q2 (accepted last quarter's figures
+/// for the first) and 2026-Q3 (opens 1 October, due 31 October).
+fn setup(app: &TestApp) -> (i32, i32) {
+    let now = db::timestamp(test_now());
+    let create = |kvk: &str, name: &str| {
+        let input = OrganisationInput {
+            kvk_number: kvk.into(),
+            name: name.into(),
+            municipality: "Zaandam".into(),
+            sectors: vec!["catering".into()],
+            ..Default::default()
+        };
+        app.with_conn(|c| store::create_organisation(c, &input, "approved", now)).unwrap()
+    };
+    let (first, second) = (create("70000001", "Eerste Keuken"), create("70000002", "Tweede Keuken"));
+    let request = periods::validate_range("2026-Q2", "2026-Q3", "30").unwrap();
+    app.with_conn(|c| periods::create_range(c, &request, now)).unwrap();
+    let q2 = app.with_conn(|c| periods::find(c, "2026-Q2")).unwrap().unwrap();
+    let figures = Figures { stocks: [12, 3, 4, 0, 1], flows: [2, 1, 1, 0, 0], ..Figures::default() };
+    app.with_conn(|c| submissions::save(c, first, q2.id, &figures, true, Source::Form, None, now)).unwrap();
+    (first, second)
+}
+
+fn run(app: &TestApp, at: DateTime<Utc>) -> Vec<digests::Ran> {
+    let state = &app.state;
+    app.with_conn(|c| digests::run_due(c, &state.config, &state.templates, at)).unwrap()
+}
+
+fn amsterdam(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    chrono_tz::Europe::Amsterdam.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap().with_timezone(&Utc)
+}
+
+backend_tests! {
+    async fn reporting_reminders_go_out_once_at_each_step(app) {
+        let (first, second) = setup(&app);
+        let one = app.add_user("wise", Some(first));
+        let two = app.add_user("wise", Some(second));
+        // Before 08:00 on 1 October nothing is due for 2026-Q3 (2026-Q2 is long overdue: one
+        // overdue reminder for the WISE that did not report it).
+        let ran = run(&app, amsterdam(2026, 10, 1, 8));
+        assert_eq!(ran.len(), 1);
+        assert_eq!(ran[0].kind, Kind::ReportingReminders);
+        app.deliver_mail();
+        let to_one = app.mailbox.messages_to(&one.email);
+        assert_eq!(to_one.len(), 1, "{:?}", to_one.iter().map(|m| &m.subject).collect::<Vec<_>>());
+        assert!(to_one[0].subject.contains("2026-Q3"), "{}", to_one[0].subject);
+        assert!(to_one[0].text.contains("/manage/organisations/70000001/figures/2026-Q3"));
+        assert!(to_one[0].text.contains("2026-Q2"), "last period's figures are shown");
+        assert!(to_one[0].text.contains(": 12"), "{}", to_one[0].text);
+        let to_two: Vec<String> = app.mailbox.messages_to(&two.email).into_iter().map(|m| m.subject).collect();
+        assert_eq!(to_two.len(), 2, "opened 2026-Q3 and overdue 2026-Q2: {to_two:?}");
+
+        // The same moment again, and the next morning: nothing new.
+        assert_eq!(run(&app, amsterdam(2026, 10, 1, 8)), []);
+        let next = run(&app, amsterdam(2026, 10, 2, 9));
+        assert_eq!(next[0].mails, Some(0));
+        app.deliver_mail();
+        assert_eq!(app.mailbox.messages_to(&one.email).len(), 1);
+
+        // Seven days before the due date: the second reminder; the first WISE submits.
+        let q3 = app.with_conn(|c| periods::find(c, "2026-Q3")).unwrap().unwrap();
+        let figures = Figures { stocks: [12, 3, 4, 0, 1], flows: [2, 1, 1, 0, 0], ..Figures::default() };
+        let now = db::timestamp(test_now());
+        app.with_conn(|c| submissions::save(c, first, q3.id, &figures, true, Source::Form, None, now)).unwrap();
+        run(&app, amsterdam(2026, 10, 24, 8));
+        app.deliver_mail();
+        assert_eq!(app.mailbox.messages_to(&one.email).len(), 1, "submitted: no reminder");
+        let to_two = app.mailbox.messages_to(&two.email);
+        assert_eq!(to_two.len(), 3);
+        assert!(to_two[2].subject.contains("binnenkort"), "{}", to_two[2].subject);
+
+        // The day after the due date: still missing for the second WISE only.
+        run(&app, amsterdam(2026, 11, 1, 8));
+        app.deliver_mail();
+        assert_eq!(app.mailbox.messages_to(&one.email).len(), 1);
+        assert_eq!(app.mailbox.messages_to(&two.email).len(), 4);
+        assert!(app.mailbox.messages_to(&two.email)[3].subject.contains("ontbreken"));
+    }
+}
+
+backend_tests! {
+    async fn one_click_unsubscribe_stops_that_kind_only(app) {
+        let (first, _) = setup(&app);
+        let one = app.add_user("wise", Some(first));
+        run(&app, amsterdam(2026, 10, 1, 8));
+        app.deliver_mail();
+        let mail = app.mailbox.messages_to(&one.email).remove(0);
+        let link = mail.header("List-Unsubscribe").unwrap().trim_matches(|c| c == '<' || c == '>').to_string();
+        assert_eq!(mail.header("List-Unsubscribe-Post"), Some("List-Unsubscribe=One-Click"));
+        let path = link.split_once("://").unwrap().1.split_once('/').unwrap().1;
+        let path = format!("/{path}");
+        // The page offers the button; the mail client's one-click POST needs no session
+        // and no form token, even from another site.
+        app.get(&path).await.assert_status(200).assert_contains("Afmelden");
+        let request = actix_web::test::TestRequest::post()
+            .uri(&path)
+            .insert_header(("Content-Type", "application/x-www-form-urlencoded"))
+            .insert_header(("Origin", "https://mail.example.com"))
+            .set_payload("List-Unsubscribe=One-Click");
+        app.send(request).await.assert_status(200);
+        assert!(app.with_conn(|c| digests::unsubscribe::is_unsubscribed(c, &one.email, Kind::ReportingReminders)).unwrap());
+        app.get("/unsubscribe/not-a-token").await.assert_status(404);
+        // The due-soon reminder does not reach the address any more.
+        run(&app, amsterdam(2026, 10, 24, 8));
+        app.deliver_mail();
+        assert_eq!(app.mailbox.messages_to(&one.email).len(), 1);
+    }
+}
+
+backend_tests! {
+    async fn concurrent_runs_send_each_digest_once(app) {
+        let (first, second) = setup(&app);
+        let one = app.add_user("wise", Some(first));
+        let two = app.add_user("wise", Some(second));
+        let at = amsterdam(2026, 10, 1, 8);
+        let state = app.state.clone();
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let state = state.clone();
+                std::thread::spawn(move || {
+                    let mut conn = state.pool.get().unwrap();
+                    digests::run_due(&mut conn, &state.config, &state.templates, at)
+                })
+            })
+            .collect();
+        let outcomes: Vec<_> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+        let ran: usize = outcomes
+            .iter()
+            .map(|o| match o {
+                Ok(ran) => ran.iter().filter(|r| r.mails.is_some()).count(),
+                Err(_) => 0, // lost the race on the claim: rolled back, nothing sent
+            })
+            .sum();
+        assert_eq!(ran, 1, "{outcomes:?}");
+        app.deliver_mail();
+        assert_eq!(app.mailbox.messages_to(&one.email).len(), 1);
+        assert_eq!(app.mailbox.messages_to(&two.email).len(), 2);
+    }
+}
+
+backend_tests! {
+    async fn the_command_runs_what_is_due_at_a_moment(app) {
+        let (first, _) = setup(&app);
+        app.add_user("wise", Some(first));
+        let url = app.state.config.database.url.clone();
+        let (code, stdout, stderr) = crate::cli::wise_monitor(
+            &["digests", "run", "--at", "2026-10-01T08:00:00+02:00", "--database-url", &url],
+            &[],
+        );
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stdout.contains("reporting_reminders (2026-10-01 06:00:00 UTC): 1 mail(s) queued"), "{stdout}");
+        let (code, stdout, _) = crate::cli::wise_monitor(
+            &["digests", "run", "--at", "2026-10-01T08:00:00+02:00", "--database-url", &url],
+            &[],
+        );
+        assert_eq!(code, 0);
+        assert!(stdout.contains("no digest due"), "{stdout}");
+        let (code, _, stderr) =
+            crate::cli::wise_monitor(&["digests", "run", "--at", "tomorrow", "--database-url", &url], &[]);
+        assert_ne!(code, 0);
+        assert!(stderr.contains("--at \"tomorrow\" is not an RFC 3339 moment"), "{stderr}");
+    }
+}
