@@ -79,10 +79,12 @@ backend_tests! {
         assert_eq!(statuses(&app).await, expect("overdue", "upcoming"));
         app.clock.advance(Duration::days(39)); // 1 January 2027
         assert_eq!(statuses(&app).await, expect("overdue", "open"));
-        app.clock.advance(Duration::days(30)); // 31 January: the due date itself
+        app.clock.advance(Duration::days(28)); // 29 January: Q3's last day for late figures (90 days)
         assert_eq!(statuses(&app).await, expect("overdue", "open"));
+        app.clock.advance(Duration::days(2)); // 31 January: Q4's due date itself; Q3 closed
+        assert_eq!(statuses(&app).await, expect("closed", "open"));
         app.clock.advance(Duration::days(1));
-        assert_eq!(statuses(&app).await, expect("overdue", "overdue"));
+        assert_eq!(statuses(&app).await, expect("closed", "overdue"));
 
         let body = app.get("/api/v1/periods").await.json();
         let q4 = &body[1];
