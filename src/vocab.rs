@@ -60,7 +60,7 @@ pub const PERIOD_STATUSES: &[&str] = &["upcoming", "open", "overdue", "closed"];
 pub const REVISION_SOURCES: &[&str] = &["form", "import", "api", "demo"];
 
 /// The kinds of scheduled digest (SPEC §3) that are sent.
-pub const DIGEST_KINDS: &[&str] = &["reporting_reminders"];
+pub const DIGEST_KINDS: &[&str] = &["reporting_reminders", "sector_summary"];
 
 /// Every vocabulary with the prefix of its translation keys.
 pub const ALL: &[(&str, &[&str])] = &[

@@ -9,6 +9,7 @@
 //! send a digest twice and never skip one.
 
 pub mod reminders;
+pub mod summary;
 pub mod unsubscribe;
 
 use std::str::FromStr;
@@ -27,14 +28,16 @@ use crate::web::templates::Templates;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
     ReportingReminders,
+    SectorSummary,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 1] = [Kind::ReportingReminders];
+    pub const ALL: [Kind; 2] = [Kind::ReportingReminders, Kind::SectorSummary];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::ReportingReminders => "reporting_reminders",
+            Kind::SectorSummary => "sector_summary",
         }
     }
 
@@ -46,6 +49,7 @@ impl Kind {
     fn expression(self, schedules: &SchedulesConfig) -> &str {
         match self {
             Kind::ReportingReminders => &schedules.reporting_reminders,
+            Kind::SectorSummary => &schedules.sector_summary,
         }
     }
 }
@@ -64,11 +68,9 @@ pub fn schedules(config: &SchedulesConfig) -> anyhow::Result<Vec<Schedule>> {
         .parse()
         .map_err(|e| anyhow::anyhow!("schedules.time_zone {:?} is not a time zone: {e}", config.time_zone))?;
     // Kinds not sent yet are checked too, so a typo shows before they start.
-    for (key, expression) in [
-        ("saved_search_daily", &config.saved_search_daily),
-        ("saved_search_weekly", &config.saved_search_weekly),
-        ("sector_summary", &config.sector_summary),
-    ] {
+    for (key, expression) in
+        [("saved_search_daily", &config.saved_search_daily), ("saved_search_weekly", &config.saved_search_weekly)]
+    {
         if !expression.trim().is_empty() {
             cron::Schedule::from_str(expression.trim())
                 .with_context(|| format!("schedules.{key} {expression:?} is not a cron expression"))?;
@@ -154,6 +156,7 @@ pub fn run_due(
             }
             let mails = match schedule.kind {
                 Kind::ReportingReminders => reminders::run(c, &context)?,
+                Kind::SectorSummary => summary::run(c, &context)?,
             };
             diesel::update(digest_runs::table)
                 .filter(digest_runs::kind.eq(schedule.kind.as_str()))

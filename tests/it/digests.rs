@@ -53,8 +53,8 @@ backend_tests! {
         // Before 08:00 on 1 October nothing is due for 2026-Q3 (2026-Q2 is long overdue: one
         // overdue reminder for the WISE that did not report it).
         let ran = run(&app, amsterdam(2026, 10, 1, 8));
-        assert_eq!(ran.len(), 1);
-        assert_eq!(ran[0].kind, Kind::ReportingReminders);
+        let kinds: Vec<Kind> = ran.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [Kind::ReportingReminders, Kind::SectorSummary], "1 October 08:00 is both kinds' moment");
         app.deliver_mail();
         let to_one = app.mailbox.messages_to(&one.email);
         assert_eq!(to_one.len(), 1, "{:?}", to_one.iter().map(|m| &m.subject).collect::<Vec<_>>());
@@ -68,6 +68,7 @@ backend_tests! {
         // The same moment again, and the next morning: nothing new.
         assert_eq!(run(&app, amsterdam(2026, 10, 1, 8)), []);
         let next = run(&app, amsterdam(2026, 10, 2, 9));
+        assert_eq!(next.len(), 1, "the monthly summary is not due again");
         assert_eq!(next[0].mails, Some(0));
         app.deliver_mail();
         assert_eq!(app.mailbox.messages_to(&one.email).len(), 1);
@@ -146,7 +147,7 @@ backend_tests! {
                 Err(_) => 0, // lost the race on the claim: rolled back, nothing sent
             })
             .sum();
-        assert_eq!(ran, 1, "{outcomes:?}");
+        assert_eq!(ran, 2, "each kind ran once: {outcomes:?}");
         app.deliver_mail();
         assert_eq!(app.mailbox.messages_to(&one.email).len(), 1);
         assert_eq!(app.mailbox.messages_to(&two.email).len(), 2);
@@ -174,5 +175,33 @@ backend_tests! {
             crate::cli::wise_monitor(&["digests", "run", "--at", "tomorrow", "--database-url", &url], &[]);
         assert_ne!(code, 0);
         assert!(stderr.contains("--at \"tomorrow\" is not an RFC 3339 moment"), "{stderr}");
+    }
+}
+
+backend_tests! {
+    async fn the_monthly_sector_summary_reaches_city_and_admin(app) {
+        let (first, _) = setup(&app);
+        let city = app.add_user("city", None);
+        let admin = app.add_user("admin", None);
+        let buyer = app.add_user("buyer", None);
+        let _ = first;
+        // 1 October 08:00: 2026-Q3 is open (1 of 2 submitted? none yet), 2026-Q2 is past due.
+        run(&app, amsterdam(2026, 10, 1, 8));
+        app.deliver_mail();
+        assert!(app.mailbox.messages_to(&buyer.email).is_empty());
+        let mail = app.mailbox.messages_to(&city.email).remove(0);
+        assert_eq!(mail.subject, "Sectoroverzicht 2026-10");
+        assert!(mail.text.contains("Inzendingen over 2026-Q3: 0 van 2 ondernemingen (0%), 2 ontbreken."), "{}", mail.text);
+        assert!(mail.text.contains("Cijfers over 2026-Q2"), "{}", mail.text);
+        assert!(mail.text.contains("Mensen aan het werk: 20"), "{}", mail.text);
+        assert!(mail.text.contains("/reports/sector?period=2026-Q2"));
+        assert!(mail.header("List-Unsubscribe").is_some());
+        assert_eq!(app.mailbox.messages_to(&admin.email).len(), 1);
+        // Not again this month; again on 1 November.
+        run(&app, amsterdam(2026, 10, 15, 8));
+        run(&app, amsterdam(2026, 11, 1, 8));
+        app.deliver_mail();
+        let subjects: Vec<String> = app.mailbox.messages_to(&city.email).into_iter().map(|m| m.subject).collect();
+        assert_eq!(subjects, ["Sectoroverzicht 2026-10", "Sectoroverzicht 2026-11"]);
     }
 }

@@ -11,6 +11,15 @@ mail-reminder-overdue-body = The figures of { $organisation } for { $period } we
 mail-reminder-button = Open the form
 mail-reminder-previous = Your figures for { $period }:
 
+## Sector summary
+
+mail-summary-subject = Sector summary { $month }
+mail-summary-open = Submissions for { $period }: { $reporting } of { $approved } enterprises ({ $rate }%), { $missing } missing.
+mail-summary-report = Figures for { $period } (change against { $previous }):
+mail-summary-report-button = Open the sector report
+mail-summary-status-button = See who has not submitted yet
+mail-summary-exact = Exact figures: not for publication.
+
 ## Unsubscribe page
 
 unsubscribe-title = Unsubscribe
@@ -20,4 +29,5 @@ unsubscribe-done = { $email } will no longer receive this email:
 
 ## Vocabulary: digest kinds
 
+digest-sector-summary = monthly sector summaries
 digest-reporting-reminders = reporting reminders

@@ -11,6 +11,15 @@ mail-reminder-overdue-body = De cijfers van { $organisation } over { $period } m
 mail-reminder-button = Formulier openen
 mail-reminder-previous = Uw cijfers over { $period }:
 
+## Sector summary
+
+mail-summary-subject = Sectoroverzicht { $month }
+mail-summary-open = Inzendingen over { $period }: { $reporting } van { $approved } ondernemingen ({ $rate }%), { $missing } ontbreken.
+mail-summary-report = Cijfers over { $period } (verandering ten opzichte van { $previous }):
+mail-summary-report-button = Sectorrapportage openen
+mail-summary-status-button = Bekijk wie nog niet heeft ingestuurd
+mail-summary-exact = Exacte cijfers: niet voor publicatie.
+
 ## Unsubscribe page
 
 unsubscribe-title = Afmelden
@@ -20,4 +29,5 @@ unsubscribe-done = { $email } ontvangt deze e-mail niet meer:
 
 ## Vocabulary: digest kinds
 
+digest-sector-summary = maandelijkse sectoroverzichten
 digest-reporting-reminders = herinneringen om cijfers in te sturen

@@ -1,0 +1,95 @@
+//! The monthly sector summary (SPEC §3) for `city` and `admin` users: submissions
+//! received and missing for the period that is open, the headline numbers of the
+//! latest period past its due date with their change, and a link to the report.
+//! Exact figures (the recipients may see them), marked not for publication.
+
+use diesel::prelude::*;
+use serde_json::{json, Value};
+
+use super::{unsubscribe, Context, Kind};
+use crate::db::schema::users;
+use crate::db::DbConn;
+use crate::figures::periods::{self, Status};
+use crate::figures::review;
+use crate::mail::{self, outbox};
+use crate::reports::disclosure::Thresholds;
+use crate::reports::report;
+use crate::web::i18n::Lang;
+
+/// The headline measures the summary shows.
+const SHOWN: [&str; 4] = ["people_working", "target_group_people", "new_participants", "moved_to_paid"];
+
+/// Writes the summaries due at the context's slot to the outbox; returns how many.
+pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
+    let today = context.slot.date_naive();
+    let config = context.config;
+    let closes = config.figures.closes_after_days;
+    let quarters: Vec<periods::Period> = periods::list(conn)?.into_iter().filter(|p| p.kind == "quarter").collect();
+    let open = quarters.iter().rev().find(|p| matches!(p.status(today, closes), Status::Open)).cloned();
+    let past_due = quarters.iter().rev().find(|p| p.due_on < today).cloned();
+    if open.is_none() && past_due.is_none() {
+        return Ok(0);
+    }
+    let overview = match open {
+        Some(p) => Some(review::overview(conn, p, today, closes)?),
+        None => None,
+    };
+    let headline = match &past_due {
+        Some(p) => Some(report::build(conn, p, true, &Thresholds::from(&config.disclosure))?),
+        None => None,
+    };
+    let recipients: Vec<(String, String, String)> = users::table
+        .filter(users::role.eq_any(["city", "admin"]))
+        .filter(users::disabled.eq(false))
+        .order(users::id)
+        .select((users::email, users::name, users::language))
+        .load(conn)?;
+    let base = config.base_url();
+    let month = today.format("%Y-%m").to_string();
+    let mut sent = 0;
+    for (email, name, language) in recipients {
+        if unsubscribe::is_unsubscribed(conn, &email, Kind::SectorSummary)? {
+            continue;
+        }
+        let key = format!("{}:{month}:{email}", Kind::SectorSummary.as_str());
+        if outbox::has_key(conn, &key)? {
+            continue;
+        }
+        let lang = Lang::parse(&language).unwrap_or(Lang::Nl);
+        let numbers: Vec<Value> = headline
+            .iter()
+            .flat_map(|r| r.headlines.iter().filter(|h| SHOWN.contains(&h.measure)))
+            .map(|h| {
+                json!({
+                    "label_key": format!("report-measure-{}", h.measure.replace('_', "-")),
+                    "value": h.value,
+                    "change": h.change_previous.map(|c| if c > 0 { format!("+{c}") } else { c.to_string() }),
+                })
+            })
+            .collect();
+        let data = json!({
+            "name": name,
+            "month": month,
+            "open": overview.as_ref().map(|o| json!({
+                "period": o.period.key,
+                "reporting": o.reporting,
+                "approved": o.approved,
+                "missing": o.missing,
+                "response_rate_pct": o.response_rate_pct,
+            })),
+            "report": headline.as_ref().map(|r| json!({
+                "period": r.period,
+                "previous": r.previous_period,
+                "numbers": numbers,
+                "link": format!("{base}/reports/sector?period={}", r.period),
+            })),
+            "status_link": overview.as_ref().map(|o| format!("{base}/figures/status?period={}", o.period.key)),
+            "unsubscribe_url": unsubscribe::link(conn, base, &email, Kind::SectorSummary, context.now)?,
+        });
+        let mail = mail::render(context.templates, "sector-summary", lang, &email, data)?;
+        if outbox::enqueue(conn, &mail, Some(&key), context.now)? {
+            sent += 1;
+        }
+    }
+    Ok(sent)
+}
