@@ -8,6 +8,7 @@
 //! `kind:window:recipient`, so two processes, or a run repeated after a crash, never
 //! send a digest twice and never skip one.
 
+pub mod admin;
 pub mod reminders;
 pub mod summary;
 pub mod unsubscribe;

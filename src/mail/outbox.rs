@@ -87,6 +87,44 @@ impl DeliveryReport {
     }
 }
 
+/// A mail as the operator's outbox page lists it (no bodies).
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = outbox)]
+pub struct Listed {
+    pub id: i32,
+    pub recipient: String,
+    pub subject: String,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+/// The newest mails, optionally of one status, at most `limit`.
+pub fn list(conn: &mut DbConn, status: Option<&str>, limit: i64) -> QueryResult<Vec<Listed>> {
+    let mut query = outbox::table.order(outbox::id.desc()).limit(limit).select(Listed::as_select()).into_boxed();
+    if let Some(status) = status {
+        query = query.filter(outbox::status.eq(status.to_string()));
+    }
+    query.load(conn)
+}
+
+/// How many mails there are of each status.
+pub fn counts(conn: &mut DbConn) -> QueryResult<Vec<(String, i64)>> {
+    outbox::table.group_by(outbox::status).select((outbox::status, diesel::dsl::count_star())).load(conn)
+}
+
+/// Queues a failed mail again, due at once with a fresh count of attempts. Returns
+/// whether it was failed (anything else is left alone).
+pub fn retry(conn: &mut DbConn, id: i32, now: NaiveDateTime) -> QueryResult<bool> {
+    let changed = diesel::update(outbox::table.filter(outbox::id.eq(id)).filter(outbox::status.eq(FAILED)))
+        .set((outbox::status.eq(PENDING), outbox::attempts.eq(0), outbox::next_attempt_at.eq(now)))
+        .execute(conn)?;
+    Ok(changed == 1)
+}
+
 /// Whether a mail with this idempotency key is in the outbox (queued, sent or failed).
 pub fn has_key(conn: &mut DbConn, idempotency_key: &str) -> QueryResult<bool> {
     let n: i64 = outbox::table.filter(outbox::idempotency_key.eq(idempotency_key)).count().get_result(conn)?;
@@ -171,14 +209,10 @@ pub fn deliver_due(
                         outbox::html_body.eq(""),
                     ))
                     .execute(conn),
-                Err(error) if attempt >= max_attempts => diesel::update(row)
-                    .set((
-                        outbox::status.eq(FAILED),
-                        outbox::last_error.eq(error),
-                        outbox::text_body.eq(""),
-                        outbox::html_body.eq(""),
-                    ))
-                    .execute(conn),
+                // A failed mail keeps its bodies, so the operator can send it again.
+                Err(error) if attempt >= max_attempts => {
+                    diesel::update(row).set((outbox::status.eq(FAILED), outbox::last_error.eq(error))).execute(conn)
+                }
                 Err(error) => diesel::update(row)
                     .set((
                         outbox::next_attempt_at.eq(now + retry_delay(retry_base_seconds, attempt)),

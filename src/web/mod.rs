@@ -131,6 +131,7 @@ pub fn app(
         .configure(crate::figures::routes)
         .configure(crate::reports::export::routes)
         .configure(crate::digests::unsubscribe::routes)
+        .configure(crate::digests::admin::routes)
         .configure(crate::reports::page::routes)
         .default_service(web::to(not_found))
 }

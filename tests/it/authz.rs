@@ -152,6 +152,8 @@ const TABLE: &[Row] = &[
     ("GET", "/figures/status", &[], [303, 403, 200, 403, 403, 200]),
     ("GET", "/reports/sector.csv", &[], [422; 6]),
     ("GET", "/unsubscribe/{token}", &[], [404; 6]),
+    ("GET", "/admin/outbox", &[], [303, 403, 403, 403, 403, 200]),
+    ("POST", "/admin/outbox/{id}/retry", &[], [401, 403, 403, 403, 403, 409]),
     ("POST", "/unsubscribe/{token}", &[], [404; 6]),
     ("GET", "/api/v1/reports/sector", &[], [422; 6]),
     ("GET", "/figures/status.csv", &[], [303, 403, 200, 403, 403, 200]),

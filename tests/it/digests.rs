@@ -205,3 +205,35 @@ backend_tests! {
         assert_eq!(subjects, ["Sectoroverzicht 2026-10", "Sectoroverzicht 2026-11"]);
     }
 }
+
+backend_tests! {
+    async fn the_operator_sees_the_outbox_and_sends_a_failed_mail_again(app) {
+        use diesel::prelude::*;
+        use wise_monitor::db::schema::outbox;
+        let (first, _) = setup(&app);
+        let wise = app.add_user("wise", Some(first));
+        run(&app, amsterdam(2026, 10, 1, 8));
+        // The mail server refuses it for good.
+        app.with_conn(|c| {
+            diesel::update(outbox::table)
+                .set((outbox::status.eq("failed"), outbox::attempts.eq(8), outbox::last_error.eq("550 mailbox unavailable")))
+                .execute(c)
+                .unwrap()
+        });
+        let admin = app.add_user("admin", None);
+        let mut a = app.sign_in_as(&admin).await;
+        let page = app.get_with(&mut a, "/admin/outbox?status=failed").await;
+        page.assert_status(200).assert_contains("550 mailbox unavailable").assert_contains(&wise.email);
+        page.assert_contains("herinneringen om cijfers in te sturen"); // the last run of the kind
+        let id: i32 = app.with_conn(|c| outbox::table.filter(outbox::recipient.eq(&wise.email)).select(outbox::id).first(c).unwrap());
+        let res = app.post_form(&mut a, &format!("/admin/outbox/{id}/retry"), &[]).await;
+        res.assert_status(303);
+        app.post_form(&mut a, &format!("/admin/outbox/{id}/retry"), &[]).await.assert_status(409);
+        app.deliver_mail();
+        let mails = app.mailbox.messages_to(&wise.email);
+        assert_eq!(mails.len(), 1);
+        assert!(mails[0].text.contains("2026-Q3"), "the failed mail kept its content");
+        let status: String = app.with_conn(|c| outbox::table.find(id).select(outbox::status).first(c).unwrap());
+        assert_eq!(status, "sent");
+    }
+}

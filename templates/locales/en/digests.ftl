@@ -27,6 +27,30 @@ unsubscribe-intro = Stop sending { $email } this email:
 unsubscribe-button = Unsubscribe
 unsubscribe-done = { $email } will no longer receive this email:
 
+## The operator's outbox page
+
+outbox-nav = Outbox
+outbox-title = Outbox
+outbox-intro = Every mail the platform sends goes through this queue. Failed mails keep their content and can be sent again.
+outbox-retried = The mail is queued again.
+outbox-pending = Queued
+outbox-sent = Sent
+outbox-failed = Failed
+outbox-filter = Show mails
+outbox-all = All
+outbox-runs = Last digest runs
+outbox-kind = Digest
+outbox-slot = Scheduled for
+outbox-mails = Mails
+outbox-no-runs = No digest has run yet.
+outbox-mails-heading = Mails (newest first)
+outbox-recipient = To
+outbox-subject = Subject
+outbox-status = Status
+outbox-created = Queued at
+outbox-retry = Send again
+outbox-none = There are no mails here.
+
 ## Vocabulary: digest kinds
 
 digest-sector-summary = monthly sector summaries

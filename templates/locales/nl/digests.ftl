@@ -27,6 +27,30 @@ unsubscribe-intro = Stuur { $email } deze e-mail niet meer:
 unsubscribe-button = Afmelden
 unsubscribe-done = { $email } ontvangt deze e-mail niet meer:
 
+## The operator's outbox page
+
+outbox-nav = Uitgaande post
+outbox-title = Uitgaande post
+outbox-intro = Elke e-mail van het platform gaat via deze wachtrij. Mislukte e-mails houden hun inhoud en kunnen opnieuw worden verstuurd.
+outbox-retried = De e-mail staat weer in de wachtrij.
+outbox-pending = In de wachtrij
+outbox-sent = Verstuurd
+outbox-failed = Mislukt
+outbox-filter = E-mails tonen
+outbox-all = Alle
+outbox-runs = Laatste verzendrondes van overzichten
+outbox-kind = Overzicht
+outbox-slot = Gepland voor
+outbox-mails = E-mails
+outbox-no-runs = Er is nog geen overzicht verstuurd.
+outbox-mails-heading = E-mails (nieuwste eerst)
+outbox-recipient = Aan
+outbox-subject = Onderwerp
+outbox-status = Status
+outbox-created = In de wachtrij gezet
+outbox-retry = Opnieuw versturen
+outbox-none = Er zijn hier geen e-mails.
+
 ## Vocabulary: digest kinds
 
 digest-sector-summary = maandelijkse sectoroverzichten

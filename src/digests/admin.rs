@@ -1,0 +1,98 @@
+//! The operator's outbox page: queued, sent and failed mails with their error, a
+//! retry button for failed ones, and the last run of each digest kind.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::accounts::audit::{self, Actor};
+use crate::accounts::policy::{self, Action};
+use crate::accounts::see_other;
+use crate::accounts::session::{client_ip, CsrfForm, Identity};
+use crate::db::write_tx;
+use crate::mail::outbox;
+use crate::web::{page, routes, AppError, AppState};
+
+/// The most mails the page lists.
+const SHOWN: i64 = 200;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    routes::get(cfg, "/admin/outbox", outbox_page);
+    routes::post(cfg, "/admin/outbox/{id}/retry", retry);
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    status: Option<String>,
+    retried: Option<i32>,
+}
+
+/// `GET /admin/outbox[?status=pending|sent|failed]`.
+async fn outbox_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, AppError> {
+    policy::require(&state, &req, &identity, Action::Operate, None).await?;
+    let status = query.status.clone().filter(|s| [outbox::PENDING, outbox::SENT, outbox::FAILED].contains(&s.as_str()));
+    let filter = status.clone();
+    let (mails, counts, runs) = state
+        .db(move |c| Ok((outbox::list(c, filter.as_deref(), SHOWN)?, outbox::counts(c)?, super::last_runs(c)?)))
+        .await?;
+    let count = |s: &str| counts.iter().find(|(k, _)| k == s).map_or(0, |(_, n)| *n);
+    let runs: Vec<_> = runs
+        .into_iter()
+        .map(|(kind, slot, mails, finished_at)| json!({ "kind": kind, "slot": slot, "mails": mails, "finished_at": finished_at }))
+        .collect();
+    page::render(
+        &state,
+        &req,
+        "digests/outbox",
+        json!({
+            "nav": "admin-outbox",
+            "status": status,
+            "mails": mails,
+            "counts": { "pending": count(outbox::PENDING), "sent": count(outbox::SENT), "failed": count(outbox::FAILED) },
+            "runs": runs,
+            "retried": query.retried,
+        }),
+    )
+}
+
+#[derive(Deserialize)]
+struct RetryForm {}
+
+/// `POST /admin/outbox/{id}/retry`: a failed mail goes back in the queue (audited).
+async fn retry(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    id: web::Path<i32>,
+    CsrfForm(_): CsrfForm<RetryForm>,
+) -> Result<HttpResponse, AppError> {
+    let admin = policy::require(&state, &req, &identity, Action::Operate, None).await?;
+    let (id, now, ip) = (id.into_inner(), state.now(), client_ip(&req, &state.config));
+    let retried = state
+        .db(move |c| {
+            write_tx(c, |c| {
+                if !outbox::retry(c, id, now)? {
+                    return Ok(false);
+                }
+                let entry = audit::Entry {
+                    actor: Actor::User { id: admin.id, email: &admin.email },
+                    ip: Some(&ip),
+                    action: "mail_retried",
+                    target: &format!("outbox {id}"),
+                    detail: "",
+                };
+                audit::record(c, now, entry)?;
+                Ok::<_, AppError>(true)
+            })
+        })
+        .await?;
+    if !retried {
+        return Err(AppError::Conflict("only a failed mail can be sent again".into()));
+    }
+    Ok(see_other(&format!("/admin/outbox?retried={id}")))
+}
