@@ -237,3 +237,51 @@ backend_tests! {
         assert_eq!(status, "sent");
     }
 }
+
+backend_tests! {
+    async fn digests_go_through_smtp_and_wait_while_the_server_is_down(app) {
+        use std::net::TcpListener;
+        use wise_monitor::mail::{outbox, Mailer};
+        let (first, _) = setup(&app);
+        let wise = app.add_user("wise", Some(first));
+        let city = app.add_user("city", None);
+        run(&app, amsterdam(2026, 10, 1, 8));
+
+        // The mail server is down: both mails stay queued.
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let mailer = Mailer::from_config(&crate::mail::smtp_config(port)).unwrap();
+        let now = db::timestamp(amsterdam(2026, 10, 1, 8));
+        let report = app.with_conn(|c| outbox::deliver_due(c, &mailer, now, 60, 8)).unwrap();
+        assert_eq!((report.sent, report.retried), (0, 2));
+
+        // It is back: each mail arrives once, over SMTP.
+        let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
+        let sink = std::thread::spawn(move || {
+            (0..2)
+                .map(|_| {
+                    let (stream, _) = listener.accept().unwrap();
+                    stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+                    crate::mail::serve_smtp(stream)
+                })
+                .collect::<Vec<_>>()
+        });
+        let later = now + chrono::Duration::hours(1);
+        let report = app.with_conn(|c| outbox::deliver_due(c, &mailer, later, 60, 8)).unwrap();
+        assert_eq!(report.sent, 2);
+        let sessions = sink.join().unwrap();
+        let report = app.with_conn(|c| outbox::deliver_due(c, &mailer, later + chrono::Duration::hours(1), 60, 8)).unwrap();
+        assert_eq!(report.sent, 0, "nothing is sent twice");
+        for (who, words) in [(&wise.email, "2026-Q3"), (&city.email, "Sectoroverzicht 2026-10")] {
+            let session = sessions
+                .iter()
+                .find(|s| s.commands.contains(&format!("RCPT TO:<{who}>")))
+                .unwrap_or_else(|| panic!("no mail for {who}"));
+            let data = session.data.as_deref().unwrap();
+            assert!(data.contains(words), "{data}");
+            assert!(data.contains("Content-Type: text/plain; charset=utf-8"), "{data}");
+            assert!(data.contains("Content-Type: text/html; charset=utf-8"), "{data}");
+            assert!(data.contains("List-Unsubscribe: <http"), "{data}");
+            assert!(data.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "{data}");
+        }
+    }
+}

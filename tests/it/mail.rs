@@ -61,7 +61,7 @@ fn closed_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-fn smtp_config(port: u16) -> MailConfig {
+pub(crate) fn smtp_config(port: u16) -> MailConfig {
     let mut config = Config::defaults().mail;
     config.from = FROM.into();
     config.transport = "smtp".into();
@@ -288,9 +288,9 @@ fn smtp_delivers_a_multipart_message() {
 }
 
 /// What one SMTP session of the sink saw.
-struct SmtpSession {
-    commands: Vec<String>,
-    data: Option<String>,
+pub(crate) struct SmtpSession {
+    pub commands: Vec<String>,
+    pub data: Option<String>,
 }
 
 /// A one-connection SMTP server on 127.0.0.1 that accepts whatever it is sent.
@@ -305,7 +305,7 @@ fn smtp_sink() -> (u16, JoinHandle<SmtpSession>) {
     (port, handle)
 }
 
-fn serve_smtp(stream: TcpStream) -> SmtpSession {
+pub(crate) fn serve_smtp(stream: TcpStream) -> SmtpSession {
     let mut out = stream.try_clone().unwrap();
     let mut reader = BufReader::new(stream);
     let mut session = SmtpSession { commands: Vec::new(), data: None };
