@@ -214,9 +214,11 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
+    /// The reporting reminders on `expression`; the other kinds off.
     fn config(expression: &str) -> SchedulesConfig {
         let mut config = Config::defaults().schedules;
         config.reporting_reminders = expression.to_string();
+        config.sector_summary = String::new();
         config
     }
 
