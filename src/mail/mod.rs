@@ -32,6 +32,10 @@ pub struct Email {
     pub html: String,
     /// The one-click unsubscribe link (`List-Unsubscribe`), for mail a user can stop.
     pub unsubscribe_url: Option<String>,
+    /// What makes the mail unique (its outbox idempotency key, e.g. a digest's kind,
+    /// window and recipient): its Message-ID is derived from it, so a mail sent again
+    /// keeps its Message-ID. `None`: a random one.
+    pub message_key: Option<String>,
 }
 
 /// Renders the mail `name` in `lang` for `to`.
@@ -64,6 +68,7 @@ pub fn render(templates: &Templates, name: &str, lang: Lang, to: &str, data: Val
         text: format!("{}\n", text.trim()),
         html: format!("{}\n", html.trim()),
         unsubscribe_url,
+        message_key: None,
     })
 }
 
@@ -199,8 +204,9 @@ impl Mailer {
     /// one-click unsubscribe headers (RFC 8058) when the mail has a link.
     fn message(&self, email: &Email) -> Result<Message, String> {
         let to = email.to.parse::<Address>().map_err(|e| format!("invalid recipient {:?}: {e}", email.to))?;
+        let message_id = email.message_key.as_deref().map(|key| message_id(key, &self.from.email.domain().to_string()));
         let mut builder =
-            Message::builder().from(self.from.clone()).to(to).subject(email.subject.clone()).message_id(None);
+            Message::builder().from(self.from.clone()).to(to).subject(email.subject.clone()).message_id(message_id);
         if let Some(url) = &email.unsubscribe_url {
             if url.is_empty() || !url.bytes().all(|b| b.is_ascii_graphic()) || url.contains(['<', '>']) {
                 return Err(format!("invalid unsubscribe link {url:?}"));
@@ -216,6 +222,13 @@ impl Mailer {
             .multipart(MultiPart::alternative_plain_html(email.text.clone(), email.html.clone()))
             .map_err(|e| format!("cannot build the message: {e}"))
     }
+}
+
+/// A Message-ID derived from a mail's unique key: `<hash@domain>`, the same every time.
+pub fn message_id(key: &str, domain: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let hash = hex::encode(Sha256::digest(key.as_bytes()));
+    format!("<{}@{domain}>", &hash[..32])
 }
 
 /// SMTP with STARTTLS, implicit TLS or (for a local relay) no encryption, and

@@ -56,6 +56,7 @@ struct DueMail {
     text_body: String,
     html_body: String,
     unsubscribe_url: Option<String>,
+    idempotency_key: Option<String>,
     attempts: i32,
 }
 
@@ -67,6 +68,7 @@ impl DueMail {
             text: self.text_body,
             html: self.html_body,
             unsubscribe_url: self.unsubscribe_url,
+            message_key: self.idempotency_key,
         }
     }
 }

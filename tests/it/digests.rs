@@ -283,5 +283,10 @@ backend_tests! {
             assert!(data.contains("List-Unsubscribe: <http"), "{data}");
             assert!(data.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "{data}");
         }
+        // A deterministic Message-ID per (kind, window, recipient).
+        let key = format!("reporting_reminders:opened:2026-Q3:70000001:{}", wise.email);
+        let expected = wise_monitor::mail::message_id(&key, "wise.example");
+        let to_wise = sessions.iter().find(|s| s.commands.contains(&format!("RCPT TO:<{}>", wise.email))).unwrap();
+        assert!(to_wise.data.as_deref().unwrap().contains(&format!("Message-ID: {expected}")), "{expected}");
     }
 }
