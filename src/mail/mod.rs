@@ -204,7 +204,7 @@ impl Mailer {
     /// one-click unsubscribe headers (RFC 8058) when the mail has a link.
     fn message(&self, email: &Email) -> Result<Message, String> {
         let to = email.to.parse::<Address>().map_err(|e| format!("invalid recipient {:?}: {e}", email.to))?;
-        let message_id = email.message_key.as_deref().map(|key| message_id(key, &self.from.email.domain().to_string()));
+        let message_id = email.message_key.as_deref().map(|key| message_id(key, self.from.email.domain()));
         let mut builder =
             Message::builder().from(self.from.clone()).to(to).subject(email.subject.clone()).message_id(message_id);
         if let Some(url) = &email.unsubscribe_url {
