@@ -13,9 +13,14 @@ use actix_web::{HttpMessage, HttpRequest};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
 
+use actix_web::http::StatusCode;
+
+use crate::accounts::model::CurrentUser;
+use crate::accounts::policy::{self, Action};
 use crate::accounts::secret;
 use crate::accounts::session::Identity;
 use crate::web::i18n::{self, Lang};
+use crate::web::{AppError, AppState};
 
 /// The largest file an upload page or the API accepts.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -300,6 +305,56 @@ impl Upload {
         }
         Ok((bytes, source))
     }
+}
+
+/// An upload ready to import.
+pub struct Accepted {
+    /// The operator who sent it.
+    pub admin: CurrentUser,
+    pub bytes: Vec<u8>,
+    /// How the audit log names it: the file's name, or "pasted text".
+    pub source: String,
+    /// The text box as sent, to show again with errors.
+    pub pasted: String,
+}
+
+/// What an operator's upload page received: an upload to import, or the page to show
+/// instead (its status and the fields that name the problem).
+pub type Received = Result<Accepted, (StatusCode, Value)>;
+
+/// Reads an operator's upload form with everything the upload pages check in common:
+/// the size limits (413 — only the operator learns more than the status), the form's
+/// CSRF token, that the requester may operate, and that there is exactly one thing to
+/// import. A form that cannot be read at all is a 400.
+pub async fn receive_upload(
+    state: &AppState,
+    req: &HttpRequest,
+    identity: &Identity,
+    payload: web::Payload,
+) -> Result<Received, AppError> {
+    let form = match read_upload(req, payload).await {
+        Ok(form) => form,
+        Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),
+        Err(ReadError::TooLarge) => {
+            policy::require(state, req, identity, Action::Operate, None).await?;
+            return Ok(Err((StatusCode::PAYLOAD_TOO_LARGE, json!({ "problem": "import-problem-too-large" }))));
+        }
+    };
+    if !form.csrf_ok(identity) {
+        return Err(AppError::CsrfRejected);
+    }
+    let admin = policy::require(state, req, identity, Action::Operate, None).await?;
+    Ok(match form.content() {
+        Ok((bytes, source)) => Ok(Accepted { admin, bytes, source, pasted: form.csv }),
+        Err(problem) => {
+            let status = if problem == "import-problem-too-large" {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            Err((status, json!({ "problem": problem, "csv": form.csv })))
+        }
+    })
 }
 
 /// The body's declared length, when the request names one.

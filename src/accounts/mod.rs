@@ -569,7 +569,7 @@ async fn account_view(
 ) -> Result<HttpResponse, AppError> {
     let user_id = user.id;
     let tokens = state.db(move |c| Ok(store::tokens_of(c, user_id)?)).await?;
-    let mut data = json!({
+    let data = json!({
         "nav": "account",
         "account": user,
         "tokens": tokens,
@@ -579,10 +579,7 @@ async fn account_view(
         "password_errors": field_errors(&["current_password", "password", "password_confirm"], &[]),
         "token_errors": field_errors(&["token_name", "token_password"], &[]),
     });
-    if let (Value::Object(base), Value::Object(extra)) = (&mut data, extra) {
-        base.extend(extra);
-    }
-    page::render_status(state, req, status, "accounts/account", data)
+    page::render_over(state, req, status, "accounts/account", data, extra)
 }
 
 async fn account_page(
@@ -829,7 +826,7 @@ async fn users_view(
 ) -> Result<HttpResponse, AppError> {
     let search = query.clone();
     let users = state.db(move |c| Ok(store::search(c, &search, 500)?)).await?;
-    let mut data = json!({
+    let data = json!({
         "nav": "admin",
         "q": query,
         "users": users,
@@ -838,10 +835,7 @@ async fn users_view(
         "invite": { "email": "", "name": "", "role": "buyer", "language": "nl", "organisation": "" },
         "errors": field_errors(&INVITE_FIELDS, &[]),
     });
-    if let (Value::Object(base), Value::Object(extra)) = (&mut data, extra) {
-        base.extend(extra);
-    }
-    page::render_status(state, req, status, "admin/users", data)
+    page::render_over(state, req, status, "admin/users", data, extra)
 }
 
 async fn users_page(

@@ -10,9 +10,10 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::accounts::audit::{self, Actor};
+use crate::accounts::field_errors;
 use crate::accounts::policy::{self, Action};
 use crate::accounts::session::{client_ip, CsrfForm, Identity};
-use crate::catalogue::view::{field_map, safe_cell};
+use crate::catalogue::view::safe_cell;
 use crate::db::write_tx;
 use crate::mail::{self, outbox};
 use crate::validation::{Errors, FieldError};
@@ -216,7 +217,7 @@ async fn enquiry_form_again(
 ) -> Result<HttpResponse, AppError> {
     let extra = json!({
         "enquiry": { "subject": form.subject, "message": form.message },
-        "enquiry_errors": field_map(&["subject", "message"], errors),
+        "enquiry_errors": field_errors(&["subject", "message"], errors),
     });
     crate::catalogue::render_profile(req, state, slug, StatusCode::UNPROCESSABLE_ENTITY, extra).await
 }

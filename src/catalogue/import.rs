@@ -20,7 +20,7 @@ use crate::accounts::audit::{self, Actor};
 use crate::accounts::policy::{self, Action};
 use crate::accounts::see_other;
 use crate::accounts::session::{client_ip, Identity};
-use crate::csv_import::{self, ReadError, Schema};
+use crate::csv_import::{self, Schema};
 use crate::db::schema::organisations;
 use crate::db::{write_tx, DbConn};
 use crate::vocab;
@@ -214,7 +214,7 @@ struct PageQuery {
 
 /// The page with its defaults, overridden by `extra`.
 fn view(state: &AppState, req: &HttpRequest, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
-    let mut data = json!({
+    let data = json!({
         "nav": "admin-organisations",
         "sectors": vocab::SECTORS,
         "target_groups": vocab::TARGET_GROUPS,
@@ -226,10 +226,7 @@ fn view(state: &AppState, req: &HttpRequest, status: StatusCode, extra: Value) -
         "more_errors": 0,
         "csv": "",
     });
-    if let (Value::Object(base), Value::Object(extra)) = (&mut data, extra) {
-        base.extend(extra);
-    }
-    page::render_status(state, req, status, "admin/import", data)
+    page::render_over(state, req, status, "admin/import", data, extra)
 }
 
 async fn import_page(
@@ -250,31 +247,11 @@ async fn upload(
     identity: Identity,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    let form = match csv_import::read_upload(&req, payload).await {
-        Ok(form) => form,
-        Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),
-        Err(ReadError::TooLarge) => {
-            // Only the operator learns more than the status.
-            policy::require(&state, &req, &identity, Action::Operate, None).await?;
-            let extra = json!({ "problem": "import-problem-too-large" });
-            return view(&state, &req, StatusCode::PAYLOAD_TOO_LARGE, extra);
-        }
-    };
-    if !form.csrf_ok(&identity) {
-        return Err(AppError::CsrfRejected);
-    }
-    let admin = policy::require(&state, &req, &identity, Action::Operate, None).await?;
-    let (bytes, source) = match form.content() {
-        Ok(content) => content,
-        Err(problem) => {
-            let status = if problem == "import-problem-too-large" {
-                StatusCode::PAYLOAD_TOO_LARGE
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
-            return view(&state, &req, status, json!({ "problem": problem, "csv": form.csv }));
-        }
-    };
+    let csv_import::Accepted { admin, bytes, source, pasted } =
+        match csv_import::receive_upload(&state, &req, &identity, payload).await? {
+            Ok(accepted) => accepted,
+            Err((status, problem)) => return view(&state, &req, status, problem),
+        };
     let (now, ip) = (state.now(), client_ip(&req, &state.config));
     let outcome = state
         .db(move |c| {
@@ -299,7 +276,7 @@ async fn upload(
         Err(errors) => {
             let lang = Lang::of_request(&req, state.default_lang());
             let mut extra = csv_import::errors_view(&errors, lang);
-            extra["csv"] = json!(form.csv);
+            extra["csv"] = json!(pasted);
             view(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, extra)
         }
     }

@@ -172,20 +172,17 @@ pub(crate) async fn render_profile(
             Ok((profile, listed))
         })
         .await?;
-    let mut data = view::profile_page(&profile, state.today());
-    if let serde_json::Value::Object(map) = &mut data {
-        map.insert("buyer".into(), json!(buyer.is_some()));
-        map.insert("listed".into(), json!(listed));
-        let editor = allows(identity.user.as_ref(), Action::EditOrganisation, Some(profile.organisation.id));
-        map.insert("can_edit".into(), json!(editor));
-        map.insert("notice".into(), serde_json::Value::Null);
-        map.insert("enquiry".into(), json!({ "subject": "", "message": "" }));
-        map.insert("enquiry_errors".into(), view::field_map(&["subject", "message"], &[]));
-        if let serde_json::Value::Object(extra) = extra {
-            map.extend(extra);
-        }
-    }
-    page::render_status(state, req, status, "catalogue/profile", data)
+    let editor = allows(identity.user.as_ref(), Action::EditOrganisation, Some(profile.organisation.id));
+    let defaults = json!({
+        "buyer": buyer.is_some(),
+        "listed": listed,
+        "can_edit": editor,
+        "notice": null,
+        "enquiry": { "subject": "", "message": "" },
+        "enquiry_errors": crate::accounts::field_errors(&["subject", "message"], &[]),
+    });
+    let data = page::merge(view::profile_page(&profile, state.today()), defaults);
+    page::render_over(state, req, status, "catalogue/profile", data, extra)
 }
 
 /// `GET /api/v1/organisations/{kvk}`: an approved WISE's public record.

@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use super::search::{Hit, SearchParams, SearchResult};
 use super::store::Profile;
+use crate::accounts::field_errors;
 use crate::validation::FieldError;
 use crate::web::AppError;
 
@@ -115,7 +116,7 @@ pub fn search_page(params: &SearchParams, result: &SearchResult) -> Value {
     json!({
         "nav": "organisations",
         "params": echo(params),
-        "errors": field_map(&SEARCH_FIELDS, &[]),
+        "errors": field_errors(&SEARCH_FIELDS, &[]),
         "has_errors": false,
         "result": result,
         "facets": result.facets,
@@ -134,7 +135,7 @@ pub fn search_errors(params: &SearchParams, errors: &[FieldError]) -> Value {
     json!({
         "nav": "organisations",
         "params": echo(params),
-        "errors": field_map(&SEARCH_FIELDS, errors),
+        "errors": field_errors(&SEARCH_FIELDS, errors),
         "error_list": errors.iter().map(|e| json!({"field": e.field, "key": e.key})).collect::<Vec<_>>(),
         "has_errors": true,
         "result": null,
@@ -147,15 +148,6 @@ pub fn search_errors(params: &SearchParams, errors: &[FieldError]) -> Value {
         "export_url": null,
         "sorts": crate::catalogue::search::SORTS,
     })
-}
-
-/// Every field present, `null` or its error's message key.
-pub fn field_map(fields: &[&str], errors: &[FieldError]) -> Value {
-    let map: serde_json::Map<String, Value> = fields
-        .iter()
-        .map(|f| ((*f).to_string(), json!(errors.iter().find(|e| e.field == *f).map(|e| e.key))))
-        .collect();
-    Value::Object(map)
 }
 
 /// A cell as exported: text that a spreadsheet would read as a formula gets a `'` in front.

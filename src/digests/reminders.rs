@@ -70,7 +70,8 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
             if submitted.contains(&(wise.id, period.id)) {
                 continue;
             }
-            let previous = store::previous_figures(conn, wise.id, period)?;
+            // Read once per WISE and period, and only when a mail is written.
+            let mut previous: Option<Value> = None;
             let link = format!("{base}/manage/organisations/{}/figures/{}", wise.kvk_number, period.key);
             for recipient in registry::store::recipients(conn, wise, default_language.code())? {
                 if unsubscribe::is_unsubscribed(conn, &recipient.email, Kind::ReportingReminders)? {
@@ -89,9 +90,15 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
                 let lang = Lang::parse(&recipient.language).unwrap_or(default_language);
                 let unsubscribe_url =
                     unsubscribe::link(conn, base, &recipient.email, Kind::ReportingReminders, context.now)?;
-                let previous_json: Value = match &previous {
-                    Some((key, figures)) => json!({ "period": key, "rows": figures_table(figures) }),
-                    None => Value::Null,
+                let previous_json = match &previous {
+                    Some(json) => json.clone(),
+                    None => {
+                        let json = match store::previous_figures(conn, wise.id, period)? {
+                            Some((key, figures)) => json!({ "period": key, "rows": figures_table(&figures) }),
+                            None => Value::Null,
+                        };
+                        previous.insert(json).clone()
+                    }
                 };
                 let data = json!({
                     "name": recipient.name,

@@ -13,7 +13,7 @@ use crate::figures::periods::{self, Status};
 use crate::figures::review;
 use crate::mail::{self, outbox};
 use crate::reports::disclosure::Thresholds;
-use crate::reports::report;
+use crate::reports::{page, report};
 use crate::web::i18n::Lang;
 
 /// The headline measures the summary shows.
@@ -61,9 +61,9 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
             .flat_map(|r| r.headlines.iter().filter(|h| SHOWN.contains(&h.measure)))
             .map(|h| {
                 json!({
-                    "label_key": format!("report-measure-{}", h.measure.replace('_', "-")),
-                    "value": h.value,
-                    "change": h.change_previous.map(|c| if c > 0 { format!("+{c}") } else { c.to_string() }),
+                    "label_key": page::measure_key(h.measure),
+                    "value": h.value.map(|v| page::format_count(v, lang)),
+                    "change": h.change_previous.map(|c| page::format_change(c, lang)),
                 })
             })
             .collect();

@@ -406,7 +406,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 /// The page with its defaults, overridden by `extra`.
 fn view(state: &AppState, req: &HttpRequest, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
-    let mut data = json!({
+    let data = json!({
         "nav": "admin-periods",
         "target_groups": vocab::TARGET_GROUPS,
         "max_mb": MAX_BYTES / (1024 * 1024),
@@ -418,10 +418,7 @@ fn view(state: &AppState, req: &HttpRequest, status: StatusCode, extra: Value) -
         "more_errors": 0,
         "csv": "",
     });
-    if let (Value::Object(base), Value::Object(extra)) = (&mut data, extra) {
-        base.extend(extra);
-    }
-    page::render_status(state, req, status, "admin/figures-import", data)
+    page::render_over(state, req, status, "admin/figures-import", data, extra)
 }
 
 async fn import_page(
@@ -441,31 +438,11 @@ async fn upload(
     identity: Identity,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    let form = match csv_import::read_upload(&req, payload).await {
-        Ok(form) => form,
-        Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),
-        Err(ReadError::TooLarge) => {
-            // Only the operator learns more than the status.
-            policy::require(&state, &req, &identity, Action::Operate, None).await?;
-            let extra = json!({ "problem": "import-problem-too-large" });
-            return view(&state, &req, StatusCode::PAYLOAD_TOO_LARGE, extra);
-        }
-    };
-    if !form.csrf_ok(&identity) {
-        return Err(AppError::CsrfRejected);
-    }
-    let admin = policy::require(&state, &req, &identity, Action::Operate, None).await?;
-    let (bytes, source) = match form.content() {
-        Ok(content) => content,
-        Err(problem) => {
-            let status = if problem == "import-problem-too-large" {
-                StatusCode::PAYLOAD_TOO_LARGE
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
-            return view(&state, &req, status, json!({ "problem": problem, "csv": form.csv }));
-        }
-    };
+    let csv_import::Accepted { admin, bytes, source, pasted } =
+        match csv_import::receive_upload(&state, &req, &identity, payload).await? {
+            Ok(accepted) => accepted,
+            Err((status, problem)) => return view(&state, &req, status, problem),
+        };
     let context = Context {
         writer: Writer::Operator,
         user: Some(admin.id),
@@ -512,7 +489,7 @@ async fn upload(
         }
         Err(Rejected::Invalid(errors)) => {
             let mut extra = csv_import::errors_view(&errors, lang);
-            extra["csv"] = json!(form.csv);
+            extra["csv"] = json!(pasted);
             view(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, extra)
         }
         Err(Rejected::NotYours { .. }) => Err(AppError::Forbidden),

@@ -100,7 +100,7 @@ async fn load_views(state: &AppState) -> Result<Vec<PeriodView>, AppError> {
 /// The page with its defaults, overridden by `extra`.
 async fn view(state: &AppState, req: &HttpRequest, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
     let periods = load_views(state).await?;
-    let mut data = json!({
+    let data = json!({
         "nav": "admin-periods",
         "periods": periods,
         "created": null,
@@ -108,10 +108,7 @@ async fn view(state: &AppState, req: &HttpRequest, status: StatusCode, extra: Va
         "form": { "from": "", "to": "", "due_days": periods::DEFAULT_DUE_DAYS.to_string() },
         "errors": field_errors(&FIELDS, &[]),
     });
-    if let (Value::Object(base), Value::Object(extra)) = (&mut data, extra) {
-        base.extend(extra);
-    }
-    page::render_status(state, req, status, "admin/periods", data)
+    page::render_over(state, req, status, "admin/periods", data, extra)
 }
 
 /// `GET /admin/periods`: every period with its dates and status, and the form to add more.

@@ -235,10 +235,7 @@ struct Reviewed {
 fn load_reviewed(conn: &mut DbConn, id: i32) -> Result<Reviewed, AppError> {
     use crate::db::schema::reporting_periods;
     let submission = submissions::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-    let organisation = organisations::table
-        .find(submission.organisation_id)
-        .select(crate::catalogue::model::Organisation::as_select())
-        .first(conn)?;
+    let organisation = registry::store::organisation(conn, submission.organisation_id)?.ok_or(AppError::NotFound)?;
     let period = reporting_periods::table.find(submission.period_id).select(Period::as_select()).first(conn)?;
     Ok(Reviewed { submission, organisation, period })
 }
@@ -271,7 +268,7 @@ async fn review_view(
         })
         .await?;
     let s = &reviewed.submission;
-    let mut data = json!({
+    let data = json!({
         "nav": "figures-status",
         "submission": { "id": s.id, "status": s.status, "comment": s.review_comment },
         "organisation": { "name": reviewed.organisation.name, "kvk_number": reviewed.organisation.kvk_number },
@@ -284,10 +281,7 @@ async fn review_view(
         "errors": field_errors(&REVIEW_FIELDS, &[]),
         "refusal": null,
     });
-    if let (Value::Object(base), Value::Object(extra)) = (&mut data, extra) {
-        base.extend(extra);
-    }
-    page::render_status(state, req, status, "figures/review", data)
+    page::render_over(state, req, status, "figures/review", data, extra)
 }
 
 /// `GET /admin/submissions/{id}`: the newest figures, their warnings, every revision

@@ -149,7 +149,7 @@ pub fn save(
                 .set((submissions::status.eq(status), submissions::updated_at.eq(now)))
                 .execute(conn)?;
             record_event(conn, submission_id, status, revision, None, user, now)?;
-            refresh_current(conn, submission_id)?;
+            refresh_current(conn, submission_id, organisation_id, period_id, status != "draft", figures)?;
         }
         Ok(Saved { submission_id, revision, new_revision, status: status.to_string(), changed })
     })
@@ -184,29 +184,34 @@ pub fn review(
                 submissions::updated_at.eq(now),
             ))
             .execute(conn)?;
-        record_event(conn, submission_id, status, revision, comment, user, now)?;
-        refresh_current(conn, submission_id)
+        // Accepted and returned submissions count in reports as submitted ones do, and
+        // a review changes no figures: `current_figures` stays as it is.
+        record_event(conn, submission_id, status, revision, comment, user, now)
     })
 }
 
-/// Rewrites the submission's row in `current_figures` (what reports read) from its
-/// newest revision and status. Runs inside the caller's transaction.
-fn refresh_current(conn: &mut DbConn, submission_id: i32) -> QueryResult<()> {
+/// Rewrites the submission's row in `current_figures` (what reports read): its newest
+/// `figures` and whether it counts (`counted`: not a draft). Runs inside the caller's
+/// transaction.
+fn refresh_current(
+    conn: &mut DbConn,
+    submission_id: i32,
+    organisation_id: i32,
+    period_id: i32,
+    counted: bool,
+    figures: &Figures,
+) -> QueryResult<()> {
     use crate::db::schema::current_figures as cf;
-    let submission = by_id(conn, submission_id)?.expect("the submission exists");
-    let Some(newest) = latest(conn, submission_id)? else {
-        return Ok(());
-    };
     diesel::delete(cf::table.find(submission_id)).execute(conn)?;
-    let [paid_target_group, paid_regular, trainees, daytime_activities, volunteers] = newest.figures.stocks.map(count);
-    let [new_participants, internal, external, education, other_exits] = newest.figures.flows.map(count);
-    let groups: Vec<String> = newest.figures.target_groups.iter().map(|(g, n)| format!("{g}:{n}")).collect();
+    let [paid_target_group, paid_regular, trainees, daytime_activities, volunteers] = figures.stocks.map(count);
+    let [new_participants, internal, external, education, other_exits] = figures.flows.map(count);
+    let groups: Vec<String> = figures.target_groups.iter().map(|(g, n)| format!("{g}:{n}")).collect();
     diesel::insert_into(cf::table)
         .values((
             cf::submission_id.eq(submission_id),
-            cf::organisation_id.eq(submission.organisation_id),
-            cf::period_id.eq(submission.period_id),
-            cf::counted.eq(submission.status != "draft"),
+            cf::organisation_id.eq(organisation_id),
+            cf::period_id.eq(period_id),
+            cf::counted.eq(counted),
             cf::paid_target_group.eq(paid_target_group),
             cf::paid_regular.eq(paid_regular),
             cf::trainees.eq(trainees),

@@ -468,19 +468,14 @@ async fn review_view(
     extra: Value,
 ) -> Result<HttpResponse, AppError> {
     let review = state.db(move |c| Ok(store::review(c, id)?)).await?.ok_or(AppError::NotFound)?;
-    let mut data = view::review_page(&review);
+    let data = view::review_page(&review);
     let defaults = json!({
         "refusal": null,
         "errors": field_errors(&DECISION_FIELDS, &[]),
         "message": "",
         "reason": "",
     });
-    for more in [defaults, extra] {
-        if let (Value::Object(base), Value::Object(more)) = (&mut data, more) {
-            base.extend(more);
-        }
-    }
-    page::render_status(state, req, status, "admin/organisation", data)
+    page::render_over(state, req, status, "admin/organisation", page::merge(data, defaults), extra)
 }
 
 async fn review_page(

@@ -16,6 +16,26 @@ pub fn render(state: &AppState, req: &HttpRequest, template: &str, data: Value) 
     render_status(state, req, StatusCode::OK, template, data)
 }
 
+/// `defaults` (a JSON object) with the fields of `extra` (another object) put over it.
+pub fn merge(mut defaults: Value, extra: Value) -> Value {
+    if let (Value::Object(base), Value::Object(extra)) = (&mut defaults, extra) {
+        base.extend(extra);
+    }
+    defaults
+}
+
+/// Renders a page from its defaults with `extra` put over them (see [`merge`]).
+pub fn render_over(
+    state: &AppState,
+    req: &HttpRequest,
+    status: StatusCode,
+    template: &str,
+    defaults: Value,
+    extra: Value,
+) -> Result<HttpResponse, AppError> {
+    render_status(state, req, status, template, merge(defaults, extra))
+}
+
 pub fn render_status(
     state: &AppState,
     req: &HttpRequest,
