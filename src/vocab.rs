@@ -60,7 +60,11 @@ pub const PERIOD_STATUSES: &[&str] = &["upcoming", "open", "overdue", "closed"];
 pub const REVISION_SOURCES: &[&str] = &["form", "import", "api", "demo"];
 
 /// The kinds of scheduled digest (SPEC §3) that are sent.
-pub const DIGEST_KINDS: &[&str] = &["reporting_reminders", "sector_summary"];
+pub const DIGEST_KINDS: &[&str] =
+    &["saved_search_daily", "saved_search_weekly", "reporting_reminders", "sector_summary"];
+
+/// How often a saved search is mailed.
+pub const SAVED_SEARCH_FREQUENCIES: &[&str] = &["daily", "weekly"];
 
 /// Every vocabulary with the prefix of its translation keys.
 pub const ALL: &[(&str, &[&str])] = &[
@@ -78,6 +82,7 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("source", REVISION_SOURCES),
     ("periods-status", PERIOD_STATUSES),
     ("digest", DIGEST_KINDS),
+    ("frequency", SAVED_SEARCH_FREQUENCIES),
 ];
 
 pub fn is_sector(code: &str) -> bool {

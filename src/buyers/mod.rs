@@ -1,6 +1,7 @@
 //! Buyer tools (role `buyer`, and the operator): a shortlist of WISEs with a CSV
 //! export, and enquiries to a WISE, mailed through the outbox with a copy to the buyer.
 
+pub mod saved;
 pub mod store;
 
 use actix_web::http::StatusCode;
@@ -30,6 +31,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     routes::post(cfg, "/shortlist", add);
     routes::post(cfg, "/shortlist/{kvk}/remove", remove);
     routes::post(cfg, "/organisations/{slug}/enquiry", enquire);
+    saved::routes(cfg);
 }
 
 async fn shortlist_page(

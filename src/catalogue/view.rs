@@ -127,6 +127,8 @@ pub fn search_page(params: &SearchParams, result: &SearchResult) -> Value {
         "next_url": paging.next.map(|p| url("/organisations", query_string(params, Some(p)))),
         "export_url": url("/organisations.csv", query_string(params, None)),
         "sorts": crate::catalogue::search::SORTS,
+        "save_query": crate::buyers::saved::saved_query(params),
+        "frequencies": crate::buyers::saved::FREQUENCIES,
     })
 }
 

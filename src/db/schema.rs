@@ -94,6 +94,7 @@ diesel::joinable!(organisation_certifications -> organisations (organisation_id)
 diesel::joinable!(offerings -> organisations (organisation_id));
 diesel::joinable!(offerings -> cpv_codes (cpv_code));
 diesel::joinable!(offering_municipalities -> offerings (offering_id));
+diesel::joinable!(saved_searches -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     cpv_codes,
@@ -123,6 +124,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     digest_runs,
     digest_unsubscribes,
     unsubscribe_links,
+    saved_searches,
 );
 
 diesel::table! {
@@ -395,5 +397,18 @@ diesel::table! {
         email -> Text,
         kind -> Text,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    saved_searches (id) {
+        id -> Integer,
+        user_id -> Integer,
+        name -> Text,
+        query -> Text,
+        frequency -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        last_digest_at -> Nullable<Timestamp>,
     }
 }

@@ -34,6 +34,16 @@ const TABLE: &[Row] = &[
     ("POST", "/shortlist", &[("kvk", "11111111")], [401, 303, 403, 403, 403, 303]),
     // Nobody has the WISE on their shortlist in a fresh world.
     ("POST", "/shortlist/{kvk}/remove", &[], [401, 404, 403, 403, 403, 404]),
+    ("GET", "/saved-searches", &[], [303, 200, 403, 403, 403, 200]),
+    (
+        "POST",
+        "/saved-searches",
+        &[("name", "Fietsen"), ("frequency", "daily"), ("query", "q=fiets")],
+        [401, 303, 403, 403, 403, 303],
+    ),
+    // The saved search is the target buyer's: nobody else finds it.
+    ("POST", "/saved-searches/{id}", &[("name", "Van mij"), ("frequency", "weekly")], [401, 404, 403, 403, 403, 404]),
+    ("POST", "/saved-searches/{id}/delete", &[], [401, 404, 403, 403, 403, 404]),
     (
         "POST",
         "/organisations/{slug}/enquiry",
@@ -204,6 +214,8 @@ struct World {
     offering_id: i32,
     /// The own WISE's submission for 2026-Q3.
     submission_id: i32,
+    /// A saved search of the target buyer.
+    saved_search_id: i32,
 }
 
 async fn world(backend: Backend) -> World {
@@ -251,6 +263,13 @@ async fn world(backend: Backend) -> World {
         Some(app.add_user("admin", None)),
     ];
     let target = app.add_user("buyer", None);
+    let saved_search_id = app
+        .with_conn(|c| {
+            let params = wise_monitor::catalogue::search::SearchParams::default();
+            wise_monitor::buyers::saved::create(c, target.id, "Alles", "weekly", &params, now)
+        })
+        .unwrap()
+        .unwrap();
     let mut browsers = Vec::new();
     let mut tokens = Vec::new();
     for (n, user) in users.iter().enumerate() {
@@ -289,6 +308,7 @@ async fn world(backend: Backend) -> World {
         own_id: own,
         offering_id,
         submission_id,
+        saved_search_id,
     }
 }
 
@@ -301,6 +321,8 @@ fn concrete(pattern: &str, w: &World) -> String {
         w.submission_id
     } else if pattern.starts_with("/manage/") {
         w.offering_id
+    } else if pattern.starts_with("/saved-searches/") {
+        w.saved_search_id
     } else {
         w.target.id
     };

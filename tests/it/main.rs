@@ -19,4 +19,5 @@ mod registry;
 mod report_page;
 mod reports;
 mod reserved;
+mod saved_searches;
 mod search;

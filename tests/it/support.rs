@@ -93,6 +93,13 @@ impl TestAppBuilder {
     }
 
     pub async fn build(self, backend: Backend) -> TestApp {
+        if std::env::var_os("RUST_LOG").is_some() {
+            // Logs (an internal error's cause, say) into the failing test's output.
+            let _ = tracing_subscriber::fmt()
+                .with_test_writer()
+                .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+                .try_init();
+        }
         let mut config = Config::defaults();
         let database = match backend {
             Backend::Sqlite => {

@@ -21,3 +21,46 @@ mail-enquiry-intro = { $buyer } has asked { $wise } a question through wise-moni
 mail-enquiry-reply = Reply directly to { $email }.
 mail-enquiry-copy-subject = Copy of your question to { $wise }
 mail-enquiry-copy-intro = This is a copy of your question to { $wise }. They will answer you by email.
+
+## Saved searches
+
+nav-saved-searches = Saved searches
+saved-title = My saved searches
+saved-intro = A saved search is mailed to you daily or weekly, with the social enterprises and offerings it finds that are new or changed since the last mail. Nothing new, no mail.
+saved-criteria = Search
+saved-everything = Every social enterprise in the catalogue
+saved-save-heading = Save this search
+saved-save-intro = Receive an email when the search finds new or changed social enterprises or offerings.
+saved-field-name = Name
+saved-field-frequency = Email me
+saved-field-query = Search
+saved-save = Save search
+saved-save-changes = Save changes
+saved-change = Rename or change
+saved-delete = Delete
+saved-last-digest = last mail covered changes up to { $at }
+saved-no-digest-yet = no mail yet
+saved-empty = You have not saved a search yet. Search the catalogue and choose "Save this search".
+saved-notice-saved = Your search is saved.
+saved-notice-changed = Your saved search is changed.
+saved-notice-deleted = Your saved search is deleted.
+error-saved-search-name-taken = You already have a saved search with this name.
+error-saved-search-limit = You can keep at most 50 saved searches. Delete one first.
+error-saved-search-query = This search has an error; run it again from the catalogue page.
+frequency-daily = daily
+frequency-weekly = weekly
+mail-saved-subject = { $search }: { $count ->
+    [one] 1 social enterprise new or changed
+   *[other] { $count } social enterprises new or changed
+  }
+mail-saved-intro = Since { $since }, your saved search "{ $search }" finds { $count ->
+    [one] 1 social enterprise
+   *[other] { $count } social enterprises
+  } with something new or changed:
+mail-saved-new-wise = new in the catalogue
+mail-saved-changed-wise = profile updated
+mail-saved-new-offering = New
+mail-saved-changed-offering = Changed
+mail-saved-more = And { $count } more: open the search to see them all.
+mail-saved-open = Open the search
+mail-saved-manage = Change or delete your saved searches

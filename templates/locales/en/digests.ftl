@@ -53,5 +53,7 @@ outbox-none = There are no mails here.
 
 ## Vocabulary: digest kinds
 
+digest-saved-search-daily = daily saved-search mails
+digest-saved-search-weekly = weekly saved-search mails
 digest-sector-summary = monthly sector summaries
 digest-reporting-reminders = reporting reminders

@@ -21,3 +21,46 @@ mail-enquiry-intro = { $buyer } heeft via wise-monitor een vraag gesteld aan { $
 mail-enquiry-reply = Antwoord rechtstreeks aan { $email }.
 mail-enquiry-copy-subject = Kopie van uw vraag aan { $wise }
 mail-enquiry-copy-intro = Dit is een kopie van uw vraag aan { $wise }. Zij antwoorden u per e-mail.
+
+## Bewaarde zoekopdrachten
+
+nav-saved-searches = Bewaarde zoekopdrachten
+saved-title = Mijn bewaarde zoekopdrachten
+saved-intro = Een bewaarde zoekopdracht krijgt u dagelijks of wekelijks per e-mail, met de sociale ondernemingen en het aanbod die zij vindt en die sinds de vorige e-mail nieuw of gewijzigd zijn. Niets nieuws, geen e-mail.
+saved-criteria = Zoekopdracht
+saved-everything = Alle sociale ondernemingen in de catalogus
+saved-save-heading = Deze zoekopdracht bewaren
+saved-save-intro = Krijg een e-mail wanneer de zoekopdracht nieuwe of gewijzigde sociale ondernemingen of aanbod vindt.
+saved-field-name = Naam
+saved-field-frequency = E-mail mij
+saved-field-query = Zoekopdracht
+saved-save = Zoekopdracht bewaren
+saved-save-changes = Wijzigingen bewaren
+saved-change = Hernoemen of wijzigen
+saved-delete = Verwijderen
+saved-last-digest = laatste e-mail ging over wijzigingen tot { $at }
+saved-no-digest-yet = nog geen e-mail
+saved-empty = U hebt nog geen zoekopdracht bewaard. Zoek in de catalogus en kies 'Deze zoekopdracht bewaren'.
+saved-notice-saved = Uw zoekopdracht is bewaard.
+saved-notice-changed = Uw bewaarde zoekopdracht is gewijzigd.
+saved-notice-deleted = Uw bewaarde zoekopdracht is verwijderd.
+error-saved-search-name-taken = U hebt al een bewaarde zoekopdracht met deze naam.
+error-saved-search-limit = U kunt hoogstens 50 zoekopdrachten bewaren. Verwijder er eerst een.
+error-saved-search-query = Deze zoekopdracht bevat een fout; voer haar opnieuw uit vanaf de catalogus.
+frequency-daily = dagelijks
+frequency-weekly = wekelijks
+mail-saved-subject = { $search }: { $count ->
+    [one] 1 sociale onderneming nieuw of gewijzigd
+   *[other] { $count } sociale ondernemingen nieuw of gewijzigd
+  }
+mail-saved-intro = Sinds { $since } vindt uw bewaarde zoekopdracht '{ $search }' { $count ->
+    [one] 1 sociale onderneming
+   *[other] { $count } sociale ondernemingen
+  } met iets nieuws of gewijzigds:
+mail-saved-new-wise = nieuw in de catalogus
+mail-saved-changed-wise = profiel bijgewerkt
+mail-saved-new-offering = Nieuw
+mail-saved-changed-offering = Gewijzigd
+mail-saved-more = En nog { $count }: open de zoekopdracht om ze allemaal te zien.
+mail-saved-open = Zoekopdracht openen
+mail-saved-manage = Uw bewaarde zoekopdrachten wijzigen of verwijderen

@@ -53,5 +53,7 @@ outbox-none = Er zijn hier geen e-mails.
 
 ## Vocabulary: digest kinds
 
+digest-saved-search-daily = dagelijkse e-mails van bewaarde zoekopdrachten
+digest-saved-search-weekly = wekelijkse e-mails van bewaarde zoekopdrachten
 digest-sector-summary = maandelijkse sectoroverzichten
 digest-reporting-reminders = herinneringen om cijfers in te sturen
