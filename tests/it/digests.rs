@@ -243,7 +243,6 @@ backend_tests! {
 
 backend_tests! {
     async fn digests_go_through_smtp_and_wait_while_the_server_is_down(app) {
-        use std::net::TcpListener;
         use wise_monitor::mail::{outbox, Mailer};
         let (first, _) = setup(&app);
         let wise = app.add_user("wise", Some(first));
@@ -251,45 +250,36 @@ backend_tests! {
         run(&app, amsterdam(2026, 10, 1, 8));
 
         // The mail server is down: both mails stay queued.
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = crate::smtp::free_port();
         let mailer = Mailer::from_config(&crate::mail::smtp_config(port)).unwrap();
         let now = db::timestamp(amsterdam(2026, 10, 1, 8));
         let report = app.with_conn(|c| outbox::deliver_due(c, &mailer, now, 60, 8)).unwrap();
         assert_eq!((report.sent, report.retried), (0, 2));
 
-        // It is back: each mail arrives once, over SMTP.
-        let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
-        let sink = std::thread::spawn(move || {
-            (0..2)
-                .map(|_| {
-                    let (stream, _) = listener.accept().unwrap();
-                    stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
-                    crate::mail::serve_smtp(stream)
-                })
-                .collect::<Vec<_>>()
-        });
+        // It is back (Postfix's smtp-sink on that port): each mail arrives once, over SMTP.
+        let Some(sink) = crate::smtp::SmtpSink::start_on(port, module_path!()) else {
+            return;
+        };
         let later = now + chrono::Duration::hours(1);
         let report = app.with_conn(|c| outbox::deliver_due(c, &mailer, later, 60, 8)).unwrap();
         assert_eq!(report.sent, 2);
-        let sessions = sink.join().unwrap();
         let report = app.with_conn(|c| outbox::deliver_due(c, &mailer, later + chrono::Duration::hours(1), 60, 8)).unwrap();
         assert_eq!(report.sent, 0, "nothing is sent twice");
+        let received = sink.received(2);
+        assert_eq!(received.len(), 2, "{received:?}");
         for (who, words) in [(&wise.email, "2026-Q3"), (&city.email, "Sectoroverzicht 2026-10")] {
-            let session = sessions
-                .iter()
-                .find(|s| s.commands.contains(&format!("RCPT TO:<{who}>")))
-                .unwrap_or_else(|| panic!("no mail for {who}"));
-            let data = session.data.as_deref().unwrap();
-            assert!(data.contains(words), "{data}");
+            let mail = received.iter().find(|m| m.to == [who.clone()]).unwrap_or_else(|| panic!("no mail for {who}"));
+            let data = &mail.message;
+            assert!(mail.header("Subject").is_some_and(|s| s.contains(words)), "{data}");
             assert!(data.contains("Content-Type: text/plain; charset=utf-8"), "{data}");
             assert!(data.contains("Content-Type: text/html; charset=utf-8"), "{data}");
-            assert!(data.contains("List-Unsubscribe: <http"), "{data}");
-            assert!(data.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "{data}");
+            assert!(mail.header("List-Unsubscribe").is_some_and(|l| l.starts_with("<http")), "{data}");
+            assert_eq!(mail.header("List-Unsubscribe-Post").as_deref(), Some("List-Unsubscribe=One-Click"));
         }
         // A deterministic Message-ID per (kind, window, recipient).
         let key = format!("reporting_reminders:opened:2026-Q3:70000001:{}", wise.email);
         let expected = wise_monitor::mail::message_id(&key, "wise.example");
-        let to_wise = sessions.iter().find(|s| s.commands.contains(&format!("RCPT TO:<{}>", wise.email))).unwrap();
-        assert!(to_wise.data.as_deref().unwrap().contains(&format!("Message-ID: {expected}")), "{expected}");
+        let to_wise = received.iter().find(|m| m.to == [wise.email.clone()]).unwrap();
+        assert_eq!(to_wise.header("Message-ID"), Some(expected));
     }
 }

@@ -1,10 +1,7 @@
 //! Mail: rendering, the transactional outbox and its sender (on both backends), and
-//! the SMTP transport against a tiny SMTP sink on 127.0.0.1.
+//! the SMTP transport against Postfix's smtp-sink on 127.0.0.1.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
-use std::thread::JoinHandle;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
@@ -18,6 +15,7 @@ use wise_monitor::mail::{self, Email, Mailer};
 use wise_monitor::web::i18n::Lang;
 
 use crate::backend_tests;
+use crate::smtp::{free_port, SmtpSink};
 use crate::support::{test_now, TestApp};
 
 const FROM: &str = "wise-monitor <noreply@wise.example>";
@@ -54,11 +52,6 @@ fn rows(conn: &mut DbConn) -> Vec<Row> {
         .select((outbox::status, outbox::attempts, outbox::next_attempt_at, outbox::last_error, outbox::sent_at))
         .load(conn)
         .expect("outbox rows")
-}
-
-/// A port on 127.0.0.1 where nothing listens.
-fn closed_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 pub(crate) fn smtp_config(port: u16) -> MailConfig {
@@ -140,7 +133,7 @@ backend_tests! {
     }
 
     async fn a_failing_transport_retries_with_backoff_then_gives_up(app) {
-        let mailer = Mailer::from_config(&smtp_config(closed_port())).unwrap();
+        let mailer = Mailer::from_config(&smtp_config(free_port())).unwrap();
         let email = test_mail(&app, "piet@example.nl", false);
         app.with_conn(|c| queue(c, &email, None));
         let at = |seconds: i64| now() + chrono::Duration::seconds(seconds);
@@ -263,83 +256,30 @@ backend_tests! {
     }
 }
 
-/// Through a real SMTP conversation: the sink receives one message with a text and an HTML part.
+/// Through a real SMTP conversation with Postfix's smtp-sink: one message with a text
+/// and an HTML part, its envelope and its unsubscribe headers.
 #[test]
 fn smtp_delivers_a_multipart_message() {
-    let (port, sink) = smtp_sink();
-    let mailer = Mailer::from_config(&smtp_config(port)).unwrap();
+    let Some(sink) = SmtpSink::start("it::mail::smtp_delivers_a_multipart_message") else {
+        return;
+    };
+    let mailer = Mailer::from_config(&smtp_config(sink.port)).unwrap();
     let templates = wise_monitor::web::templates::Templates::new(None, false).unwrap();
     let data = json!({"name": "Anna", "link": "https://wise.example/x", "unsubscribe_url": "https://wise.example/u/1"});
     let email = mail::render(&templates, "test", Lang::Nl, "anna@example.nl", data).unwrap();
     mailer.send(&email).expect("the sink accepts the mail");
 
-    let session = sink.join().expect("the sink ran");
-    assert!(session.commands.iter().any(|c| c.starts_with("EHLO ")), "{:?}", session.commands);
-    assert!(session.commands.contains(&"MAIL FROM:<noreply@wise.example>".to_string()), "{:?}", session.commands);
-    assert!(session.commands.contains(&"RCPT TO:<anna@example.nl>".to_string()), "{:?}", session.commands);
-    let data = session.data.expect("a DATA section");
-    assert!(data.contains("Subject: Testbericht voor Anna"), "{data}");
+    let received = sink.received(1);
+    assert_eq!(received.len(), 1);
+    let message = &received[0];
+    assert_eq!(message.from, "noreply@wise.example");
+    assert_eq!(message.to, ["anna@example.nl"]);
+    let data = &message.message;
+    assert_eq!(message.header("Subject").as_deref(), Some("Testbericht voor Anna"), "{data}");
     assert!(data.contains("multipart/alternative"), "{data}");
     assert!(data.contains("Content-Type: text/plain; charset=utf-8"), "{data}");
     assert!(data.contains("Content-Type: text/html; charset=utf-8"), "{data}");
-    assert!(data.contains("List-Unsubscribe: <https://wise.example/u/1>"), "{data}");
-    assert!(data.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "{data}");
+    assert_eq!(message.header("List-Unsubscribe").as_deref(), Some("<https://wise.example/u/1>"));
+    assert_eq!(message.header("List-Unsubscribe-Post").as_deref(), Some("List-Unsubscribe=One-Click"));
     assert!(data.contains("Beste Anna,"), "{data}");
-}
-
-/// What one SMTP session of the sink saw.
-pub(crate) struct SmtpSession {
-    pub commands: Vec<String>,
-    pub data: Option<String>,
-}
-
-/// A one-connection SMTP server on 127.0.0.1 that accepts whatever it is sent.
-fn smtp_sink() -> (u16, JoinHandle<SmtpSession>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let handle = std::thread::spawn(move || {
-        let (stream, _) = listener.accept().expect("a client connects");
-        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        serve_smtp(stream)
-    });
-    (port, handle)
-}
-
-pub(crate) fn serve_smtp(stream: TcpStream) -> SmtpSession {
-    let mut out = stream.try_clone().unwrap();
-    let mut reader = BufReader::new(stream);
-    let mut session = SmtpSession { commands: Vec::new(), data: None };
-    let mut reply = |text: &str| out.write_all(format!("{text}\r\n").as_bytes()).unwrap();
-    reply("220 sink.test ESMTP");
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return session;
-        }
-        let command = line.trim_end().to_string();
-        let verb = command.split(' ').next().unwrap_or("").to_ascii_uppercase();
-        session.commands.push(command);
-        match verb.as_str() {
-            "EHLO" | "HELO" => reply("250 sink.test"),
-            "DATA" => {
-                reply("354 end with <CRLF>.<CRLF>");
-                let mut data = String::new();
-                loop {
-                    line.clear();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == ".\r\n" {
-                        break;
-                    }
-                    data.push_str(line.strip_prefix('.').unwrap_or(&line));
-                }
-                session.data = Some(data);
-                reply("250 queued");
-            }
-            "QUIT" => {
-                reply("221 bye");
-                return session;
-            }
-            _ => reply("250 ok"),
-        }
-    }
 }

@@ -21,3 +21,4 @@ mod reports;
 mod reserved;
 mod saved_searches;
 mod search;
+mod smtp;
