@@ -1,0 +1,357 @@
+//! End-to-end tests in headless Chromium against the real binary (issue: real-browser
+//! journeys, accessibility, both languages). Each test starts its own server on a
+//! fresh demo database and its own browser. Where Chromium, chromedriver or axe-core
+//! are missing, each test prints "skipped: browser" and passes; `.ci/run` installs
+//! them and fails on that line.
+
+mod support;
+
+use support::{available, Browser, Server, DEMO_PASSWORD};
+
+const ADMIN: &str = "beheer@demo.wise-monitor.nl";
+const CITY: &str = "gemeente@demo.wise-monitor.nl";
+const BUYER: &str = "inkoper@demo.wise-monitor.nl";
+const WISE: &str = "onderneming@demo.wise-monitor.nl";
+
+fn run(test: impl std::future::Future<Output = ()>) {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(test);
+}
+
+/// The key pages in both languages: no serious or critical axe violation, nothing wider
+/// than a 390 px phone, and a screenshot of each at 1280 and 390 px.
+#[test]
+fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
+    if !available("browser::key_pages_are_accessible_and_fit_a_phone_in_both_languages") {
+        return;
+    }
+    run(async {
+        let server = Server::start();
+        let b = Browser::start(&server.base).await;
+        // A profile to open: the first result of a search.
+        b.goto("/organisations?q=schoon").await;
+        let profile = b.find("ul.results h2 a").await.attr("href").await.unwrap().unwrap();
+        let public: Vec<(&str, String)> = vec![
+            ("home", "/".to_string()),
+            ("search", "/organisations?q=schoon".to_string()),
+            ("profile", profile.clone()),
+            ("sign-in", "/sign-in".to_string()),
+            ("report", "/reports/sector".to_string()),
+        ];
+        for lang in ["nl", "en"] {
+            b.client.delete_all_cookies().await.unwrap();
+            b.goto("/").await;
+            b.language(lang).await;
+            for (name, path) in &public {
+                visit(&b, name, path, lang).await;
+            }
+            b.sign_in(WISE, DEMO_PASSWORD).await;
+            b.language(lang).await;
+            visit(&b, "account", "/account", lang).await;
+            b.goto("/manage").await;
+            let figures = b.find("a[href$='/figures']").await.attr("href").await.unwrap().unwrap();
+            visit(&b, "figures", &format!("{figures}/2026-Q3"), lang).await;
+            // The form with errors shown: a figure that is not a number.
+            b.fill("input[name=paid_target_group]", "veel").await;
+            b.click("button[name=action][value=submit]").await;
+            b.find(".error-summary a[href]").await;
+            b.assert_accessible(&format!("the submission form with errors ({lang})")).await;
+            for width in [1280, 390] {
+                b.screenshot("figures-errors", lang, width).await;
+            }
+        }
+    });
+}
+
+/// Opens a page, checks it with axe and for overflow at 390 px, and takes both screenshots.
+async fn visit(b: &Browser, name: &str, path: &str, lang: &str) {
+    b.goto(path).await;
+    b.find(&format!("html[lang={lang}]")).await;
+    b.assert_accessible(&format!("{name} ({lang}, {path})")).await;
+    b.screenshot(name, lang, 1280).await;
+    b.client.set_window_size(390, 844).await.unwrap();
+    b.assert_no_overflow(&format!("{name} ({lang}, {path})")).await;
+    b.screenshot(name, lang, 390).await;
+    b.client.set_window_size(1280, 900).await.unwrap();
+}
+
+/// Sample figures for the submission form (no warnings).
+const FIGURES: &[(&str, &str)] = &[
+    ("paid_target_group", "12"),
+    ("paid_regular", "4"),
+    ("trainees", "3"),
+    ("daytime_activities", "0"),
+    ("volunteers", "2"),
+    ("new_participants", "3"),
+    ("moved_to_paid_internal", "1"),
+    ("moved_to_paid_external", "1"),
+    ("moved_to_education", "0"),
+    ("other_exits", "1"),
+    ("tg_long_term_unemployed", "8"),
+    ("tg_mental_health", "4"),
+];
+
+/// A WISE applies, confirms its address, the operator approves it, the WISE completes
+/// its profile, adds two offerings and submits figures for the open period with the
+/// keyboard alone.
+#[test]
+fn a_wise_applies_is_approved_completes_its_profile_and_submits_figures() {
+    if !available("browser::a_wise_applies_is_approved_completes_its_profile_and_submits_figures") {
+        return;
+    }
+    run(async {
+        let server = Server::start();
+        let b = Browser::start(&server.base).await;
+        let (kvk, email, password) = ("90123456", "sanne@stofdoek.example.nl", "Groene-Kikker-Fietst-1987!");
+
+        b.goto("/register").await;
+        for (field, value) in [
+            ("kvk_number", kvk),
+            ("name", "Poetscollectief De Stofdoek"),
+            ("municipality", "Zaanstad"),
+            ("user_name", "Sanne de Vries"),
+            ("user_email", email),
+            ("password", password),
+            ("password_confirm", password),
+        ] {
+            b.fill(&format!("form[action='/register'] [name={field}]"), value).await;
+        }
+        b.select("#primary_sector", "cleaning_facility").await;
+        b.click("form[action='/register'] input[name=target_groups][value=long_term_unemployed]").await;
+        b.click("form[action='/register'] input[name=target_groups][value=mental_health]").await;
+        b.click("form[action='/register'] button[type=submit]").await;
+        b.find("#sent-heading").await;
+        let confirm = server.link_in_mail(email, "/register/confirm?token=");
+        b.client.goto(&confirm).await.unwrap();
+        b.click("form[action='/register/confirm'] button[type=submit]").await;
+        b.find("#confirmed-heading").await;
+
+        // The operator approves it.
+        b.sign_in(ADMIN, DEMO_PASSWORD).await;
+        b.goto("/admin/organisations?status=pending").await;
+        b.click("a[href^='/admin/organisations/']:not([href$='organisations'])").await;
+        let mut path = b.path().await;
+        if !b.text().await.contains("Poetscollectief De Stofdoek") {
+            // Not the first pending one: find it by name.
+            b.goto("/admin/organisations?status=pending").await;
+            let links = b.client.find_all(fantoccini::Locator::LinkText("Poetscollectief De Stofdoek")).await.unwrap();
+            links[0].click().await.unwrap();
+            path = b.path().await;
+        }
+        b.click(&format!("form[action='{path}/approve'] button[type=submit]")).await;
+        b.assert_text("De onderneming is goedgekeurd.").await;
+
+        // The WISE completes its profile.
+        b.sign_in(email, password).await;
+        b.goto(&format!("/manage/organisations/{kvk}")).await;
+        b.fill(
+            "#description",
+            "Schoonmaakbedrijf waar mensen met een afstand tot de arbeidsmarkt kantoren schoonmaken.",
+        )
+        .await;
+        b.fill("#website", "https://www.stofdoek.example.nl").await;
+        b.fill("#email", "info@stofdoek.example.nl").await;
+        b.click(&format!("form[action='/manage/organisations/{kvk}'] button[type=submit]")).await;
+        b.assert_text("Uw wijzigingen zijn opgeslagen.").await;
+
+        // Two offerings.
+        for (title, code, area) in
+            [("Kantoorschoonmaak", "90919200", "national"), ("Glasbewassing", "90911300", "national")]
+        {
+            b.goto(&format!("/manage/organisations/{kvk}/offerings/new")).await;
+            b.fill("#title", title).await;
+            b.fill("#description", &format!("{title} voor bedrijven in de Zaanstreek")).await;
+            b.select("#kind", "service").await;
+            b.fill("#cpv_query", code).await;
+            b.click(&format!("#service_area-{area}")).await;
+            b.click("button[name=step][value=save]").await;
+            b.assert_text("Het product of de dienst is toegevoegd.").await;
+        }
+        b.goto("/organisations?q=stofdoek").await;
+        b.assert_text("Poetscollectief De Stofdoek").await;
+        b.assert_text("2 producten en diensten").await;
+
+        // Figures for 2026-Q3, with the keyboard only: Tab from field to field, type, and
+        // press Enter on the submit button. Every focused field shows its focus.
+        b.goto(&format!("/manage/organisations/{kvk}/figures/2026-Q3")).await;
+        let tab = fantoccini::key::Key::Tab.to_string();
+        let mut filled = Vec::new();
+        for _ in 0..200 {
+            b.client.active_element().await.unwrap().send_keys(&tab).await.unwrap();
+            let focused = b
+                .script(
+                    "const e = document.activeElement; const s = getComputedStyle(e);
+                     return { name: e.name || '', value: e.value || '', tag: e.tagName.toLowerCase(),
+                              visible: s.outlineStyle !== 'none' && s.outlineWidth !== '0px' || s.boxShadow !== 'none' };",
+                )
+                .await;
+            let name = focused["name"].as_str().unwrap_or("").to_string();
+            if focused["tag"] == "input" {
+                assert_eq!(focused["visible"], serde_json::Value::Bool(true), "focus is not visible on {name}");
+            }
+            if let Some((_, value)) = FIGURES.iter().find(|(field, _)| *field == name) {
+                b.client.active_element().await.unwrap().send_keys(value).await.unwrap();
+                filled.push(name);
+            } else if name == "action" && focused["value"] == "submit" {
+                assert_eq!(
+                    focused["visible"],
+                    serde_json::Value::Bool(true),
+                    "focus is not visible on the submit button"
+                );
+                b.client
+                    .active_element()
+                    .await
+                    .unwrap()
+                    .send_keys(&fantoccini::key::Key::Enter.to_string())
+                    .await
+                    .unwrap();
+                break;
+            }
+        }
+        assert_eq!(filled.len(), FIGURES.len(), "reached by Tab: {filled:?}");
+        b.assert_text("Uw cijfers zijn verstuurd. Dank u wel!").await;
+    });
+}
+
+/// A buyer searches by words and by CPV prefix, filters, opens a profile, shortlists
+/// two WISEs, exports the shortlist and saves the search.
+#[test]
+fn a_buyer_searches_shortlists_exports_and_saves_the_search() {
+    if !available("browser::a_buyer_searches_shortlists_exports_and_saves_the_search") {
+        return;
+    }
+    run(async {
+        let server = Server::start();
+        let b = Browser::start(&server.base).await;
+        b.sign_in(BUYER, DEMO_PASSWORD).await;
+        b.goto("/organisations").await;
+        b.fill("#search-q", "schoonmaak").await;
+        b.click("form[action='/organisations'] .search__row button[type=submit]").await;
+        b.find("ul.results").await;
+        assert!(b.path().await.contains("q=schoonmaak"));
+        // Narrow by CPV: the division, then the group below it; then a municipality.
+        b.select("#search-cpv", "90").await;
+        b.click(".filters__actions button[type=submit]").await;
+        b.select("#search-cpv", "909").await;
+        b.click(".filters__actions button[type=submit]").await;
+        b.select("#search-municipality", "Amsterdam").await;
+        b.click(".filters__actions button[type=submit]").await;
+        let path = b.path().await;
+        assert!(path.contains("cpv=909") && path.contains("municipality=Amsterdam"), "{path}");
+        let found = b.client.find_all(fantoccini::Locator::Css("ul.results h2 a")).await.unwrap();
+        assert!(found.len() >= 2, "at least two WISEs to shortlist");
+        let mut names = Vec::new();
+        for n in 0..2 {
+            b.goto(&path).await;
+            let link = b.client.find_all(fantoccini::Locator::Css("ul.results h2 a")).await.unwrap().remove(n);
+            names.push(link.text().await.unwrap());
+            link.click().await.unwrap();
+            b.click("form[action='/shortlist'] button[type=submit]").await;
+            b.assert_text("De onderneming staat op uw shortlist.").await;
+        }
+        b.goto("/shortlist").await;
+        for name in &names {
+            b.assert_text(name).await;
+        }
+        let csv = b.fetch_text("/shortlist.csv").await;
+        assert_eq!(csv.lines().count(), 3, "{csv}");
+        assert!(csv.starts_with("kvk_number,name,municipality,district,sectors,email,profile_url"), "{csv}");
+        for name in &names {
+            assert!(csv.contains(name.as_str()), "{name} not in {csv}");
+        }
+
+        // Save the search, weekly.
+        b.goto(&path).await;
+        b.click("details.save-search summary").await;
+        b.fill("#save-search-name", "Schoonmaak in Amsterdam").await;
+        b.select("#save-search-frequency", "weekly").await;
+        b.click("form[action='/saved-searches'] button[type=submit]").await;
+        b.assert_text("Uw zoekopdracht is bewaard.").await;
+        b.assert_text("Schoonmaak in Amsterdam").await;
+        b.assert_text("wekelijks").await;
+        b.assert_accessible("saved searches").await;
+    });
+}
+
+/// A city user opens the sector report, switches between a quarter and the year, and
+/// downloads the CSV.
+#[test]
+fn a_city_user_reads_the_report_for_a_quarter_and_a_year_and_downloads_it() {
+    if !available("browser::a_city_user_reads_the_report_for_a_quarter_and_a_year_and_downloads_it") {
+        return;
+    }
+    run(async {
+        let server = Server::start();
+        let b = Browser::start(&server.base).await;
+        // The demo has quarters only: the operator adds the year 2025.
+        b.sign_in(ADMIN, DEMO_PASSWORD).await;
+        b.goto("/admin/periods").await;
+        b.fill("#period-from", "2025").await;
+        b.fill("#period-to", "2025").await;
+        b.click("form[action='/admin/periods'] button[type=submit]").await;
+        b.find("table").await;
+
+        b.sign_in(CITY, DEMO_PASSWORD).await;
+        b.goto("/reports/sector").await;
+        b.find(".notice--exact").await;
+        b.select("#period", "2026-Q2").await;
+        b.click("form[action='/reports/sector'] button[type=submit]").await;
+        assert_eq!(b.find(".report__period").await.text().await.unwrap(), "2026-Q2");
+        b.assert_text("Verschil met 2026-Q1").await;
+        b.select("#period", "2025").await;
+        b.click("form[action='/reports/sector'] button[type=submit]").await;
+        assert_eq!(b.find(".report__period").await.text().await.unwrap(), "2025");
+        b.assert_accessible("the year report (city)").await;
+        let href = b.find("a[href^='/reports/sector.csv']").await.attr("href").await.unwrap().unwrap();
+        assert_eq!(href, "/reports/sector.csv?period=2025");
+        let csv = b.fetch_text(&href).await;
+        assert!(csv.starts_with("period,dimension,key,measure,value,suppressed"), "{csv}");
+        assert!(csv.lines().skip(1).all(|l| l.starts_with("2025,")), "{csv}");
+    });
+}
+
+/// The operator returns a submission with a comment; the WISE corrects it; the operator
+/// sees the correction arrive as a new revision.
+#[test]
+fn the_operator_returns_a_submission_and_sees_the_correction_arrive() {
+    if !available("browser::the_operator_returns_a_submission_and_sees_the_correction_arrive") {
+        return;
+    }
+    run(async {
+        let server = Server::start();
+        let b = Browser::start(&server.base).await;
+        // The demo WISE account's enterprise submitted 2026-Q3.
+        b.sign_in(WISE, DEMO_PASSWORD).await;
+        b.goto("/manage").await;
+        let figures = b.find("a[href$='/figures']").await.attr("href").await.unwrap().unwrap();
+        let kvk = figures.trim_start_matches("/manage/organisations/").trim_end_matches("/figures").to_string();
+
+        b.sign_in(ADMIN, DEMO_PASSWORD).await;
+        b.goto("/figures/status?period=2026-Q3").await;
+        b.click(&format!("tr#wise-{kvk} th a[href^='/admin/submissions/']")).await;
+        let review = b.path().await;
+        b.fill("#comment", "Het aantal doelgroepmedewerkers lijkt te hoog; kijkt u het nog eens na?").await;
+        b.click(&format!("form[action='{review}/return'] button[type=submit]")).await;
+        b.assert_text("Teruggestuurd").await;
+
+        b.sign_in(WISE, DEMO_PASSWORD).await;
+        b.goto(&format!("{figures}/2026-Q3")).await;
+        b.assert_text("De beheerder heeft deze cijfers teruggestuurd.").await;
+        b.assert_text("lijkt te hoog").await;
+        let before = b.find("#paid_target_group").await.prop("value").await.unwrap().unwrap();
+        let corrected = (before.parse::<i64>().unwrap() - 1).to_string();
+        b.fill("#paid_target_group", &corrected).await;
+        b.click("button[name=action][value=submit]").await;
+        b.assert_text("Uw cijfers zijn verstuurd.").await;
+
+        b.sign_in(ADMIN, DEMO_PASSWORD).await;
+        b.goto(&review).await;
+        let newest = b.find("ol.revisions li").await.text().await.unwrap();
+        assert!(
+            newest.contains(&before) && newest.contains(&corrected),
+            "the newest revision shows the change:\n{newest}"
+        );
+        b.assert_text("Verstuurd").await;
+        b.click(&format!("form[action='{review}/accept'] button[type=submit]")).await;
+        b.assert_text("Geaccepteerd").await;
+    });
+}
