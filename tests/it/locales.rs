@@ -103,3 +103,126 @@ fn validation_messages_exist() {
         }
     }
 }
+
+/// Every template file (pages and mails), as (path, text).
+fn templates() -> Vec<(std::path::PathBuf, String)> {
+    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")];
+    let mut found = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "hbs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                found.push((path, text));
+            }
+        }
+    }
+    found
+}
+
+/// A template with every Handlebars expression (`{{…}}`, `{{{…}}}`, comments) replaced
+/// by a space; quoted strings inside an expression may hold braces.
+fn without_expressions(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        out.push(' ');
+        let inner = &rest[start + 2..];
+        let end = if inner.starts_with("!--") {
+            inner.find("--}}").map(|e| e + 4)
+        } else {
+            let mut quoted = false;
+            let mut close = None;
+            for (i, c) in inner.char_indices() {
+                match c {
+                    '"' => quoted = !quoted,
+                    '}' if !quoted && inner[i..].starts_with("}}") => {
+                        close = Some(i + if inner[i..].starts_with("}}}") { 3 } else { 2 });
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            close
+        };
+        let end =
+            end.unwrap_or_else(|| panic!("an unclosed {{{{ in a template near {:?}", &inner[..inner.len().min(60)]));
+        rest = &inner[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Removes every `<tag …>…</tag>` of these names, content included.
+fn without_elements(text: &str, names: &[&str]) -> String {
+    let mut text = text.to_string();
+    for name in names {
+        while let Some(start) = text.find(&format!("<{name}")) {
+            let close = format!("</{name}>");
+            let end = text[start..].find(&close).map_or(text.len(), |e| start + e + close.len());
+            text.replace_range(start..end, " ");
+        }
+    }
+    text
+}
+
+/// Words a person would read that no translation supplies: text between tags and the
+/// attributes browsers show or speak. Code, data formats and scripts are not prose.
+fn literal_words(template: &str) -> Vec<String> {
+    let text = without_elements(&without_expressions(template), &["script", "style", "code", "pre", "svg"]);
+    let mut shown = String::new();
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('<') {
+        shown.push_str(&rest[..open]);
+        shown.push(' ');
+        let end = rest[open..].find('>').map_or(rest.len(), |e| open + e + 1);
+        let tag = &rest[open..end];
+        for attribute in ["alt", "title", "placeholder", "aria-label", "label"] {
+            if let Some(value) = tag.split(&format!(" {attribute}=\"")).nth(1) {
+                shown.push(' ');
+                shown.push_str(value.split('"').next().unwrap_or(""));
+            }
+        }
+        rest = &rest[end..];
+    }
+    shown.push_str(rest);
+    let mut words = Vec::new();
+    for word in shown.split(|c: char| !c.is_alphabetic() && c != '&' && c != ';' && c != '#') {
+        // HTML entities (&nbsp; &middot;) are punctuation here.
+        let word = if word.starts_with('&') && word.ends_with(';') { "" } else { word };
+        let word = word.trim_matches(|c: char| !c.is_alphabetic());
+        if word.chars().count() >= 2 && !ALLOWED_LITERALS.contains(&word) {
+            words.push(word.to_string());
+        }
+    }
+    words
+}
+
+/// Words that are the same in every language.
+const ALLOWED_LITERALS: &[&str] = &["CPV"];
+
+/// No page or mail shows text that is not looked up in the translations: every word a
+/// template writes itself fails here (the strict renderer already fails on a missing key).
+#[test]
+fn templates_show_no_untranslated_text() {
+    let mut problems = Vec::new();
+    let all = templates();
+    assert!(all.len() > 40, "found only {} templates", all.len());
+    for (path, text) in &all {
+        let words = literal_words(text);
+        if !words.is_empty() {
+            problems.push(format!("{}: {words:?}", path.display()));
+        }
+    }
+    assert!(problems.is_empty(), "untranslated text in templates:\n{}", problems.join("\n"));
+    // The check itself finds a literal word, in text and in a shown attribute.
+    assert_eq!(literal_words("<p>{{fluent \"a\"}} Opslaan</p>"), ["Opslaan"]);
+    assert_eq!(literal_words("<img alt=\"Logo\" src=\"{{asset \"x\"}}\">"), ["Logo"]);
+    assert_eq!(
+        literal_words("<p>{{fluent \"a\" x=(b \"}}\")}} &middot; <code>kvk_number</code></p>"),
+        Vec::<String>::new()
+    );
+}
