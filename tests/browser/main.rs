@@ -53,7 +53,9 @@ fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
             // The form with errors shown: a figure that is not a number.
             b.fill("input[name=paid_target_group]", "veel").await;
             b.click("button[name=action][value=submit]").await;
-            b.find(".error-summary a[href]").await;
+            // Errors are listed at the top, each linked to its field.
+            b.find(".error-summary a[href='#paid_target_group']").await;
+            b.find("#paid_target_group[aria-invalid=true]").await;
             b.assert_accessible(&format!("the submission form with errors ({lang})")).await;
             for width in [1280, 390] {
                 b.screenshot("figures-errors", lang, width).await;
