@@ -3,11 +3,13 @@
 //!
 //! The text part runs in the database (FTS5 on SQLite, `tsvector` on PostgreSQL) and
 //! only yields which WISEs match and how well. Filters, facet counts, sorting by name or
-//! date and paging then run here, on facts loaded for the candidate WISEs, so both
+//! date and paging then run here, on the facts of every approved WISE, kept in memory
+//! while the catalogue version is unchanged (see [`snapshot`]), so both
 //! backends return the same result set and the same counts by construction (only the
 //! order under relevance sorting may differ, as the backends rank differently).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -337,14 +339,9 @@ fn text_matches(conn: &mut DbConn, words: &[String]) -> QueryResult<HashMap<i32,
     Ok(found)
 }
 
-/// Loads the facts of the approved WISEs (all of them, or those in `only`).
-/// Also returns, for each folded municipality name, the name as written (the first
-/// in sort order, so both backends agree).
-fn load_facts(
-    conn: &mut DbConn,
-    only: Option<&[i32]>,
-    today: NaiveDate,
-) -> QueryResult<(BTreeMap<i32, Facts>, BTreeMap<String, String>)> {
+/// Loads the facts of every approved WISE, with, for each folded municipality name,
+/// the name as written (the first in sort order, so both backends agree).
+fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Snapshot> {
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     let mut remember = |name: &str| {
         let written = name.trim().to_string();
@@ -355,11 +352,9 @@ fn load_facts(
         }
         folded
     };
-    // Large candidate sets are loaded whole and narrowed here (bind-parameter limits).
-    let only = only.filter(|ids| ids.len() <= 5_000);
     let mut facts: BTreeMap<i32, Facts> = BTreeMap::new();
     type OrgRow = (i32, String, String, NaiveDateTime, Option<String>, Option<NaiveDate>, Option<String>, bool);
-    let mut q = organisations::table
+    let q = organisations::table
         .filter(organisations::status.eq("approved"))
         .select((
             organisations::id,
@@ -372,9 +367,6 @@ fn load_facts(
             organisations::sena_member,
         ))
         .into_boxed();
-    if let Some(ids) = only {
-        q = q.filter(organisations::id.eq_any(ids));
-    }
     for (id, name, municipality, updated, pso, pso_until, cso, sena) in q.load::<OrgRow>(conn)? {
         let mut certifications = Vec::new();
         if pso.is_some() && pso_until.is_some_and(|d| d >= today) {
@@ -397,39 +389,30 @@ fn load_facts(
             },
         );
     }
-    let ids: Vec<i32> = facts.keys().copied().collect();
-    let restrict = only.is_some();
-
     for (id, verdict) in eligibility::for_approved(conn)? {
         if let Some(f) = facts.get_mut(&id) {
             f.reserved_contract = Some(verdict);
         }
     }
 
-    let mut sq = organisation_sectors::table
+    let sq = organisation_sectors::table
         .order((organisation_sectors::organisation_id, organisation_sectors::position))
         .select((organisation_sectors::organisation_id, organisation_sectors::sector))
         .into_boxed();
-    if restrict {
-        sq = sq.filter(organisation_sectors::organisation_id.eq_any(&ids));
-    }
     for (id, sector) in sq.load::<(i32, String)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
             f.sectors.push(sector);
         }
     }
-    let mut tq = organisation_target_groups::table
+    let tq = organisation_target_groups::table
         .select((organisation_target_groups::organisation_id, organisation_target_groups::target_group))
         .into_boxed();
-    if restrict {
-        tq = tq.filter(organisation_target_groups::organisation_id.eq_any(&ids));
-    }
     for (id, group) in tq.load::<(i32, String)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
             f.target_groups.push(group);
         }
     }
-    let mut oq = offerings::table
+    let oq = offerings::table
         .filter(offerings::active.eq(true))
         .select((
             offerings::organisation_id,
@@ -439,9 +422,6 @@ fn load_facts(
             offerings::updated_at,
         ))
         .into_boxed();
-    if restrict {
-        oq = oq.filter(offerings::organisation_id.eq_any(&ids));
-    }
     for (id, kind, code, area, updated) in oq.load::<(i32, String, String, String, NaiveDateTime)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
             f.kinds.insert(kind);
@@ -450,20 +430,53 @@ fn load_facts(
             f.updated_at = f.updated_at.max(Some(updated));
         }
     }
-    let mut mq = offering_municipalities::table
+    let mq = offering_municipalities::table
         .inner_join(offerings::table)
         .filter(offerings::active.eq(true))
         .select((offerings::organisation_id, offering_municipalities::municipality))
         .into_boxed();
-    if restrict {
-        mq = mq.filter(offerings::organisation_id.eq_any(&ids));
-    }
     for (id, municipality) in mq.load::<(i32, String)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
             f.municipalities.insert(remember(&municipality));
         }
     }
-    Ok((facts, names))
+    Ok(Snapshot { facts, names, today })
+}
+
+/// The facts of every approved WISE as of one catalogue version and day.
+struct Snapshot {
+    facts: BTreeMap<i32, Facts>,
+    names: BTreeMap<String, String>,
+    /// Certificates are valid or not on this day.
+    today: NaiveDate,
+}
+
+/// The snapshots in memory, by database (the `instance` of its `cache_versions` row),
+/// with the catalogue version each was loaded at.
+type Snapshots = HashMap<String, (i64, Arc<Snapshot>)>;
+static SNAPSHOTS: OnceLock<Mutex<Snapshots>> = OnceLock::new();
+
+/// The facts of the approved WISEs, from memory while the catalogue is unchanged.
+///
+/// Every write to a table the facts come from bumps the database's catalogue version
+/// (triggers, migration 000012, committed with the write), so a search in any process
+/// sees a change as soon as it is committed. The version is read before the facts, so
+/// a write in between can only cause one extra reload, never a stale snapshot.
+fn snapshot(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Arc<Snapshot>> {
+    use crate::db::schema::cache_versions;
+    let (instance, version): (String, i64) = cache_versions::table
+        .find("catalogue")
+        .select((cache_versions::instance, cache_versions::version))
+        .first(conn)?;
+    let cache = SNAPSHOTS.get_or_init(Default::default);
+    if let Some((v, snapshot)) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&instance) {
+        if *v == version && snapshot.today == today {
+            return Ok(Arc::clone(snapshot));
+        }
+    }
+    let snapshot = Arc::new(load_facts(conn, today)?);
+    cache.lock().unwrap_or_else(|e| e.into_inner()).insert(instance, (version, Arc::clone(&snapshot)));
+    Ok(snapshot)
 }
 
 /// The filters, each a test on a WISE's facts; facet counts leave their own one out.
@@ -524,31 +537,32 @@ fn facet<'a>(
 }
 
 /// The text matches of a search (`None` without words: every WISE is a candidate) and
-/// the facts of the approved WISEs that match its text, with the municipality names.
-type Candidates = (Option<HashMap<i32, (f64, i64)>>, BTreeMap<i32, Facts>, BTreeMap<String, String>);
+/// the snapshot of facts it is filtered on.
+type Candidates = (Option<HashMap<i32, (f64, i64)>>, Arc<Snapshot>);
 
 fn candidates(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResult<Candidates> {
     let matches = if search.words.is_empty() { None } else { Some(text_matches(conn, &search.words)?) };
-    let candidates: Option<Vec<i32>> = matches.as_ref().map(|m| {
-        let mut ids: Vec<i32> = m.keys().copied().collect();
-        ids.sort_unstable();
-        ids
-    });
-    let (mut facts, names) = load_facts(conn, candidates.as_deref(), today)?;
-    if let Some(m) = &matches {
-        facts.retain(|id, _| m.contains_key(id));
-    }
-    Ok((matches, facts, names))
+    Ok((matches, snapshot(conn, today)?))
+}
+
+/// The approved WISEs that match a search's text (all without words), in id order.
+fn matching<'a>(snapshot: &'a Snapshot, matches: &Option<HashMap<i32, (f64, i64)>>) -> Vec<(i32, &'a Facts)> {
+    snapshot
+        .facts
+        .iter()
+        .filter(|(id, _)| matches.as_ref().is_none_or(|m| m.contains_key(id)))
+        .map(|(id, f)| (*id, f))
+        .collect()
 }
 
 /// Runs a search.
 pub fn search(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResult<SearchResult> {
-    let (matches, facts, names) = candidates(conn, search, today)?;
-    let mut facets = facets(search, &facts, &names);
+    let (matches, snapshot) = candidates(conn, search, today)?;
+    let facts = matching(&snapshot, &matches);
+    let mut facets = facets(search, &facts, &snapshot.names);
     label_cpv_facet(conn, &mut facets.cpv)?;
 
-    let mut found: Vec<(i32, &Facts)> =
-        facts.iter().filter(|(_, f)| search.passes(f, None)).map(|(id, f)| (*id, f)).collect();
+    let mut found: Vec<(i32, &Facts)> = facts.iter().filter(|(_, f)| search.passes(f, None)).copied().collect();
     let score = |id: i32| matches.as_ref().and_then(|m| m.get(&id)).map_or(0.0, |s| s.0);
     match search.sort.as_str() {
         "updated" => found.sort_by(|a, b| b.1.updated_at.cmp(&a.1.updated_at).then(a.1.name_key.cmp(&b.1.name_key))),
@@ -567,7 +581,7 @@ pub fn search(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResu
         .filter_map(|id| by_id.remove(id))
         .map(|summary| Hit {
             matching_offerings: matches.as_ref().and_then(|m| m.get(&summary.id)).map_or(0, |s| s.1),
-            reserved_contract: facts.get(&summary.id).and_then(|f| f.reserved_contract.clone()),
+            reserved_contract: snapshot.facts.get(&summary.id).and_then(|f| f.reserved_contract.clone()),
             summary,
         })
         .collect();
@@ -594,8 +608,8 @@ fn label_cpv_facet(conn: &mut DbConn, values: &mut [FacetValue]) -> QueryResult<
     Ok(())
 }
 
-fn facets(search: &Search, facts: &BTreeMap<i32, Facts>, names: &BTreeMap<String, String>) -> Facets {
-    let without = |d: Dimension| facts.values().filter(move |f| search.passes(f, Some(d)));
+fn facets(search: &Search, facts: &[(i32, &Facts)], names: &BTreeMap<String, String>) -> Facets {
+    let without = |d: Dimension| facts.iter().map(|(_, f)| *f).filter(move |f| search.passes(f, Some(d)));
     // The CPV facet shows the level below the chosen prefix (divisions when none).
     let depth = search.cpv.as_ref().map_or(2, |p| (p.len() + 1).min(8));
     let cpv_prefix = search.cpv.clone().unwrap_or_default();
@@ -707,8 +721,9 @@ pub fn changes(
     until: NaiveDateTime,
     today: NaiveDate,
 ) -> QueryResult<Vec<Change>> {
-    let (_, facts, _) = candidates(conn, search, today)?;
-    let found: HashSet<i32> = facts.iter().filter(|(_, f)| search.passes(f, None)).map(|(id, _)| *id).collect();
+    let (matches, snapshot) = candidates(conn, search, today)?;
+    let found: HashSet<i32> =
+        matching(&snapshot, &matches).into_iter().filter(|(_, f)| search.passes(f, None)).map(|(id, _)| id).collect();
     if found.is_empty() {
         return Ok(Vec::new());
     }

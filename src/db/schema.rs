@@ -125,6 +125,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     digest_unsubscribes,
     unsubscribe_links,
     saved_searches,
+    cache_versions,
 );
 
 diesel::table! {
@@ -410,5 +411,13 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         last_digest_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    cache_versions (name) {
+        name -> Text,
+        instance -> Text,
+        version -> BigInt,
     }
 }

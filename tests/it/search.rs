@@ -191,3 +191,27 @@ async fn both_backends_find_the_same() {
         assert_eq!(a["total"], b["total"], "{query}: offerings differ");
     }
 }
+
+backend_tests! {
+    async fn a_search_sees_every_committed_change_at_once(app) {
+        // The facts of the catalogue are kept in memory between searches; any write to
+        // the tables they come from, by this process or another, must show at the next search.
+        add_wise(&app, "51000001", "Fietsenmakerij Noord", "Reparatie", "recycling_repair", ("Fietsreparatie", "50000000", ServiceArea::National));
+        let first = app.get("/api/v1/organisations?q=fiets").await.json();
+        assert_eq!(slugs(&first), ["fietsenmakerij-noord"]);
+        add_wise(&app, "51000002", "Fietsdepot Zuid", "Opslag", "logistics_mail", ("Fietsenstalling", "63120000", ServiceArea::National));
+        let second = app.get("/api/v1/organisations?q=fiets").await.json();
+        assert_eq!(slugs(&second), ["fietsdepot-zuid", "fietsenmakerij-noord"]);
+        assert_eq!(count_of(&second, "sector", "logistics_mail"), 1);
+        // Plain SQL, as another process or an operator's console would write.
+        app.with_conn(|c| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query("UPDATE organisations SET status = 'suspended' WHERE kvk_number = '51000002'").execute(c)?;
+            diesel::sql_query("UPDATE offerings SET cpv_code = '50100000' WHERE title = 'Fietsreparatie'").execute(c)
+        })
+        .unwrap();
+        let third = app.get("/api/v1/organisations?q=fiets&cpv=501").await.json();
+        assert_eq!(slugs(&third), ["fietsenmakerij-noord"]);
+        assert_eq!(count_of(&third, "sector", "logistics_mail"), 0, "the suspended WISE is gone from the facets too");
+    }
+}

@@ -1,0 +1,10 @@
+DROP TRIGGER organisations_catalogue ON organisations;
+DROP TRIGGER organisation_sectors_catalogue ON organisation_sectors;
+DROP TRIGGER organisation_target_groups_catalogue ON organisation_target_groups;
+DROP TRIGGER offerings_catalogue ON offerings;
+DROP TRIGGER offering_municipalities_catalogue ON offering_municipalities;
+DROP TRIGGER reporting_periods_catalogue ON reporting_periods;
+DROP TRIGGER submissions_catalogue ON submissions;
+DROP TRIGGER submission_revisions_catalogue ON submission_revisions;
+DROP FUNCTION bump_catalogue_version();
+DROP TABLE cache_versions;
