@@ -136,7 +136,9 @@ fn a_wise_applies_is_approved_completes_its_profile_and_submits_figures() {
             // Not the first pending one: find it by name.
             b.goto("/admin/organisations?status=pending").await;
             let links = b.client.find_all(fantoccini::Locator::LinkText("Poetscollectief De Stofdoek")).await.unwrap();
+            b.mark_page().await;
             links[0].click().await.unwrap();
+            b.wait_for_next_page("the WISE's link").await;
             path = b.path().await;
         }
         b.click(&format!("form[action='{path}/approve'] button[type=submit]")).await;
@@ -199,6 +201,7 @@ fn a_wise_applies_is_approved_completes_its_profile_and_submits_figures() {
                     serde_json::Value::Bool(true),
                     "focus is not visible on the submit button"
                 );
+                b.mark_page().await;
                 b.client
                     .active_element()
                     .await
@@ -206,6 +209,7 @@ fn a_wise_applies_is_approved_completes_its_profile_and_submits_figures() {
                     .send_keys(&fantoccini::key::Key::Enter.to_string())
                     .await
                     .unwrap();
+                b.wait_for_next_page("Enter on the submit button").await;
                 break;
             }
         }
@@ -246,7 +250,9 @@ fn a_buyer_searches_shortlists_exports_and_saves_the_search() {
             b.goto(&path).await;
             let link = b.client.find_all(fantoccini::Locator::Css("ul.results h2 a")).await.unwrap().remove(n);
             names.push(link.text().await.unwrap());
+            b.mark_page().await;
             link.click().await.unwrap();
+            b.wait_for_next_page("a result").await;
             b.click("form[action='/shortlist'] button[type=submit]").await;
             b.assert_text("De onderneming staat op uw shortlist.").await;
         }

@@ -226,13 +226,51 @@ impl Browser {
         field.select_by_value(value).await.unwrap_or_else(|e| panic!("choose {value} in {css}: {e}"));
     }
 
+    /// Clicks an element; when it is a link or a submit button, waits until the next
+    /// page has loaded (so nothing afterwards reads the page that was left).
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        let element = self.find(css).await;
+        let tag = element.tag_name().await.unwrap().to_ascii_lowercase();
+        let kind = element.prop("type").await.unwrap().unwrap_or_default();
+        let navigates = tag == "a" || (matches!(tag.as_str(), "button" | "input") && kind == "submit");
+        if navigates {
+            self.mark_page().await;
+        }
+        element.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        if navigates {
+            self.wait_for_next_page(css).await;
+        }
+    }
+
+    /// Marks the current page, so [`Self::wait_for_next_page`] can tell it from the next.
+    pub async fn mark_page(&self) {
+        self.script("window.__wiseLeaving = true; return null;").await;
+    }
+
+    /// Waits until a page without the mark has loaded completely.
+    pub async fn wait_for_next_page(&self, after: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let state =
+                self.client.execute("return window.__wiseLeaving ? 'old' : document.readyState;", Vec::new()).await;
+            if matches!(state, Ok(Value::String(s)) if s == "complete") {
+                return;
+            }
+            assert!(Instant::now() < deadline, "no new page loaded after {after}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// The page's visible text.
     pub async fn text(&self) -> String {
-        self.find("body").await.text().await.unwrap()
+        for _ in 0..20 {
+            match self.find("body").await.text().await {
+                Ok(text) => return text,
+                // The page changed under us: read the new one.
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+        panic!("cannot read the page at {}", self.path_now().await)
     }
 
     pub async fn assert_text(&self, needle: &str) {
