@@ -354,19 +354,16 @@ fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Snapshot> {
     };
     let mut facts: BTreeMap<i32, Facts> = BTreeMap::new();
     type OrgRow = (i32, String, String, NaiveDateTime, Option<String>, Option<NaiveDate>, Option<String>, bool);
-    let q = organisations::table
-        .filter(organisations::status.eq("approved"))
-        .select((
-            organisations::id,
-            organisations::name,
-            organisations::municipality,
-            organisations::updated_at,
-            organisations::pso_level,
-            organisations::pso_valid_until,
-            organisations::cso_status,
-            organisations::sena_member,
-        ))
-        .into_boxed();
+    let q = organisations::table.filter(organisations::status.eq("approved")).select((
+        organisations::id,
+        organisations::name,
+        organisations::municipality,
+        organisations::updated_at,
+        organisations::pso_level,
+        organisations::pso_valid_until,
+        organisations::cso_status,
+        organisations::sena_member,
+    ));
     for (id, name, municipality, updated, pso, pso_until, cso, sena) in q.load::<OrgRow>(conn)? {
         let mut certifications = Vec::new();
         if pso.is_some() && pso_until.is_some_and(|d| d >= today) {
@@ -397,31 +394,26 @@ fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Snapshot> {
 
     let sq = organisation_sectors::table
         .order((organisation_sectors::organisation_id, organisation_sectors::position))
-        .select((organisation_sectors::organisation_id, organisation_sectors::sector))
-        .into_boxed();
+        .select((organisation_sectors::organisation_id, organisation_sectors::sector));
     for (id, sector) in sq.load::<(i32, String)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
             f.sectors.push(sector);
         }
     }
     let tq = organisation_target_groups::table
-        .select((organisation_target_groups::organisation_id, organisation_target_groups::target_group))
-        .into_boxed();
+        .select((organisation_target_groups::organisation_id, organisation_target_groups::target_group));
     for (id, group) in tq.load::<(i32, String)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
             f.target_groups.push(group);
         }
     }
-    let oq = offerings::table
-        .filter(offerings::active.eq(true))
-        .select((
-            offerings::organisation_id,
-            offerings::kind,
-            offerings::cpv_code,
-            offerings::service_area,
-            offerings::updated_at,
-        ))
-        .into_boxed();
+    let oq = offerings::table.filter(offerings::active.eq(true)).select((
+        offerings::organisation_id,
+        offerings::kind,
+        offerings::cpv_code,
+        offerings::service_area,
+        offerings::updated_at,
+    ));
     for (id, kind, code, area, updated) in oq.load::<(i32, String, String, String, NaiveDateTime)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
             f.kinds.insert(kind);
@@ -433,8 +425,7 @@ fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Snapshot> {
     let mq = offering_municipalities::table
         .inner_join(offerings::table)
         .filter(offerings::active.eq(true))
-        .select((offerings::organisation_id, offering_municipalities::municipality))
-        .into_boxed();
+        .select((offerings::organisation_id, offering_municipalities::municipality));
     for (id, municipality) in mq.load::<(i32, String)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
             f.municipalities.insert(remember(&municipality));
