@@ -147,7 +147,17 @@ fn measure(conn: &mut DbConn, backend: &str) {
     let year = periods::find(conn, "2025").unwrap().unwrap();
     let quarter = periods::find(conn, "2025-Q4").unwrap().unwrap();
     let rounds = 7;
-    let cases: [(&str, Case); 5] = [
+    // `compute_report` builds from the database every time (the first request after a
+    // change); `build` answers from memory while nothing changed.
+    let cases: [(&str, Case); 7] = [
+        (
+            "year 2025, exact, computed",
+            Box::new(|c| drop(report::compute_report(c, &year, true, &thresholds).unwrap())),
+        ),
+        (
+            "year 2025, public, computed",
+            Box::new(|c| drop(report::compute_report(c, &year, false, &thresholds).unwrap())),
+        ),
         ("year 2025, exact", Box::new(|c| drop(report::build(c, &year, true, &thresholds).unwrap()))),
         ("year 2025, public", Box::new(|c| drop(report::build(c, &year, false, &thresholds).unwrap()))),
         ("quarter 2025-Q4, public", Box::new(|c| drop(report::build(c, &quarter, false, &thresholds).unwrap()))),

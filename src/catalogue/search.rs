@@ -4,12 +4,12 @@
 //! The text part runs in the database (FTS5 on SQLite, `tsvector` on PostgreSQL) and
 //! only yields which WISEs match and how well. Filters, facet counts, sorting by name or
 //! date and paging then run here, on the facts of every approved WISE, kept in memory
-//! while the catalogue version is unchanged (see [`snapshot`]), so both
+//! while the data version is unchanged (see [`versioned`]), so both
 //! backends return the same result set and the same counts by construction (only the
 //! order under relevance sorting may differ, as the backends rank differently).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -22,7 +22,7 @@ use super::store::{summaries, Summary};
 use crate::db::schema::{
     offering_municipalities, offerings, organisation_sectors, organisation_target_groups, organisations,
 };
-use crate::db::DbConn;
+use crate::db::{versioned, DbConn};
 use crate::figures::eligibility::{self, ReservedContract};
 use crate::validation::{Errors, FieldError};
 use crate::vocab;
@@ -431,43 +431,22 @@ fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Snapshot> {
             f.municipalities.insert(remember(&municipality));
         }
     }
-    Ok(Snapshot { facts, names, today })
+    Ok(Snapshot { facts, names })
 }
 
-/// The facts of every approved WISE as of one catalogue version and day.
+/// The facts of every approved WISE as of one data version and day.
 struct Snapshot {
     facts: BTreeMap<i32, Facts>,
     names: BTreeMap<String, String>,
-    /// Certificates are valid or not on this day.
-    today: NaiveDate,
 }
 
-/// The snapshots in memory, by database (the `instance` of its `cache_versions` row),
-/// with the catalogue version each was loaded at.
-type Snapshots = HashMap<String, (i64, Arc<Snapshot>)>;
-static SNAPSHOTS: OnceLock<Mutex<Snapshots>> = OnceLock::new();
+/// Snapshots by day (certificates are valid or not on a day).
+static SNAPSHOTS: versioned::Cache<NaiveDate, Snapshot> = versioned::Cache::new();
 
-/// The facts of the approved WISEs, from memory while the catalogue is unchanged.
-///
-/// Every write to a table the facts come from bumps the database's catalogue version
-/// (triggers, migration 000012, committed with the write), so a search in any process
-/// sees a change as soon as it is committed. The version is read before the facts, so
-/// a write in between can only cause one extra reload, never a stale snapshot.
+/// The facts of the approved WISEs, from memory while the catalogue is unchanged
+/// (see [`versioned`]).
 fn snapshot(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Arc<Snapshot>> {
-    use crate::db::schema::cache_versions;
-    let (instance, version): (String, i64) = cache_versions::table
-        .find("catalogue")
-        .select((cache_versions::instance, cache_versions::version))
-        .first(conn)?;
-    let cache = SNAPSHOTS.get_or_init(Default::default);
-    if let Some((v, snapshot)) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&instance) {
-        if *v == version && snapshot.today == today {
-            return Ok(Arc::clone(snapshot));
-        }
-    }
-    let snapshot = Arc::new(load_facts(conn, today)?);
-    cache.lock().unwrap_or_else(|e| e.into_inner()).insert(instance, (version, Arc::clone(&snapshot)));
-    Ok(snapshot)
+    SNAPSHOTS.get_or_load(conn, today, |c| load_facts(c, today))
 }
 
 /// The filters, each a test on a WISE's facts; facet counts leave their own one out.

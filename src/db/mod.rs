@@ -2,6 +2,7 @@
 //! the embedded migrations and the vocabulary every fresh database is seeded with.
 
 pub mod schema;
+pub mod versioned;
 
 use std::time::Duration;
 

@@ -103,7 +103,7 @@ impl Table {
 }
 
 /// Disclosure thresholds (config `[disclosure]`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Thresholds {
     pub min_organisations: u32,
     pub max_share_pct: u32,

@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 
 use super::aggregate::{self, Collected, MEASURES, STOCK_COUNT};
 use super::disclosure::{self, Cell, Row, Table, Thresholds};
-use crate::db::DbConn;
+use crate::db::{versioned, DbConn};
 use crate::figures::periods::{self, Period};
 
 /// The breakdowns of a report, as the API names them.
@@ -224,8 +224,21 @@ pub fn group_of(measure: usize) -> &'static str {
     }
 }
 
-/// Builds the report for `period`: exact (no suppression) or public.
+/// Reports by period, exactness and thresholds, while the figures are unchanged.
+static REPORTS: versioned::Cache<(String, bool, Thresholds), Report> = versioned::Cache::new();
+/// Series by kind, last period, exactness and thresholds.
+static SERIES: versioned::Cache<(String, String, bool, Thresholds), Vec<Point>> = versioned::Cache::new();
+
+/// The report for `period`: exact (no suppression) or public. Kept in memory until
+/// a figure, a WISE or a period changes (see [`versioned`]).
 pub fn build(conn: &mut DbConn, period: &Period, exact: bool, thresholds: &Thresholds) -> QueryResult<Report> {
+    let key = (period.key.clone(), exact, *thresholds);
+    let report = REPORTS.get_or_load(conn, key, |c| compute_report(c, period, exact, thresholds))?;
+    Ok(Report::clone(&report))
+}
+
+/// Builds the report for `period` from the database.
+pub fn compute_report(conn: &mut DbConn, period: &Period, exact: bool, thresholds: &Thresholds) -> QueryResult<Report> {
     let thresholds = (!exact).then_some(thresholds);
     let key = period.period_key();
     let mut wanted = vec![period.clone()];
@@ -422,6 +435,18 @@ pub struct Point {
 /// (`quarter` or `year`) up to and including `last` that has figures, oldest first,
 /// suppressed as the report for each period is.
 pub fn series(
+    conn: &mut DbConn,
+    kind: &str,
+    last: &Period,
+    exact: bool,
+    thresholds: &Thresholds,
+) -> QueryResult<Vec<Point>> {
+    let key = (kind.to_string(), last.key.clone(), exact, *thresholds);
+    let points = SERIES.get_or_load(conn, key, |c| compute_series(c, kind, last, exact, thresholds))?;
+    Ok(points.to_vec())
+}
+
+fn compute_series(
     conn: &mut DbConn,
     kind: &str,
     last: &Period,

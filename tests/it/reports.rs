@@ -253,3 +253,24 @@ backend_tests! {
         app.send(actix_web::test::TestRequest::get().uri("/api/v1/reports/sector")).await.assert_status(422);
     }
 }
+
+backend_tests! {
+    async fn a_report_shows_every_committed_change_at_once(app) {
+        // Reports are kept in memory between requests; a new revision, a suspended WISE
+        // or a write by another process (plain SQL here) must show at the next request.
+        fixture(&app);
+        let before = api(&app, "period=2025-Q4", true).await;
+        let working = before["stocks"]["people_working"].as_i64().unwrap();
+        let d = app.with_conn(|c| wise_monitor::catalogue::manage_store::organisation_by_kvk(c, "10000004")).unwrap().unwrap().id;
+        app.with_conn(|c| file(c, d, "2025-Q4", [14, 1, 0, 0, 0], [1, 0, 0, 0, 0], &[]));
+        let revised = api(&app, "period=2025-Q4", true).await;
+        assert_eq!(revised["stocks"]["people_working"].as_i64().unwrap(), working + 10, "D's new revision counts");
+        app.with_conn(|c| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query("UPDATE organisations SET status = 'suspended' WHERE kvk_number = '10000004'").execute(c)
+        })
+        .unwrap();
+        let suspended = api(&app, "period=2025-Q4", true).await;
+        assert_eq!(suspended["stocks"]["people_working"].as_i64().unwrap(), working - 5, "D no longer counts");
+    }
+}

@@ -1,3 +1,5 @@
+DROP TRIGGER current_figures_catalogue ON current_figures;
+DROP TRIGGER revision_target_groups_catalogue ON revision_target_groups;
 DROP TRIGGER organisations_catalogue ON organisations;
 DROP TRIGGER organisation_sectors_catalogue ON organisation_sectors;
 DROP TRIGGER organisation_target_groups_catalogue ON organisation_target_groups;

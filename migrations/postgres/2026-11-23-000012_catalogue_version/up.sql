@@ -1,7 +1,7 @@
--- The catalogue version: every write to a table that catalogue searches read their
--- in-memory facts from bumps it, in the writing transaction, so every process sees a
--- committed change at its next search. `instance` tells databases apart in a process
--- that opens several (the tests).
+-- The data version: every write to a table that catalogue searches or sector reports
+-- are computed from bumps it, in the writing transaction, so every process sees a
+-- committed change at its next read of what it keeps in memory (src/db/versioned.rs).
+-- `instance` tells databases apart in a process that opens several (the tests).
 CREATE TABLE cache_versions (
     name     TEXT PRIMARY KEY,
     instance TEXT NOT NULL,
@@ -28,3 +28,5 @@ CREATE CONSTRAINT TRIGGER offering_municipalities_catalogue AFTER INSERT OR UPDA
 CREATE CONSTRAINT TRIGGER reporting_periods_catalogue AFTER INSERT OR UPDATE OR DELETE ON reporting_periods DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_catalogue_version();
 CREATE CONSTRAINT TRIGGER submissions_catalogue AFTER INSERT OR UPDATE OR DELETE ON submissions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_catalogue_version();
 CREATE CONSTRAINT TRIGGER submission_revisions_catalogue AFTER INSERT OR UPDATE OR DELETE ON submission_revisions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_catalogue_version();
+CREATE CONSTRAINT TRIGGER current_figures_catalogue AFTER INSERT OR UPDATE OR DELETE ON current_figures DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_catalogue_version();
+CREATE CONSTRAINT TRIGGER revision_target_groups_catalogue AFTER INSERT OR UPDATE OR DELETE ON revision_target_groups DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_catalogue_version();

@@ -1,3 +1,9 @@
+DROP TRIGGER current_figures_catalogue_insert;
+DROP TRIGGER current_figures_catalogue_update;
+DROP TRIGGER current_figures_catalogue_delete;
+DROP TRIGGER revision_target_groups_catalogue_insert;
+DROP TRIGGER revision_target_groups_catalogue_update;
+DROP TRIGGER revision_target_groups_catalogue_delete;
 DROP TRIGGER organisations_catalogue_insert;
 DROP TRIGGER organisations_catalogue_update;
 DROP TRIGGER organisations_catalogue_delete;

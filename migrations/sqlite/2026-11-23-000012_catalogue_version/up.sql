@@ -1,7 +1,7 @@
--- The catalogue version: every write to a table that catalogue searches read their
--- in-memory facts from bumps it, in the writing transaction, so every process sees a
--- committed change at its next search. `instance` tells databases apart in a process
--- that opens several (the tests).
+-- The data version: every write to a table that catalogue searches or sector reports
+-- are computed from bumps it, in the writing transaction, so every process sees a
+-- committed change at its next read of what it keeps in memory (src/db/versioned.rs).
+-- `instance` tells databases apart in a process that opens several (the tests).
 CREATE TABLE cache_versions (
     name     TEXT PRIMARY KEY NOT NULL,
     instance TEXT NOT NULL,
@@ -32,3 +32,9 @@ CREATE TRIGGER submissions_catalogue_delete AFTER DELETE ON submissions BEGIN UP
 CREATE TRIGGER submission_revisions_catalogue_insert AFTER INSERT ON submission_revisions BEGIN UPDATE cache_versions SET version = version + 1 WHERE name = 'catalogue'; END;
 CREATE TRIGGER submission_revisions_catalogue_update AFTER UPDATE ON submission_revisions BEGIN UPDATE cache_versions SET version = version + 1 WHERE name = 'catalogue'; END;
 CREATE TRIGGER submission_revisions_catalogue_delete AFTER DELETE ON submission_revisions BEGIN UPDATE cache_versions SET version = version + 1 WHERE name = 'catalogue'; END;
+CREATE TRIGGER current_figures_catalogue_insert AFTER INSERT ON current_figures BEGIN UPDATE cache_versions SET version = version + 1 WHERE name = 'catalogue'; END;
+CREATE TRIGGER current_figures_catalogue_update AFTER UPDATE ON current_figures BEGIN UPDATE cache_versions SET version = version + 1 WHERE name = 'catalogue'; END;
+CREATE TRIGGER current_figures_catalogue_delete AFTER DELETE ON current_figures BEGIN UPDATE cache_versions SET version = version + 1 WHERE name = 'catalogue'; END;
+CREATE TRIGGER revision_target_groups_catalogue_insert AFTER INSERT ON revision_target_groups BEGIN UPDATE cache_versions SET version = version + 1 WHERE name = 'catalogue'; END;
+CREATE TRIGGER revision_target_groups_catalogue_update AFTER UPDATE ON revision_target_groups BEGIN UPDATE cache_versions SET version = version + 1 WHERE name = 'catalogue'; END;
+CREATE TRIGGER revision_target_groups_catalogue_delete AFTER DELETE ON revision_target_groups BEGIN UPDATE cache_versions SET version = version + 1 WHERE name = 'catalogue'; END;
