@@ -20,7 +20,7 @@ use serde_json::{json, Value};
 use audit::Actor;
 use model::{CurrentUser, Role};
 use policy::Action;
-use session::{client_ip, CsrfForm, Identity};
+use session::{client_ip, CsrfForm, Empty, Identity};
 use store::LinkPurpose;
 
 use crate::db::write_tx;
@@ -275,9 +275,6 @@ async fn sign_in(
     let target = if next == "/" { "/account".to_string() } else { next };
     Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, target)).cookie(cookie).cookie(lang).finish())
 }
-
-#[derive(Deserialize)]
-struct Empty {}
 
 async fn sign_out(
     req: HttpRequest,

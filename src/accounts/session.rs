@@ -220,6 +220,10 @@ async fn establish(req: &ServiceRequest, state: &AppState) -> Result<CookieChang
 /// fields are read into `T` (repeated fields into `Vec`s).
 pub struct CsrfForm<T>(pub T);
 
+/// The fields of a form that sends nothing but its CSRF token (a button).
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
 impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
     type Error = actix_web::Error;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;

@@ -10,13 +10,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::accounts::policy::{self, Action};
-use crate::accounts::session::{CsrfForm, Identity};
+use crate::accounts::session::{CsrfForm, Empty, Identity};
 use crate::accounts::{error_summary, field_errors, see_other};
 use crate::catalogue::search::SearchParams;
-use crate::catalogue::view::query_string;
+use crate::catalogue::view::{self, query_string};
 use crate::db::schema::saved_searches;
 use crate::db::{write_tx, DbConn};
 use crate::validation::{char_len, Errors, FieldError};
+use crate::web::page::NoticeQuery;
 use crate::web::{page, routes, AppError, AppState};
 
 /// How often a saved search can be mailed.
@@ -54,11 +55,7 @@ impl SavedSearch {
 
     /// The catalogue page that runs it.
     pub fn url(&self) -> String {
-        if self.query.is_empty() {
-            "/organisations".to_string()
-        } else {
-            format!("/organisations?{}", self.query)
-        }
+        view::url("/organisations", self.query.clone())
     }
 }
 
@@ -260,11 +257,6 @@ fn page_data(items: &[SavedSearch], failed: Option<&Failed<'_>>, notice: Option<
     })
 }
 
-#[derive(Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
-}
-
 async fn list_page(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -353,15 +345,12 @@ async fn change(
     }
 }
 
-#[derive(Deserialize)]
-struct EmptyForm {}
-
 async fn remove(
     req: HttpRequest,
     state: web::Data<AppState>,
     identity: Identity,
     path: web::Path<i32>,
-    CsrfForm(_): CsrfForm<EmptyForm>,
+    CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
     let user = policy::require(&state, &req, &identity, Action::UseBuyerTools, None).await?;
     let id = path.into_inner();

@@ -14,11 +14,12 @@ use super::{cpv, manage_store, store};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::{CurrentUser, Role};
 use crate::accounts::policy::{self, Action};
-use crate::accounts::session::{client_ip, CsrfForm, Identity};
+use crate::accounts::session::{client_ip, CsrfForm, Empty, Identity};
 use crate::accounts::{error_summary, field_errors, see_other};
 use crate::db::{write_tx, DbConn};
 use crate::validation::{char_len, is_kvk_number, FieldError};
 use crate::vocab;
+use crate::web::page::NoticeQuery;
 use crate::web::{page, routes, AppError, AppState};
 
 /// How many codes the picker shows at most.
@@ -60,11 +61,6 @@ fn notice_key(notice: Option<&str>) -> Option<&'static str> {
         "deleted" => Some("manage-notice-deleted"),
         _ => None,
     }
-}
-
-#[derive(Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
 }
 
 /// The WISE of the page as the templates read it.
@@ -897,9 +893,6 @@ async fn save_offering(
         Saved::Gone => Err(AppError::NotFound),
     }
 }
-
-#[derive(Deserialize)]
-struct Empty {}
 
 /// Shows or hides an offering in the public catalogue.
 async fn set_active(

@@ -17,6 +17,7 @@ use actix_web::http::StatusCode;
 use search::SearchParams;
 
 use crate::validation::{is_kvk_number, FieldError};
+use crate::web::page::NoticeQuery;
 use crate::web::{page, routes, AppError, AppState};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -127,11 +128,6 @@ pub(crate) async fn api_offerings(
         return Err(AppError::Validation(vec![FieldError { field: "page".into(), key: "error-page-range" }]));
     }
     Ok(HttpResponse::Ok().json(result))
-}
-
-#[derive(serde::Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
 }
 
 async fn profile(

@@ -101,7 +101,8 @@ const SEARCH_FIELDS: [&str; 11] = [
     "per_page",
 ];
 
-fn url(path: &str, query: String) -> String {
+/// `path?query`, or `path` when the query is empty.
+pub fn url(path: &str, query: String) -> String {
     if query.is_empty() {
         path.to_string()
     } else {

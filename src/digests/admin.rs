@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::policy::{self, Action};
 use crate::accounts::see_other;
-use crate::accounts::session::{client_ip, CsrfForm, Identity};
+use crate::accounts::session::{client_ip, CsrfForm, Empty, Identity};
 use crate::db::write_tx;
 use crate::mail::outbox;
 use crate::web::{page, routes, AppError, AppState};
@@ -60,16 +60,13 @@ async fn outbox_page(
     )
 }
 
-#[derive(Deserialize)]
-struct RetryForm {}
-
 /// `POST /admin/outbox/{id}/retry`: a failed mail goes back in the queue (audited).
 async fn retry(
     req: HttpRequest,
     state: web::Data<AppState>,
     identity: Identity,
     id: web::Path<i32>,
-    CsrfForm(_): CsrfForm<RetryForm>,
+    CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
     let admin = policy::require(&state, &req, &identity, Action::Operate, None).await?;
     let (id, now, ip) = (id.into_inner(), state.now(), client_ip(&req, &state.config));

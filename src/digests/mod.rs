@@ -247,6 +247,13 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_is_in_the_vocabulary_that_labels_it() {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(names, crate::vocab::DIGEST_KINDS);
+        assert!(Kind::ALL.iter().all(|k| Kind::parse(k.as_str()) == Some(*k)));
+    }
+
+    #[test]
     fn empty_switches_off_and_bad_expressions_are_named() {
         assert!(schedules(&config("")).unwrap().is_empty());
         let error = schedules(&config("every morning")).err().unwrap().to_string();

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
-use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::periods::{self, Period, Status};
@@ -25,6 +24,7 @@ use crate::db::schema::users;
 use crate::db::{write_tx, DbConn};
 use crate::validation::FieldError;
 use crate::vocab;
+use crate::web::page::NoticeQuery;
 use crate::web::{page, routes, AppError, AppState};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -126,11 +126,6 @@ async fn period_by_key(state: &AppState, key: &str) -> Result<Period, AppError> 
     }
     let key = key.to_string();
     state.db(move |c| Ok(periods::find(c, &key)?)).await?.ok_or(AppError::NotFound)
-}
-
-#[derive(Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
 }
 
 // ---------------------------------------------------------------------------

@@ -127,6 +127,13 @@ pub async fn switch_language(
         .finish())
 }
 
+/// The query of a page that may show a notice after a redirect (`?notice=saved`); each
+/// page maps the codes it knows to message keys and ignores the rest.
+#[derive(Deserialize)]
+pub struct NoticeQuery {
+    pub notice: Option<String>,
+}
+
 /// A redirect target on this site only: a path starting with one `/`, else `/`.
 pub fn safe_local_path(next: Option<&str>) -> &str {
     match next {

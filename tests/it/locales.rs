@@ -39,22 +39,12 @@ fn both_languages_have_the_same_keys() {
 #[test]
 fn templates_use_only_existing_keys() {
     let nl = keys("nl");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
-    let mut stack = vec![root];
     let mut checked = 0;
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "hbs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                for piece in text.split("fluent \"").skip(1) {
-                    let key = piece.split('"').next().unwrap();
-                    assert!(nl.contains(key), "{} uses the missing key {key:?}", path.display());
-                    checked += 1;
-                }
-            }
+    for (path, text) in templates() {
+        for piece in text.split("fluent \"").skip(1) {
+            let key = piece.split('"').next().unwrap();
+            assert!(nl.contains(key), "{} uses the missing key {key:?}", path.display());
+            checked += 1;
         }
     }
     assert!(checked > 50, "found only {checked} keys; is the scan broken?");
