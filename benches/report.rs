@@ -1,6 +1,7 @@
-//! Sector reports at scale: 5,000 approved WISEs × 40 quarters (2016-Q1..2025-Q4) of
-//! figures, on SQLite and, when `WISE_TEST_POSTGRES_URL` is set, on PostgreSQL. Run
-//! with `cargo bench --bench report` and record the medians in BENCHMARKS.md.
+//! Sector reports at scale: 5,000 approved WISEs × 40 quarters of figures (up to the
+//! last whole one, from the `demo-data` generator), on SQLite and, when
+//! `WISE_TEST_POSTGRES_URL` is set, on PostgreSQL. Run with `cargo bench --bench report`
+//! and record the medians in BENCHMARKS.md.
 //!
 //! Measures the year report 2025 (exact and public with disclosure control), a
 //! quarter, the 40-quarter time series of the report page, and the same year
@@ -11,104 +12,16 @@ use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
-use wise_monitor::db::schema::{current_figures, organisation_sectors, organisations, submissions};
 use wise_monitor::db::{self, DbConn};
+use wise_monitor::demo::scale::{generate, Scale};
 use wise_monitor::figures::periods;
 use wise_monitor::reports::disclosure::Thresholds;
 use wise_monitor::reports::report;
-use wise_monitor::vocab;
 
-fn fill(conn: &mut DbConn, orgs: usize) {
-    let now = chrono::Utc::now().naive_utc();
-    let municipalities = ["Amsterdam", "Zaanstad", "Haarlem", "Amstelveen", "Diemen", "Purmerend", "Haarlemmermeer"];
-    for (from, to) in [("2016-Q1", "2025-Q4"), ("2016", "2025")] {
-        periods::create_range(conn, &periods::validate_range(from, to, "30").unwrap(), now).unwrap();
-    }
-    let quarters: Vec<i32> =
-        periods::list(conn).unwrap().into_iter().filter(|p| p.kind == "quarter").map(|p| p.id).collect();
-    db::write_tx(conn, |conn| {
-        for chunk in (0..orgs).collect::<Vec<_>>().chunks(500) {
-            let rows: Vec<_> = chunk
-                .iter()
-                .map(|i| {
-                    (
-                        organisations::slug.eq(format!("wise-{i}")),
-                        organisations::kvk_number.eq(format!("{:08}", 10_000_000 + i)),
-                        organisations::name.eq(format!("WISE {i}")),
-                        organisations::municipality.eq(municipalities[i % municipalities.len()]),
-                        organisations::description.eq(""),
-                        organisations::sena_member.eq(false),
-                        organisations::status.eq("approved"),
-                        organisations::created_at.eq(now),
-                        organisations::updated_at.eq(now),
-                    )
-                })
-                .collect();
-            wise_monitor::per_backend!(conn, c => diesel::insert_into(organisations::table).values(&rows).execute(c))?;
-        }
-        let ids: Vec<i32> = organisations::table.select(organisations::id).order(organisations::id).load(conn)?;
-        for chunk in ids.chunks(1000) {
-            let sectors: Vec<_> = chunk
-                .iter()
-                .map(|id| {
-                    (
-                        organisation_sectors::organisation_id.eq(*id),
-                        organisation_sectors::sector.eq(vocab::SECTORS[*id as usize % vocab::SECTORS.len()]),
-                        organisation_sectors::position.eq(0),
-                    )
-                })
-                .collect();
-            wise_monitor::per_backend!(conn, c => diesel::insert_into(organisation_sectors::table).values(&sectors).execute(c))?;
-        }
-        for (q, period_id) in quarters.iter().enumerate() {
-            for chunk in ids.chunks(1000) {
-                // Every ninth WISE skips a quarter now and then.
-                let reporting: Vec<i32> = chunk.iter().copied().filter(|id| !(*id as usize + q).is_multiple_of(9)).collect();
-                let rows: Vec<_> = reporting
-                    .iter()
-                    .map(|id| {
-                        (
-                            submissions::organisation_id.eq(*id),
-                            submissions::period_id.eq(*period_id),
-                            submissions::status.eq("accepted"),
-                            submissions::created_at.eq(now),
-                            submissions::updated_at.eq(now),
-                        )
-                    })
-                    .collect();
-                let submission_ids: Vec<(i32, i32)> = wise_monitor::per_backend!(conn, c => diesel::insert_into(submissions::table)
-                    .values(&rows)
-                    .returning((submissions::id, submissions::organisation_id))
-                    .get_results(c))?;
-                let figures: Vec<_> = submission_ids
-                    .iter()
-                    .map(|(sid, org)| {
-                        let n = (*org + q as i32) % 37;
-                        (
-                            current_figures::submission_id.eq(*sid),
-                            current_figures::organisation_id.eq(*org),
-                            current_figures::period_id.eq(*period_id),
-                            current_figures::counted.eq(true),
-                            current_figures::paid_target_group.eq(4 + n),
-                            current_figures::paid_regular.eq(2 + n % 5),
-                            current_figures::trainees.eq(n % 11),
-                            current_figures::daytime_activities.eq(n % 7),
-                            current_figures::volunteers.eq(n % 4),
-                            current_figures::new_participants.eq(1 + n % 6),
-                            current_figures::moved_to_paid_internal.eq(n % 3),
-                            current_figures::moved_to_paid_external.eq(n % 4),
-                            current_figures::moved_to_education.eq(n % 2),
-                            current_figures::other_exits.eq(n % 3),
-                            current_figures::target_groups.eq(format!("mental_health:{},refugee_background:{}", n % 5, n % 3)),
-                        )
-                    })
-                    .collect();
-                wise_monitor::per_backend!(conn, c => diesel::insert_into(current_figures::table).values(&figures).execute(c))?;
-            }
-        }
-        Ok::<_, diesel::result::Error>(())
-    })
-    .unwrap();
+/// Loads the WISEs and 40 quarters of figures with the `demo-data` generator.
+fn fill(conn: &mut DbConn, organisations: usize) {
+    let scale = Scale { organisations, offerings: 0, periods: 40, reporting: organisations, buyers: 0 };
+    generate(conn, &scale, chrono::Utc::now().naive_utc()).expect("generate the figures");
 }
 
 /// The year's aggregation as one SQL statement: flows summed over the quarters, stocks

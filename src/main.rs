@@ -59,6 +59,33 @@ enum Command {
     /// Scheduled email digests.
     #[command(subcommand)]
     Digests(DigestsCommand),
+    /// The outbox of mail.
+    #[command(subcommand)]
+    Mail(MailCommand),
+    /// Fill an empty database with generated data at scale (for benchmarks and load tests).
+    DemoData {
+        /// Approved WISEs.
+        #[arg(long, default_value_t = 10_000)]
+        organisations: usize,
+        /// Offerings, spread over the WISEs.
+        #[arg(long, default_value_t = 100_000)]
+        offerings: usize,
+        /// Quarters of figures, up to the last whole quarter (with the years they cover).
+        #[arg(long, default_value_t = 40)]
+        periods: u32,
+        /// How many WISEs report figures (default: half of them).
+        #[arg(long)]
+        reporting: Option<usize>,
+        /// Buyer accounts, each with a weekly saved search.
+        #[arg(long, default_value_t = 0)]
+        buyers: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum MailCommand {
+    /// Send every mail that is due now, then exit (`serve` does this by itself).
+    Deliver,
 }
 
 #[derive(Subcommand)]
@@ -228,6 +255,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             export_report(&config, &period, &format, &breakdown, exact)
         }
         Command::Digests(DigestsCommand::Run { at }) => run_digests(&config, at.as_deref()),
+        Command::Mail(MailCommand::Deliver) => deliver_mail(&config),
+        Command::DemoData { organisations, offerings, periods, reporting, buyers } => {
+            let reporting = reporting.unwrap_or(organisations / 2);
+            let scale = demo::scale::Scale { organisations, offerings, periods, reporting, buyers };
+            let pool = open(&config)?;
+            let mut conn = pool.get()?;
+            db::migrate(&mut conn)?;
+            let started = std::time::Instant::now();
+            let made = demo::scale::generate(&mut conn, &scale, db::timestamp(SystemClock.now()))?;
+            println!(
+                "{} WISEs, {} offerings, {} submissions of figures and {} buyers written in {:.1} s",
+                made.organisations,
+                made.offerings,
+                made.submissions,
+                made.buyers,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
         Command::Serve { demo, listen } => {
             if let Some(listen) = listen {
                 config.server.listen = listen;
@@ -328,6 +374,34 @@ fn export_report(config: &Config, period: &str, format: &str, breakdown: &str, e
     } else {
         out.write_all(&export::to_csv(&report)?)?;
     }
+    Ok(())
+}
+
+/// `mail deliver`: sends what the outbox has due, batch after batch, until nothing
+/// due is left; mail that fails waits for its next attempt as with `serve`.
+fn deliver_mail(config: &Config) -> anyhow::Result<()> {
+    let mailer = wise_monitor::mail::Mailer::from_config(&config.mail)?;
+    let pool = open(config)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    let mut total = wise_monitor::mail::outbox::DeliveryReport::default();
+    loop {
+        let now = db::timestamp(SystemClock.now());
+        let report = wise_monitor::mail::outbox::deliver_due(
+            &mut conn,
+            &mailer,
+            now,
+            config.mail.retry_base_seconds,
+            config.mail.max_attempts,
+        )?;
+        if report.is_empty() {
+            break;
+        }
+        total.sent += report.sent;
+        total.retried += report.retried;
+        total.failed += report.failed;
+    }
+    println!("{} sent, {} to try again later, {} failed for good", total.sent, total.retried, total.failed);
     Ok(())
 }
 

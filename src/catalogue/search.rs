@@ -290,8 +290,8 @@ struct Counted {
 
 /// WISEs whose own text matches every word (by prefix), and WISEs with active
 /// offerings that do: id → (relevance, matching offerings).
-fn text_matches(conn: &mut DbConn, words: &[String]) -> QueryResult<HashMap<i32, (f64, i64)>> {
-    let mut found: HashMap<i32, (f64, i64)> = HashMap::new();
+fn text_matches(conn: &mut DbConn, words: &[String]) -> QueryResult<TextMatches> {
+    let mut found = TextMatches::new();
     let (own, offers): (Vec<Scored>, Vec<Counted>) = match conn {
         DbConn::Sqlite(c) => {
             // Each word quoted (so nothing in it is FTS syntax) and matched by prefix.
@@ -508,15 +508,26 @@ fn facet<'a>(
 
 /// The text matches of a search (`None` without words: every WISE is a candidate) and
 /// the snapshot of facts it is filtered on.
-type Candidates = (Option<HashMap<i32, (f64, i64)>>, Arc<Snapshot>);
+type Candidates = (Option<Arc<TextMatches>>, Arc<Snapshot>);
+
+/// WISE id → (relevance, matching offerings).
+type TextMatches = HashMap<i32, (f64, i64)>;
+
+/// The text matches of recent words, kept while the catalogue is unchanged: the most
+/// common words match nearly every WISE and cost the most to rank.
+static TEXT_MATCHES: versioned::Cache<Vec<String>, TextMatches> = versioned::Cache::with_limit(256);
 
 fn candidates(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResult<Candidates> {
-    let matches = if search.words.is_empty() { None } else { Some(text_matches(conn, &search.words)?) };
+    let matches = if search.words.is_empty() {
+        None
+    } else {
+        Some(TEXT_MATCHES.get_or_load(conn, search.words.clone(), |c| text_matches(c, &search.words))?)
+    };
     Ok((matches, snapshot(conn, today)?))
 }
 
 /// The approved WISEs that match a search's text (all without words), in id order.
-fn matching<'a>(snapshot: &'a Snapshot, matches: &Option<HashMap<i32, (f64, i64)>>) -> Vec<(i32, &'a Facts)> {
+fn matching<'a>(snapshot: &'a Snapshot, matches: &Option<Arc<TextMatches>>) -> Vec<(i32, &'a Facts)> {
     snapshot
         .facts
         .iter()

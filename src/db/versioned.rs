@@ -17,8 +17,9 @@ use diesel::prelude::*;
 use super::schema::cache_versions;
 use super::DbConn;
 
-/// At most this many values per database; beyond it the oldest versions' go first
-/// (in practice a write has made them unreachable long before).
+/// At most this many values per database unless a cache says otherwise; beyond it all
+/// of that database's values go (in practice a write has made most unreachable long
+/// before).
 const MAX_ENTRIES: usize = 512;
 
 type Entries<K, V> = HashMap<(String, K), (i64, Arc<V>)>;
@@ -26,11 +27,17 @@ type Entries<K, V> = HashMap<(String, K), (i64, Arc<V>)>;
 /// A cache of `V` by `K`, valid for one data version.
 pub struct Cache<K, V> {
     entries: OnceLock<Mutex<Entries<K, V>>>,
+    limit: usize,
 }
 
 impl<K: Eq + Hash + Clone, V> Cache<K, V> {
     pub const fn new() -> Self {
-        Self { entries: OnceLock::new() }
+        Self::with_limit(MAX_ENTRIES)
+    }
+
+    /// A cache of at most `limit` values per database.
+    pub const fn with_limit(limit: usize) -> Self {
+        Self { entries: OnceLock::new(), limit }
     }
 
     /// The value for `key` at the database's current data version, computed by `load`
@@ -53,7 +60,7 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
         let mut map = entries.lock().unwrap_or_else(|e| e.into_inner());
         // Values of older versions of this database can never be read again.
         map.retain(|(instance, _), (v, _)| *instance != slot.0 || *v >= version);
-        if map.len() >= MAX_ENTRIES {
+        if map.len() >= self.limit {
             map.retain(|(instance, _), _| *instance != slot.0);
         }
         map.insert(slot, (version, Arc::clone(&value)));

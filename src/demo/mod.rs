@@ -1,6 +1,7 @@
 //! `serve --demo`: realistic sample data for an empty database.
 
 pub mod data;
+pub mod scale;
 
 use anyhow::Context;
 

@@ -325,19 +325,11 @@ pub fn import(conn: &mut DbConn, parsed: Parsed, context: &Context) -> QueryResu
             errors.sort_by_key(|e| e.line);
             return Ok(Err(Rejected::Invalid(errors)));
         }
+        let items: Vec<(i32, i32, &Figures)> =
+            rows.iter().map(|row| (ids[&row.kvk_number], periods[&row.period].id, &row.figures)).collect();
+        let saved = submissions::submit_many(conn, &items, context.source, context.user, context.now)?;
         let mut imported = Imported::default();
-        for row in &rows {
-            let (organisation, period) = (ids[&row.kvk_number], periods[&row.period].id);
-            let saved = submissions::save(
-                conn,
-                organisation,
-                period,
-                &row.figures,
-                true,
-                context.source,
-                context.user,
-                context.now,
-            )?;
+        for (row, saved) in rows.iter().zip(saved) {
             match (saved.new_revision, saved.revision) {
                 (true, 1) => imported.created += 1,
                 (true, _) => imported.revised += 1,

@@ -2,6 +2,8 @@
 //! a numbered revision (who, when, from where). The newest revision counts; nothing
 //! is overwritten or deleted.
 
+use std::collections::{BTreeMap, HashMap, HashSet};
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -49,6 +51,7 @@ pub struct Submission {
 #[diesel(table_name = submission_revisions)]
 struct RevisionRow {
     id: i32,
+    submission_id: i32,
     number: i32,
     paid_target_group: i32,
     paid_regular: i32,
@@ -155,6 +158,164 @@ pub fn save(
     })
 }
 
+/// Submits the figures of many (WISE, period) pairs at once, each as [`save`] with
+/// `submit` would, in one transaction and with multi-row statements: the import's
+/// path. Each pair may occur once. Returns what was done for each item, in order.
+pub fn submit_many(
+    conn: &mut DbConn,
+    items: &[(i32, i32, &Figures)],
+    source: Source,
+    user: Option<i32>,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<Saved>> {
+    const CHUNK: usize = 500;
+    write_tx(conn, |conn| {
+        // The submissions there are, and their newest revisions.
+        let wanted: HashSet<(i32, i32)> = items.iter().map(|(o, p, _)| (*o, *p)).collect();
+        let mut organisations: Vec<i32> = items.iter().map(|(o, _, _)| *o).collect();
+        organisations.sort_unstable();
+        organisations.dedup();
+        let mut existing: HashMap<(i32, i32), Submission> = HashMap::new();
+        for chunk in organisations.chunks(CHUNK) {
+            let found: Vec<Submission> = submissions::table
+                .filter(submissions::organisation_id.eq_any(chunk))
+                .select(Submission::as_select())
+                .load(conn)?;
+            existing.extend(
+                found
+                    .into_iter()
+                    .filter(|s| wanted.contains(&(s.organisation_id, s.period_id)))
+                    .map(|s| ((s.organisation_id, s.period_id), s)),
+            );
+        }
+        let ids: Vec<i32> = existing.values().map(|s| s.id).collect();
+        let mut newest: HashMap<i32, Revision> = HashMap::new();
+        for chunk in ids.chunks(CHUNK) {
+            // Oldest first: the last one kept is the newest.
+            newest.extend(revisions_of(conn, chunk)?);
+        }
+
+        // New submissions, all at once.
+        let fresh: Vec<_> = items
+            .iter()
+            .filter(|(o, p, _)| !existing.contains_key(&(*o, *p)))
+            .map(|(o, p, _)| {
+                (
+                    submissions::organisation_id.eq(*o),
+                    submissions::period_id.eq(*p),
+                    submissions::status.eq("submitted"),
+                    submissions::created_at.eq(now),
+                    submissions::updated_at.eq(now),
+                )
+            })
+            .collect();
+        let mut created: HashMap<(i32, i32), i32> = HashMap::new();
+        for chunk in fresh.chunks(CHUNK) {
+            let rows: Vec<(i32, i32, i32)> = crate::per_backend!(conn, c => diesel::insert_into(submissions::table)
+                .values(chunk)
+                .returning((submissions::id, submissions::organisation_id, submissions::period_id))
+                .get_results(c))?;
+            created.extend(rows.into_iter().map(|(id, o, p)| ((o, p), id)));
+        }
+
+        // What each item does, as `save` decides it.
+        let mut saved = Vec::with_capacity(items.len());
+        for (o, p, figures) in items {
+            let result = match existing.get(&(*o, *p)) {
+                None => Saved {
+                    submission_id: created[&(*o, *p)],
+                    revision: 1,
+                    new_revision: true,
+                    status: "submitted".into(),
+                    changed: true,
+                },
+                Some(submission) => {
+                    let before = newest.get(&submission.id);
+                    let new_revision = before.is_none_or(|r| r.figures != **figures);
+                    let status =
+                        if submission.status == "accepted" && !new_revision { "accepted" } else { "submitted" };
+                    Saved {
+                        submission_id: submission.id,
+                        revision: before.map_or(1, |r| if new_revision { r.number + 1 } else { r.number }),
+                        new_revision,
+                        status: status.into(),
+                        changed: new_revision || submission.status != status,
+                    }
+                }
+            };
+            saved.push(result);
+        }
+
+        // The new revisions and their target groups.
+        let revisions: Vec<NewRevision> = saved
+            .iter()
+            .zip(items)
+            .filter(|(s, _)| s.new_revision)
+            .map(|(s, (_, _, figures))| NewRevision::new(s.submission_id, s.revision, figures, source, user, now))
+            .collect();
+        let mut revision_ids: HashMap<i32, i32> = HashMap::new();
+        for chunk in revisions.chunks(CHUNK) {
+            let rows: Vec<(i32, i32)> = crate::per_backend!(conn, c => diesel::insert_into(submission_revisions::table)
+                .values(chunk)
+                .returning((submission_revisions::submission_id, submission_revisions::id))
+                .get_results(c))?;
+            revision_ids.extend(rows);
+        }
+        let groups: Vec<NewGroup> = saved
+            .iter()
+            .zip(items)
+            .filter(|(s, _)| s.new_revision)
+            .flat_map(|(s, (_, _, figures))| group_rows(revision_ids[&s.submission_id], figures))
+            .collect();
+        for chunk in groups.chunks(CHUNK) {
+            crate::per_backend!(conn, c => diesel::insert_into(revision_target_groups::table).values(chunk).execute(c))?;
+        }
+
+        // Status, events and current figures of every changed submission.
+        let changed: Vec<(&Saved, &(i32, i32, &Figures))> =
+            saved.iter().zip(items).filter(|(s, _)| s.changed).collect();
+        let updated: Vec<i32> = changed
+            .iter()
+            .filter(|(_, (o, p, _))| existing.contains_key(&(*o, *p)))
+            .map(|(s, _)| s.submission_id)
+            .collect();
+        for chunk in updated.chunks(CHUNK) {
+            diesel::update(submissions::table.filter(submissions::id.eq_any(chunk)))
+                .set((submissions::status.eq("submitted"), submissions::updated_at.eq(now)))
+                .execute(conn)?;
+        }
+        let events: Vec<_> = changed
+            .iter()
+            .map(|(s, _)| {
+                (
+                    submission_events::submission_id.eq(s.submission_id),
+                    submission_events::event.eq("submitted"),
+                    submission_events::revision_number.eq(s.revision),
+                    submission_events::comment.eq(None::<String>),
+                    submission_events::user_id.eq(user),
+                    submission_events::created_at.eq(now),
+                )
+            })
+            .collect();
+        for chunk in events.chunks(CHUNK) {
+            crate::per_backend!(conn, c => diesel::insert_into(submission_events::table).values(chunk).execute(c))?;
+        }
+        use crate::db::schema::current_figures as cf;
+        let changed_ids: Vec<i32> = changed.iter().map(|(s, _)| s.submission_id).collect();
+        for chunk in changed_ids.chunks(CHUNK) {
+            diesel::delete(cf::table.filter(cf::submission_id.eq_any(chunk))).execute(conn)?;
+        }
+        let current: Vec<NewCurrent> = changed
+            .iter()
+            .map(|(s, (o, p, figures))| NewCurrent::new(s.submission_id, *o, *p, true, figures))
+            .collect();
+        for chunk in current.chunks(CHUNK) {
+            crate::per_backend!(conn, c => diesel::insert_into(cf::table).values(chunk).execute(c))?;
+        }
+        Ok(saved)
+    })
+}
+
 /// The operator's verdict on a submission.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -203,29 +364,130 @@ fn refresh_current(
 ) -> QueryResult<()> {
     use crate::db::schema::current_figures as cf;
     diesel::delete(cf::table.find(submission_id)).execute(conn)?;
-    let [paid_target_group, paid_regular, trainees, daytime_activities, volunteers] = figures.stocks.map(count);
-    let [new_participants, internal, external, education, other_exits] = figures.flows.map(count);
-    let groups: Vec<String> = figures.target_groups.iter().map(|(g, n)| format!("{g}:{n}")).collect();
-    diesel::insert_into(cf::table)
-        .values((
-            cf::submission_id.eq(submission_id),
-            cf::organisation_id.eq(organisation_id),
-            cf::period_id.eq(period_id),
-            cf::counted.eq(counted),
-            cf::paid_target_group.eq(paid_target_group),
-            cf::paid_regular.eq(paid_regular),
-            cf::trainees.eq(trainees),
-            cf::daytime_activities.eq(daytime_activities),
-            cf::volunteers.eq(volunteers),
-            cf::new_participants.eq(new_participants),
-            cf::moved_to_paid_internal.eq(internal),
-            cf::moved_to_paid_external.eq(external),
-            cf::moved_to_education.eq(education),
-            cf::other_exits.eq(other_exits),
-            cf::target_groups.eq(groups.join(",")),
-        ))
-        .execute(conn)?;
+    let row = NewCurrent::new(submission_id, organisation_id, period_id, counted, figures);
+    diesel::insert_into(cf::table).values(&row).execute(conn)?;
     Ok(())
+}
+
+/// A row of `current_figures`.
+#[derive(Insertable)]
+#[diesel(table_name = crate::db::schema::current_figures)]
+struct NewCurrent {
+    submission_id: i32,
+    organisation_id: i32,
+    period_id: i32,
+    counted: bool,
+    paid_target_group: i32,
+    paid_regular: i32,
+    trainees: i32,
+    daytime_activities: i32,
+    volunteers: i32,
+    new_participants: i32,
+    moved_to_paid_internal: i32,
+    moved_to_paid_external: i32,
+    moved_to_education: i32,
+    other_exits: i32,
+    target_groups: String,
+}
+
+impl NewCurrent {
+    fn new(submission_id: i32, organisation_id: i32, period_id: i32, counted: bool, figures: &Figures) -> Self {
+        let [paid_target_group, paid_regular, trainees, daytime_activities, volunteers] = figures.stocks.map(count);
+        let [new_participants, moved_to_paid_internal, moved_to_paid_external, moved_to_education, other_exits] =
+            figures.flows.map(count);
+        let groups: Vec<String> = figures.target_groups.iter().map(|(g, n)| format!("{g}:{n}")).collect();
+        Self {
+            submission_id,
+            organisation_id,
+            period_id,
+            counted,
+            paid_target_group,
+            paid_regular,
+            trainees,
+            daytime_activities,
+            volunteers,
+            new_participants,
+            moved_to_paid_internal,
+            moved_to_paid_external,
+            moved_to_education,
+            other_exits,
+            target_groups: groups.join(","),
+        }
+    }
+}
+
+/// A row of `submission_revisions`.
+#[derive(Insertable)]
+#[diesel(table_name = submission_revisions)]
+struct NewRevision {
+    submission_id: i32,
+    number: i32,
+    paid_target_group: i32,
+    paid_regular: i32,
+    trainees: i32,
+    daytime_activities: i32,
+    volunteers: i32,
+    new_participants: i32,
+    moved_to_paid_internal: i32,
+    moved_to_paid_external: i32,
+    moved_to_education: i32,
+    other_exits: i32,
+    fte_target_group_hundredths: Option<i32>,
+    turnover_eur: Option<i64>,
+    source: &'static str,
+    created_by: Option<i32>,
+    created_at: NaiveDateTime,
+}
+
+impl NewRevision {
+    fn new(
+        submission_id: i32,
+        number: i32,
+        figures: &Figures,
+        source: Source,
+        user: Option<i32>,
+        now: NaiveDateTime,
+    ) -> Self {
+        let [paid_target_group, paid_regular, trainees, daytime_activities, volunteers] = figures.stocks.map(count);
+        let [new_participants, moved_to_paid_internal, moved_to_paid_external, moved_to_education, other_exits] =
+            figures.flows.map(count);
+        NewRevision {
+            submission_id,
+            number,
+            paid_target_group,
+            paid_regular,
+            trainees,
+            daytime_activities,
+            volunteers,
+            new_participants,
+            moved_to_paid_internal,
+            moved_to_paid_external,
+            moved_to_education,
+            other_exits,
+            fte_target_group_hundredths: figures.fte_target_group_hundredths.map(count),
+            turnover_eur: figures.turnover_eur,
+            source: source.as_str(),
+            created_by: user,
+            created_at: now,
+        }
+    }
+}
+
+/// The rows of `revision_target_groups` for a revision's figures.
+fn group_rows(revision_id: i32, figures: &Figures) -> impl Iterator<Item = NewGroup<'_>> {
+    figures.target_groups.iter().map(move |(group, people)| NewGroup {
+        revision_id,
+        target_group: group,
+        people: count(*people),
+    })
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = revision_target_groups)]
+struct NewGroup<'a> {
+    revision_id: i32,
+    target_group: &'a str,
+    people: i32,
 }
 
 fn record_event(
@@ -281,42 +543,12 @@ fn insert_revision(
     user: Option<i32>,
     now: NaiveDateTime,
 ) -> QueryResult<i32> {
-    let [paid_target_group, paid_regular, trainees, daytime_activities, volunteers] = figures.stocks.map(count);
-    let [new_participants, internal, external, education, other_exits] = figures.flows.map(count);
-    let row = (
-        submission_revisions::submission_id.eq(submission_id),
-        submission_revisions::number.eq(number),
-        submission_revisions::paid_target_group.eq(paid_target_group),
-        submission_revisions::paid_regular.eq(paid_regular),
-        submission_revisions::trainees.eq(trainees),
-        submission_revisions::daytime_activities.eq(daytime_activities),
-        submission_revisions::volunteers.eq(volunteers),
-        submission_revisions::new_participants.eq(new_participants),
-        submission_revisions::moved_to_paid_internal.eq(internal),
-        submission_revisions::moved_to_paid_external.eq(external),
-        submission_revisions::moved_to_education.eq(education),
-        submission_revisions::other_exits.eq(other_exits),
-        submission_revisions::fte_target_group_hundredths.eq(figures.fte_target_group_hundredths.map(count)),
-        submission_revisions::turnover_eur.eq(figures.turnover_eur),
-        submission_revisions::source.eq(source.as_str()),
-        submission_revisions::created_by.eq(user),
-        submission_revisions::created_at.eq(now),
-    );
+    let row = NewRevision::new(submission_id, number, figures, source, user, now);
     let revision_id: i32 = crate::per_backend!(conn, c => diesel::insert_into(submission_revisions::table)
-        .values(row)
+        .values(&row)
         .returning(submission_revisions::id)
         .get_result(c))?;
-    let groups: Vec<_> = figures
-        .target_groups
-        .iter()
-        .map(|(group, people)| {
-            (
-                revision_target_groups::revision_id.eq(revision_id),
-                revision_target_groups::target_group.eq(group),
-                revision_target_groups::people.eq(count(*people)),
-            )
-        })
-        .collect();
+    let groups: Vec<NewGroup> = group_rows(revision_id, figures).collect();
     if !groups.is_empty() {
         crate::per_backend!(conn, c => diesel::insert_into(revision_target_groups::table).values(&groups).execute(c))?;
     }
@@ -334,26 +566,36 @@ pub fn find(conn: &mut DbConn, organisation_id: i32, period_id: i32) -> QueryRes
 
 /// Every revision of a submission, oldest first.
 pub fn history(conn: &mut DbConn, submission_id: i32) -> QueryResult<Vec<Revision>> {
+    Ok(revisions_of(conn, &[submission_id])?.into_iter().map(|(_, r)| r).collect())
+}
+
+/// Every revision of the given submissions (at most a few hundred), as (submission,
+/// revision), oldest first within each submission.
+pub(super) fn revisions_of(conn: &mut DbConn, submission_ids: &[i32]) -> QueryResult<Vec<(i32, Revision)>> {
     let rows: Vec<RevisionRow> = submission_revisions::table
-        .filter(submission_revisions::submission_id.eq(submission_id))
-        .order(submission_revisions::number)
+        .filter(submission_revisions::submission_id.eq_any(submission_ids))
+        .order((submission_revisions::submission_id, submission_revisions::number))
         .select(RevisionRow::as_select())
         .load(conn)?;
     let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
-    let groups: Vec<(i32, String, i32)> = revision_target_groups::table
-        .filter(revision_target_groups::revision_id.eq_any(&ids))
-        .select((
-            revision_target_groups::revision_id,
-            revision_target_groups::target_group,
-            revision_target_groups::people,
-        ))
-        .load(conn)?;
+    let mut groups: HashMap<i32, BTreeMap<String, i64>> = HashMap::new();
+    for chunk in ids.chunks(1000) {
+        let found: Vec<(i32, String, i32)> = revision_target_groups::table
+            .filter(revision_target_groups::revision_id.eq_any(chunk))
+            .select((
+                revision_target_groups::revision_id,
+                revision_target_groups::target_group,
+                revision_target_groups::people,
+            ))
+            .load(conn)?;
+        for (id, group, people) in found {
+            groups.entry(id).or_default().insert(group, i64::from(people));
+        }
+    }
     Ok(rows
         .into_iter()
         .map(|r| {
-            let target_groups =
-                groups.iter().filter(|(id, _, _)| *id == r.id).map(|(_, g, n)| (g.clone(), i64::from(*n))).collect();
-            Revision {
+            let revision = Revision {
                 number: r.number,
                 figures: Figures {
                     stocks: [r.paid_target_group, r.paid_regular, r.trainees, r.daytime_activities, r.volunteers]
@@ -368,12 +610,13 @@ pub fn history(conn: &mut DbConn, submission_id: i32) -> QueryResult<Vec<Revisio
                     .map(i64::from),
                     fte_target_group_hundredths: r.fte_target_group_hundredths.map(i64::from),
                     turnover_eur: r.turnover_eur,
-                    target_groups,
+                    target_groups: groups.remove(&r.id).unwrap_or_default(),
                 },
                 source: r.source,
                 created_by: r.created_by,
                 created_at: r.created_at,
-            }
+            };
+            (r.submission_id, revision)
         })
         .collect())
 }

@@ -20,5 +20,6 @@ mod report_page;
 mod reports;
 mod reserved;
 mod saved_searches;
+mod scale;
 mod search;
 mod smtp;
