@@ -79,9 +79,11 @@ def timed(args, env=None):
     return time.perf_counter() - start, out
 
 
-def wait_for(url, seconds=120):
+def wait_for(url, seconds=120, proc=None, log_file=None):
     deadline = time.time() + seconds
     while time.time() < deadline:
+        if proc is not None and proc.poll() is not None:
+            sys.exit(f"{proc.args[0]} stopped ({proc.returncode}) before {url} answered; see {log_file}")
         try:
             with urllib.request.urlopen(url, timeout=5) as r:
                 if r.status == 200:
@@ -98,8 +100,7 @@ def get_json(url):
 
 def server_env(database_url, extra=None):
     env = {
-        "WISE_DATABASE_URL": database_url,
-        "WISE_LOG": "warn",
+        "WISE_DATABASE__URL": database_url,
         "RUST_LOG": "warn",
         "WISE_MAIL__FILE_DIR": str(WORK / "mail"),
         "WISE_SCHEDULES__REPORTING_REMINDERS": "",
@@ -119,7 +120,7 @@ class Process:
         full_env.update(env)
         self.log = open(WORK / log_name, "w")
         self.proc = subprocess.Popen([str(a) for a in args], env=full_env, stdout=self.log, stderr=subprocess.STDOUT)
-        wait_for(ready_url)
+        wait_for(ready_url, proc=self.proc, log_file=WORK / log_name)
 
     def peak_rss_mb(self):
         for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
@@ -139,7 +140,7 @@ class Process:
 
 def serve(database_url, name):
     port = free_port()
-    env = server_env(database_url, {"WISE_LISTEN": f"127.0.0.1:{port}", "WISE_SERVER__BASE_URL": f"http://127.0.0.1:{port}"})
+    env = server_env(database_url, {"WISE_SERVER__LISTEN": f"127.0.0.1:{port}", "WISE_SERVER__BASE_URL": f"http://127.0.0.1:{port}"})
     process = Process([BIN, "serve"], env, f"http://127.0.0.1:{port}/api/v1/periods", f"server-{name}.log")
     return process, f"http://127.0.0.1:{port}"
 

@@ -3,11 +3,12 @@
 //! retrying with exponential backoff.
 //!
 //! A row moves `pending` → `sent`, or `pending` → `failed` after `max_attempts`.
-//! Before sending, a sender *claims* a row with a conditional update (counting the
-//! attempt and moving `next_attempt_at` a lease ahead), so a second sender instance
-//! never sends the same mail twice; a sender that dies mid-send leaves the row to be
-//! retried once the lease has passed.
+//! Before sending, a sender *claims* a batch of rows with one conditional update
+//! (counting the attempt and moving `next_attempt_at` a lease ahead), so a second
+//! sender instance never sends the same mail twice; a sender that dies mid-send leaves
+//! its rows to be retried once the lease has passed.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use anyhow::Context as _;
@@ -57,7 +58,6 @@ struct DueMail {
     html_body: String,
     unsubscribe_url: Option<String>,
     idempotency_key: Option<String>,
-    attempts: i32,
 }
 
 impl DueMail {
@@ -171,9 +171,13 @@ pub fn retry_delay(retry_base_seconds: u64, attempts: i32) -> Duration {
     Duration::seconds(seconds as i64)
 }
 
-/// Sends the mails that are due at `now` (oldest due first, at most one batch), each
-/// claimed first so no other sender sends it too. A failed attempt is retried after
-/// [`retry_delay`]; after `max_attempts` the mail is marked failed.
+/// Sends the mails that are due at `now` (oldest due first, at most one batch): the
+/// batch is claimed in one transaction so no other sender sends it too, sent over the
+/// transport's pooled connection, and every outcome is recorded in one more
+/// transaction. A failed attempt is retried after [`retry_delay`]; after
+/// `max_attempts` the mail is marked failed. A sender that dies between sending and
+/// recording leaves its batch claimed: it is sent again once the lease has passed
+/// (delivery is at least once).
 pub fn deliver_due(
     conn: &mut DbConn,
     mailer: &Mailer,
@@ -181,25 +185,14 @@ pub fn deliver_due(
     retry_base_seconds: u64,
     max_attempts: i32,
 ) -> anyhow::Result<DeliveryReport> {
-    let due: Vec<DueMail> = outbox::table
-        .filter(outbox::status.eq(PENDING))
-        .filter(outbox::next_attempt_at.le(now))
-        .order((outbox::next_attempt_at.asc(), outbox::id.asc()))
-        .limit(BATCH)
-        .select(DueMail::as_select())
-        .load(conn)
-        .context("cannot read the outbox")?;
-    let mut report = DeliveryReport::default();
-    for mail in due {
-        let (id, seen_attempts) = (mail.id, mail.attempts);
-        if !claim(conn, id, seen_attempts, now)? {
-            continue; // another sender has it
-        }
-        let attempt = seen_attempts + 1;
-        let outcome = mailer.send(&mail.email());
-        write_tx(conn, |conn| {
+    let claimed = claim_due(conn, now)?;
+    let outcomes: Vec<(i32, i32, Result<(), String>)> =
+        claimed.into_iter().map(|(attempt, mail)| (mail.id, attempt, mailer.send(&mail.email()))).collect();
+    write_tx(conn, |conn| {
+        for (id, attempt, outcome) in &outcomes {
+            // Only the attempt this sender owns: a lease that ran out gave it to another.
             let row = outbox::table.filter(outbox::id.eq(id)).filter(outbox::attempts.eq(attempt));
-            match &outcome {
+            match outcome {
                 // Once a mail is done with, its bodies go: they can hold single-use links
                 // (password reset, invitation) and people's messages (enquiries).
                 Ok(()) => diesel::update(row)
@@ -210,20 +203,24 @@ pub fn deliver_due(
                         outbox::text_body.eq(""),
                         outbox::html_body.eq(""),
                     ))
-                    .execute(conn),
+                    .execute(conn)?,
                 // A failed mail keeps its bodies, so the operator can send it again.
-                Err(error) if attempt >= max_attempts => {
-                    diesel::update(row).set((outbox::status.eq(FAILED), outbox::last_error.eq(error))).execute(conn)
+                Err(error) if *attempt >= max_attempts => {
+                    diesel::update(row).set((outbox::status.eq(FAILED), outbox::last_error.eq(error))).execute(conn)?
                 }
                 Err(error) => diesel::update(row)
                     .set((
-                        outbox::next_attempt_at.eq(now + retry_delay(retry_base_seconds, attempt)),
+                        outbox::next_attempt_at.eq(now + retry_delay(retry_base_seconds, *attempt)),
                         outbox::last_error.eq(error),
                     ))
-                    .execute(conn),
-            }
-        })
-        .with_context(|| format!("cannot record the delivery of outbox mail {id}"))?;
+                    .execute(conn)?,
+            };
+        }
+        QueryResult::Ok(())
+    })
+    .context("cannot record the delivery of the outbox mails")?;
+    let mut report = DeliveryReport::default();
+    for (id, attempt, outcome) in outcomes {
         match outcome {
             Ok(()) => report.sent += 1,
             Err(error) if attempt >= max_attempts => {
@@ -239,24 +236,42 @@ pub fn deliver_due(
     Ok(report)
 }
 
-/// Takes a due mail for this sender: counts the attempt and moves it a lease ahead,
-/// only if nobody else has since. `true` when this sender now owns the attempt.
-fn claim(conn: &mut DbConn, id: i32, seen_attempts: i32, now: NaiveDateTime) -> anyhow::Result<bool> {
-    let changed = write_tx(conn, |conn| {
-        diesel::update(
+/// Takes the due mails (at most one batch) for this sender, in one transaction: counts
+/// an attempt on each and moves it a lease ahead, skipping any that another sender
+/// claimed meanwhile. The mails this sender now owns, each with its attempt number.
+fn claim_due(conn: &mut DbConn, now: NaiveDateTime) -> anyhow::Result<Vec<(i32, DueMail)>> {
+    write_tx(conn, |conn| -> QueryResult<_> {
+        let due: Vec<DueMail> = outbox::table
+            .filter(outbox::status.eq(PENDING))
+            .filter(outbox::next_attempt_at.le(now))
+            .order((outbox::next_attempt_at.asc(), outbox::id.asc()))
+            .limit(BATCH)
+            .select(DueMail::as_select())
+            .load(conn)?;
+        if due.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i32> = due.iter().map(|m| m.id).collect();
+        // The condition is checked again under the row locks (PostgreSQL) or the write
+        // lock (SQLite): what another sender took in between is left out.
+        let claim = diesel::update(
             outbox::table
-                .filter(outbox::id.eq(id))
+                .filter(outbox::id.eq_any(&ids))
                 .filter(outbox::status.eq(PENDING))
-                .filter(outbox::attempts.eq(seen_attempts)),
+                .filter(outbox::next_attempt_at.le(now)),
         )
         .set((
-            outbox::attempts.eq(seen_attempts + 1),
+            outbox::attempts.eq(outbox::attempts + 1),
             outbox::next_attempt_at.eq(now + Duration::seconds(CLAIM_LEASE_SECONDS)),
-        ))
-        .execute(conn)
+        ));
+        let owned: HashMap<i32, i32> = crate::per_backend!(conn, c => claim
+            .returning((outbox::id, outbox::attempts))
+            .get_results::<(i32, i32)>(c))?
+        .into_iter()
+        .collect();
+        Ok(due.into_iter().filter_map(|mail| owned.get(&mail.id).map(|attempt| (*attempt, mail))).collect())
     })
-    .with_context(|| format!("cannot claim outbox mail {id}"))?;
-    Ok(changed == 1)
+    .context("cannot claim the due outbox mails")
 }
 
 /// The sender for `serve`: every `poll_seconds` delivers what is due, on the blocking
