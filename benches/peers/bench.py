@@ -38,7 +38,8 @@ PEERS = ROOT / "benches/peers"
 VENV = WORK / "venv/bin"
 PY = str(VENV / "python")
 
-# The words of the generator (src/demo/scale.rs), most common first.
+# The base words of the generator (src/demo/scale.rs), most common first; after them
+# come their compounds (see word_of_rank).
 WORDS = """werk service onderhoud schoonmaak catering levering reparatie fiets groen tuin
 kantoor drukwerk textiel montage logistiek post ict testen lunch brood koffie meubel hout
 metaal kringloop kleding naaiatelier verhuizing glazenwassen beveiliging recycling afval
@@ -49,6 +50,15 @@ vergaderzaal receptie parkeren wasserij strijken""".split()
 SECTORS = """catering cleaning_facility construction_maintenance green_maintenance
 recycling_repair retail_second_hand textiles production_assembly logistics_mail it_services
 printing_office food_production creative_crafts care_wellbeing other""".split()
+
+
+def word_of_rank(rank):
+    """The generator's word of this rank (src/demo/scale.rs, `word_of_rank`)."""
+    n = len(WORDS)
+    if rank < n:
+        return WORDS[rank]
+    i = rank - n
+    return WORDS[(i // n) % n] + WORDS[i % n]
 
 
 def log(message):
@@ -198,7 +208,7 @@ def drop_postgres_database(admin_url, name):
 def pick_pairs(base, count):
     """Words of middling frequency with a sector, each finding 5 to 200 WISEs."""
     pairs = []
-    for word in WORDS[12:45]:
+    for word in (word_of_rank(r) for r in range(300, 4000, 37)):
         for sector in SECTORS:
             total = get_json(f"{base}/api/v1/organisations?q={word}&sector={sector}&per_page=1")["total"]
             if 5 <= total <= 200:

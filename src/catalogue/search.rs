@@ -65,7 +65,7 @@ pub struct SearchParams {
 }
 
 /// A checked search.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Search {
     /// The words searched for: lower case, diacritics folded, nothing but letters and digits.
     pub words: Vec<String>,
@@ -259,6 +259,9 @@ struct Facts {
     target_groups: Vec<String>,
     kinds: HashSet<String>,
     cpv_codes: HashSet<String>,
+    /// The CPV divisions (two digits) of `cpv_codes`, once each: the CPV facet without
+    /// a CPV filter.
+    cpv_divisions: Vec<String>,
     /// Municipalities served (folded): its own, and those its offerings list.
     municipalities: HashSet<String>,
     national: bool,
@@ -431,6 +434,11 @@ fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Snapshot> {
             f.municipalities.insert(remember(&municipality));
         }
     }
+    for f in facts.values_mut() {
+        f.cpv_divisions = f.cpv_codes.iter().map(|c| c[..2].to_string()).collect();
+        f.cpv_divisions.sort_unstable();
+        f.cpv_divisions.dedup();
+    }
     Ok(Snapshot { facts, names })
 }
 
@@ -476,30 +484,33 @@ impl Search {
     }
 }
 
-/// Counts per value, in the given order of values, leaving out values with no WISE
-/// unless selected.
-fn facet<'a>(
+/// Counts per value, in the given order of values (the rest by value), leaving out
+/// values with no WISE unless selected. `values_of` gives each value of a WISE once.
+/// Counting borrows the values from the facts: a search over every WISE allocates
+/// nothing per WISE.
+fn facet<'a, V: Iterator<Item = &'a str>>(
     facts: impl Iterator<Item = &'a Facts>,
-    values_of: impl Fn(&Facts) -> Vec<String>,
+    values_of: impl Fn(&'a Facts) -> V,
     order: Option<&[&str]>,
     selected: Option<&str>,
 ) -> Vec<FacetValue> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for f in facts {
-        let mut values = values_of(f);
-        values.sort();
-        values.dedup();
-        for v in values {
-            *counts.entry(v).or_default() += 1;
-        }
-    }
-    if let Some(s) = selected {
-        counts.entry(s.to_string()).or_default();
+    let mut counts: HashMap<&'a str, usize> = HashMap::new();
+    for v in facts.flat_map(values_of) {
+        *counts.entry(v).or_default() += 1;
     }
     let mut list: Vec<FacetValue> = counts
         .into_iter()
-        .map(|(value, count)| FacetValue { selected: selected == Some(value.as_str()), value, label: None, count })
+        .map(|(value, count)| FacetValue {
+            selected: selected == Some(value),
+            value: value.to_string(),
+            label: None,
+            count,
+        })
         .collect();
+    if let Some(s) = selected.filter(|s| !list.iter().any(|v| v.value == *s)) {
+        list.push(FacetValue { selected: true, value: s.to_string(), label: None, count: 0 });
+    }
+    list.sort_unstable_by(|a, b| a.value.cmp(&b.value));
     if let Some(order) = order {
         list.sort_by_key(|v| order.iter().position(|o| *o == v.value).unwrap_or(usize::MAX));
     }
@@ -536,26 +547,39 @@ fn matching<'a>(snapshot: &'a Snapshot, matches: &Option<Arc<TextMatches>>) -> V
         .collect()
 }
 
-/// Runs a search.
+/// The results of recent searches (page and all), kept while the catalogue is
+/// unchanged: the searches people repeat most, for common words, are the dearest to
+/// compute (facets over nearly every WISE).
+static RESULTS: versioned::Cache<(Search, NaiveDate), SearchResult> = versioned::Cache::with_limit(256);
+
+/// Runs a search (or finds its result in memory, when the catalogue has not changed
+/// since it last ran).
 pub fn search(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResult<SearchResult> {
+    let result = RESULTS.get_or_load(conn, (search.clone(), today), |c| run_search(c, search, today))?;
+    Ok(SearchResult::clone(&result))
+}
+
+fn run_search(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResult<SearchResult> {
     let (matches, snapshot) = candidates(conn, search, today)?;
     let facts = matching(&snapshot, &matches);
     let mut facets = facets(search, &facts, &snapshot.names);
     label_cpv_facet(conn, &mut facets.cpv)?;
 
-    let mut found: Vec<(i32, &Facts)> = facts.iter().filter(|(_, f)| search.passes(f, None)).copied().collect();
     let score = |id: i32| matches.as_ref().and_then(|m| m.get(&id)).map_or(0.0, |s| s.0);
+    // Each with its relevance, looked up once rather than in every comparison.
+    let mut found: Vec<(f64, i32, &Facts)> =
+        facts.iter().filter(|(_, f)| search.passes(f, None)).map(|(id, f)| (score(*id), *id, *f)).collect();
     match search.sort.as_str() {
-        "updated" => found.sort_by(|a, b| b.1.updated_at.cmp(&a.1.updated_at).then(a.1.name_key.cmp(&b.1.name_key))),
-        "relevance" if matches.is_some() => found.sort_by(|a, b| {
-            score(b.0).total_cmp(&score(a.0)).then(a.1.name_key.cmp(&b.1.name_key)).then(a.0.cmp(&b.0))
-        }),
-        _ => found.sort_by(|a, b| a.1.name_key.cmp(&b.1.name_key).then(a.0.cmp(&b.0))),
+        "updated" => found.sort_by(|a, b| b.2.updated_at.cmp(&a.2.updated_at).then(a.2.name_key.cmp(&b.2.name_key))),
+        "relevance" if matches.is_some() => {
+            found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.name_key.cmp(&b.2.name_key)).then(a.1.cmp(&b.1)))
+        }
+        _ => found.sort_by(|a, b| a.2.name_key.cmp(&b.2.name_key).then(a.1.cmp(&b.1))),
     }
     let total = found.len();
     let pages = u32::try_from(total.div_ceil(search.per_page as usize).max(1)).unwrap_or(u32::MAX);
     let start = (search.page as usize - 1) * search.per_page as usize;
-    let page_ids: Vec<i32> = found.iter().skip(start).take(search.per_page as usize).map(|(id, _)| *id).collect();
+    let page_ids: Vec<i32> = found.iter().skip(start).take(search.per_page as usize).map(|(_, id, _)| *id).collect();
     let mut by_id: HashMap<i32, Summary> = summaries(conn, &page_ids)?.into_iter().map(|s| (s.id, s)).collect();
     let items = page_ids
         .iter()
@@ -593,39 +617,48 @@ fn facets(search: &Search, facts: &[(i32, &Facts)], names: &BTreeMap<String, Str
     let without = |d: Dimension| facts.iter().map(|(_, f)| *f).filter(move |f| search.passes(f, Some(d)));
     // The CPV facet shows the level below the chosen prefix (divisions when none).
     let depth = search.cpv.as_ref().map_or(2, |p| (p.len() + 1).min(8));
-    let cpv_prefix = search.cpv.clone().unwrap_or_default();
-    let mut cpv = facet(
-        without(Dimension::Cpv),
-        |f| {
-            f.cpv_codes
-                .iter()
-                .filter(|c| c.starts_with(&cpv_prefix))
-                .map(|c| c[..depth].to_string())
-                .filter(|p| depth == 2 || !p.ends_with('0'))
-                .collect()
-        },
-        None,
-        None,
-    );
+    let mut cpv = match &search.cpv {
+        None => facet(without(Dimension::Cpv), |f| f.cpv_divisions.iter().map(String::as_str), None, None),
+        Some(prefix) => facet(
+            without(Dimension::Cpv),
+            |f| {
+                let mut below: Vec<&str> = f
+                    .cpv_codes
+                    .iter()
+                    .filter(|c| c.starts_with(prefix.as_str()))
+                    .map(|c| &c[..depth])
+                    .filter(|p| !p.ends_with('0'))
+                    .collect();
+                below.sort_unstable();
+                below.dedup();
+                below.into_iter()
+            },
+            None,
+            None,
+        ),
+    };
     if let Some(p) = &search.cpv {
         let count = without(Dimension::Cpv).filter(|f| search.passes(f, None)).count();
         cpv.insert(0, FacetValue { value: p.clone(), label: None, count, selected: true });
     }
     // Municipalities: a WISE with a national offering serves them all.
     let national: usize = without(Dimension::Municipality).filter(|f| f.national).count();
-    let local = facet(
+    let local: HashMap<String, usize> = facet(
         without(Dimension::Municipality).filter(|f| !f.national),
-        |f| f.municipalities.iter().cloned().collect(),
+        |f| f.municipalities.iter().map(String::as_str),
         None,
         None,
-    );
+    )
+    .into_iter()
+    .map(|v| (v.value, v.count))
+    .collect();
     let chosen = search.municipality.as_deref().map(|m| fold(m.trim()));
     let municipality: Vec<FacetValue> = names
         .iter()
         .map(|(folded, written)| FacetValue {
             value: written.clone(),
             label: None,
-            count: national + local.iter().find(|v| &v.value == folded).map_or(0, |v| v.count),
+            count: national + local.get(folded).copied().unwrap_or(0),
             selected: chosen.as_deref() == Some(folded.as_str()),
         })
         .filter(|v| v.count > 0 || v.selected)
@@ -633,27 +666,27 @@ fn facets(search: &Search, facts: &[(i32, &Facts)], names: &BTreeMap<String, Str
     Facets {
         sector: facet(
             without(Dimension::Sector),
-            |f| f.sectors.clone(),
+            |f| f.sectors.iter().map(String::as_str),
             Some(vocab::SECTORS),
             search.sector.as_deref(),
         ),
         cpv,
         kind: facet(
             without(Dimension::Kind),
-            |f| f.kinds.iter().cloned().collect(),
+            |f| f.kinds.iter().map(String::as_str),
             Some(vocab::OFFERING_KINDS),
             search.kind.as_deref(),
         ),
         municipality,
         target_group: facet(
             without(Dimension::TargetGroup),
-            |f| f.target_groups.clone(),
+            |f| f.target_groups.iter().map(String::as_str),
             Some(vocab::TARGET_GROUPS),
             search.target_group.as_deref(),
         ),
         certification: facet(
             without(Dimension::Certification),
-            |f| f.certifications.iter().map(|c| c.to_string()).collect(),
+            |f| f.certifications.iter().copied(),
             Some(CERTIFICATIONS),
             search.certification.as_deref(),
         ),

@@ -119,7 +119,14 @@ pub fn search_page(params: &SearchParams, result: &SearchResult) -> Value {
         "params": echo(params),
         "errors": field_errors(&SEARCH_FIELDS, &[]),
         "has_errors": false,
-        "result": result,
+        // The facets once: the page's data is copied for each partial it uses.
+        "result": {
+            "total": result.total,
+            "page": result.page,
+            "per_page": result.per_page,
+            "pages": result.pages,
+            "items": result.items,
+        },
         "facets": result.facets,
         "reserved_count": result.facets.reserved.first().map(|v| v.count),
         "filtered": filtered,

@@ -2,7 +2,7 @@
 //!
 //! Deterministic (the same sizes give the same data): approved WISEs whose names and
 //! descriptions, and the titles and descriptions of their offerings, draw words from a
-//! Zipf-like distribution over [`WORDS`], so a few words occur almost everywhere and
+//! Zipf-like distribution over the [`VOCABULARY`] (words and their compounds), so a few occur almost everywhere and
 //! most are rare, as in a real catalogue. The first `reporting` WISEs have accepted
 //! figures for each of the last `periods` quarters (every ninth skipping one now and
 //! then), written the way [`crate::figures::submissions::save`] writes them (submission,
@@ -10,6 +10,8 @@
 //! search, so a digest run has mail to send.
 //!
 //! Everything is written in one transaction with multi-row inserts.
+
+use std::borrow::Cow;
 
 use anyhow::{bail, Context as _};
 use chrono::{Datelike, Duration, NaiveDateTime};
@@ -118,16 +120,39 @@ pub struct Generated {
     pub buyers: usize,
 }
 
-/// A deterministic stream of words with a Zipf-like distribution: the word of rank r
-/// is picked with weight 1/(r+1).
+/// How many words the generator draws from: the base words, then every compound of
+/// two of them ("fietskoffie"), rarer the further down the list.
+pub const VOCABULARY: usize = WORDS.len() * (WORDS.len() + 1);
+
+/// The word of `rank` (0 is the most common): a base word for the first
+/// `WORDS.len()` ranks, then the compounds, `WORDS[i / n]` followed by `WORDS[i % n]`.
+pub fn word_of_rank(rank: usize) -> Cow<'static, str> {
+    let n = WORDS.len();
+    match rank.checked_sub(n) {
+        None => Cow::Borrowed(WORDS[rank]),
+        Some(i) => Cow::Owned(format!("{}{}", WORDS[(i / n) % n], WORDS[i % n])),
+    }
+}
+
+/// A deterministic stream of words with a Zipf-like distribution over the
+/// [`VOCABULARY`]: the word of rank r is picked with weight 1/(r+1), so the first few
+/// occur almost everywhere and the compounds in the middle of the list in a few
+/// percent of the WISEs.
 pub struct Words {
     seed: u64,
-    total: f64,
+    /// The running sums of the weights, for picking a rank by binary search.
+    cumulative: Vec<f64>,
 }
 
 impl Words {
     pub fn new(seed: u64) -> Self {
-        Self { seed, total: (1..=WORDS.len()).map(|r| 1.0 / r as f64).sum() }
+        let cumulative = (1..=VOCABULARY)
+            .scan(0.0, |sum, r| {
+                *sum += 1.0 / r as f64;
+                Some(*sum)
+            })
+            .collect();
+        Self { seed, cumulative }
     }
 
     /// The next number of a 64-bit linear congruential generator.
@@ -136,15 +161,10 @@ impl Words {
         self.seed >> 11
     }
 
-    pub fn word(&mut self) -> &'static str {
-        let mut x = (self.next() as f64 / (1u64 << 53) as f64) * self.total;
-        for (r, w) in WORDS.iter().enumerate() {
-            x -= 1.0 / (r + 1) as f64;
-            if x <= 0.0 {
-                return w;
-            }
-        }
-        WORDS[WORDS.len() - 1]
+    pub fn word(&mut self) -> Cow<'static, str> {
+        let total = self.cumulative[VOCABULARY - 1];
+        let x = (self.next() as f64 / (1u64 << 53) as f64) * total;
+        word_of_rank(self.cumulative.partition_point(|sum| *sum < x).min(VOCABULARY - 1))
     }
 
     /// `n` words separated by spaces.
@@ -220,7 +240,7 @@ fn add_organisations(conn: &mut DbConn, n: usize, words: &mut Words, now: NaiveD
                 (
                     organisations::slug.eq(format!("wise-{i}")),
                     organisations::kvk_number.eq(format!("{:08}", 10_000_000 + i)),
-                    organisations::name.eq(format!("{} {} {i}", capitalised(words.word()), words.word())),
+                    organisations::name.eq(format!("{} {} {i}", capitalised(&words.word()), words.word())),
                     organisations::municipality.eq(MUNICIPALITIES[i % MUNICIPALITIES.len()]),
                     organisations::description.eq(words.text(25)),
                     organisations::sena_member.eq(i % 3 == 0),
@@ -481,12 +501,13 @@ mod tests {
     fn words_are_deterministic_and_skewed() {
         let mut a = Words::new(7);
         let mut b = Words::new(7);
-        let text: Vec<&str> = (0..20_000).map(|_| a.word()).collect();
+        let text: Vec<Cow<str>> = (0..100_000).map(|_| a.word()).collect();
         assert_eq!(text[..50], (0..50).map(|_| b.word()).collect::<Vec<_>>()[..]);
-        let count = |w: &str| text.iter().filter(|t| **t == w).count();
-        // Rank 1 against rank 64: weights 1 and 1/64.
+        let count = |w: &str| text.iter().filter(|t| *t == w).count();
+        // Rank 1 against rank 64 and a compound of rank 200: weights 1, 1/64 and 1/200.
         assert!(count("werk") > 20 * count("strijken").max(1), "{} vs {}", count("werk"), count("strijken"));
-        assert!(count("strijken") > 0);
+        assert!(count("strijken") > 2 * count("onderhoudgroen").max(1), "{}", count("onderhoudgroen"));
+        assert!(count("onderhoudgroen") > 0);
     }
 
     #[test]
