@@ -553,8 +553,12 @@ fn matching<'a>(snapshot: &'a Snapshot, matches: &Option<Arc<TextMatches>>) -> V
 static RESULTS: versioned::Cache<(Search, NaiveDate), SearchResult> = versioned::Cache::with_limit(256);
 
 /// Runs a search (or finds its result in memory, when the catalogue has not changed
-/// since it last ran).
+/// since it last ran). Only pages a visitor can ask for are kept: not exports (every
+/// hit in one "page"), not pages past the first ten.
 pub fn search(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResult<SearchResult> {
+    if search.per_page > MAX_PER_PAGE || search.page > 10 {
+        return run_search(conn, search, today);
+    }
     let result = RESULTS.get_or_load(conn, (search.clone(), today), |c| run_search(c, search, today))?;
     Ok(SearchResult::clone(&result))
 }

@@ -6,8 +6,8 @@
 //! most are rare, as in a real catalogue. The first `reporting` WISEs have accepted
 //! figures for each of the last `periods` quarters (every ninth skipping one now and
 //! then), written the way [`crate::figures::submissions::save`] writes them (submission,
-//! revision, target groups, current figures). Optional buyers each have a weekly saved
-//! search, so a digest run has mail to send.
+//! revision, target groups, current figures) but without the history of events.
+//! Optional buyers each have a weekly saved search, so a digest run has mail to send.
 //!
 //! Everything is written in one transaction with multi-row inserts.
 

@@ -172,12 +172,12 @@ pub fn retry_delay(retry_base_seconds: u64, attempts: i32) -> Duration {
 }
 
 /// Sends the mails that are due at `now` (oldest due first, at most one batch): the
-/// batch is claimed in one transaction so no other sender sends it too, sent over the
-/// transport's pooled connection, and every outcome is recorded in one more
-/// transaction. A failed attempt is retried after [`retry_delay`]; after
-/// `max_attempts` the mail is marked failed. A sender that dies between sending and
-/// recording leaves its batch claimed: it is sent again once the lease has passed
-/// (delivery is at least once).
+/// batch is claimed in one transaction so no other sender sends it too, then each
+/// mail is sent over the transport's pooled connection and its outcome recorded at
+/// once. A failed attempt is retried after [`retry_delay`]; after `max_attempts` the
+/// mail is marked failed. Sending stops when half the claim's lease has passed (a
+/// slow server): the rest stay claimed and are sent once the lease is over, so no
+/// mail is sent by two senders.
 pub fn deliver_due(
     conn: &mut DbConn,
     mailer: &Mailer,
@@ -185,14 +185,20 @@ pub fn deliver_due(
     retry_base_seconds: u64,
     max_attempts: i32,
 ) -> anyhow::Result<DeliveryReport> {
+    let claimed_at = std::time::Instant::now();
     let claimed = claim_due(conn, now)?;
-    let outcomes: Vec<(i32, i32, Result<(), String>)> =
-        claimed.into_iter().map(|(attempt, mail)| (mail.id, attempt, mailer.send(&mail.email()))).collect();
-    write_tx(conn, |conn| {
-        for (id, attempt, outcome) in &outcomes {
-            // Only the attempt this sender owns: a lease that ran out gave it to another.
+    let mut report = DeliveryReport::default();
+    for (attempt, mail) in claimed {
+        if claimed_at.elapsed().as_secs() >= CLAIM_LEASE_SECONDS as u64 / 2 {
+            tracing::warn!("mail server slow: the rest of the batch waits for its lease to pass");
+            break;
+        }
+        let id = mail.id;
+        let outcome = mailer.send(&mail.email());
+        write_tx(conn, |conn| {
+            // Only the attempt this sender owns.
             let row = outbox::table.filter(outbox::id.eq(id)).filter(outbox::attempts.eq(attempt));
-            match outcome {
+            match &outcome {
                 // Once a mail is done with, its bodies go: they can hold single-use links
                 // (password reset, invitation) and people's messages (enquiries).
                 Ok(()) => diesel::update(row)
@@ -203,24 +209,20 @@ pub fn deliver_due(
                         outbox::text_body.eq(""),
                         outbox::html_body.eq(""),
                     ))
-                    .execute(conn)?,
+                    .execute(conn),
                 // A failed mail keeps its bodies, so the operator can send it again.
-                Err(error) if *attempt >= max_attempts => {
-                    diesel::update(row).set((outbox::status.eq(FAILED), outbox::last_error.eq(error))).execute(conn)?
+                Err(error) if attempt >= max_attempts => {
+                    diesel::update(row).set((outbox::status.eq(FAILED), outbox::last_error.eq(error))).execute(conn)
                 }
                 Err(error) => diesel::update(row)
                     .set((
-                        outbox::next_attempt_at.eq(now + retry_delay(retry_base_seconds, *attempt)),
+                        outbox::next_attempt_at.eq(now + retry_delay(retry_base_seconds, attempt)),
                         outbox::last_error.eq(error),
                     ))
-                    .execute(conn)?,
-            };
-        }
-        QueryResult::Ok(())
-    })
-    .context("cannot record the delivery of the outbox mails")?;
-    let mut report = DeliveryReport::default();
-    for (id, attempt, outcome) in outcomes {
+                    .execute(conn),
+            }
+        })
+        .with_context(|| format!("cannot record the delivery of outbox mail {id}"))?;
         match outcome {
             Ok(()) => report.sent += 1,
             Err(error) if attempt >= max_attempts => {
