@@ -24,6 +24,8 @@ use crate::db::schema::{
 };
 use crate::db::{write_tx, DbConn};
 use crate::figures::periods;
+use crate::figures::submissions::{group_rows, NewCurrent, NewRevision, Source};
+use crate::figures::values::Figures;
 use crate::vocab;
 
 /// The words texts are made of, most common first.
@@ -182,9 +184,6 @@ pub fn quarters(now: NaiveDateTime, count: u32) -> Vec<String> {
 
 /// Rows per multi-row insert: well below SQLite's limit of bound variables.
 const CHUNK: usize = 1000;
-
-/// One demo submission's ten figures and its two target-group counts.
-type DemoFigures = ([i32; 10], [(&'static str, i32); 2]);
 
 /// Fills an empty database (no WISE yet) with generated data, in one transaction.
 pub fn generate(conn: &mut DbConn, scale: &Scale, now: NaiveDateTime) -> anyhow::Result<Generated> {
@@ -355,42 +354,29 @@ fn add_figures(conn: &mut DbConn, ids: &[i32], keys: &[String]) -> anyhow::Resul
                 .values(&rows)
                 .returning((submissions::id, submissions::organisation_id))
                 .get_results(c))?;
-            let figures: Vec<DemoFigures> = created
+            let figures: Vec<Figures> = created
                 .iter()
                 .map(|(_, org)| {
-                    let n = (*org + q as i32) % 37;
+                    let n = i64::from((*org + q as i32) % 37);
                     let paid_target_group = 4 + n;
-                    let values =
-                        [paid_target_group, 2 + n % 5, n % 11, n % 7, n % 4, 1 + n % 6, n % 3, n % 4, n % 2, n % 3];
                     let g = vocab::TARGET_GROUPS.len();
-                    let groups = [
-                        (vocab::TARGET_GROUPS[*org as usize % g], paid_target_group / 2),
-                        (vocab::TARGET_GROUPS[(*org as usize + 1) % g], paid_target_group / 3),
-                    ];
-                    (values, groups)
+                    Figures {
+                        stocks: [paid_target_group, 2 + n % 5, n % 11, n % 7, n % 4],
+                        flows: [1 + n % 6, n % 3, n % 4, n % 2, n % 3],
+                        fte_target_group_hundredths: None,
+                        turnover_eur: None,
+                        target_groups: [
+                            (vocab::TARGET_GROUPS[*org as usize % g].to_string(), paid_target_group / 2),
+                            (vocab::TARGET_GROUPS[(*org as usize + 1) % g].to_string(), paid_target_group / 3),
+                        ]
+                        .into(),
+                    }
                 })
                 .collect();
-            let revisions: Vec<_> = created
+            let revisions: Vec<NewRevision> = created
                 .iter()
                 .zip(&figures)
-                .map(|((sid, _), (v, _))| {
-                    (
-                        submission_revisions::submission_id.eq(*sid),
-                        submission_revisions::number.eq(1),
-                        submission_revisions::paid_target_group.eq(v[0]),
-                        submission_revisions::paid_regular.eq(v[1]),
-                        submission_revisions::trainees.eq(v[2]),
-                        submission_revisions::daytime_activities.eq(v[3]),
-                        submission_revisions::volunteers.eq(v[4]),
-                        submission_revisions::new_participants.eq(v[5]),
-                        submission_revisions::moved_to_paid_internal.eq(v[6]),
-                        submission_revisions::moved_to_paid_external.eq(v[7]),
-                        submission_revisions::moved_to_education.eq(v[8]),
-                        submission_revisions::other_exits.eq(v[9]),
-                        submission_revisions::source.eq("demo"),
-                        submission_revisions::created_at.eq(filed),
-                    )
-                })
+                .map(|((sid, _), f)| NewRevision::new(*sid, 1, f, Source::Demo, None, filed))
                 .collect();
             // Rows come back in no promised order: match them by submission.
             let revision_ids: std::collections::HashMap<i32, i32> =
@@ -400,47 +386,13 @@ fn add_figures(conn: &mut DbConn, ids: &[i32], keys: &[String]) -> anyhow::Resul
                     .get_results::<(i32, i32)>(c))?
                 .into_iter()
                 .collect();
-            let groups: Vec<_> = created
-                .iter()
-                .zip(&figures)
-                .flat_map(|((sid, _), (_, groups))| {
-                    let rid = revision_ids[sid];
-                    groups.iter().map(move |(group, people)| {
-                        (
-                            revision_target_groups::revision_id.eq(rid),
-                            revision_target_groups::target_group.eq(*group),
-                            revision_target_groups::people.eq(*people),
-                        )
-                    })
-                })
-                .collect();
+            let groups: Vec<_> =
+                created.iter().zip(&figures).flat_map(|((sid, _), f)| group_rows(revision_ids[sid], f)).collect();
             crate::per_backend!(conn, c => diesel::insert_into(revision_target_groups::table).values(&groups).execute(c))?;
-            let current: Vec<_> = created
+            let current: Vec<NewCurrent> = created
                 .iter()
                 .zip(&figures)
-                .map(|((sid, org), (v, groups))| {
-                    (
-                        current_figures::submission_id.eq(*sid),
-                        current_figures::organisation_id.eq(*org),
-                        current_figures::period_id.eq(period.id),
-                        current_figures::counted.eq(true),
-                        current_figures::paid_target_group.eq(v[0]),
-                        current_figures::paid_regular.eq(v[1]),
-                        current_figures::trainees.eq(v[2]),
-                        current_figures::daytime_activities.eq(v[3]),
-                        current_figures::volunteers.eq(v[4]),
-                        current_figures::new_participants.eq(v[5]),
-                        current_figures::moved_to_paid_internal.eq(v[6]),
-                        current_figures::moved_to_paid_external.eq(v[7]),
-                        current_figures::moved_to_education.eq(v[8]),
-                        current_figures::other_exits.eq(v[9]),
-                        current_figures::target_groups.eq(groups
-                            .iter()
-                            .map(|(g, n)| format!("{g}:{n}"))
-                            .collect::<Vec<_>>()
-                            .join(",")),
-                    )
-                })
+                .map(|((sid, org), f)| NewCurrent::new(*sid, *org, period.id, true, f))
                 .collect();
             crate::per_backend!(conn, c => diesel::insert_into(current_figures::table).values(&current).execute(c))?;
             written += created.len();

@@ -372,7 +372,7 @@ fn refresh_current(
 /// A row of `current_figures`.
 #[derive(Insertable)]
 #[diesel(table_name = crate::db::schema::current_figures)]
-struct NewCurrent {
+pub(crate) struct NewCurrent {
     submission_id: i32,
     organisation_id: i32,
     period_id: i32,
@@ -391,7 +391,13 @@ struct NewCurrent {
 }
 
 impl NewCurrent {
-    fn new(submission_id: i32, organisation_id: i32, period_id: i32, counted: bool, figures: &Figures) -> Self {
+    pub(crate) fn new(
+        submission_id: i32,
+        organisation_id: i32,
+        period_id: i32,
+        counted: bool,
+        figures: &Figures,
+    ) -> Self {
         let [paid_target_group, paid_regular, trainees, daytime_activities, volunteers] = figures.stocks.map(count);
         let [new_participants, moved_to_paid_internal, moved_to_paid_external, moved_to_education, other_exits] =
             figures.flows.map(count);
@@ -419,7 +425,7 @@ impl NewCurrent {
 /// A row of `submission_revisions`.
 #[derive(Insertable)]
 #[diesel(table_name = submission_revisions)]
-struct NewRevision {
+pub(crate) struct NewRevision {
     submission_id: i32,
     number: i32,
     paid_target_group: i32,
@@ -440,7 +446,7 @@ struct NewRevision {
 }
 
 impl NewRevision {
-    fn new(
+    pub(crate) fn new(
         submission_id: i32,
         number: i32,
         figures: &Figures,
@@ -474,7 +480,7 @@ impl NewRevision {
 }
 
 /// The rows of `revision_target_groups` for a revision's figures.
-fn group_rows(revision_id: i32, figures: &Figures) -> impl Iterator<Item = NewGroup<'_>> {
+pub(crate) fn group_rows(revision_id: i32, figures: &Figures) -> impl Iterator<Item = NewGroup<'_>> {
     figures.target_groups.iter().map(move |(group, people)| NewGroup {
         revision_id,
         target_group: group,
@@ -484,7 +490,7 @@ fn group_rows(revision_id: i32, figures: &Figures) -> impl Iterator<Item = NewGr
 
 #[derive(Insertable)]
 #[diesel(table_name = revision_target_groups)]
-struct NewGroup<'a> {
+pub(crate) struct NewGroup<'a> {
     revision_id: i32,
     target_group: &'a str,
     people: i32,
