@@ -198,7 +198,8 @@ fn sector_table() -> Table {
 }
 
 fn disclosure_control(c: &mut Criterion) {
-    let thresholds = Thresholds { min_organisations: 3, max_share_pct: 70, min_people: 10 };
+    let thresholds =
+        Thresholds { min_organisations: 3, max_share_pct: 70, min_people: 10, protection_level: 10, linked: true };
     let table = sector_table();
     let s = disclosure::suppress(&table, &thresholds);
     assert!(!s.primary.is_empty() && s.secondary().next().is_some(), "the table has work for both passes");

@@ -56,7 +56,8 @@ fn time(rounds: usize, mut f: impl FnMut()) -> (Duration, Duration) {
 }
 
 fn measure(conn: &mut DbConn, backend: &str) {
-    let thresholds = Thresholds { min_organisations: 3, max_share_pct: 70, min_people: 10 };
+    let thresholds =
+        Thresholds { min_organisations: 3, max_share_pct: 70, min_people: 10, protection_level: 10, linked: true };
     let year = periods::find(conn, "2025").unwrap().unwrap();
     let quarter = periods::find(conn, "2025-Q4").unwrap().unwrap();
     let rounds = 7;

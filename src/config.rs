@@ -110,6 +110,9 @@ pub struct DisclosureConfig {
     pub min_organisations: u32,
     pub max_share_pct: u32,
     pub min_people: u32,
+    /// Unset: `min_people`.
+    pub protection_level: Option<u32>,
+    pub linked: bool,
 }
 
 /// Environment variables with the `WISE_` prefix that are not configuration keys.

@@ -53,6 +53,9 @@ enum Command {
     /// Manage reporting periods.
     #[command(subcommand)]
     Periods(PeriodsCommand),
+    /// Check what the public can learn from the published numbers.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Export data.
     #[command(subcommand)]
     Export(ExportCommand),
@@ -95,6 +98,22 @@ enum DigestsCommand {
         /// The moment, e.g. 2026-01-05T08:00:00+01:00.
         #[arg(long, value_name = "RFC3339")]
         at: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Give an attacker every public table of the range (every quarter and year, their
+    /// breakdowns, totals, changes and series) and list each suppressed cell they could
+    /// narrow to less than the protection level and each published difference that
+    /// reveals too few WISEs; exit status 1 when anything is found.
+    Disclosure {
+        /// The first period to include (a quarter or a year, e.g. 2025-Q1); default: the earliest.
+        #[arg(long, value_name = "PERIOD")]
+        from: Option<String>,
+        /// The last period to include; default: the latest.
+        #[arg(long, value_name = "PERIOD")]
+        to: Option<String>,
     },
 }
 
@@ -251,6 +270,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Periods(PeriodsCommand::Create { from, to, due_days }) => {
             create_periods(&config, &from, &to, &due_days)
         }
+        Command::Audit(AuditCommand::Disclosure { from, to }) => {
+            audit_disclosure(&config, from.as_deref(), to.as_deref())
+        }
         Command::Export(ExportCommand::Report { period, format, breakdown, exact }) => {
             export_report(&config, &period, &format, &breakdown, exact)
         }
@@ -364,7 +386,9 @@ fn export_report(config: &Config, period: &str, format: &str, breakdown: &str, e
     let report = match export::load(&mut conn, period, exact, &Thresholds::from(&config.disclosure))? {
         Ok(report) => report,
         Err(ReportError::Invalid(field, key)) => anyhow::bail!("--{field}: {}", i18n::text(Lang::En, key)),
-        Err(ReportError::UnknownPeriod) => anyhow::bail!("--period: there is no period {period}"),
+        Err(ReportError::UnknownPeriod(period, with_figures)) => {
+            anyhow::bail!("--period: {}", wise_monitor::web::error::unknown_period_message(&period, &with_figures))
+        }
     };
     use std::io::Write;
     let mut out = std::io::stdout().lock();
@@ -375,6 +399,59 @@ fn export_report(config: &Config, period: &str, format: &str, breakdown: &str, e
         out.write_all(&export::to_csv(&report)?)?;
     }
     Ok(())
+}
+
+/// `audit disclosure`: every finding on stdout; exit status 1 when there is any.
+fn audit_disclosure(config: &Config, from: Option<&str>, to: Option<&str>) -> anyhow::Result<()> {
+    use wise_monitor::figures::periods::PeriodKey;
+    use wise_monitor::reports::disclosure::Thresholds;
+    use wise_monitor::reports::linked::{self, Finding};
+    let bound = |flag: &str, text: Option<&str>, end: bool| -> anyhow::Result<Option<chrono::NaiveDate>> {
+        let Some(text) = text else { return Ok(None) };
+        let key = PeriodKey::parse(text).map_err(|e| anyhow::anyhow!("--{flag} {text:?}: {e}"))?;
+        Ok(Some(if end { key.ends_on() } else { key.starts_on() }))
+    };
+    let (starts, ends) = (bound("from", from, false)?, bound("to", to, true)?);
+    let thresholds = Thresholds::from(&config.disclosure);
+    let pool = open(config)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    let set = linked::public(&mut conn, &thresholds)?;
+    let wanted = |p: &wise_monitor::figures::periods::Period| {
+        starts.is_none_or(|s| p.starts_on >= s) && ends.is_none_or(|e| p.ends_on <= e)
+    };
+    let periods: Vec<&str> = set.periods.iter().filter(|p| wanted(p)).map(|p| p.key.as_str()).collect();
+    let findings = set.audit(&thresholds, wanted);
+    let (cells, hidden) = {
+        let (system, _) = set.system(wanted);
+        (system.values.len(), system.hidden.iter().filter(|h| **h).count())
+    };
+    println!(
+        "audited {} period(s) ({}), {cells} cells, {hidden} suppressed (in {} round(s)); protection level {} people, at least {} WISEs",
+        periods.len(),
+        periods.join(", "),
+        set.rounds,
+        thresholds.protection_level,
+        thresholds.min_organisations
+    );
+    for finding in &findings {
+        match finding {
+            Finding::Narrow { cell, value, range } => {
+                let high = range.high.map_or("no upper bound".to_string(), |h| h.to_string());
+                println!("narrow: {cell} = {value} is known to lie in {}..{high}", range.low);
+            }
+            Finding::Difference { first, second, difference } => {
+                println!("difference: {first} minus {second} = {difference} reveals too few WISEs or people");
+            }
+        }
+    }
+    if findings.is_empty() {
+        println!("no findings");
+        Ok(())
+    } else {
+        println!("{} finding(s)", findings.len());
+        std::process::exit(1)
+    }
 }
 
 /// `mail deliver`: sends what the outbox has due, batch after batch, until nothing

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
@@ -344,6 +344,63 @@ pub fn find(conn: &mut DbConn, key: &str) -> QueryResult<Option<Period>> {
     reporting_periods::table.filter(reporting_periods::key.eq(key)).select(Period::as_select()).first(conn).optional()
 }
 
+/// A year's period as a report sees it: the stored year period when the operator made
+/// one (a yearly cadence), else a year made from its quarters (SPEC §2: "a year's
+/// report rolls its quarters up"; no year period is needed). A made-up year has a
+/// negative id, so no stored figures are taken as the year's own.
+pub fn year_of_quarters(year: i32) -> Period {
+    let key = PeriodKey { year, quarter: None };
+    let (opens_on, due_on) = new_dates(key, 0);
+    Period {
+        id: -year,
+        key: key.to_string(),
+        kind: Kind::Year.as_str().to_string(),
+        starts_on: key.starts_on(),
+        ends_on: key.ends_on(),
+        opens_on,
+        due_on,
+        created_at: NaiveDateTime::default(),
+    }
+}
+
+/// Every period a report can be made for: the stored ones, and the years of stored
+/// quarters that have no year period of their own; ordered as [`list`].
+pub fn list_for_reports(conn: &mut DbConn) -> QueryResult<Vec<Period>> {
+    Ok(with_years_of_quarters(list(conn)?))
+}
+
+/// `periods` and the years of their quarters that are not among them, ordered as [`list`].
+pub fn with_years_of_quarters(mut periods: Vec<Period>) -> Vec<Period> {
+    let years: std::collections::BTreeSet<i32> = periods
+        .iter()
+        .filter(|p| p.kind == Kind::Quarter.as_str())
+        .map(|p| p.starts_on.year())
+        .filter(|y| !periods.iter().any(|p| p.kind == Kind::Year.as_str() && p.starts_on.year() == *y))
+        .collect();
+    periods.extend(years.into_iter().map(year_of_quarters));
+    periods.sort_by(|a, b| (a.starts_on, b.ends_on, &a.key).cmp(&(b.starts_on, a.ends_on, &b.key)));
+    periods
+}
+
+/// The period a report for `key` covers: stored, or a year of stored quarters.
+pub fn find_for_reports(conn: &mut DbConn, key: &str) -> QueryResult<Option<Period>> {
+    if let Some(p) = find(conn, key)? {
+        return Ok(Some(p));
+    }
+    let Ok(parsed) = PeriodKey::parse(key) else { return Ok(None) };
+    if parsed.quarter.is_some() {
+        return Ok(None);
+    }
+    let (starts_on, ends_on) = (parsed.starts_on(), parsed.ends_on());
+    let quarters: i64 = reporting_periods::table
+        .filter(reporting_periods::kind.eq(Kind::Quarter.as_str()))
+        .filter(reporting_periods::starts_on.ge(starts_on))
+        .filter(reporting_periods::ends_on.le(ends_on))
+        .count()
+        .get_result(conn)?;
+    Ok((quarters > 0).then(|| year_of_quarters(parsed.year)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,6 +476,31 @@ mod tests {
         );
         assert_eq!(fields(validate_range("2026", "2025", "30")), [("to".to_string(), "error-period-reversed")]);
         assert_eq!(fields(validate_range("2025", "2025", "-1")), [("due_days".to_string(), "error-period-due-days")]);
+    }
+
+    #[test]
+    fn years_are_made_from_quarters() {
+        let quarter = |k: &str| {
+            let key = key(k);
+            let (opens_on, due_on) = new_dates(key, 30);
+            Period {
+                id: 1,
+                key: k.into(),
+                kind: key.kind().as_str().into(),
+                starts_on: key.starts_on(),
+                ends_on: key.ends_on(),
+                opens_on,
+                due_on,
+                created_at: NaiveDateTime::default(),
+            }
+        };
+        let listed =
+            with_years_of_quarters(vec![quarter("2025-Q1"), quarter("2025-Q2"), quarter("2026-Q1"), quarter("2026")]);
+        let keys: Vec<&str> = listed.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["2025", "2025-Q1", "2025-Q2", "2026", "2026-Q1"]);
+        assert_eq!(listed[0].id, -2025);
+        assert_eq!(listed[3].id, 1, "a stored year is kept as it is");
+        assert_eq!((listed[0].starts_on, listed[0].ends_on), (day(2025, 1, 1), day(2025, 12, 31)));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::{current_figures as cf, organisation_sectors, organisations, reporting_periods};
 use crate::db::DbConn;
-use crate::figures::periods::Period;
+use crate::figures::periods::{self, Period};
 
 /// Every measure of a report, in the order of SPEC §4: the five stocks, people
 /// working and target-group people (target-group employees, trainees and daytime
@@ -57,6 +57,9 @@ pub struct WiseFigures {
     pub values: [i64; 13],
     /// The target-group breakdown of its latest stocks.
     pub target_groups: Vec<(String, i64)>,
+    /// Whether its figures are a submission for the report's period as a whole (a year
+    /// submission in a yearly cadence) rather than combined from periods inside it.
+    pub whole_period: bool,
 }
 
 /// Everything a report is computed from.
@@ -201,17 +204,39 @@ pub fn collect_many(conn: &mut DbConn, wanted: &[Period]) -> QueryResult<Vec<Col
                 .map(|(id, rows)| {
                     let refs: Vec<&Row> = rows.iter().collect();
                     let (values, target_groups) = combine(&refs);
+                    let whole_period = rows.iter().any(|r| r.whole_period);
                     WiseFigures {
                         organisation_id: id,
                         sector: sectors.get(&id).map_or_else(|| "other".to_string(), |(_, s)| s.clone()),
                         municipality: municipalities.get(&id).map(|m| m.to_string()).unwrap_or_default(),
                         values,
                         target_groups,
+                        whole_period,
                     }
                 })
                 .collect();
             Collected { registered, approved: approved.len(), wises }
         })
+        .collect())
+}
+
+/// Every period that has figures a report counts (submitted figures of an approved
+/// WISE, for the period itself or a period inside it), earliest first; years of
+/// quarters with figures are among them whether or not a year period was made.
+pub fn periods_with_figures(conn: &mut DbConn) -> QueryResult<Vec<Period>> {
+    let filed: Vec<i32> = cf::table
+        .inner_join(organisations::table)
+        .filter(cf::counted.eq(true))
+        .filter(organisations::status.eq("approved"))
+        .select(cf::period_id)
+        .distinct()
+        .load(conn)?;
+    let all = periods::list_for_reports(conn)?;
+    let filed: Vec<&Period> = all.iter().filter(|p| filed.contains(&p.id)).collect();
+    Ok(all
+        .iter()
+        .filter(|p| filed.iter().any(|f| f.starts_on >= p.starts_on && f.ends_on <= p.ends_on))
+        .cloned()
         .collect())
 }
 

@@ -108,11 +108,23 @@ pub struct Thresholds {
     pub min_organisations: u32,
     pub max_share_pct: u32,
     pub min_people: u32,
+    /// How far on either side of its value a suppressed cell must stay unknown, over
+    /// all public tables together (see [`super::linked`]).
+    pub protection_level: u32,
+    /// Whether suppression protects the public tables as one linked set (off: each
+    /// report on its own, as before; only for showing what linking prevents).
+    pub linked: bool,
 }
 
 impl From<&DisclosureConfig> for Thresholds {
     fn from(c: &DisclosureConfig) -> Self {
-        Thresholds { min_organisations: c.min_organisations, max_share_pct: c.max_share_pct, min_people: c.min_people }
+        Thresholds {
+            min_organisations: c.min_organisations,
+            max_share_pct: c.max_share_pct,
+            min_people: c.min_people,
+            protection_level: c.protection_level.unwrap_or(c.min_people),
+            linked: c.linked,
+        }
     }
 }
 
@@ -188,7 +200,7 @@ pub fn suppress_with(table: &Table, t: &Thresholds, forced: &BTreeSet<(Row, usiz
             member_of.entry(*p).or_default().push(i);
         }
     }
-    let prefer = |p: &Position| preference(table, *p);
+    let prefer = |p: &Position| preference(table, t, *p);
 
     let mut cells = fixed.clone();
     loop {
@@ -215,7 +227,7 @@ pub fn suppress_with(table: &Table, t: &Thresholds, forced: &BTreeSet<(Row, usiz
         if determined.is_empty() {
             break;
         }
-        match choose_protection(table, &rels, &member_of, &cells, &determined) {
+        match choose_protection(table, t, &rels, &member_of, &cells, &determined) {
             Some(p) => {
                 cells.insert(p);
             }
@@ -255,11 +267,12 @@ pub fn determined(table: &Table, suppressed: &BTreeSet<(Row, usize)>) -> BTreeSe
 }
 
 /// Order of preference for a secondary suppression: ordinary cells before
-/// derived-column and total-row cells, then the smallest value, then the
-/// lowest position.
-fn preference(table: &Table, p: Position) -> (bool, i64, Row, usize) {
+/// derived-column and total-row cells, then cells of at least the protection level
+/// (a smaller one would leave its partner's range too narrow), then the smallest
+/// value, then the lowest position.
+fn preference(table: &Table, t: &Thresholds, p: Position) -> (bool, bool, i64, Row, usize) {
     let value = table.cell(p.0, p.1).map_or(i64::MAX, |c| c.value);
-    (p.0 == Row::Total || table.is_derived_column(p.1), value, p.0, p.1)
+    (p.0 == Row::Total || table.is_derived_column(p.1), value < i64::from(t.protection_level), value, p.0, p.1)
 }
 
 /// A published cell whose suppression protects a determined cell: among the
@@ -268,6 +281,7 @@ fn preference(table: &Table, p: Position) -> (bool, i64, Row, usize) {
 /// most preferred one.
 fn choose_protection(
     table: &Table,
+    t: &Thresholds,
     rels: &[Relation],
     member_of: &BTreeMap<Position, Vec<usize>>,
     cells: &BTreeSet<Position>,
@@ -286,7 +300,7 @@ fn choose_protection(
         if candidates.is_empty() {
             continue;
         }
-        candidates.sort_by_key(|p| preference(table, *p));
+        candidates.sort_by_key(|p| preference(table, t, *p));
         let mut trial = cells.clone();
         for &c in &candidates {
             trial.insert(c);
@@ -299,7 +313,7 @@ fn choose_protection(
     }
     // No determined cell has a published neighbour: fall back to any published
     // cell in a relation (terminates: each round suppresses one more cell).
-    member_of.keys().filter(|p| !cells.contains(p)).min_by_key(|p| preference(table, **p)).copied()
+    member_of.keys().filter(|p| !cells.contains(p)).min_by_key(|p| preference(table, t, **p)).copied()
 }
 
 /// A linear relation `sum(coefficient * x_cell) = 0`.
@@ -426,7 +440,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const DEFAULT: Thresholds = Thresholds { min_organisations: 3, max_share_pct: 70, min_people: 10 };
+    const DEFAULT: Thresholds =
+        Thresholds { min_organisations: 3, max_share_pct: 70, min_people: 10, protection_level: 10, linked: true };
 
     /// Column layout of the sector report.
     const MEASURES: [&str; 12] = [
@@ -764,7 +779,7 @@ mod tests {
             partition in any::<bool>(),
         ) {
             let table = tiny_table(&values, partition);
-            let t = Thresholds { min_organisations: 1, max_share_pct: 100, min_people: 10 };
+            let t = Thresholds { min_organisations: 1, max_share_pct: 100, min_people: 10, ..DEFAULT };
             let s = suppress(&table, &t);
             assert_safe(&table, &s, &t);
             // Brute force over every superset of the primary cells. The greedy

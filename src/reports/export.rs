@@ -5,13 +5,14 @@
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
+use super::aggregate;
 use super::disclosure::Thresholds;
 use super::report::{self, Report, BREAKDOWNS};
 use crate::accounts::policy::{self, Action};
 use crate::accounts::session::Identity;
 use crate::catalogue::view::safe_cell;
 use crate::db::DbConn;
-use crate::figures::periods::{self, PeriodKey};
+use crate::figures::periods::PeriodKey;
 use crate::validation::FieldError;
 use crate::web::{routes, AppError, AppState};
 
@@ -36,8 +37,9 @@ pub struct ReportQuery {
 pub enum ReportError {
     /// The period key is malformed, or the breakdown unknown: (field, key).
     Invalid(&'static str, &'static str),
-    /// No such period.
-    UnknownPeriod,
+    /// No such period, or none with figures: the key asked for and the periods that
+    /// have figures.
+    UnknownPeriod(String, Vec<String>),
 }
 
 /// The report for a period key, exact or public; one function for the API, the CSV
@@ -51,10 +53,12 @@ pub fn load(
     if PeriodKey::parse(period).is_err() {
         return Ok(Err(ReportError::Invalid("period", "error-period-malformed")));
     }
-    let Some(period) = periods::find(conn, period.trim())? else {
-        return Ok(Err(ReportError::UnknownPeriod));
+    let with_figures = aggregate::periods_with_figures(conn)?;
+    let Some(period) = with_figures.iter().find(|p| p.key == period.trim().to_uppercase()) else {
+        let keys = with_figures.iter().map(|p| p.key.clone()).collect();
+        return Ok(Err(ReportError::UnknownPeriod(period.trim().to_string(), keys)));
     };
-    Ok(Ok(report::build(conn, &period, exact, thresholds)?))
+    Ok(Ok(report::build(conn, period, exact, thresholds)?))
 }
 
 /// Checks a breakdown name: `sector` when none is given.
@@ -80,7 +84,7 @@ pub fn to_csv(report: &Report) -> anyhow::Result<Vec<u8>> {
 fn to_app_error(e: ReportError) -> AppError {
     match e {
         ReportError::Invalid(field, key) => AppError::Validation(vec![FieldError { field: field.into(), key }]),
-        ReportError::UnknownPeriod => AppError::NotFound,
+        ReportError::UnknownPeriod(period, with_figures) => AppError::UnknownPeriod { period, with_figures },
     }
 }
 
@@ -101,7 +105,7 @@ async fn report_for(state: &AppState, identity: &Identity, period: Option<String
     security((), ("bearer" = [])),
     responses(
         (status = 200, description = "The sector report (SPEC §4 shape): public with suppressed numbers `null` and listed in `suppressed`; exact (`\"exact\": true`) with a `city` or `admin` token", body = Object),
-        (status = 404, description = "No such period", body = crate::web::error::ErrorBody),
+        (status = 404, description = "No such period, or none with figures (`unknown_period`; `details` names the periods that have figures)", body = crate::web::error::ErrorBody),
         (status = 422, description = "`period` missing or malformed, or an unknown `breakdown`", body = crate::web::error::ErrorBody),
     )
 )]

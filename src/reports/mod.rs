@@ -1,8 +1,10 @@
 //! Sector reports (SPEC §2 "Sector report" and "Disclosure control"; JSON in §4).
 
 pub mod aggregate;
+pub mod audit;
 pub mod charts;
 pub mod disclosure;
 pub mod export;
+pub mod linked;
 pub mod page;
 pub mod report;

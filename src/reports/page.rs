@@ -5,20 +5,18 @@
 //! on A4 (the `@media print` block of `site.css`) and works without JavaScript.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use diesel::prelude::*;
 use fluent_templates::fluent_bundle::FluentValue;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::aggregate::{MEASURES, MOVED_TO_PAID, PEOPLE_WORKING, STOCK_COUNT};
+use super::aggregate::{self, MEASURES, MOVED_TO_PAID, PEOPLE_WORKING, STOCK_COUNT};
 use super::charts::{self, ChartText, Line};
 use super::disclosure::Thresholds;
 use super::report::{self, Breakdown, BreakdownRow, Point, Report};
 use crate::accounts::policy::{self, Action};
 use crate::accounts::session::Identity;
-use crate::db::schema::{current_figures as cf, organisations};
-use crate::db::DbConn;
 use crate::figures::periods::{self, Period};
+use crate::validation::FieldError;
 use crate::web::i18n::{self, Lang};
 use crate::web::{page, routes, AppError, AppState};
 
@@ -29,25 +27,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 #[derive(Deserialize)]
 struct PageQuery {
     period: Option<String>,
-}
-
-/// Every period that has figures a report counts (submitted figures of an approved
-/// WISE, for the period itself or a period inside it), earliest first.
-pub fn periods_with_figures(conn: &mut DbConn) -> QueryResult<Vec<Period>> {
-    let filed: Vec<i32> = cf::table
-        .inner_join(organisations::table)
-        .filter(cf::counted.eq(true))
-        .filter(organisations::status.eq("approved"))
-        .select(cf::period_id)
-        .distinct()
-        .load(conn)?;
-    let all = periods::list(conn)?;
-    let filed: Vec<&Period> = all.iter().filter(|p| filed.contains(&p.id)).collect();
-    Ok(all
-        .iter()
-        .filter(|p| filed.iter().any(|f| f.starts_on >= p.starts_on && f.ends_on <= p.ends_on))
-        .cloned()
-        .collect())
+    /// The time series per `quarter` or per `year` (default: the shown period's kind).
+    series: Option<String>,
 }
 
 /// The period shown when none is asked for: the latest quarter with figures, else
@@ -64,6 +45,8 @@ struct Loaded {
     period: Period,
     report: Report,
     series: Vec<Point>,
+    /// `quarter` or `year`.
+    series_kind: String,
 }
 
 async fn sector_page(
@@ -75,20 +58,31 @@ async fn sector_page(
     let exact = policy::allows(identity.user().ok(), Action::ViewExactReports, None);
     let lang = Lang::of_request(&req, state.default_lang());
     let thresholds = Thresholds::from(&state.config.disclosure);
-    let asked = query.period.as_deref().map(str::trim).filter(|k| !k.is_empty()).map(str::to_string);
+    let asked = query.period.as_deref().map(str::trim).filter(|k| !k.is_empty()).map(str::to_uppercase);
+    let series_kind = match query.series.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(kind @ ("quarter" | "year")) => Some(kind.to_string()),
+        Some(_) => {
+            return Err(AppError::Validation(vec![FieldError { field: "series".into(), key: "error-series-kind" }]))
+        }
+    };
     let (with_figures, loaded) = state
         .db(move |c| {
-            let with_figures = periods_with_figures(c)?;
+            let with_figures = aggregate::periods_with_figures(c)?;
             let chosen = match asked {
-                Some(key) => Some(periods::find(c, &key)?.ok_or(AppError::NotFound)?),
+                Some(key) => Some(periods::find_for_reports(c, &key)?.ok_or_else(|| AppError::UnknownPeriod {
+                    period: key.clone(),
+                    with_figures: with_figures.iter().map(|p| p.key.clone()).collect(),
+                })?),
                 None => default_period(&with_figures).cloned(),
             };
             let Some(period) = chosen else {
                 return Ok((with_figures, None));
             };
             let report = report::build(c, &period, exact, &thresholds)?;
-            let series = report::series(c, &period.kind, &period, exact, &thresholds)?;
-            Ok((with_figures, Some(Loaded { period, report, series })))
+            let kind = series_kind.unwrap_or_else(|| period.kind.clone());
+            let series = report::series(c, &kind, &period, exact, &thresholds)?;
+            Ok((with_figures, Some(Loaded { period, report, series, series_kind: kind })))
         })
         .await?;
     let chosen_key = loaded.as_ref().map(|l| l.period.key.clone());
@@ -188,7 +182,7 @@ fn charted_measure(breakdown: &Breakdown) -> usize {
 }
 
 fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
-    let Loaded { period, report, series } = loaded;
+    let Loaded { period, report, series, series_kind } = loaded;
     let count = |v: Option<i64>| v.map(|n| format_count(n, lang));
     let change = |v: Option<i64>| v.map(|n| format_change(n, lang));
     let suppressed_word = text(lang, "report-suppressed", &[]);
@@ -230,7 +224,7 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
             .collect();
         let chart_text = ChartText {
             id: "chart-series".into(),
-            title: text(lang, "report-chart-series-title", &[("kind", period.kind.clone().into())]),
+            title: text(lang, "report-chart-series-title", &[("kind", series_kind.clone().into())]),
             description: described.join("; "),
         };
         let periods: Vec<String> = series.iter().map(|p| p.period.clone()).collect();
@@ -286,6 +280,9 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
     Ok(json!({
         "period": report.period,
         "kind": period.kind,
+        "coverage": coverage(report),
+        "series_kind": series_kind,
+        "series_other": if series_kind == "year" { "quarter" } else { "year" },
         "exact": report.exact,
         "registered": format_count(report.registered as i64, lang),
         "approved": format_count(report.approved as i64, lang),
@@ -305,6 +302,22 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
         "series": series_rows,
         "breakdowns": breakdowns,
     }))
+}
+
+/// What a year report covers while not all its quarters have figures: `2026, Q1–Q3`
+/// (or `2026, Q1, Q3` when a quarter in between has none).
+pub fn coverage(report: &Report) -> Option<String> {
+    if report.complete || report.quarters.is_empty() {
+        return None;
+    }
+    let numbers: Vec<&str> = report.quarters.iter().filter_map(|q| q.rsplit_once('-').map(|(_, n)| n)).collect();
+    let contiguous =
+        numbers.windows(2).all(|w| w[1][1..].parse::<u32>().ok() == w[0][1..].parse::<u32>().ok().map(|n| n + 1));
+    let listed = match (numbers.first(), numbers.last()) {
+        (Some(first), Some(last)) if contiguous && first != last => format!("{first}\u{2013}{last}"),
+        _ => numbers.join(", "),
+    };
+    Some(format!("{}, {listed}", report.period))
 }
 
 #[cfg(test)]

@@ -10,8 +10,9 @@ use serde_json::{json, Map, Value};
 
 use super::aggregate::{self, Collected, MEASURES, STOCK_COUNT};
 use super::disclosure::{self, Cell, Row, Table, Thresholds};
+use super::linked;
 use crate::db::{versioned, DbConn};
-use crate::figures::periods::{self, Period};
+use crate::figures::periods::Period;
 
 /// The breakdowns of a report, as the API names them.
 pub const BREAKDOWNS: [&str; 3] = ["sector", "target_group", "municipality"];
@@ -62,6 +63,10 @@ pub struct Report {
     pub approved: usize,
     pub reporting: usize,
     pub response_rate_pct: u32,
+    /// For a year: the quarters with figures it rolls up, earliest first.
+    pub quarters: Vec<String>,
+    /// False for a year while not all of its quarters have figures.
+    pub complete: bool,
     /// Onward moves into paid jobs per 100 target-group people (one decimal), when
     /// both are published.
     pub moves_per_100: Option<f64>,
@@ -76,12 +81,12 @@ pub struct Report {
 /// The numbers of one period before change columns: headline and breakdown values
 /// with suppression applied (or not).
 #[derive(Debug, Clone, PartialEq)]
-struct Computed {
-    registered: usize,
-    collected_approved: usize,
-    reporting: usize,
-    headline: Vec<Value64>,
-    breakdowns: Vec<Breakdown>,
+pub struct Computed {
+    pub registered: usize,
+    pub collected_approved: usize,
+    pub reporting: usize,
+    pub headline: Vec<Value64>,
+    pub breakdowns: Vec<Breakdown>,
 }
 
 fn cell(contributions: Vec<i64>) -> Cell {
@@ -137,23 +142,35 @@ fn tables(collected: &Collected) -> (Vec<Cell>, Vec<(&'static str, Table)>) {
     (total, vec![("sector", sector), ("target_group", target_group), ("municipality", municipality)])
 }
 
-/// Computes a period's numbers; with `thresholds`, suppressed as the public sees them.
-fn compute(collected: &Collected, thresholds: Option<&Thresholds>) -> Computed {
+/// Cells that must be suppressed in a period whatever its own tables need, by table
+/// (in the order of [`BREAKDOWNS`]); a total-row cell is the headline's, in every table.
+pub type Forced = [BTreeSet<(Row, usize)>; 3];
+
+/// Computes a period's numbers; with `thresholds`, suppressed as the public sees them,
+/// with the `forced` cells suppressed too (see [`super::linked`]).
+pub fn compute(collected: &Collected, thresholds: Option<&Thresholds>, forced: &Forced) -> Computed {
     let (total, tables) = tables(collected);
     // The headline is the total row of both partitions: suppress what either needs,
     // then again with the union forced, until both agree.
-    let mut forced: BTreeSet<(Row, usize)> = BTreeSet::new();
+    let mut forced_totals: BTreeSet<(Row, usize)> =
+        forced.iter().flatten().filter(|(r, _)| *r == Row::Total).copied().collect();
     let suppressions: Vec<BTreeSet<(Row, usize)>> = match thresholds {
         None => vec![BTreeSet::new(); tables.len()],
         Some(t) => loop {
-            let found: Vec<BTreeSet<(Row, usize)>> =
-                tables.iter().map(|(_, table)| disclosure::suppress_with(table, t, &forced).cells).collect();
+            let found: Vec<BTreeSet<(Row, usize)>> = tables
+                .iter()
+                .zip(forced)
+                .map(|((_, table), own)| {
+                    let both: BTreeSet<(Row, usize)> = own.union(&forced_totals).copied().collect();
+                    disclosure::suppress_with(table, t, &both).cells
+                })
+                .collect();
             let totals: BTreeSet<(Row, usize)> =
                 found.iter().flat_map(|s| s.iter().filter(|(r, _)| *r == Row::Total).copied()).collect();
-            if totals.is_subset(&forced) {
+            if totals.is_subset(&forced_totals) {
                 break found;
             }
-            forced.extend(totals);
+            forced_totals.extend(totals);
         },
     };
     let mut suppressions = suppressions;
@@ -161,7 +178,7 @@ fn compute(collected: &Collected, thresholds: Option<&Thresholds>) -> Computed {
         second_cell_in_overlapping_breakdown(table, suppressed);
     }
     let headline =
-        (0..MEASURES.len()).map(|m| (!forced.contains(&(Row::Total, m))).then_some(total[m].value)).collect();
+        (0..MEASURES.len()).map(|m| (!forced_totals.contains(&(Row::Total, m))).then_some(total[m].value)).collect();
     let breakdowns = tables
         .iter()
         .zip(&suppressions)
@@ -237,28 +254,61 @@ pub fn build(conn: &mut DbConn, period: &Period, exact: bool, thresholds: &Thres
     Ok(Report::clone(&report))
 }
 
-/// Builds the report for `period` from the database.
+/// Builds the report for `period` from the database: exact, or the period's part of
+/// the linked public set ([`linked`]).
 pub fn compute_report(conn: &mut DbConn, period: &Period, exact: bool, thresholds: &Thresholds) -> QueryResult<Report> {
-    let thresholds = (!exact).then_some(thresholds);
     let key = period.period_key();
-    let mut wanted = vec![period.clone()];
-    let mut earlier_keys = Vec::new();
-    for earlier in [key.previous(), key.year_earlier()] {
-        if let Some(p) = periods::find(conn, &earlier.to_string())? {
-            earlier_keys.push(Some(wanted.len()));
-            wanted.push(p);
-        } else {
-            earlier_keys.push(None);
-        }
-    }
-    let collected = aggregate::collect_many(conn, &wanted)?;
-    let now = compute(&collected[0], thresholds);
-    let earlier = |slot: Option<usize>| -> Option<(String, Computed)> {
-        let i = slot?;
-        (!collected[i].wises.is_empty()).then(|| (wanted[i].key.clone(), compute(&collected[i], thresholds)))
+    let earlier_keys = [key.previous().to_string(), key.year_earlier().to_string()];
+    let (now, earlier, quarters) = if exact {
+        let with_figures = aggregate::periods_with_figures(conn)?;
+        let mut wanted = vec![period.clone()];
+        wanted.extend(earlier_keys.iter().filter_map(|k| with_figures.iter().find(|p| p.key == *k)).cloned());
+        let collected = aggregate::collect_many(conn, &wanted)?;
+        let computed: Vec<(String, Computed)> =
+            wanted.iter().zip(&collected).map(|(p, c)| (p.key.clone(), compute(c, None, &Forced::default()))).collect();
+        let mut computed = computed.into_iter();
+        let now = computed.next().expect("the period itself").1;
+        (now, computed.collect::<Vec<_>>(), quarters_of(period, &with_figures))
+    } else {
+        let set = linked::public(conn, thresholds)?;
+        let now = match set.index(&period.key) {
+            Some(i) => set.computed[i].clone(),
+            // A period without figures: nothing in it to protect.
+            None => compute(&aggregate::collect(conn, period)?, Some(thresholds), &Forced::default()),
+        };
+        let earlier = earlier_keys
+            .iter()
+            .filter_map(|k| set.index(k).map(|i| (k.clone(), set.computed[i].clone())))
+            .collect::<Vec<_>>();
+        (now, earlier, quarters_of(period, &set.periods))
     };
-    let previous = earlier(earlier_keys[0]);
-    let year_earlier = if earlier_keys[1] == earlier_keys[0] { previous.clone() } else { earlier(earlier_keys[1]) };
+    let find = |k: &str| earlier.iter().find(|(key, _)| key == k).cloned();
+    let previous = find(&earlier_keys[0]);
+    let year_earlier = find(&earlier_keys[1]);
+    Ok(assemble(period, exact, now, previous, year_earlier, quarters))
+}
+
+/// For a year, the quarters inside it among `with_figures`; nothing for a quarter.
+fn quarters_of(period: &Period, with_figures: &[Period]) -> Vec<String> {
+    if period.kind != "year" {
+        return Vec::new();
+    }
+    with_figures
+        .iter()
+        .filter(|p| p.kind == "quarter" && p.starts_on >= period.starts_on && p.ends_on <= period.ends_on)
+        .map(|p| p.key.clone())
+        .collect()
+}
+
+/// The report from a period's numbers and those of the periods it is compared with.
+fn assemble(
+    period: &Period,
+    exact: bool,
+    now: Computed,
+    previous: Option<(String, Computed)>,
+    year_earlier: Option<(String, Computed)>,
+    quarters: Vec<String>,
+) -> Report {
     let change = |other: &Option<(String, Computed)>, m: usize| match (other, now.headline[m]) {
         (Some((_, o)), Some(v)) => o.headline[m].map(|before| v - before),
         _ => None,
@@ -295,7 +345,7 @@ pub fn compute_report(conn: &mut DbConn, period: &Period, exact: bool, threshold
         (Some(moves), Some(people)) if people > 0 => Some((moves * 1000 / people) as f64 / 10.0),
         _ => None,
     };
-    Ok(Report {
+    Report {
         period: period.key.clone(),
         exact,
         registered: now.registered,
@@ -303,12 +353,14 @@ pub fn compute_report(conn: &mut DbConn, period: &Period, exact: bool, threshold
         approved,
         reporting: now.reporting,
         response_rate_pct,
+        complete: period.kind != "year" || quarters.len() == 4,
+        quarters,
         previous_period: previous.map(|(k, _)| k),
         year_earlier_period: year_earlier.map(|(k, _)| k),
         headlines,
         breakdowns: now.breakdowns,
         suppressed,
-    })
+    }
 }
 
 fn measure_index(measure: &str) -> usize {
@@ -363,6 +415,8 @@ impl Report {
             "exact": self.exact,
             "organisations": { "registered": self.registered, "approved": self.approved, "reporting": self.reporting },
             "response_rate_pct": self.response_rate_pct,
+            "quarters": self.quarters,
+            "complete": self.complete,
             "moved_to_paid_per_100_target_group_people": self.moves_per_100,
             "stocks": group("stocks", &headline),
             "flows": group("flows", &headline),
@@ -453,21 +507,25 @@ fn compute_series(
     exact: bool,
     thresholds: &Thresholds,
 ) -> QueryResult<Vec<Point>> {
-    let thresholds = (!exact).then_some(thresholds);
-    let wanted: Vec<Period> =
-        periods::list(conn)?.into_iter().filter(|p| p.kind == kind && p.ends_on <= last.ends_on).collect();
-    let collected = aggregate::collect_many(conn, &wanted)?;
-    let mut points = Vec::new();
-    for (period, collected) in wanted.into_iter().zip(collected) {
-        if collected.wises.is_empty() {
-            continue;
-        }
-        let computed = compute(&collected, thresholds);
-        points.push(Point {
-            period: period.key,
-            people_working: computed.headline[aggregate::PEOPLE_WORKING],
-            moved_to_paid: computed.headline[aggregate::MOVED_TO_PAID],
-        });
+    let point = |period: &Period, computed: &Computed| Point {
+        period: period.key.clone(),
+        people_working: computed.headline[aggregate::PEOPLE_WORKING],
+        moved_to_paid: computed.headline[aggregate::MOVED_TO_PAID],
+    };
+    // Every period of the kind that starts by the end of `last` (a year's quarters too).
+    let wanted = |p: &Period| p.kind == kind && p.starts_on <= last.ends_on;
+    if !exact {
+        // The public series is the headline of each period's linked public report.
+        let set = linked::public(conn, thresholds)?;
+        return Ok(set
+            .periods
+            .iter()
+            .zip(&set.computed)
+            .filter(|(p, _)| wanted(p))
+            .map(|(p, c)| point(p, c))
+            .collect());
     }
-    Ok(points)
+    let periods: Vec<Period> = aggregate::periods_with_figures(conn)?.into_iter().filter(wanted).collect();
+    let collected = aggregate::collect_many(conn, &periods)?;
+    Ok(periods.iter().zip(&collected).map(|(p, c)| point(p, &compute(c, None, &Forced::default()))).collect())
 }

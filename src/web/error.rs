@@ -28,6 +28,8 @@ pub enum AppError {
     Forbidden,
     #[error("{0}")]
     Conflict(String),
+    #[error("{}", unknown_period_message(period, with_figures))]
+    UnknownPeriod { period: String, with_figures: Vec<String> },
     #[error("the request body is too large")]
     PayloadTooLarge,
     #[error("too many requests; try again in {retry_after} seconds")]
@@ -64,6 +66,7 @@ impl AppError {
             Self::CrossSite => "cross_site",
             Self::Forbidden => "forbidden",
             Self::Conflict(_) => "conflict",
+            Self::UnknownPeriod { .. } => "unknown_period",
             Self::PayloadTooLarge => "payload_too_large",
             Self::TooManyRequests { .. } => "too_many_requests",
             Self::Unavailable(_) => "unavailable",
@@ -77,9 +80,22 @@ impl AppError {
                 .iter()
                 .map(|e| ErrorDetail { field: e.field.clone(), message: i18n::text(Lang::En, e.key) })
                 .collect(),
+            Self::UnknownPeriod { with_figures, .. } => with_figures
+                .iter()
+                .map(|p| ErrorDetail { field: "period".into(), message: format!("{p} has figures") })
+                .collect(),
             _ => Vec::new(),
         };
         ErrorBody { error: self.code(), message: self.to_string(), details }
+    }
+}
+
+/// "There is no report for 2031; periods with figures: 2025, 2025-Q1."
+pub fn unknown_period_message(period: &str, with_figures: &[String]) -> String {
+    if with_figures.is_empty() {
+        format!("there is no report for period {period}: no period has figures yet")
+    } else {
+        format!("there is no report for period {period}; periods with figures: {}", with_figures.join(", "))
     }
 }
 
@@ -93,6 +109,7 @@ impl ResponseError for AppError {
             Self::CsrfRejected | Self::CrossSite => StatusCode::FORBIDDEN,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::UnknownPeriod { .. } => StatusCode::NOT_FOUND,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,

@@ -11,6 +11,7 @@ mod figures;
 mod figures_import;
 mod foundation;
 mod import;
+mod linked;
 mod locales;
 mod mail;
 mod manage;

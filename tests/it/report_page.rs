@@ -145,12 +145,12 @@ backend_tests! {
             .assert_contains("href=\"/reports/sector.csv?period=2025\"");
         let report = expected(&app, "2025", false);
         assert_eq!(report.period, "2025");
-        assert_eq!(report.previous_period, None, "no figures for 2024 as a year");
+        assert_eq!(report.previous_period.as_deref(), Some("2024"), "2024 as a year of its quarter");
         // The year's time series has the years with figures up to 2025.
         let series = charts(&year);
         let (_, title, desc) = series.iter().find(|(id, _, _)| id == "chart-series-title").expect("a series chart");
         assert!(title.contains("per jaar"), "{title}");
-        assert!(desc.starts_with("2025: "), "{desc}");
+        assert!(desc.starts_with("2024: "), "{desc}");
         assert!(!desc.contains("2026"), "the series ends at the period shown");
         // Flows of a year are the sum of its quarters (exact, for the operator).
         const NEW_PARTICIPANTS: usize = 7;

@@ -157,6 +157,7 @@ figures-review-accept = Accept
 figures-review-comment = What should be corrected
 figures-review-comment-hint = This comment is mailed to the enterprise and shown with its figures.
 figures-review-return = Return to the enterprise
+error-series-kind = Choose quarter or year.
 error-breakdown = Choose sector, target_group or municipality.
 error-figures-return-comment = Say what should be corrected.
 error-figures-review-status = This submission cannot get that decision in its current status. The page shows where it stands now.

@@ -65,6 +65,11 @@ report-chart-series-title = { $kind ->
     [year] People working and onward moves into paid jobs per year
    *[quarter] People working and onward moves into paid jobs per quarter
 }
+report-year-coverage = { $coverage }: this year is still running; it covers the quarters named so far. Flows add up these quarters; stocks are each enterprise's latest reported quarter.
+report-series-switch = { $kind ->
+    [year] Show per year
+   *[quarter] Show per quarter
+}
 report-breakdown-sector = By sector
 report-breakdown-target-group = By target group
 report-breakdown-municipality = By municipality

@@ -157,6 +157,7 @@ figures-review-accept = Accepteren
 figures-review-comment = Wat moet worden gecorrigeerd
 figures-review-comment-hint = Deze opmerking wordt naar de onderneming gemaild en bij haar cijfers getoond.
 figures-review-return = Terugsturen naar de onderneming
+error-series-kind = Kies quarter of year.
 error-breakdown = Kies sector, target_group of municipality.
 error-figures-return-comment = Geef aan wat er gecorrigeerd moet worden.
 error-figures-review-status = Deze inzending kan in haar huidige status dit besluit niet krijgen. De pagina toont hoe ze er nu voor staat.

@@ -65,6 +65,11 @@ report-chart-series-title = { $kind ->
     [year] Mensen aan het werk en doorstroom naar betaald werk per jaar
    *[quarter] Mensen aan het werk en doorstroom naar betaald werk per kwartaal
 }
+report-year-coverage = { $coverage }: dit jaar loopt nog; het omvat de genoemde kwartalen. Stromen tellen deze kwartalen op; bestanden zijn het laatst gemelde kwartaal van elke onderneming.
+report-series-switch = { $kind ->
+    [year] Per jaar tonen
+   *[quarter] Per kwartaal tonen
+}
 report-breakdown-sector = Naar sector
 report-breakdown-target-group = Naar doelgroep
 report-breakdown-municipality = Naar gemeente

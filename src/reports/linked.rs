@@ -1,0 +1,477 @@
+//! Disclosure control over the public reports as one linked set (SPEC §2: "All public
+//! tables are linked").
+//!
+//! Each report's own tables are protected by [`super::disclosure`]. Across reports an
+//! attacker knows more, and this module takes it all into account at once:
+//!
+//! * a year's flows are the sum of its quarters' (for every row of every breakdown);
+//! * a year's stocks are each WISE's latest quarter, so a year cell is at least its
+//!   last quarter's, and equal to it when the same WISEs are counted (the numbers of
+//!   WISEs per row are published);
+//! * the difference between two published cells of one row and measure in two periods
+//!   (a year minus its last quarter; a cell before and after a WISE joined it) is the
+//!   figures of the WISEs whose contribution differs. Such a difference must pass the
+//!   rules a cell must pass: at least `min_organisations` WISEs, and where it is a
+//!   count of people (all parts of one sign) at least `min_people` people and no WISE
+//!   over `max_share_pct` % of it;
+//! * no suppressed cell may be narrowed, by all published numbers together, to less
+//!   than `protection_level` people on either side of its value ([`super::audit`]).
+//!
+//! Suppression starts from each report's own and adds cells until none of this holds:
+//! one of the two cells of a revealing difference (a quarter before a year, the later
+//! period first), and a published partner of every cell whose range is too narrow.
+//! The result is one pattern for every period, so each report, the series and the
+//! audit show the same cells.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use diesel::QueryResult;
+
+use super::aggregate::{self, Collected, MEASURES, STOCK_COUNT};
+use super::audit::{Range, System};
+use super::disclosure::{Row, Thresholds};
+use super::report::{self, Computed, Forced, BREAKDOWNS};
+use crate::db::{versioned, DbConn};
+use crate::figures::periods::Period;
+
+/// Where a cell sits: the total row, or row `i` of breakdown table `t` (as [`BREAKDOWNS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    Total,
+    Row(usize, usize),
+}
+
+/// One cell of the linked set.
+#[derive(Debug, Clone)]
+pub struct LinkedCell {
+    /// Index into [`Linked::periods`].
+    pub period: usize,
+    pub place: Place,
+    /// `total`, or the breakdown's name with the row's key.
+    pub dimension: &'static str,
+    pub key: String,
+    pub measure: &'static str,
+    pub measure_index: usize,
+    pub value: i64,
+    /// Each contributing WISE's part, by WISE id (ascending).
+    pub wises: Vec<(i32, i64)>,
+    /// Whether a WISE of a year cell reported for the year as a whole.
+    pub whole_period: bool,
+}
+
+/// Every period with figures and its public numbers, protected together.
+#[derive(Debug, Clone)]
+pub struct Linked {
+    pub periods: Vec<Period>,
+    pub computed: Vec<Computed>,
+    pub cells: Vec<LinkedCell>,
+    /// Rounds the protection took (for the benchmarks and the audit's report).
+    pub rounds: usize,
+}
+
+static LINKED: versioned::Cache<Thresholds, Linked> = versioned::Cache::with_limit(8);
+
+/// The public numbers of every period with figures, kept in memory until the data
+/// changes.
+pub fn public(conn: &mut DbConn, thresholds: &Thresholds) -> QueryResult<std::sync::Arc<Linked>> {
+    LINKED.get_or_load(conn, *thresholds, |c| {
+        let periods = aggregate::periods_with_figures(c)?;
+        let collected = aggregate::collect_many(c, &periods)?;
+        Ok(protect(periods, &collected, thresholds))
+    })
+}
+
+/// The cells of one period's numbers, in a fixed order.
+fn cells_of(period: usize, collected: &Collected, is_year: bool) -> Vec<LinkedCell> {
+    let mut out = Vec::new();
+    let whole = |wises: &[&aggregate::WiseFigures]| is_year && wises.iter().any(|w| w.whole_period);
+    let all: Vec<&aggregate::WiseFigures> = collected.wises.iter().collect();
+    let mut push = |place: Place, dimension: &'static str, key: &str, wises: &[&aggregate::WiseFigures]| {
+        for (m, measure) in MEASURES.iter().enumerate() {
+            let parts: Vec<(i32, i64)> = wises.iter().map(|w| (w.organisation_id, w.values[m])).collect();
+            out.push(LinkedCell {
+                period,
+                place,
+                dimension,
+                key: key.to_string(),
+                measure,
+                measure_index: m,
+                value: parts.iter().map(|(_, v)| v).sum(),
+                wises: parts,
+                whole_period: whole(wises),
+            });
+        }
+    };
+    push(Place::Total, "total", "", &all);
+    for (t, dimension) in BREAKDOWNS.iter().enumerate() {
+        if *dimension == "target_group" {
+            continue;
+        }
+        let mut rows: BTreeMap<&str, Vec<&aggregate::WiseFigures>> = BTreeMap::new();
+        for w in &collected.wises {
+            rows.entry(if *dimension == "sector" { &w.sector } else { &w.municipality }).or_default().push(w);
+        }
+        for (i, (key, wises)) in rows.into_iter().enumerate() {
+            push(Place::Row(t, i), dimension, key, &wises);
+        }
+    }
+    let mut groups: BTreeMap<&str, Vec<(i32, i64, bool)>> = BTreeMap::new();
+    for w in &collected.wises {
+        for (group, people) in &w.target_groups {
+            groups.entry(group).or_default().push((w.organisation_id, *people, w.whole_period));
+        }
+    }
+    let t = BREAKDOWNS.iter().position(|b| *b == "target_group").expect("a target-group breakdown");
+    for (i, (key, parts)) in groups.into_iter().enumerate() {
+        out.push(LinkedCell {
+            period,
+            place: Place::Row(t, i),
+            dimension: "target_group",
+            key: key.to_string(),
+            measure: report::TARGET_GROUP_MEASURE,
+            measure_index: 0,
+            value: parts.iter().map(|(_, v, _)| v).sum(),
+            wises: parts.iter().map(|(id, v, _)| (*id, *v)).collect(),
+            whole_period: is_year && parts.iter().any(|(_, _, w)| *w),
+        });
+    }
+    out
+}
+
+/// Whether a computed report hides the cell at `place`.
+fn is_hidden(computed: &Computed, place: Place, measure: usize) -> bool {
+    match place {
+        Place::Total => computed.headline[measure].is_none(),
+        Place::Row(t, i) => computed.breakdowns[t].rows[i].values[measure].is_none(),
+    }
+}
+
+impl Linked {
+    /// The position of `key` among the periods.
+    pub fn index(&self, key: &str) -> Option<usize> {
+        self.periods.iter().position(|p| p.key == key)
+    }
+
+    /// The attacker's system over the cells of the periods `wanted` admits: published
+    /// values, and every relation among those cells.
+    pub fn system(&self, wanted: impl Fn(&Period) -> bool) -> (System, Vec<usize>) {
+        let mut system = System::default();
+        let mut of_cell: Vec<Option<usize>> = vec![None; self.cells.len()];
+        let mut cells = Vec::new();
+        for (i, cell) in self.cells.iter().enumerate() {
+            if wanted(&self.periods[cell.period]) {
+                let hidden = is_hidden(&self.computed[cell.period], cell.place, cell.measure_index);
+                of_cell[i] = Some(system.push(cell.value, hidden));
+                cells.push(i);
+            }
+        }
+        let (equalities, at_least_zero) = self.relations();
+        let keep = |terms: Vec<(usize, i64)>| -> Option<Vec<(usize, i64)>> {
+            terms.into_iter().map(|(c, k)| of_cell[c].map(|s| (s, k))).collect()
+        };
+        system.equalities = equalities.into_iter().filter_map(keep).collect();
+        system.at_least_zero = at_least_zero.into_iter().filter_map(keep).collect();
+        (system, cells)
+    }
+
+    /// Every relation an attacker knows, over cell indices: (equalities, `≥ 0`).
+    fn relations(&self) -> (Vec<Vec<(usize, i64)>>, Vec<Vec<(usize, i64)>>) {
+        let mut at: HashMap<(usize, Place, usize), usize> = HashMap::new();
+        let mut by_slot: HashMap<(usize, &str, &str, usize), usize> = HashMap::new();
+        for (i, c) in self.cells.iter().enumerate() {
+            at.insert((c.period, c.place, c.measure_index), i);
+            by_slot.insert((c.period, c.dimension, c.key.as_str(), c.measure_index), i);
+        }
+        let mut equalities = Vec::new();
+        let mut at_least_zero = Vec::new();
+        let tg = BREAKDOWNS.iter().position(|b| *b == "target_group").expect("a target-group breakdown");
+        for (p, computed) in self.computed.iter().enumerate() {
+            let mut places = vec![Place::Total];
+            for (t, b) in computed.breakdowns.iter().enumerate() {
+                if t != tg {
+                    places.extend((0..b.rows.len()).map(|i| Place::Row(t, i)));
+                    // Each column of a partition adds up to the total.
+                    for m in 0..MEASURES.len() {
+                        let mut rel: Vec<(usize, i64)> =
+                            (0..b.rows.len()).map(|i| (at[&(p, Place::Row(t, i), m)], 1)).collect();
+                        rel.push((at[&(p, Place::Total, m)], -1));
+                        equalities.push(rel);
+                    }
+                }
+            }
+            // In every row, each derived measure is the sum of its parts.
+            for place in places {
+                for (d, parts) in aggregate::derived() {
+                    let mut rel = vec![(at[&(p, place, d)], 1)];
+                    rel.extend(parts.iter().map(|m| (at[&(p, place, *m)], -1)));
+                    equalities.push(rel);
+                }
+            }
+            // The target groups' people are among the target-group people.
+            let groups = computed.breakdowns[tg].rows.len();
+            if groups > 0 {
+                let mut rel = vec![(at[&(p, Place::Total, aggregate::TARGET_GROUP_PEOPLE)], 1)];
+                rel.extend((0..groups).map(|i| (at[&(p, Place::Row(tg, i), 0)], -1)));
+                at_least_zero.push(rel);
+            }
+        }
+        // A year and its quarters.
+        for (y, year) in self.periods.iter().enumerate().filter(|(_, p)| p.kind == "year") {
+            let quarters: Vec<usize> = (0..self.periods.len())
+                .filter(|q| {
+                    let p = &self.periods[*q];
+                    p.kind == "quarter" && p.starts_on >= year.starts_on && p.ends_on <= year.ends_on
+                })
+                .collect();
+            let Some(&last) = quarters.iter().max_by_key(|q| self.periods[**q].ends_on) else { continue };
+            for (i, cell) in self.cells.iter().enumerate().filter(|(_, c)| c.period == y && !c.whole_period) {
+                let slot = |q: usize| by_slot.get(&(q, cell.dimension, cell.key.as_str(), cell.measure_index)).copied();
+                let is_stock = cell.dimension == "target_group" || cell.measure_index < STOCK_COUNT;
+                if is_stock {
+                    let Some(q) = slot(last) else { continue };
+                    let same_wises = cell.wises.len() == self.cells[q].wises.len()
+                        && cell.wises.iter().zip(&self.cells[q].wises).all(|(a, b)| a.0 == b.0);
+                    let rel = vec![(i, 1), (q, -1)];
+                    if same_wises {
+                        equalities.push(rel);
+                    } else {
+                        at_least_zero.push(rel);
+                    }
+                } else {
+                    let mut rel = vec![(i, 1)];
+                    rel.extend(quarters.iter().filter_map(|q| slot(*q)).map(|q| (q, -1)));
+                    equalities.push(rel);
+                }
+            }
+        }
+        (equalities, at_least_zero)
+    }
+
+    /// Pairs of published cells of one row and measure whose difference reveals what a
+    /// cell may not: (cell, cell).
+    pub fn revealing_differences(&self, t: &Thresholds, wanted: impl Fn(&Period) -> bool) -> Vec<(usize, usize)> {
+        let mut slots: BTreeMap<(&str, &str, usize), Vec<usize>> = BTreeMap::new();
+        for (i, c) in self.cells.iter().enumerate() {
+            if wanted(&self.periods[c.period]) && !is_hidden(&self.computed[c.period], c.place, c.measure_index) {
+                slots.entry((c.dimension, c.key.as_str(), c.measure_index)).or_default().push(i);
+            }
+        }
+        let mut out = Vec::new();
+        for cells in slots.values() {
+            for (n, &a) in cells.iter().enumerate() {
+                for &b in &cells[n + 1..] {
+                    if reveals(&self.cells[a].wises, &self.cells[b].wises, t) {
+                        out.push((a, b));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether `a − b`, WISE by WISE, reveals what a published cell may not. Only cells
+/// whose WISEs differ are compared (the same WISEs in two periods give their net
+/// change, nobody's count). The difference is then the parts of the WISEs that joined
+/// or left and the changes of the others; fewer than `min_organisations` of them with a
+/// part is too few. When only WISEs that joined or left have a part, the difference is
+/// their cell, and must also count `min_people` people with no WISE over
+/// `max_share_pct` % of it.
+pub fn reveals(a: &[(i32, i64)], b: &[(i32, i64)], t: &Thresholds) -> bool {
+    let (mut i, mut j) = (0, 0);
+    let (mut count, mut sum, mut max) = (0usize, 0i64, 0i64);
+    let (mut composition, mut changed) = (false, false);
+    while i < a.len() || j < b.len() {
+        let (d, common) = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                i += 1;
+                j += 1;
+                (x.1 - y.1, true)
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                i += 1;
+                (x.1, false)
+            }
+            (Some(x), None) => {
+                i += 1;
+                (x.1, false)
+            }
+            (_, Some(y)) => {
+                j += 1;
+                (-y.1, false)
+            }
+            (None, None) => unreachable!(),
+        };
+        composition |= !common;
+        if d == 0 {
+            continue;
+        }
+        changed |= common;
+        count += 1;
+        sum += d;
+        max = max.max(d.abs());
+    }
+    if !composition || count == 0 {
+        return false;
+    }
+    if count < t.min_organisations as usize {
+        return true;
+    }
+    if changed {
+        return false;
+    }
+    let people = sum.abs();
+    people < i64::from(t.min_people) || i128::from(max) * 100 > i128::from(t.max_share_pct) * i128::from(people)
+}
+
+/// Suppresses, over all periods together, what the linked set needs (see the module).
+pub fn protect(periods: Vec<Period>, collected: &[Collected], t: &Thresholds) -> Linked {
+    let mut forced: Vec<Forced> = vec![Forced::default(); periods.len()];
+    let compute = |p: usize, forced: &Forced| report::compute(&collected[p], Some(t), forced);
+    let computed: Vec<Computed> = (0..periods.len()).map(|p| compute(p, &forced[p])).collect();
+    let cells: Vec<LinkedCell> =
+        collected.iter().enumerate().flat_map(|(p, c)| cells_of(p, c, periods[p].kind == "year")).collect();
+    let mut linked = Linked { periods, computed, cells, rounds: 0 };
+    if !t.linked {
+        return linked;
+    }
+    let level = i64::from(t.protection_level);
+    let mut memo = super::audit::Memo::default();
+    loop {
+        linked.rounds += 1;
+        let started = std::time::Instant::now();
+        let mut add: BTreeSet<usize> = BTreeSet::new();
+        for (a, b) in linked.revealing_differences(t, |_| true) {
+            add.insert(prefer_to_hide(&linked, a, b));
+        }
+        if add.is_empty() {
+            let (system, cells) = linked.system(|_| true);
+            let partner = |s: usize| {
+                system.partners(s).into_iter().min_by_key(|c| {
+                    let cell = &linked.cells[cells[*c]];
+                    (system.values[*c] < level, cell.place == Place::Total, system.values[*c], *c)
+                })
+            };
+            // What one relation shows first (cheap); then what all of them together do.
+            let mut narrow = system.plainly_narrow(level);
+            if narrow.is_empty() {
+                narrow = system.findings_remembered(level, false, &mut memo).into_iter().map(|(s, _)| s).collect();
+            }
+            add.extend(narrow.into_iter().filter_map(partner).map(|c| cells[c]));
+        }
+        tracing::debug!(
+            round = linked.rounds,
+            added = add.len(),
+            ms = started.elapsed().as_millis() as u64,
+            "linked protection"
+        );
+        if add.is_empty() {
+            return linked;
+        }
+        let mut changed = BTreeSet::new();
+        for c in add {
+            let cell = &linked.cells[c];
+            let (t, row) = match cell.place {
+                Place::Total => (0, Row::Total),
+                Place::Row(t, i) => (t, Row::Key(i)),
+            };
+            forced[cell.period][t].insert((row, cell.measure_index));
+            changed.insert(cell.period);
+        }
+        for p in changed {
+            linked.computed[p] = compute(p, &forced[p]);
+        }
+    }
+}
+
+/// Of two cells whose difference reveals too much, the one to suppress: a cell of a
+/// year still running (its quarters are the newer news), then a quarter's, the later
+/// period's first, and a whole year's last (the yearly monitor is the main product).
+fn prefer_to_hide(linked: &Linked, a: usize, b: usize) -> usize {
+    let rank = |c: usize| {
+        let p = &linked.periods[linked.cells[c].period];
+        let running = p.kind == "year"
+            && linked
+                .periods
+                .iter()
+                .filter(|q| q.kind == "quarter" && q.starts_on >= p.starts_on && q.ends_on <= p.ends_on)
+                .count()
+                < 4;
+        (running, p.kind == "quarter", p.ends_on, std::cmp::Reverse(c))
+    };
+    if rank(a) >= rank(b) {
+        a
+    } else {
+        b
+    }
+}
+
+/// One thing the audit found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// A suppressed cell the published numbers narrow too much.
+    Narrow { cell: String, value: i64, range: Range },
+    /// Two published cells whose difference reveals too much.
+    Difference { first: String, second: String, difference: i64 },
+}
+
+impl Linked {
+    /// A cell as people read it: `2025-Q3 breakdown.sector.catering.flows.other_exits`.
+    pub fn describe(&self, c: usize) -> String {
+        let cell = &self.cells[c];
+        let group = if cell.dimension == "target_group" { "stocks" } else { report::group_of(cell.measure_index) };
+        let path = match cell.place {
+            Place::Total => format!("{group}.{}", cell.measure),
+            Place::Row(..) => format!("breakdown.{}.{}.{group}.{}", cell.dimension, cell.key, cell.measure),
+        };
+        format!("{} {path}", self.periods[cell.period].key)
+    }
+
+    /// Everything an attacker given the public tables of the periods `wanted` admits
+    /// could learn beyond what the thresholds allow.
+    pub fn audit(&self, t: &Thresholds, wanted: impl Fn(&Period) -> bool + Copy) -> Vec<Finding> {
+        let (system, cells) = self.system(wanted);
+        let mut out: Vec<Finding> = system
+            .findings(i64::from(t.protection_level), true)
+            .into_iter()
+            .map(|(s, range)| Finding::Narrow { cell: self.describe(cells[s]), value: system.values[s], range })
+            .collect();
+        out.extend(self.revealing_differences(t, wanted).into_iter().map(|(a, b)| Finding::Difference {
+            first: self.describe(a),
+            second: self.describe(b),
+            difference: self.cells[a].value - self.cells[b].value,
+        }));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: Thresholds =
+        Thresholds { min_organisations: 3, max_share_pct: 70, min_people: 10, protection_level: 10, linked: true };
+
+    #[test]
+    fn a_difference_of_one_wise_reveals_it() {
+        // The year has A, B and C; the last quarter only A and B: year − Q4 is C alone.
+        let year = [(1, 20), (2, 30), (3, 7)];
+        let q4 = [(1, 20), (2, 30)];
+        assert!(reveals(&year, &q4, &T));
+        assert!(reveals(&q4, &year, &T));
+        // Three WISEs joined with 12 people: a cell of 12 people.
+        let more = [(1, 20), (2, 30), (4, 4), (5, 4), (6, 4)];
+        assert!(!reveals(&more, &q4, &T));
+        // …with 6 people: fewer than 10.
+        assert!(reveals(&[(1, 20), (2, 30), (4, 2), (5, 2), (6, 2)], &q4, &T));
+        // …one of them with most of the people.
+        assert!(reveals(&[(1, 20), (2, 30), (4, 30), (5, 2), (6, 2)], &q4, &T));
+        // One joined while two others changed: three parts, not one WISE's cell.
+        assert!(!reveals(&[(1, 21), (2, 28), (3, 7)], &q4, &T));
+        // …but one joined and one changed: two parts.
+        assert!(reveals(&[(1, 21), (2, 30), (3, 7)], &q4, &T));
+        // The same WISEs: a net change over time, compared no further.
+        assert!(!reveals(&[(1, 22), (2, 30)], &q4, &T));
+        assert!(!reveals(&q4, &q4, &T));
+    }
+}
