@@ -26,7 +26,7 @@ pub const CSV_HEADER: [&str; 6] = ["period", "dimension", "key", "measure", "val
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ReportQuery {
-    /// `2025-Q3` or `2025`.
+    /// `2025-Q3`, or a year `2025` (from its quarters when no year period exists).
     pub period: Option<String>,
     /// `sector` (default), `target_group` or `municipality`.
     pub breakdown: Option<String>,
@@ -104,7 +104,7 @@ async fn report_for(state: &AppState, identity: &Identity, period: Option<String
     params(ReportQuery),
     security((), ("bearer" = [])),
     responses(
-        (status = 200, description = "The sector report (SPEC §4 shape): public with suppressed numbers `null` and listed in `suppressed`; exact (`\"exact\": true`) with a `city` or `admin` token", body = Object),
+        (status = 200, description = "The sector report (SPEC §4 shape): public with suppressed numbers `null` and listed in `suppressed`; exact (`\"exact\": true`) with a `city` or `admin` token. For a year (made from its quarters when there is no year period), `quarters` lists the quarters with figures it rolls up and `complete` is false while the year runs", body = Object),
         (status = 404, description = "No such period, or none with figures (`unknown_period`; `details` names the periods that have figures)", body = crate::web::error::ErrorBody),
         (status = 422, description = "`period` missing or malformed, or an unknown `breakdown`", body = crate::web::error::ErrorBody),
     )
