@@ -199,19 +199,28 @@ impl System {
         out.into_iter().collect()
     }
 
-    /// Published cells that share a relation with `cell`, for protecting it.
+    /// The published cells nearest to `cell` through the relations, for protecting
+    /// it: those sharing a relation with it, else with a hidden cell that does, and so
+    /// on.
     pub fn partners(&self, cell: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .equalities
-            .iter()
-            .chain(&self.at_least_zero)
-            .filter(|t| t.iter().any(|(c, _)| *c == cell))
-            .flat_map(|t| t.iter().map(|(c, _)| *c))
-            .filter(|c| !self.hidden[*c])
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        let relations: Vec<&Terms> = self.equalities.iter().chain(&self.at_least_zero).collect();
+        let mut seen = BTreeSet::from([cell]);
+        let mut layer = vec![cell];
+        while !layer.is_empty() {
+            let near: BTreeSet<usize> = relations
+                .iter()
+                .filter(|t| t.iter().any(|(c, _)| layer.contains(c)))
+                .flat_map(|t| t.iter().map(|(c, _)| *c))
+                .filter(|c| !seen.contains(c))
+                .collect();
+            let published: Vec<usize> = near.iter().copied().filter(|c| !self.hidden[*c]).collect();
+            if !published.is_empty() {
+                return published;
+            }
+            seen.extend(&near);
+            layer = near.into_iter().collect();
+        }
+        Vec::new()
     }
 }
 
@@ -249,6 +258,12 @@ mod tests {
         let s = column([5, 3, 30], [true, true, false]);
         assert_eq!(s.findings(10, true).iter().map(|(c, _)| *c).collect::<Vec<_>>(), [0, 1]);
         assert_eq!(s.partners(0), [2, 3]);
+        // A hidden cell whose relations hold only hidden cells: the next ones out.
+        let mut chain = column([5, 3, 30], [true, true, true]);
+        let far = chain.push(40, false);
+        chain.equalities.push(vec![(2, 1), (far, -1)]);
+        chain.hidden[3] = true;
+        assert_eq!(chain.partners(0), [far]);
         assert_eq!(s.plainly_narrow(10), [0, 1]);
         assert!(column([12, 15, 30], [true, true, false]).plainly_narrow(10).is_empty());
     }

@@ -536,7 +536,14 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, ..ProptestConfig::default() })]
+        // A fixed seed: the same 24 data sets on every run, so CI is repeatable; change
+        // the seed to explore others.
+        #![proptest_config(ProptestConfig {
+            cases: 24,
+            failure_persistence: None,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(17),
+            ..ProptestConfig::default()
+        })]
 
         #[test]
         fn prop_the_linked_set_has_no_findings(wises in wises()) {
