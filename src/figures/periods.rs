@@ -287,6 +287,12 @@ impl Period {
         }
     }
 
+    /// Whether `other` lies within this period (a quarter within its year; a period
+    /// within itself).
+    pub fn contains(&self, other: &Period) -> bool {
+        other.starts_on >= self.starts_on && other.ends_on <= self.ends_on
+    }
+
     /// The key, parsed (stored keys are always valid).
     pub fn period_key(&self) -> PeriodKey {
         PeriodKey::parse(&self.key).expect("stored period keys are valid")

@@ -57,8 +57,9 @@ pub struct WiseFigures {
     pub values: [i64; 13],
     /// The target-group breakdown of its latest stocks.
     pub target_groups: Vec<(String, i64)>,
-    /// Whether its figures are a submission for the report's period as a whole (a year
-    /// submission in a yearly cadence) rather than combined from periods inside it.
+    /// Whether its figures include a submission for the report's period itself: always
+    /// for a quarter; for a year, a year submission in a yearly cadence (then its
+    /// quarters are not rolled up).
     pub whole_period: bool,
 }
 
@@ -233,11 +234,7 @@ pub fn periods_with_figures(conn: &mut DbConn) -> QueryResult<Vec<Period>> {
         .load(conn)?;
     let all = periods::list_for_reports(conn)?;
     let filed: Vec<&Period> = all.iter().filter(|p| filed.contains(&p.id)).collect();
-    Ok(all
-        .iter()
-        .filter(|p| filed.iter().any(|f| f.starts_on >= p.starts_on && f.ends_on <= p.ends_on))
-        .cloned()
-        .collect())
+    Ok(all.iter().filter(|p| filed.iter().any(|f| p.contains(f))).cloned().collect())
 }
 
 #[cfg(test)]

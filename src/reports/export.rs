@@ -50,13 +50,13 @@ pub fn load(
     exact: bool,
     thresholds: &Thresholds,
 ) -> diesel::QueryResult<Result<Report, ReportError>> {
-    if PeriodKey::parse(period).is_err() {
+    let Ok(key) = PeriodKey::parse(period).map(|k| k.to_string()) else {
         return Ok(Err(ReportError::Invalid("period", "error-period-malformed")));
-    }
+    };
     let with_figures = aggregate::periods_with_figures(conn)?;
-    let Some(period) = with_figures.iter().find(|p| p.key == period.trim().to_uppercase()) else {
+    let Some(period) = with_figures.iter().find(|p| p.key == key) else {
         let keys = with_figures.iter().map(|p| p.key.clone()).collect();
-        return Ok(Err(ReportError::UnknownPeriod(period.trim().to_string(), keys)));
+        return Ok(Err(ReportError::UnknownPeriod(key, keys)));
     };
     Ok(Ok(report::build(conn, period, exact, thresholds)?))
 }

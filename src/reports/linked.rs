@@ -65,6 +65,10 @@ pub struct Linked {
     pub periods: Vec<Period>,
     pub computed: Vec<Computed>,
     pub cells: Vec<LinkedCell>,
+    /// Every relation an attacker knows between the cells (they hold whatever is
+    /// suppressed): equalities and `≥ 0`.
+    equalities: Vec<Terms>,
+    at_least_zero: Vec<Terms>,
     /// Rounds the protection took (for the benchmarks and the audit's report).
     pub rounds: usize,
 }
@@ -165,13 +169,19 @@ impl Linked {
                 cells.push(i);
             }
         }
-        let (equalities, at_least_zero) = self.relations();
-        let keep = |terms: Vec<(usize, i64)>| -> Option<Vec<(usize, i64)>> {
-            terms.into_iter().map(|(c, k)| of_cell[c].map(|s| (s, k))).collect()
-        };
-        system.equalities = equalities.into_iter().filter_map(keep).collect();
-        system.at_least_zero = at_least_zero.into_iter().filter_map(keep).collect();
+        let keep =
+            |terms: &Terms| -> Option<Terms> { terms.iter().map(|(c, k)| of_cell[*c].map(|s| (s, *k))).collect() };
+        system.equalities = self.equalities.iter().filter_map(keep).collect();
+        system.at_least_zero = self.at_least_zero.iter().filter_map(keep).collect();
         (system, cells)
+    }
+
+    /// The quarters among the periods that lie within period `y`.
+    fn quarters_of(&self, y: usize) -> Vec<usize> {
+        let year = &self.periods[y];
+        (0..self.periods.len())
+            .filter(|q| self.periods[*q].kind == "quarter" && year.contains(&self.periods[*q]))
+            .collect()
     }
 
     /// Every relation an attacker knows, over cell indices: (equalities, `≥ 0`).
@@ -216,13 +226,8 @@ impl Linked {
             }
         }
         // A year and its quarters.
-        for (y, year) in self.periods.iter().enumerate().filter(|(_, p)| p.kind == "year") {
-            let quarters: Vec<usize> = (0..self.periods.len())
-                .filter(|q| {
-                    let p = &self.periods[*q];
-                    p.kind == "quarter" && p.starts_on >= year.starts_on && p.ends_on <= year.ends_on
-                })
-                .collect();
+        for y in (0..self.periods.len()).filter(|p| self.periods[*p].kind == "year") {
+            let quarters = self.quarters_of(y);
             let Some(&last) = quarters.iter().max_by_key(|q| self.periods[**q].ends_on) else { continue };
             for (i, cell) in self.cells.iter().enumerate().filter(|(_, c)| c.period == y && !c.whole_period) {
                 let slot = |q: usize| by_slot.get(&(q, cell.dimension, cell.key.as_str(), cell.measure_index)).copied();
@@ -331,7 +336,8 @@ pub fn protect(periods: Vec<Period>, collected: &[Collected], t: &Thresholds) ->
     let computed: Vec<Computed> = (0..periods.len()).map(|p| compute(p, &forced[p])).collect();
     let cells: Vec<LinkedCell> =
         collected.iter().enumerate().flat_map(|(p, c)| cells_of(p, c, periods[p].kind == "year")).collect();
-    let mut linked = Linked { periods, computed, cells, rounds: 0 };
+    let mut linked = Linked { periods, computed, cells, equalities: Vec::new(), at_least_zero: Vec::new(), rounds: 0 };
+    (linked.equalities, linked.at_least_zero) = linked.relations();
     if !t.linked {
         return linked;
     }
@@ -393,14 +399,9 @@ pub fn protect(periods: Vec<Period>, collected: &[Collected], t: &Thresholds) ->
 /// period's first, and a whole year's last (the yearly monitor is the main product).
 fn prefer_to_hide(linked: &Linked, a: usize, b: usize) -> usize {
     let rank = |c: usize| {
-        let p = &linked.periods[linked.cells[c].period];
-        let running = p.kind == "year"
-            && linked
-                .periods
-                .iter()
-                .filter(|q| q.kind == "quarter" && q.starts_on >= p.starts_on && q.ends_on <= p.ends_on)
-                .count()
-                < 4;
+        let period = linked.cells[c].period;
+        let p = &linked.periods[period];
+        let running = p.kind == "year" && linked.quarters_of(period).len() < 4;
         (running, p.kind == "quarter", p.ends_on, std::cmp::Reverse(c))
     };
     if rank(a) >= rank(b) {

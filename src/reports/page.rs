@@ -310,12 +310,11 @@ pub fn coverage(report: &Report) -> Option<String> {
     if report.complete || report.quarters.is_empty() {
         return None;
     }
-    let numbers: Vec<&str> = report.quarters.iter().filter_map(|q| q.rsplit_once('-').map(|(_, n)| n)).collect();
-    let contiguous =
-        numbers.windows(2).all(|w| w[1][1..].parse::<u32>().ok() == w[0][1..].parse::<u32>().ok().map(|n| n + 1));
+    let numbers: Vec<u32> = report.quarters.iter().filter_map(|q| periods::PeriodKey::parse(q).ok()?.quarter).collect();
+    let contiguous = numbers.windows(2).all(|w| w[1] == w[0] + 1);
     let listed = match (numbers.first(), numbers.last()) {
-        (Some(first), Some(last)) if contiguous && first != last => format!("{first}\u{2013}{last}"),
-        _ => numbers.join(", "),
+        (Some(first), Some(last)) if contiguous && first != last => format!("Q{first}\u{2013}Q{last}"),
+        _ => numbers.iter().map(|n| format!("Q{n}")).collect::<Vec<_>>().join(", "),
     };
     Some(format!("{}, {listed}", report.period))
 }

@@ -293,11 +293,7 @@ fn quarters_of(period: &Period, with_figures: &[Period]) -> Vec<String> {
     if period.kind != "year" {
         return Vec::new();
     }
-    with_figures
-        .iter()
-        .filter(|p| p.kind == "quarter" && p.starts_on >= period.starts_on && p.ends_on <= period.ends_on)
-        .map(|p| p.key.clone())
-        .collect()
+    with_figures.iter().filter(|p| p.kind == "quarter" && period.contains(p)).map(|p| p.key.clone()).collect()
 }
 
 /// The report from a period's numbers and those of the periods it is compared with.
