@@ -1,6 +1,7 @@
 //! The monthly sector summary (SPEC §3) for `city` and `admin` users: submissions
 //! received and missing for the period that is open, the headline numbers of the
-//! latest period past its due date with their change, and a link to the report.
+//! latest period past its due date with their change, the same numbers for its year so
+//! far (rolled up from its quarters), and links to the reports.
 //! Exact figures (the recipients may see them), marked not for publication.
 
 use diesel::prelude::*;
@@ -34,8 +35,17 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
         Some(p) => Some(review::overview(conn, p, today, closes)?),
         None => None,
     };
+    let thresholds = Thresholds::from(&config.disclosure);
     let headline = match &past_due {
-        Some(p) => Some(report::build(conn, p, true, &Thresholds::from(&config.disclosure))?),
+        Some(p) => Some(report::build(conn, p, true, &thresholds)?),
+        None => None,
+    };
+    // The year of that quarter, as far as it has figures.
+    let year = match &past_due {
+        Some(p) => match periods::find_for_reports(conn, &p.period_key().year.to_string())? {
+            Some(y) => Some(report::build(conn, &y, true, &thresholds)?),
+            None => None,
+        },
         None => None,
     };
     let recipients: Vec<(String, String, String)> = users::table
@@ -56,17 +66,6 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
             continue;
         }
         let lang = Lang::parse(&language).unwrap_or(Lang::Nl);
-        let numbers: Vec<Value> = headline
-            .iter()
-            .flat_map(|r| r.headlines.iter().filter(|h| SHOWN.contains(&h.measure)))
-            .map(|h| {
-                json!({
-                    "label_key": page::measure_key(h.measure),
-                    "value": h.value.map(|v| page::format_count(v, lang)),
-                    "change": h.change_previous.map(|c| page::format_change(c, lang)),
-                })
-            })
-            .collect();
         let data = json!({
             "name": name,
             "month": month,
@@ -77,12 +76,12 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
                 "missing": o.missing,
                 "response_rate_pct": o.response_rate_pct,
             })),
-            "report": headline.as_ref().map(|r| json!({
-                "period": r.period,
-                "previous": r.previous_period,
-                "numbers": numbers,
-                "link": format!("{base}/reports/sector?period={}", r.period),
-            })),
+            "report": headline.as_ref().map(|r| numbers(r, base, lang)),
+            "year": year.as_ref().map(|r| {
+                let mut year = numbers(r, base, lang);
+                year["coverage"] = json!(page::coverage(r).unwrap_or_else(|| r.period.clone()));
+                year
+            }),
             "status_link": overview.as_ref().map(|o| format!("{base}/figures/status?period={}", o.period.key)),
             "unsubscribe_url": unsubscribe::link(conn, base, &email, Kind::SectorSummary, context.now)?,
         });
@@ -92,4 +91,27 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
         }
     }
     Ok(sent)
+}
+
+/// A report's headline numbers for the mail, with the change against its previous
+/// period and a link to it.
+fn numbers(report: &report::Report, base: &str, lang: Lang) -> Value {
+    let numbers: Vec<Value> = report
+        .headlines
+        .iter()
+        .filter(|h| SHOWN.contains(&h.measure))
+        .map(|h| {
+            json!({
+                "label_key": page::measure_key(h.measure),
+                "value": h.value.map(|v| page::format_count(v, lang)),
+                "change": h.change_previous.map(|c| page::format_change(c, lang)),
+            })
+        })
+        .collect();
+    json!({
+        "period": report.period,
+        "previous": report.previous_period,
+        "numbers": numbers,
+        "link": format!("{base}/reports/sector?period={}", report.period),
+    })
 }

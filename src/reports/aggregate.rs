@@ -152,7 +152,6 @@ pub fn collect_many(conn: &mut DbConn, wanted: &[Period]) -> QueryResult<Vec<Col
         |p: &Period, starts_on: NaiveDate, ends_on: NaiveDate| starts_on >= p.starts_on && ends_on <= p.ends_on;
     let ids: Vec<i32> =
         all.iter().filter(|(_, s, e)| wanted.iter().any(|p| within(p, *s, *e))).map(|(id, _, _)| *id).collect();
-    let dates: HashMap<i32, (NaiveDate, NaiveDate)> = all.iter().map(|(id, s, e)| (*id, (*s, *e))).collect();
     type Counts = (i32, i32, i32, i32, i32, i32, i32, i32, i32, i32);
     let mut stored: Vec<(i32, i32, Counts, String)> = Vec::new();
     // Bounded batches keep every query under the backends' parameter limits.
@@ -182,16 +181,19 @@ pub fn collect_many(conn: &mut DbConn, wanted: &[Period]) -> QueryResult<Vec<Col
         );
     }
     let municipalities: HashMap<i32, &str> = approved.iter().map(|(id, m)| (*id, m.as_str())).collect();
+    // Only approved WISEs count.
+    let mut by_period: HashMap<i32, Vec<&(i32, i32, Counts, String)>> = HashMap::new();
+    for row in stored.iter().filter(|r| municipalities.contains_key(&r.0)) {
+        by_period.entry(row.1).or_default().push(row);
+    }
     Ok(wanted
         .iter()
         .map(|period| {
             let mut by_wise: BTreeMap<i32, Vec<Row>> = BTreeMap::new();
-            for (organisation_id, period_id, c, target_groups) in &stored {
-                let (starts_on, ends_on) = dates[period_id];
-                // Only approved WISEs count.
-                if !within(period, starts_on, ends_on) || !municipalities.contains_key(organisation_id) {
-                    continue;
-                }
+            let inside = all.iter().filter(|(_, s, e)| within(period, *s, *e));
+            let rows =
+                inside.flat_map(|(id, _, ends_on)| by_period.get(id).into_iter().flatten().map(move |r| (*ends_on, r)));
+            for (ends_on, (organisation_id, period_id, c, target_groups)) in rows {
                 by_wise.entry(*organisation_id).or_default().push(Row {
                     organisation_id: *organisation_id,
                     ends_on,

@@ -315,6 +315,10 @@ pub fn reveals(a: &[(i32, i64)], b: &[(i32, i64)], t: &Thresholds) -> bool {
         count += 1;
         sum += d;
         max = max.max(d.abs());
+        if changed && count >= t.min_organisations as usize {
+            // Enough WISEs, and not one group's cell: nothing more can make it reveal.
+            return false;
+        }
     }
     if !composition || count == 0 {
         return false;

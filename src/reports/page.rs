@@ -15,7 +15,7 @@ use super::disclosure::Thresholds;
 use super::report::{self, Breakdown, BreakdownRow, Point, Report};
 use crate::accounts::policy::{self, Action};
 use crate::accounts::session::Identity;
-use crate::figures::periods::{self, Period};
+use crate::figures::periods::{self, Period, PeriodKey};
 use crate::validation::FieldError;
 use crate::web::i18n::{self, Lang};
 use crate::web::{page, routes, AppError, AppState};
@@ -295,6 +295,8 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
         "response_rate_pct": report.response_rate_pct,
         "previous_period": report.previous_period,
         "year_earlier_period": report.year_earlier_period,
+        // A year's previous period is the year before: one comparison, not the same twice.
+        "compare_year_earlier": !PeriodKey::parse(&report.period).is_ok_and(|k| k.quarter.is_none()),
         "highlights": highlights,
         "headlines": headlines,
         "any_suppressed": !report.suppressed.is_empty(),

@@ -280,8 +280,9 @@ fn a_buyer_searches_shortlists_exports_and_saves_the_search() {
     });
 }
 
-/// A city user opens the sector report, switches between a quarter and the year, and
-/// downloads the CSV.
+/// A city user opens the sector report, switches between a quarter and the year (made
+/// from the demo's quarters: no year period exists), and downloads the CSV; then the
+/// public year report prints as a clean A4 monitor.
 #[test]
 fn a_city_user_reads_the_report_for_a_quarter_and_a_year_and_downloads_it() {
     if !available("browser::a_city_user_reads_the_report_for_a_quarter_and_a_year_and_downloads_it") {
@@ -290,14 +291,6 @@ fn a_city_user_reads_the_report_for_a_quarter_and_a_year_and_downloads_it() {
     run(async {
         let server = Server::start();
         let b = Browser::start(&server.base).await;
-        // The demo has quarters only: the operator adds the year 2025.
-        b.sign_in(ADMIN, DEMO_PASSWORD).await;
-        b.goto("/admin/periods").await;
-        b.fill("#period-from", "2025").await;
-        b.fill("#period-to", "2025").await;
-        b.click("form[action='/admin/periods'] button[type=submit]").await;
-        b.find("table").await;
-
         b.sign_in(CITY, DEMO_PASSWORD).await;
         b.goto("/reports/sector").await;
         b.find(".notice--exact").await;
@@ -314,6 +307,33 @@ fn a_city_user_reads_the_report_for_a_quarter_and_a_year_and_downloads_it() {
         let csv = b.fetch_text(&href).await;
         assert!(csv.starts_with("period,dimension,key,measure,value,suppressed"), "{csv}");
         assert!(csv.lines().skip(1).all(|l| l.starts_with("2025,")), "{csv}");
+
+        // The public monitor, printed: title and period, the headline figures, each
+        // chart with its table, the note on suppressed figures; no navigation, no
+        // forms, no exact-figures banner.
+        b.client.delete_all_cookies().await.unwrap();
+        b.goto("/reports/sector?period=2025").await;
+        b.find(".report__period").await;
+        let (pages, text) = b.print_pdf("report-2025-nl").await;
+        assert!((3..=10).contains(&pages), "{pages} pages:\n{text}");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in [
+            "Sectorrapportage 2025",
+            "Kerncijfers",
+            "Mensen aan het werk",
+            "Ontwikkeling",
+            "Naar sector",
+            "Over afgeschermde cijfers",
+            "Een streepje (–) staat voor een afgeschermd cijfer",
+        ] {
+            assert!(flat.contains(expected), "the printed report lacks {expected:?}:\n{text}");
+        }
+        for absent in ["Inloggen", "Tonen", "Cijfers downloaden", "Niet voor publicatie", "English"] {
+            assert!(!flat.contains(absent), "the printed report shows {absent:?}:\n{text}");
+        }
+        // Each chart prints with its table: the chart's caption, then the table's.
+        let chart = flat.find("Mensen aan het werk per sector").unwrap_or_else(|| panic!("no sector chart:\n{text}"));
+        assert!(flat[chart..].contains("Naar sector – 2025"), "no sector table after its chart:\n{text}");
     });
 }
 

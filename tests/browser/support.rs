@@ -10,11 +10,15 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
+use fantoccini::wd::{PrintConfiguration, PrintSize};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Poppler's tools read the printed PDF (Debian package `poppler-utils`).
+pub const PDFTOTEXT: &str = "/usr/bin/pdftotext";
+pub const PDFINFO: &str = "/usr/bin/pdfinfo";
 /// The password of the demo accounts (`src/demo/mod.rs`).
 pub const DEMO_PASSWORD: &str = wise_monitor::demo::DEMO_PASSWORD;
 
@@ -24,17 +28,23 @@ pub fn axe_path() -> PathBuf {
 
 /// Whether Chromium, chromedriver and axe-core are there; prints a visible notice when not.
 pub fn available(test: &str) -> bool {
-    let missing: Vec<String> = [PathBuf::from(CHROMIUM), PathBuf::from(CHROMEDRIVER), axe_path()]
-        .into_iter()
-        .filter(|p| !p.is_file())
-        .map(|p| p.display().to_string())
-        .collect();
+    let missing: Vec<String> = [
+        PathBuf::from(CHROMIUM),
+        PathBuf::from(CHROMEDRIVER),
+        PathBuf::from(PDFTOTEXT),
+        PathBuf::from(PDFINFO),
+        axe_path(),
+    ]
+    .into_iter()
+    .filter(|p| !p.is_file())
+    .map(|p| p.display().to_string())
+    .collect();
     if missing.is_empty() {
         return true;
     }
     let _ = writeln!(
         std::io::stderr(),
-        "skipped: browser ({test}: missing {}; install Debian's chromium and chromium-driver and run npm ci --prefix tests/browser)",
+        "skipped: browser ({test}: missing {}; install Debian's chromium, chromium-driver and poppler-utils and run npm ci --prefix tests/browser)",
         missing.join(", ")
     );
     false
@@ -369,5 +379,33 @@ impl Browser {
         let png = self.client.screenshot().await.unwrap();
         std::fs::write(self.shots.join(format!("{name}-{lang}-{width}.png")), png).unwrap();
         self.client.set_window_size(width, 900).await.unwrap();
+    }
+
+    /// Prints the page as the browser's "Print to PDF" does (the WebDriver print
+    /// command), on A4; writes it as `{name}.pdf` beside the screenshots and returns its
+    /// page count and its text (Poppler's `pdfinfo` and `pdftotext`).
+    pub async fn print_pdf(&self, name: &str) -> (u32, String) {
+        let config = PrintConfiguration::builder().size(PrintSize::A4).build().unwrap();
+        let pdf = self.client.print(config).await.unwrap_or_else(|e| panic!("print {name}: {e}"));
+        assert!(pdf.starts_with(b"%PDF-"), "{name} printed no PDF");
+        let path = self.shots.join(format!("{name}.pdf"));
+        std::fs::write(&path, pdf).unwrap();
+        let run = |tool: &str, args: &[&str]| {
+            let out = Command::new(tool).args(args).arg(&path).output().expect(tool);
+            assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        let info = run(PDFINFO, &[]);
+        let pages = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no page count in pdfinfo's output:\n{info}"));
+        let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap_or_default().to_string();
+        // A4 is 595 × 842 points.
+        assert!(size.contains("595") && (size.contains("841") || size.contains("842")), "{name} is not A4: {size}");
+        // Writes `{name}.txt` beside the PDF.
+        run(PDFTOTEXT, &["-layout", "-enc", "UTF-8"]);
+        (pages, std::fs::read_to_string(path.with_extension("txt")).unwrap())
     }
 }

@@ -198,6 +198,12 @@ backend_tests! {
         assert!(mail.text.contains("Cijfers over 2026-Q2"), "{}", mail.text);
         assert!(mail.text.contains("Mensen aan het werk: 20"), "{}", mail.text);
         assert!(mail.text.contains("/reports/sector?period=2026-Q2"));
+        // The year so far, rolled up from its quarters (no year period exists).
+        let year = mail.text.split("Het jaar tot nu toe, 2026, Q2 (verandering ten opzichte van –):").nth(1);
+        let year = year.unwrap_or_else(|| panic!("no year so far in {}", mail.text));
+        assert!(year.contains("Mensen aan het werk: 20"), "{}", mail.text);
+        assert!(year.contains("/reports/sector?period=2026\n"), "{}", mail.text);
+        assert!(mail.html.contains("Het jaar tot nu toe, 2026, Q2"), "{}", mail.html);
         assert!(mail.header("List-Unsubscribe").is_some());
         assert_eq!(app.mailbox.messages_to(&admin.email).len(), 1);
         // Not again this month; again on 1 November.

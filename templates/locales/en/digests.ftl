@@ -16,6 +16,7 @@ mail-reminder-previous = Your figures for { $period }:
 mail-summary-subject = Sector summary { $month }
 mail-summary-open = Submissions for { $period }: { $reporting } of { $approved } enterprises ({ $rate }%), { $missing } missing.
 mail-summary-report = Figures for { $period } (change against { $previous }):
+mail-summary-year = The year so far, { $coverage } (change against { $previous }):
 mail-summary-report-button = Open the sector report
 mail-summary-status-button = See who has not submitted yet
 mail-summary-exact = Exact figures: not for publication.

@@ -16,6 +16,7 @@ mail-reminder-previous = Uw cijfers over { $period }:
 mail-summary-subject = Sectoroverzicht { $month }
 mail-summary-open = Inzendingen over { $period }: { $reporting } van { $approved } ondernemingen ({ $rate }%), { $missing } ontbreken.
 mail-summary-report = Cijfers over { $period } (verandering ten opzichte van { $previous }):
+mail-summary-year = Het jaar tot nu toe, { $coverage } (verandering ten opzichte van { $previous }):
 mail-summary-report-button = Sectorrapportage openen
 mail-summary-status-button = Bekijk wie nog niet heeft ingestuurd
 mail-summary-exact = Exacte cijfers: niet voor publicatie.
