@@ -421,7 +421,7 @@ fn audit_disclosure(config: &Config, from: Option<&str>, to: Option<&str>) -> an
         starts.is_none_or(|s| p.starts_on >= s) && ends.is_none_or(|e| p.ends_on <= e)
     };
     let periods: Vec<&str> = set.periods.iter().filter(|p| wanted(p)).map(|p| p.key.as_str()).collect();
-    let findings = set.audit(&thresholds, wanted);
+    let findings = set.audit(wanted);
     let (cells, hidden) = {
         let (system, _) = set.system(wanted);
         (system.values.len(), system.hidden.iter().filter(|h| **h).count())

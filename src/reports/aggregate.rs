@@ -47,7 +47,7 @@ pub fn derived() -> Vec<(usize, Vec<usize>)> {
 }
 
 /// The figures of one approved WISE over the report's period.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct WiseFigures {
     pub organisation_id: i32,
     /// Its first-listed (primary) sector.
@@ -64,7 +64,7 @@ pub struct WiseFigures {
 }
 
 /// Everything a report is computed from.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Collected {
     /// WISEs registered on the platform (any status but archived).
     pub registered: usize,

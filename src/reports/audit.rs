@@ -8,7 +8,8 @@
 //! and uses [`findings`] until there are none; `wise-monitor audit disclosure` prints
 //! them for the operator.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use good_lp::{constraint, microlp, variable, Expression, ProblemVariables, Solution, SolverModel, Variable};
 
@@ -27,10 +28,26 @@ pub struct System {
     pub at_least_zero: Vec<Terms>,
 }
 
-/// Ranges of groups of hidden cells already solved, for one [`System`]'s relations and
-/// values: by (integer, the group's cells).
-#[derive(Debug, Default)]
-pub struct Memo(std::collections::HashMap<(bool, Vec<usize>), Vec<Range>>);
+/// One group's problem as plain data: how many unknowns, and each relation as
+/// (equality, the published part's sum, the unknowns' coefficients by position).
+/// The ranges depend on nothing else, so a problem solved once is never solved again.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Problem {
+    integer: bool,
+    unknowns: usize,
+    relations: Vec<(bool, i64, Vec<(usize, i64)>)>,
+}
+
+/// Every problem solved in this process, with its solutions (lowest and highest value
+/// of each unknown; `None`: unbounded or not solved). Most groups of hidden cells are
+/// the same after a change of the figures, which touches one period and its year.
+static SOLVED: Mutex<Option<HashMap<Problem, Solved>>> = Mutex::new(None);
+
+/// The lowest and highest value of each unknown of a problem.
+type Solved = Arc<[(Option<f64>, Option<f64>)]>;
+
+/// At most this many problems are kept; beyond it the cache starts again.
+const SOLVED_LIMIT: usize = 20_000;
 
 /// Beyond this an upper bound counts as none (the solver's integer range).
 const UNBOUNDED: f64 = 1.0e9;
@@ -94,14 +111,8 @@ impl System {
     /// The tightest range of every hidden cell, by cell index: over integer values
     /// (`integer`), or over real values with the bounds rounded inwards to integers (the
     /// linear relaxation: much faster, and never narrower than the integer range).
+    /// A group whose problem was solved before in this process is taken from [`SOLVED`].
     pub fn ranges(&self, integer: bool) -> BTreeMap<usize, Range> {
-        self.ranges_remembered(integer, &mut Memo::default())
-    }
-
-    /// [`Self::ranges`], taking the ranges of a group of hidden cells from `memo` when
-    /// the same group was solved before (a group's problem depends on nothing else:
-    /// the relations are fixed, and so are the published values).
-    pub fn ranges_remembered(&self, integer: bool, memo: &mut Memo) -> BTreeMap<usize, Range> {
         let mut out = BTreeMap::new();
         let mut touching: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         let relations: Vec<(&Terms, bool)> =
@@ -111,68 +122,49 @@ impl System {
                 touching.entry(c).or_default().push(i);
             }
         }
-        for component in self.components() {
-            if let Some(known) = memo.0.get(&(integer, component.clone())) {
-                out.extend(component.iter().copied().zip(known.iter().copied()));
-                continue;
-            }
-            let first = out.len();
-            let index: BTreeMap<usize, usize> = component.iter().enumerate().map(|(i, c)| (*c, i)).collect();
-            let constraints: Vec<usize> =
-                component.iter().flat_map(|c| touching.get(c).into_iter().flatten()).copied().collect();
-            for (i, &cell) in component.iter().enumerate() {
-                // A cell in no relation with a published number is known to be ≥ 0 only.
-                if constraints.is_empty() {
-                    out.insert(cell, Range { low: 0, high: None });
-                    continue;
-                }
-                let solve = |maximise: bool| -> Option<f64> {
-                    let mut vars = ProblemVariables::new();
-                    let xs: Vec<Variable> = component
+        let components = self.components();
+        let problems: Vec<Problem> = components
+            .iter()
+            .map(|component| {
+                let index: BTreeMap<usize, usize> = component.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+                Problem {
+                    integer,
+                    unknowns: component.len(),
+                    relations: component
                         .iter()
-                        .map(|_| {
-                            let v = variable().min(0).max(UNBOUNDED);
-                            vars.add(if integer { v.integer() } else { v })
-                        })
-                        .collect();
-                    let objective: Expression = xs[i].into();
-                    let problem = if maximise { vars.maximise(objective) } else { vars.minimise(objective) };
-                    let mut model = problem.using(microlp);
-                    for &r in &constraints {
-                        let (terms, equal) = relations[r];
-                        let mut expr = Expression::from(0.0);
-                        for &(c, k) in terms {
-                            match index.get(&c) {
-                                Some(&j) => expr += xs[j] * k as f64,
-                                None => expr += (k * self.values[c]) as f64,
+                        .flat_map(|c| touching.get(c).into_iter().flatten())
+                        .map(|&r| {
+                            let (terms, equal) = relations[r];
+                            let mut published = 0;
+                            let mut unknown = Vec::new();
+                            for &(c, k) in terms {
+                                match index.get(&c) {
+                                    Some(&j) => unknown.push((j, k)),
+                                    None => published += k * self.values[c],
+                                }
                             }
-                        }
-                        model = model.with(if equal { constraint::eq(expr, 0.0) } else { constraint::geq(expr, 0.0) });
-                    }
-                    model.solve().ok().map(|s| s.value(xs[i]))
-                };
-                // The true values are a solution, so both problems are feasible.
+                            (equal, published, unknown)
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        for (component, solved) in components.iter().zip(Problem::solve_all(problems)) {
+            for (&cell, &(low, high)) in component.iter().zip(solved.iter()) {
+                // The true values are a solution, so both problems are feasible; the
+                // bounds are rounded inwards (a tolerance for the solver's arithmetic).
                 let value = self.values[cell];
-                // Rounded inwards (a tolerance for the solver's arithmetic).
-                let low = solve(false).map_or(0, |v| (v - 1e-6).ceil() as i64).min(value);
-                let high = solve(true).filter(|v| *v < UNBOUNDED - 1.0).map(|v| ((v + 1e-6).floor() as i64).max(value));
+                let low = low.map_or(0, |v| (v - 1e-6).ceil() as i64).min(value);
+                let high = high.map(|v| ((v + 1e-6).floor() as i64).max(value));
                 out.insert(cell, Range { low, high });
             }
-            debug_assert_eq!(out.len(), first + component.len());
-            let solved: Vec<Range> = component.iter().map(|c| out[c]).collect();
-            memo.0.insert((integer, component), solved);
         }
         out
     }
 
     /// Hidden cells whose range is narrower than `level` on a side, with that range.
     pub fn findings(&self, level: i64, integer: bool) -> Vec<(usize, Range)> {
-        self.findings_remembered(level, integer, &mut Memo::default())
-    }
-
-    /// [`Self::findings`] with the ranges of groups solved before taken from `memo`.
-    pub fn findings_remembered(&self, level: i64, integer: bool, memo: &mut Memo) -> Vec<(usize, Range)> {
-        self.ranges_remembered(integer, memo).into_iter().filter(|(c, r)| !r.protects(self.values[*c], level)).collect()
+        self.ranges(integer).into_iter().filter(|(c, r)| !r.protects(self.values[*c], level)).collect()
     }
 
     /// Hidden cells that one equality alone already holds to less than `level` above
@@ -221,6 +213,86 @@ impl System {
             layer = near.into_iter().collect();
         }
         Vec::new()
+    }
+}
+
+impl Problem {
+    /// The solutions of `problems`, in order: those solved before from [`SOLVED`], the
+    /// others on every core, then kept there.
+    fn solve_all(problems: Vec<Problem>) -> Vec<Solved> {
+        let lock = || SOLVED.lock().unwrap_or_else(|e| e.into_inner());
+        let known: Vec<Option<Solved>> = {
+            let solved = lock();
+            problems.iter().map(|p| solved.as_ref().and_then(|m| m.get(p)).cloned()).collect()
+        };
+        let unknown: Vec<&Problem> = problems.iter().zip(&known).filter(|(_, k)| k.is_none()).map(|(p, _)| p).collect();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(unknown.len()).max(1);
+        // Largest first, dealt out in turn, so each thread gets a similar share.
+        let mut order: Vec<usize> = (0..unknown.len()).collect();
+        order.sort_by_key(|i| std::cmp::Reverse(unknown[*i].unknowns));
+        let mut fresh: Vec<Option<Solved>> = vec![None; unknown.len()];
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let mine: Vec<usize> = order.iter().copied().skip(t).step_by(threads).collect();
+                    let unknown = &unknown;
+                    scope.spawn(move || mine.into_iter().map(|i| (i, Solved::from(unknown[i].solve()))).collect::<Vec<_>>())
+                })
+                .collect();
+            for handle in handles {
+                for (i, solved) in handle.join().expect("a solver thread") {
+                    fresh[i] = Some(solved);
+                }
+            }
+        });
+        let mut solved = lock();
+        let solved = solved.get_or_insert_with(HashMap::new);
+        if solved.len() + fresh.len() > SOLVED_LIMIT {
+            solved.clear();
+        }
+        let mut fresh = unknown.into_iter().zip(fresh);
+        known
+            .into_iter()
+            .map(|k| {
+                k.unwrap_or_else(|| {
+                    let (problem, result) = fresh.next().expect("one fresh solution per unknown problem");
+                    let result = result.expect("solved");
+                    solved.insert(problem.clone(), Arc::clone(&result));
+                    result
+                })
+            })
+            .collect()
+    }
+
+    /// The lowest and highest value of each unknown, every unknown at least zero.
+    fn solve(&self) -> Vec<(Option<f64>, Option<f64>)> {
+        // An unknown in no relation with a published number is known to be ≥ 0 only.
+        if self.relations.is_empty() {
+            return vec![(None, None); self.unknowns];
+        }
+        let bound = |i: usize, maximise: bool| -> Option<f64> {
+            let mut vars = ProblemVariables::new();
+            let xs: Vec<Variable> = (0..self.unknowns)
+                .map(|_| {
+                    let v = variable().min(0).max(UNBOUNDED);
+                    vars.add(if self.integer { v.integer() } else { v })
+                })
+                .collect();
+            let objective: Expression = xs[i].into();
+            let problem = if maximise { vars.maximise(objective) } else { vars.minimise(objective) };
+            let mut model = problem.using(microlp);
+            for (equal, published, unknown) in &self.relations {
+                let mut expr = Expression::from(*published as f64);
+                for &(j, k) in unknown {
+                    expr += xs[j] * k as f64;
+                }
+                model = model.with(if *equal { constraint::eq(expr, 0.0) } else { constraint::geq(expr, 0.0) });
+            }
+            model.solve().ok().map(|s| s.value(xs[i]))
+        };
+        (0..self.unknowns)
+            .map(|i| (bound(i, false), bound(i, true).filter(|v| *v < UNBOUNDED - 1.0)))
+            .collect()
     }
 }
 

@@ -24,6 +24,8 @@
 //! audit show the same cells.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex};
 
 use diesel::QueryResult;
 
@@ -53,8 +55,9 @@ pub struct LinkedCell {
     pub measure: &'static str,
     pub measure_index: usize,
     pub value: i64,
-    /// Each contributing WISE's part, by WISE id (ascending).
-    pub wises: Vec<(i32, i64)>,
+    /// The contributing WISEs: positions in the period's [`Collected::wises`] (by id,
+    /// ascending), shared by the row's measures (see [`LinkedCell::parts`]).
+    members: Arc<[u32]>,
     /// Whether a WISE of a year cell reported for the year as a whole.
     pub whole_period: bool,
 }
@@ -69,6 +72,11 @@ pub struct Linked {
     /// suppressed): equalities and `≥ 0`.
     equalities: Vec<Terms>,
     at_least_zero: Vec<Terms>,
+    /// The thresholds it was protected for.
+    pub thresholds: Thresholds,
+    /// Every pair of cells (one row and measure, two periods) whose difference reveals
+    /// too much when both are published; found once, as it depends on the data alone.
+    revealing: Vec<(usize, usize)>,
     /// Rounds the protection took (for the benchmarks and the audit's report).
     pub rounds: usize,
 }
@@ -88,11 +96,11 @@ pub fn public(conn: &mut DbConn, thresholds: &Thresholds) -> QueryResult<std::sy
 /// The cells of one period's numbers, in a fixed order.
 fn cells_of(period: usize, collected: &Collected, is_year: bool) -> Vec<LinkedCell> {
     let mut out = Vec::new();
-    let whole = |wises: &[&aggregate::WiseFigures]| is_year && wises.iter().any(|w| w.whole_period);
-    let all: Vec<&aggregate::WiseFigures> = collected.wises.iter().collect();
-    let mut push = |place: Place, dimension: &'static str, key: &str, wises: &[&aggregate::WiseFigures]| {
+    let wises = &collected.wises;
+    let whole = |members: &[u32]| is_year && members.iter().any(|i| wises[*i as usize].whole_period);
+    let mut push = |place: Place, dimension: &'static str, key: &str, members: Vec<u32>| {
+        let members: Arc<[u32]> = members.into();
         for (m, measure) in MEASURES.iter().enumerate() {
-            let parts: Vec<(i32, i64)> = wises.iter().map(|w| (w.organisation_id, w.values[m])).collect();
             out.push(LinkedCell {
                 period,
                 place,
@@ -100,33 +108,34 @@ fn cells_of(period: usize, collected: &Collected, is_year: bool) -> Vec<LinkedCe
                 key: key.to_string(),
                 measure,
                 measure_index: m,
-                value: parts.iter().map(|(_, v)| v).sum(),
-                wises: parts,
-                whole_period: whole(wises),
+                value: members.iter().map(|i| wises[*i as usize].values[m]).sum(),
+                whole_period: whole(&members),
+                members: Arc::clone(&members),
             });
         }
     };
-    push(Place::Total, "total", "", &all);
+    push(Place::Total, "total", "", (0..wises.len() as u32).collect());
     for (t, dimension) in BREAKDOWNS.iter().enumerate() {
         if *dimension == "target_group" {
             continue;
         }
-        let mut rows: BTreeMap<&str, Vec<&aggregate::WiseFigures>> = BTreeMap::new();
-        for w in &collected.wises {
-            rows.entry(if *dimension == "sector" { &w.sector } else { &w.municipality }).or_default().push(w);
+        let mut rows: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+        for (i, w) in wises.iter().enumerate() {
+            rows.entry(if *dimension == "sector" { &w.sector } else { &w.municipality }).or_default().push(i as u32);
         }
-        for (i, (key, wises)) in rows.into_iter().enumerate() {
-            push(Place::Row(t, i), dimension, key, &wises);
+        for (i, (key, members)) in rows.into_iter().enumerate() {
+            push(Place::Row(t, i), dimension, key, members);
         }
     }
-    let mut groups: BTreeMap<&str, Vec<(i32, i64, bool)>> = BTreeMap::new();
-    for w in &collected.wises {
-        for (group, people) in &w.target_groups {
-            groups.entry(group).or_default().push((w.organisation_id, *people, w.whole_period));
+    let mut groups: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (i, w) in wises.iter().enumerate() {
+        for (group, _) in &w.target_groups {
+            groups.entry(group).or_default().push(i as u32);
         }
     }
     let t = BREAKDOWNS.iter().position(|b| *b == "target_group").expect("a target-group breakdown");
-    for (i, (key, parts)) in groups.into_iter().enumerate() {
+    for (i, (key, members)) in groups.into_iter().enumerate() {
+        let members: Arc<[u32]> = members.into();
         out.push(LinkedCell {
             period,
             place: Place::Row(t, i),
@@ -134,12 +143,31 @@ fn cells_of(period: usize, collected: &Collected, is_year: bool) -> Vec<LinkedCe
             key: key.to_string(),
             measure: report::TARGET_GROUP_MEASURE,
             measure_index: 0,
-            value: parts.iter().map(|(_, v, _)| v).sum(),
-            wises: parts.iter().map(|(id, v, _)| (*id, *v)).collect(),
-            whole_period: is_year && parts.iter().any(|(_, _, w)| *w),
+            value: members.iter().map(|i| group_people(&wises[*i as usize], key)).sum(),
+            whole_period: whole(&members),
+            members,
         });
     }
     out
+}
+
+/// The people of target group `group` in a WISE's figures.
+fn group_people(w: &aggregate::WiseFigures, group: &str) -> i64 {
+    w.target_groups.iter().filter(|(g, _)| g == group).map(|(_, n)| n).sum()
+}
+
+impl LinkedCell {
+    /// Each contributing WISE's part, by WISE id (ascending), read from the period's
+    /// numbers.
+    fn parts<'a>(&'a self, collected: &'a [Collected]) -> impl Iterator<Item = (i32, i64)> + 'a {
+        let wises = &collected[self.period].wises;
+        self.members.iter().map(move |i| {
+            let w = &wises[*i as usize];
+            let part =
+                if self.dimension == "target_group" { group_people(w, &self.key) } else { w.values[self.measure_index] };
+            (w.organisation_id, part)
+        })
+    }
 }
 
 /// Whether a computed report hides the cell at `place`.
@@ -185,7 +213,7 @@ impl Linked {
     }
 
     /// Every relation an attacker knows, over cell indices: (equalities, `≥ 0`).
-    fn relations(&self) -> (Vec<Terms>, Vec<Terms>) {
+    fn relations(&self, collected: &[Collected]) -> (Vec<Terms>, Vec<Terms>) {
         let mut at: HashMap<(usize, Place, usize), usize> = HashMap::new();
         let mut by_slot: HashMap<(usize, &str, &str, usize), usize> = HashMap::new();
         for (i, c) in self.cells.iter().enumerate() {
@@ -234,8 +262,8 @@ impl Linked {
                 let is_stock = cell.dimension == "target_group" || cell.measure_index < STOCK_COUNT;
                 if is_stock {
                     let Some(q) = slot(last) else { continue };
-                    let same_wises = cell.wises.len() == self.cells[q].wises.len()
-                        && cell.wises.iter().zip(&self.cells[q].wises).all(|(a, b)| a.0 == b.0);
+                    let ids = |c: &LinkedCell| c.parts(collected).map(|(id, _)| id).collect::<Vec<_>>();
+                    let same_wises = ids(cell) == ids(&self.cells[q]);
                     let rel = vec![(i, 1), (q, -1)];
                     if same_wises {
                         equalities.push(rel);
@@ -254,25 +282,32 @@ impl Linked {
 
     /// Pairs of published cells of one row and measure whose difference reveals what a
     /// cell may not: (cell, cell).
-    pub fn revealing_differences(&self, t: &Thresholds, wanted: impl Fn(&Period) -> bool) -> Vec<(usize, usize)> {
-        let mut slots: BTreeMap<(&str, &str, usize), Vec<usize>> = BTreeMap::new();
-        for (i, c) in self.cells.iter().enumerate() {
-            if wanted(&self.periods[c.period]) && !is_hidden(&self.computed[c.period], c.place, c.measure_index) {
-                slots.entry((c.dimension, c.key.as_str(), c.measure_index)).or_default().push(i);
-            }
-        }
-        let mut out = Vec::new();
-        for cells in slots.values() {
-            for (n, &a) in cells.iter().enumerate() {
-                for &b in &cells[n + 1..] {
-                    if reveals(&self.cells[a].wises, &self.cells[b].wises, t) {
-                        out.push((a, b));
-                    }
+    pub fn revealing_differences(&self, wanted: impl Fn(&Period) -> bool) -> Vec<(usize, usize)> {
+        let shown = |c: usize| {
+            let cell = &self.cells[c];
+            wanted(&self.periods[cell.period]) && !is_hidden(&self.computed[cell.period], cell.place, cell.measure_index)
+        };
+        self.revealing.iter().copied().filter(|(a, b)| shown(*a) && shown(*b)).collect()
+    }
+}
+
+/// Every pair of cells of one row and measure whose difference reveals too much.
+fn revealing_pairs(cells: &[LinkedCell], collected: &[Collected], t: &Thresholds) -> Vec<(usize, usize)> {
+    let mut slots: BTreeMap<(&str, &str, usize), Vec<usize>> = BTreeMap::new();
+    for (i, c) in cells.iter().enumerate() {
+        slots.entry((c.dimension, c.key.as_str(), c.measure_index)).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for cells_of_slot in slots.values() {
+        for (n, &a) in cells_of_slot.iter().enumerate() {
+            for &b in &cells_of_slot[n + 1..] {
+                if reveals(cells[a].parts(collected), cells[b].parts(collected), t) {
+                    out.push((a, b));
                 }
             }
         }
-        out
     }
+    out
 }
 
 /// Whether `a − b`, WISE by WISE, reveals what a published cell may not. Only cells
@@ -282,30 +317,34 @@ impl Linked {
 /// part is too few. When only WISEs that joined or left have a part, the difference is
 /// their cell, and must also count `min_people` people with no WISE over
 /// `max_share_pct` % of it.
-pub fn reveals(a: &[(i32, i64)], b: &[(i32, i64)], t: &Thresholds) -> bool {
-    let (mut i, mut j) = (0, 0);
+pub fn reveals(
+    a: impl IntoIterator<Item = (i32, i64)>,
+    b: impl IntoIterator<Item = (i32, i64)>,
+    t: &Thresholds,
+) -> bool {
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
     let (mut count, mut sum, mut max) = (0usize, 0i64, 0i64);
     let (mut composition, mut changed) = (false, false);
-    while i < a.len() || j < b.len() {
-        let (d, common) = match (a.get(i), b.get(j)) {
+    loop {
+        let (d, common) = match (a.peek().copied(), b.peek().copied()) {
             (Some(x), Some(y)) if x.0 == y.0 => {
-                i += 1;
-                j += 1;
+                a.next();
+                b.next();
                 (x.1 - y.1, true)
             }
             (Some(x), Some(y)) if x.0 < y.0 => {
-                i += 1;
+                a.next();
                 (x.1, false)
             }
             (Some(x), None) => {
-                i += 1;
+                a.next();
                 (x.1, false)
             }
             (_, Some(y)) => {
-                j += 1;
+                b.next();
                 (-y.1, false)
             }
-            (None, None) => unreachable!(),
+            (None, None) => break,
         };
         composition |= !common;
         if d == 0 {
@@ -333,25 +372,65 @@ pub fn reveals(a: &[(i32, i64)], b: &[(i32, i64)], t: &Thresholds) -> bool {
     people < i64::from(t.min_people) || i128::from(max) * 100 > i128::from(t.max_share_pct) * i128::from(people)
 }
 
+/// Each period's tables as protected on their own ([`report::compute`]), by what they
+/// depend on: the period's numbers, the thresholds and the cells forced on them (as a
+/// 128-bit hash). A change of the figures touches one quarter and its year; every other
+/// period's tables are found here when the linked set is protected again.
+static TABLES: Mutex<Option<HashMap<u128, Computed>>> = Mutex::new(None);
+
+/// At most this many periods' tables are kept; beyond it the memory starts again.
+const TABLES_LIMIT: usize = 1024;
+
+/// [`report::compute`] with the public thresholds, or its result from [`TABLES`].
+fn compute_remembered(collected: &Collected, t: &Thresholds, forced: &Forced) -> Computed {
+    let half = |salt: u8| {
+        let mut hasher = DefaultHasher::new();
+        (salt, collected, t, forced).hash(&mut hasher);
+        hasher.finish()
+    };
+    let key = (u128::from(half(0)) << 64) | u128::from(half(1));
+    let lock = || TABLES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = lock().as_ref().and_then(|m| m.get(&key)) {
+        return known.clone();
+    }
+    let computed = report::compute(collected, Some(t), forced);
+    let mut tables = lock();
+    let tables = tables.get_or_insert_with(HashMap::new);
+    if tables.len() >= TABLES_LIMIT {
+        tables.clear();
+    }
+    tables.insert(key, computed.clone());
+    computed
+}
+
 /// Suppresses, over all periods together, what the linked set needs (see the module).
 pub fn protect(periods: Vec<Period>, collected: &[Collected], t: &Thresholds) -> Linked {
     let mut forced: Vec<Forced> = vec![Forced::default(); periods.len()];
-    let compute = |p: usize, forced: &Forced| report::compute(&collected[p], Some(t), forced);
+    let compute = |p: usize, forced: &Forced| compute_remembered(&collected[p], t, forced);
     let computed: Vec<Computed> = (0..periods.len()).map(|p| compute(p, &forced[p])).collect();
     let cells: Vec<LinkedCell> =
         collected.iter().enumerate().flat_map(|(p, c)| cells_of(p, c, periods[p].kind == "year")).collect();
-    let mut linked = Linked { periods, computed, cells, equalities: Vec::new(), at_least_zero: Vec::new(), rounds: 0 };
-    (linked.equalities, linked.at_least_zero) = linked.relations();
+    let revealing = revealing_pairs(&cells, collected, t);
+    let mut linked = Linked {
+        periods,
+        computed,
+        cells,
+        equalities: Vec::new(),
+        at_least_zero: Vec::new(),
+        thresholds: *t,
+        revealing,
+        rounds: 0,
+    };
+    (linked.equalities, linked.at_least_zero) = linked.relations(collected);
     if !t.linked {
         return linked;
     }
     let level = i64::from(t.protection_level);
-    let mut memo = super::audit::Memo::default();
     loop {
         linked.rounds += 1;
         let started = std::time::Instant::now();
         let mut add: BTreeSet<usize> = BTreeSet::new();
-        for (a, b) in linked.revealing_differences(t, |_| true) {
+        for (a, b) in linked.revealing_differences(|_| true) {
             add.insert(prefer_to_hide(&linked, a, b));
         }
         if add.is_empty() {
@@ -368,7 +447,7 @@ pub fn protect(periods: Vec<Period>, collected: &[Collected], t: &Thresholds) ->
             for integer in [false, true] {
                 if narrow.is_empty() {
                     narrow =
-                        system.findings_remembered(level, integer, &mut memo).into_iter().map(|(s, _)| s).collect();
+                        system.findings(level, integer).into_iter().map(|(s, _)| s).collect();
                 }
             }
             add.extend(narrow.into_iter().filter_map(partner).map(|c| cells[c]));
@@ -437,15 +516,15 @@ impl Linked {
     }
 
     /// Everything an attacker given the public tables of the periods `wanted` admits
-    /// could learn beyond what the thresholds allow.
-    pub fn audit(&self, t: &Thresholds, wanted: impl Fn(&Period) -> bool + Copy) -> Vec<Finding> {
+    /// could learn beyond what the set's thresholds allow.
+    pub fn audit(&self, wanted: impl Fn(&Period) -> bool + Copy) -> Vec<Finding> {
         let (system, cells) = self.system(wanted);
         let mut out: Vec<Finding> = system
-            .findings(i64::from(t.protection_level), true)
+            .findings(i64::from(self.thresholds.protection_level), true)
             .into_iter()
             .map(|(s, range)| Finding::Narrow { cell: self.describe(cells[s]), value: system.values[s], range })
             .collect();
-        out.extend(self.revealing_differences(t, wanted).into_iter().map(|(a, b)| Finding::Difference {
+        out.extend(self.revealing_differences(wanted).into_iter().map(|(a, b)| Finding::Difference {
             first: self.describe(a),
             second: self.describe(b),
             difference: self.cells[a].value - self.cells[b].value,
@@ -557,7 +636,7 @@ mod tests {
             let periods: Vec<Period> = keep.iter().map(|p| periods[*p].clone()).collect();
             let collected: Vec<Collected> = keep.iter().map(|p| collected[*p].clone()).collect();
             let set = protect(periods, &collected, &T);
-            let findings = set.audit(&T, |_| true);
+            let findings = set.audit(|_| true);
             prop_assert!(findings.is_empty(), "{:?}", findings);
         }
     }
@@ -570,21 +649,21 @@ mod tests {
         // The year has A, B and C; the last quarter only A and B: year − Q4 is C alone.
         let year = [(1, 20), (2, 30), (3, 7)];
         let q4 = [(1, 20), (2, 30)];
-        assert!(reveals(&year, &q4, &T));
-        assert!(reveals(&q4, &year, &T));
+        assert!(reveals(year, q4, &T));
+        assert!(reveals(q4, year, &T));
         // Three WISEs joined with 12 people: a cell of 12 people.
         let more = [(1, 20), (2, 30), (4, 4), (5, 4), (6, 4)];
-        assert!(!reveals(&more, &q4, &T));
+        assert!(!reveals(more, q4, &T));
         // …with 6 people: fewer than 10.
-        assert!(reveals(&[(1, 20), (2, 30), (4, 2), (5, 2), (6, 2)], &q4, &T));
+        assert!(reveals([(1, 20), (2, 30), (4, 2), (5, 2), (6, 2)], q4, &T));
         // …one of them with most of the people.
-        assert!(reveals(&[(1, 20), (2, 30), (4, 30), (5, 2), (6, 2)], &q4, &T));
+        assert!(reveals([(1, 20), (2, 30), (4, 30), (5, 2), (6, 2)], q4, &T));
         // One joined while two others changed: three parts, not one WISE's cell.
-        assert!(!reveals(&[(1, 21), (2, 28), (3, 7)], &q4, &T));
+        assert!(!reveals([(1, 21), (2, 28), (3, 7)], q4, &T));
         // …but one joined and one changed: two parts.
-        assert!(reveals(&[(1, 21), (2, 30), (3, 7)], &q4, &T));
+        assert!(reveals([(1, 21), (2, 30), (3, 7)], q4, &T));
         // The same WISEs: a net change over time, compared no further.
-        assert!(!reveals(&[(1, 22), (2, 30)], &q4, &T));
-        assert!(!reveals(&q4, &q4, &T));
+        assert!(!reveals([(1, 22), (2, 30)], q4, &T));
+        assert!(!reveals(q4, q4, &T));
     }
 }

@@ -144,7 +144,7 @@ backend_tests! {
         fixture(&app);
         let t = thresholds();
         let set = app.with_conn(|c| linked::public(c, &t)).unwrap();
-        assert_eq!(set.audit(&t, |_| true), [], "the linked set has findings");
+        assert_eq!(set.audit(|_| true), [], "the linked set has findings");
         // Year − Q4 of people working would be E alone: both are never published.
         for query in ["period=2025", "period=2025-Q4"] {
             let (_, r) = api(&app, query, None).await;
@@ -169,7 +169,7 @@ backend_tests! {
         // Each report on its own (linking off): the audit finds both attacks.
         let unlinked = Thresholds { linked: false, ..t };
         let set = app.with_conn(|c| linked::public(c, &unlinked)).unwrap();
-        let findings = set.audit(&unlinked, |_| true);
+        let findings = set.audit(|_| true);
         let flows_rebuilt = findings.iter().any(|f| {
             matches!(f, Finding::Narrow { cell, range, .. }
                 if cell == "2025-Q2 breakdown.sector.catering.flows.new_participants" && range.high == Some(range.low))
