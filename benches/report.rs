@@ -12,11 +12,11 @@ use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
+use wise_monitor::db::schema::current_figures as cf;
 use wise_monitor::db::{self, DbConn};
 use wise_monitor::demo::scale::{generate, Scale};
 use wise_monitor::figures::periods;
 use wise_monitor::reports::disclosure::Thresholds;
-use wise_monitor::db::schema::current_figures as cf;
 use wise_monitor::reports::report;
 
 /// Loads the WISEs and 40 quarters of figures with the `demo-data` generator.
@@ -54,6 +54,13 @@ fn time(rounds: usize, mut f: impl FnMut()) -> (Duration, Duration) {
         .collect();
     times.sort();
     (times[times.len() / 2], times[times.len() - 1])
+}
+
+/// This process's resident memory now and at its peak (`VmRSS`, `VmHWM`), for the log.
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| status.lines().find(|l| l.starts_with(name)).map_or("?", |l| l[name.len()..].trim());
+    format!("RSS {}, peak {}", field("VmRSS:"), field("VmHWM:"))
 }
 
 fn measure(conn: &mut DbConn, backend: &str) {
@@ -105,7 +112,7 @@ fn measure(conn: &mut DbConn, backend: &str) {
     ];
     for (name, case) in &cases {
         let (median, worst) = time(rounds, || case(conn));
-        println!("{backend}: {name:<28} median {median:>10.1?}  worst {worst:>10.1?}");
+        println!("{backend}: {name:<28} median {median:>10.1?}  worst {worst:>10.1?}  ({})", memory());
     }
 }
 
@@ -118,7 +125,7 @@ fn main() {
     db::migrate(&mut conn).unwrap();
     let start = Instant::now();
     fill(&mut conn, orgs);
-    println!("SQLite: {orgs} WISEs × 40 quarters loaded in {:.1?}", start.elapsed());
+    println!("SQLite: {orgs} WISEs × 40 quarters loaded in {:.1?} ({})", start.elapsed(), memory());
     measure(&mut conn, "SQLite");
 
     if let Ok(admin) = std::env::var("WISE_TEST_POSTGRES_URL") {

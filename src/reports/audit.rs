@@ -36,6 +36,10 @@ struct Problem {
     integer: bool,
     unknowns: usize,
     relations: Vec<(bool, i64, Vec<(usize, i64)>)>,
+    /// Where each unknown's range may be cut (lowest, highest): ranges wider than that
+    /// need not be known to decide protection, and a cut lets the integer search stop
+    /// as soon as it reaches one (instead of exploring, and holding, a large tree).
+    cuts: Option<Vec<(i64, i64)>>,
 }
 
 /// Every problem solved in this process, with its solutions (lowest and highest value
@@ -113,6 +117,12 @@ impl System {
     /// linear relaxation: much faster, and never narrower than the integer range).
     /// A group whose problem was solved before in this process is taken from [`SOLVED`].
     pub fn ranges(&self, integer: bool) -> BTreeMap<usize, Range> {
+        self.ranges_cut(integer, None)
+    }
+
+    /// [`Self::ranges`], each range cut at `level` on either side of the cell's value
+    /// (down to zero) when `level` is given: enough to tell whether it protects.
+    fn ranges_cut(&self, integer: bool, level: Option<i64>) -> BTreeMap<usize, Range> {
         let mut out = BTreeMap::new();
         let mut touching: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         let relations: Vec<(&Terms, bool)> =
@@ -130,6 +140,9 @@ impl System {
                 Problem {
                     integer,
                     unknowns: component.len(),
+                    cuts: level.map(|l| {
+                        component.iter().map(|c| ((self.values[*c] - l).max(0), self.values[*c] + l)).collect()
+                    }),
                     relations: component
                         .iter()
                         .flat_map(|c| touching.get(c).into_iter().flatten())
@@ -163,8 +176,21 @@ impl System {
     }
 
     /// Hidden cells whose range is narrower than `level` on a side, with that range.
+    /// Over integers, ranges are first found only as far as `level` reaches (see
+    /// [`Problem::cuts`]); the few cells that fail get their whole range.
     pub fn findings(&self, level: i64, integer: bool) -> Vec<(usize, Range)> {
-        self.ranges(integer).into_iter().filter(|(c, r)| !r.protects(self.values[*c], level)).collect()
+        let narrow = |ranges: BTreeMap<usize, Range>| -> Vec<(usize, Range)> {
+            ranges.into_iter().filter(|(c, r)| !r.protects(self.values[*c], level)).collect()
+        };
+        if !integer {
+            return narrow(self.ranges(false));
+        }
+        let failing = narrow(self.ranges_cut(true, Some(level)));
+        if failing.is_empty() {
+            return failing;
+        }
+        let whole = self.ranges(true);
+        failing.into_iter().map(|(c, _)| (c, whole[&c])).collect()
     }
 
     /// Hidden cells that one equality alone already holds to less than `level` above
@@ -236,7 +262,9 @@ impl Problem {
                 .map(|t| {
                     let mine: Vec<usize> = order.iter().copied().skip(t).step_by(threads).collect();
                     let unknown = &unknown;
-                    scope.spawn(move || mine.into_iter().map(|i| (i, Solved::from(unknown[i].solve()))).collect::<Vec<_>>())
+                    scope.spawn(move || {
+                        mine.into_iter().map(|i| (i, Solved::from(unknown[i].solve()))).collect::<Vec<_>>()
+                    })
                 })
                 .collect();
             for handle in handles {
@@ -270,29 +298,49 @@ impl Problem {
         if self.relations.is_empty() {
             return vec![(None, None); self.unknowns];
         }
+        // Over integers, the relaxation first: when its optimum is a whole-number point
+        // it is the integer optimum too (sums of cells usually give such points), and
+        // the branch-and-bound search, slow and hungry for memory, is not needed.
         let bound = |i: usize, maximise: bool| -> Option<f64> {
-            let mut vars = ProblemVariables::new();
-            let xs: Vec<Variable> = (0..self.unknowns)
-                .map(|_| {
-                    let v = variable().min(0).max(UNBOUNDED);
-                    vars.add(if self.integer { v.integer() } else { v })
-                })
-                .collect();
-            let objective: Expression = xs[i].into();
-            let problem = if maximise { vars.maximise(objective) } else { vars.minimise(objective) };
-            let mut model = problem.using(microlp);
-            for (equal, published, unknown) in &self.relations {
-                let mut expr = Expression::from(*published as f64);
-                for &(j, k) in unknown {
-                    expr += xs[j] * k as f64;
-                }
-                model = model.with(if *equal { constraint::eq(expr, 0.0) } else { constraint::geq(expr, 0.0) });
+            let relaxed = self.optimum(i, maximise, false)?;
+            if !self.integer || relaxed.1.iter().all(|v| (v - v.round()).abs() < 1e-6) {
+                return Some(relaxed.0);
             }
-            model.solve().ok().map(|s| s.value(xs[i]))
+            self.optimum(i, maximise, true).map(|(v, _)| v)
         };
-        (0..self.unknowns)
-            .map(|i| (bound(i, false), bound(i, true).filter(|v| *v < UNBOUNDED - 1.0)))
-            .collect()
+        (0..self.unknowns).map(|i| (bound(i, false), bound(i, true).filter(|v| *v < UNBOUNDED - 1.0))).collect()
+    }
+
+    /// The lowest or highest value of unknown `i` (cut as [`Self::cuts`] says), over
+    /// whole numbers or not, with the point where it is reached.
+    fn optimum(&self, i: usize, maximise: bool, integer: bool) -> Option<(f64, Vec<f64>)> {
+        let mut vars = ProblemVariables::new();
+        let xs: Vec<Variable> = (0..self.unknowns)
+            .map(|_| {
+                let v = variable().min(0).max(UNBOUNDED);
+                vars.add(if integer { v.integer() } else { v })
+            })
+            .collect();
+        let objective: Expression = xs[i].into();
+        let problem = if maximise { vars.maximise(objective) } else { vars.minimise(objective) };
+        let mut model = problem.using(microlp);
+        if let Some(cuts) = &self.cuts {
+            let (low, high) = cuts[i];
+            model = model.with(if maximise {
+                constraint::leq(xs[i], high as f64)
+            } else {
+                constraint::geq(xs[i], low as f64)
+            });
+        }
+        for (equal, published, unknown) in &self.relations {
+            let mut expr = Expression::from(*published as f64);
+            for &(j, k) in unknown {
+                expr += xs[j] * k as f64;
+            }
+            model = model.with(if *equal { constraint::eq(expr, 0.0) } else { constraint::geq(expr, 0.0) });
+        }
+        let solution = model.solve().ok()?;
+        Some((solution.value(xs[i]), xs.iter().map(|x| solution.value(*x)).collect()))
     }
 }
 

@@ -24,10 +24,11 @@
 //! audit show the same cells.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
 use diesel::QueryResult;
+use xxhash_rust::xxh3::Xxh3Default;
 
 use super::aggregate::{self, Collected, MEASURES, STOCK_COUNT};
 use super::audit::{Range, System, Terms};
@@ -163,8 +164,11 @@ impl LinkedCell {
         let wises = &collected[self.period].wises;
         self.members.iter().map(move |i| {
             let w = &wises[*i as usize];
-            let part =
-                if self.dimension == "target_group" { group_people(w, &self.key) } else { w.values[self.measure_index] };
+            let part = if self.dimension == "target_group" {
+                group_people(w, &self.key)
+            } else {
+                w.values[self.measure_index]
+            };
             (w.organisation_id, part)
         })
     }
@@ -285,7 +289,8 @@ impl Linked {
     pub fn revealing_differences(&self, wanted: impl Fn(&Period) -> bool) -> Vec<(usize, usize)> {
         let shown = |c: usize| {
             let cell = &self.cells[c];
-            wanted(&self.periods[cell.period]) && !is_hidden(&self.computed[cell.period], cell.place, cell.measure_index)
+            wanted(&self.periods[cell.period])
+                && !is_hidden(&self.computed[cell.period], cell.place, cell.measure_index)
         };
         self.revealing.iter().copied().filter(|(a, b)| shown(*a) && shown(*b)).collect()
     }
@@ -383,12 +388,9 @@ const TABLES_LIMIT: usize = 1024;
 
 /// [`report::compute`] with the public thresholds, or its result from [`TABLES`].
 fn compute_remembered(collected: &Collected, t: &Thresholds, forced: &Forced) -> Computed {
-    let half = |salt: u8| {
-        let mut hasher = DefaultHasher::new();
-        (salt, collected, t, forced).hash(&mut hasher);
-        hasher.finish()
-    };
-    let key = (u128::from(half(0)) << 64) | u128::from(half(1));
+    let mut hasher = Xxh3Default::new();
+    (collected, t, forced).hash(&mut hasher);
+    let key = hasher.digest128();
     let lock = || TABLES.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(known) = lock().as_ref().and_then(|m| m.get(&key)) {
         return known.clone();
@@ -446,8 +448,7 @@ pub fn protect(periods: Vec<Period>, collected: &[Collected], t: &Thresholds) ->
             let mut narrow = system.plainly_narrow(level);
             for integer in [false, true] {
                 if narrow.is_empty() {
-                    narrow =
-                        system.findings(level, integer).into_iter().map(|(s, _)| s).collect();
+                    narrow = system.findings(level, integer).into_iter().map(|(s, _)| s).collect();
                 }
             }
             add.extend(narrow.into_iter().filter_map(partner).map(|c| cells[c]));
