@@ -35,12 +35,16 @@ pub struct System {
 struct Problem {
     integer: bool,
     unknowns: usize,
-    relations: Vec<(bool, i64, Vec<(usize, i64)>)>,
+    relations: Vec<Relation>,
     /// Where each unknown's range may be cut (lowest, highest): ranges wider than that
     /// need not be known to decide protection, and a cut lets the integer search stop
     /// as soon as it reaches one (instead of exploring, and holding, a large tree).
     cuts: Option<Vec<(i64, i64)>>,
 }
+
+/// A relation of a [`Problem`]: (equality, the published part's sum, the unknowns'
+/// coefficients by position); `≥ 0` when not an equality.
+type Relation = (bool, i64, Vec<(usize, i64)>);
 
 /// Every problem solved in this process, with its solutions (lowest and highest value
 /// of each unknown; `None`: unbounded or not solved). Most groups of hidden cells are

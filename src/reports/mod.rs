@@ -3,6 +3,7 @@
 pub mod aggregate;
 pub mod audit;
 pub mod charts;
+pub mod differences;
 pub mod disclosure;
 pub mod export;
 pub mod linked;
