@@ -3,10 +3,11 @@
 //! `WISE_TEST_POSTGRES_URL` is set, on PostgreSQL. Run with `cargo bench --bench report`
 //! and record the medians in BENCHMARKS.md.
 //!
-//! Measures the year report 2025 (exact and public with disclosure control), a
+//! Measures the public year report 2025 after one WISE's figures changed (the whole
+//! linked public set protected afresh), the year report 2025 exact and public, a
 //! quarter, the 40-quarter time series of the report page, and the same year
-//! aggregation as one raw SQL statement (the ceiling). Set `WISE_BENCH_REPORT_ORGS`
-//! to change the number of WISEs.
+//! aggregation as one raw SQL statement (the ceiling), with the process's memory. Set
+//! `WISE_BENCH_REPORT_ORGS` to change the number of WISEs.
 
 use std::time::{Duration, Instant};
 
