@@ -179,22 +179,22 @@ impl System {
         out
     }
 
-    /// Hidden cells whose range is narrower than `level` on a side, with that range.
-    /// Over integers, ranges are first found only as far as `level` reaches (see
-    /// [`Problem::cuts`]); the few cells that fail get their whole range.
+    /// Hidden cells whose range is narrower than `level` on a side. Over integers,
+    /// ranges are found only as far as `level` reaches (see [`Problem::cuts`]), which
+    /// decides it as exactly and far faster.
+    pub fn narrow(&self, level: i64, integer: bool) -> Vec<usize> {
+        let ranges = self.ranges_cut(integer, integer.then_some(level));
+        ranges.into_iter().filter(|(c, r)| !r.protects(self.values[*c], level)).map(|(c, _)| c).collect()
+    }
+
+    /// [`Self::narrow`] with each such cell's whole range.
     pub fn findings(&self, level: i64, integer: bool) -> Vec<(usize, Range)> {
-        let narrow = |ranges: BTreeMap<usize, Range>| -> Vec<(usize, Range)> {
-            ranges.into_iter().filter(|(c, r)| !r.protects(self.values[*c], level)).collect()
-        };
-        if !integer {
-            return narrow(self.ranges(false));
+        let narrow = self.narrow(level, integer);
+        if narrow.is_empty() {
+            return Vec::new();
         }
-        let failing = narrow(self.ranges_cut(true, Some(level)));
-        if failing.is_empty() {
-            return failing;
-        }
-        let whole = self.ranges(true);
-        failing.into_iter().map(|(c, _)| (c, whole[&c])).collect()
+        let whole = self.ranges(integer);
+        narrow.into_iter().map(|c| (c, whole[&c])).collect()
     }
 
     /// Hidden cells that one equality alone already holds to less than `level` above

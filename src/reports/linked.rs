@@ -216,7 +216,7 @@ impl Linked {
     }
 
     /// Every relation an attacker knows, over cell indices: (equalities, `≥ 0`).
-    fn relations(&self, collected: &[Collected]) -> (Vec<Terms>, Vec<Terms>) {
+    fn relations<'a>(&'a self, collected: &'a [Collected]) -> (Vec<Terms>, Vec<Terms>) {
         let mut at: HashMap<(usize, Place, usize), usize> = HashMap::new();
         let mut by_slot: HashMap<(usize, &str, &str, usize), usize> = HashMap::new();
         for (i, c) in self.cells.iter().enumerate() {
@@ -265,8 +265,8 @@ impl Linked {
                 let is_stock = cell.dimension == "target_group" || cell.measure_index < STOCK_COUNT;
                 if is_stock {
                     let Some(q) = slot(last) else { continue };
-                    let ids = |c: &LinkedCell| c.parts(collected).map(|(id, _)| id).collect::<Vec<_>>();
-                    let same_wises = ids(cell) == ids(&self.cells[q]);
+                    let ids = |c: &'a LinkedCell| c.parts(collected).map(|(id, _)| id);
+                    let same_wises = ids(cell).eq(ids(&self.cells[q]));
                     let rel = vec![(i, 1), (q, -1)];
                     if same_wises {
                         equalities.push(rel);
@@ -357,7 +357,7 @@ pub fn protect(periods: Vec<Period>, collected: &[Collected], t: &Thresholds) ->
             let mut narrow = system.plainly_narrow(level);
             for integer in [false, true] {
                 if narrow.is_empty() {
-                    narrow = system.findings(level, integer).into_iter().map(|(s, _)| s).collect();
+                    narrow = system.narrow(level, integer);
                 }
             }
             add.extend(narrow.into_iter().filter_map(partner).map(|c| cells[c]));
