@@ -847,7 +847,10 @@ async fn users_page(
     users_view(&req, &state, query.q.unwrap_or_default(), StatusCode::OK, json!({ "notice": notice })).await
 }
 
-#[derive(Deserialize)]
+/// Missing fields are empty ones: the permission check comes first, and validation then
+/// names each (a missing field is no reason for a 400 before either).
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct InviteForm {
     email: String,
     name: String,

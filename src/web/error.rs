@@ -30,6 +30,8 @@ pub enum AppError {
     Conflict(String),
     #[error("{}", unknown_period_message(period, with_figures))]
     UnknownPeriod { period: String, with_figures: Vec<String> },
+    #[error("this address does not take this method; it takes {}", allow.join(", "))]
+    MethodNotAllowed { allow: Vec<&'static str> },
     #[error("the request body is too large")]
     PayloadTooLarge,
     #[error("too many requests; try again in {retry_after} seconds")]
@@ -67,6 +69,7 @@ impl AppError {
             Self::Forbidden => "forbidden",
             Self::Conflict(_) => "conflict",
             Self::UnknownPeriod { .. } => "unknown_period",
+            Self::MethodNotAllowed { .. } => "method_not_allowed",
             Self::PayloadTooLarge => "payload_too_large",
             Self::TooManyRequests { .. } => "too_many_requests",
             Self::Unavailable(_) => "unavailable",
@@ -110,6 +113,7 @@ impl ResponseError for AppError {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::UnknownPeriod { .. } => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -124,6 +128,9 @@ impl ResponseError for AppError {
         let mut res = HttpResponse::build(self.status_code());
         if let Self::TooManyRequests { retry_after } = self {
             res.insert_header(("Retry-After", retry_after.to_string()));
+        }
+        if let Self::MethodNotAllowed { allow } = self {
+            res.insert_header(("Allow", allow.join(", ")));
         }
         if let Self::InvalidToken = self {
             res.insert_header(("WWW-Authenticate", "Bearer error=\"invalid_token\""));

@@ -51,7 +51,10 @@ pub fn error_page<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_we
     if keeps_own_body(&res) {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
-    if res.status() == StatusCode::UNAUTHORIZED && res.request().method() == Method::GET {
+    // A page asked for with a bad bearer token answers 401 once: signing in would fail
+    // the same way (the header comes with every request), so no redirect.
+    let bearer = res.request().headers().contains_key(header::AUTHORIZATION);
+    if res.status() == StatusCode::UNAUTHORIZED && res.request().method() == Method::GET && !bearer {
         return Ok(ErrorHandlerResponse::Response(to_sign_in(res)));
     }
     let Some(state) = res.request().app_data::<web::Data<AppState>>().cloned() else {
@@ -77,8 +80,25 @@ fn to_sign_in<B>(res: ServiceResponse<B>) -> ServiceResponse<EitherBody<B>> {
     ServiceResponse::new(req, redirect).map_into_right_body()
 }
 
+/// Paths whose next segment is a secret (an unsubscribe link's token): logged as `…`.
+/// Invitation, password-reset and confirmation links carry theirs in the query string,
+/// which is never logged.
+const SECRET_PATHS: &[&str] = &["/unsubscribe/"];
+
+/// `path` as the request log shows it: every secret segment replaced by `…`.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    for prefix in SECRET_PATHS {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let after = rest.find('/').map_or("", |i| &rest[i..]);
+            return format!("{prefix}\u{2026}{after}").into();
+        }
+    }
+    path.into()
+}
+
 /// One log line per request (when its span closes, with its duration): method, path
-/// without the query string (which can hold single-use tokens), status. Never cookies.
+/// without the query string (which can hold single-use tokens) and with secret
+/// segments redacted ([`loggable_path`]), status. Never cookies.
 pub struct RequestLog;
 
 impl tracing_actix_web::RootSpanBuilder for RequestLog {
@@ -86,7 +106,7 @@ impl tracing_actix_web::RootSpanBuilder for RequestLog {
         tracing::info_span!(
             "request",
             method = %request.method(),
-            path = %request.path(),
+            path = %loggable_path(request.path()),
             status = tracing::field::Empty,
         )
     }
@@ -97,5 +117,18 @@ impl tracing_actix_web::RootSpanBuilder for RequestLog {
             Err(e) => e.as_response_error().status_code(),
         };
         span.record("status", status.as_u16());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn secret_path_segments_never_reach_the_log() {
+        assert_eq!(loggable_path("/unsubscribe/368c0a9d1e"), "/unsubscribe/\u{2026}");
+        assert_eq!(loggable_path("/unsubscribe/368c0a9d1e/extra"), "/unsubscribe/\u{2026}/extra");
+        assert_eq!(loggable_path("/organisations/12345678"), "/organisations/12345678");
+        assert_eq!(loggable_path("/unsubscribe"), "/unsubscribe");
     }
 }

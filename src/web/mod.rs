@@ -15,7 +15,7 @@ use std::sync::Arc;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::ErrorHandlers;
-use actix_web::{web, App, HttpResponse};
+use actix_web::{web, App, HttpRequest, HttpResponse};
 
 use crate::accounts::password::Hasher;
 use crate::accounts::ratelimit::RateLimiter;
@@ -154,6 +154,8 @@ async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-async fn not_found() -> Result<HttpResponse, AppError> {
-    Err(AppError::NotFound)
+/// No route answers: 405 with the methods the address takes, or 404 when it takes none.
+async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let allow = routes::methods_for(req.path());
+    Err(if allow.is_empty() { AppError::NotFound } else { AppError::MethodNotAllowed { allow } })
 }

@@ -32,6 +32,19 @@ where
     cfg.route(path, web::post().to(handler));
 }
 
+/// The methods registered for the routes whose pattern matches `path` (none: no such
+/// address), for a 405 with `Allow` instead of a 404.
+pub fn methods_for(path: &str) -> Vec<&'static str> {
+    let registered = REGISTERED.lock().expect("route registry");
+    let mut methods: Vec<&'static str> = registered
+        .iter()
+        .filter(|(_, pattern)| actix_web::dev::ResourceDef::new(*pattern).is_match(path))
+        .map(|(method, _)| *method)
+        .collect();
+    methods.dedup();
+    methods
+}
+
 /// Every (method, path pattern) registered so far by [`get`] and [`post`].
 pub fn registered() -> Vec<(&'static str, &'static str)> {
     REGISTERED.lock().expect("route registry").iter().copied().collect()

@@ -20,6 +20,7 @@ mod registry;
 mod report_page;
 mod reports;
 mod reserved;
+mod robustness;
 mod saved_searches;
 mod scale;
 mod search;

@@ -1,0 +1,59 @@
+//! What an attacker found (issue 18), each kept found by a test on both databases.
+
+use actix_web::test::TestRequest;
+
+use crate::backend_tests;
+
+backend_tests! {
+    async fn a_page_asked_for_with_a_bad_bearer_token_answers_once(app) {
+        // Signing in would fail the same way, so the page does not send there.
+        for path in ["/organisations", "/account", "/sign-in?next=%2Faccount"] {
+            let res = app.send(TestRequest::get().uri(path).insert_header(("Authorization", "Bearer junk"))).await;
+            res.assert_status(401);
+            assert_eq!(res.header("Location"), None, "{path} redirects");
+            assert_eq!(res.header("WWW-Authenticate"), Some("Bearer error=\"invalid_token\""), "{path}");
+            assert!(res.header("Content-Type").is_some_and(|t| t.starts_with("text/html")), "{path}: an error page");
+        }
+        // Without the header, a page that needs a user still sends the visitor to sign in.
+        let res = app.get("/account").await;
+        res.assert_status(303);
+        assert_eq!(res.header("Location"), Some("/sign-in?next=%2Faccount"));
+    }
+}
+
+backend_tests! {
+    async fn an_unknown_method_on_a_known_address_is_405_with_allow(app) {
+        let res = app.send(TestRequest::put().uri("/organisations")).await;
+        res.assert_status(405);
+        assert_eq!(res.header("Allow"), Some("GET"));
+        let res = app.send(TestRequest::delete().uri("/sign-in")).await;
+        res.assert_status(405);
+        assert_eq!(res.header("Allow"), Some("GET, POST"));
+        // The API says so in JSON.
+        let res = app.send(TestRequest::delete().uri("/api/v1/organisations")).await;
+        res.assert_status(405);
+        assert_eq!(res.header("Allow"), Some("GET"));
+        assert_eq!(res.json()["error"], "method_not_allowed");
+        // An address nobody serves is still 404.
+        app.send(TestRequest::put().uri("/no-such-page")).await.assert_status(404);
+        app.get("/no-such-page").await.assert_status(404);
+    }
+}
+
+backend_tests! {
+    async fn permission_comes_before_the_form_is_read(app) {
+        // The public, and a buyer, sending a form with fields missing: refused as who
+        // they are, not told what the form lacks.
+        let mut visitor = app.visitor().await;
+        let res = app.post_form(&mut visitor, "/admin/users", &[]).await;
+        assert!(matches!(res.status.as_u16(), 303 | 401), "the public: {}", res.status);
+        let buyer = app.add_user("buyer", None);
+        let mut b = app.sign_in_as(&buyer).await;
+        app.post_form(&mut b, "/admin/users", &[("email", "x@example.org")]).await.assert_status(403);
+        // The operator is told which fields are missing.
+        let admin = app.add_user("admin", None);
+        let mut a = app.sign_in_as(&admin).await;
+        let res = app.post_form(&mut a, "/admin/users", &[]).await;
+        res.assert_status(422);
+    }
+}
