@@ -240,6 +240,9 @@ pub fn cells<'r>(
     let mut out = Vec::with_capacity(columns.len());
     for (column, field) in columns.iter().zip(record.iter()) {
         match std::str::from_utf8(field) {
+            Ok(value) if crate::validation::has_forbidden_character(value) => {
+                errors.push(ImportError::new(line, column.as_str(), "error-forbidden-character"))
+            }
             Ok(value) => out.push((column.as_str(), value.trim())),
             Err(_) => errors.push(ImportError::new(line, column.as_str(), "error-import-not-utf8")),
         }

@@ -43,6 +43,18 @@ pub fn optional(text: &Option<String>) -> Option<&str> {
     text.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// Whether `text` holds a character no input may carry: a control character other than
+/// tab, line feed and carriage return (NUL, ESC, vertical tab, C1 controls…), or a
+/// bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which
+/// can make a name read as something else. Checked where input enters: forms, CSV
+/// cells and JSON (PostgreSQL refuses NUL in text; nothing downstream should see any).
+pub fn has_forbidden_character(text: &str) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
 pub fn is_kvk_number(text: &str) -> bool {
     text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit())
 }

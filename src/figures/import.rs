@@ -142,6 +142,10 @@ pub fn parse_json(bytes: &[u8]) -> Result<Parsed, String> {
                 continue;
             }
             let text = match value {
+                Value::String(s) if crate::validation::has_forbidden_character(s) => {
+                    errors.push(ImportError::new(row, column, "error-forbidden-character"));
+                    continue;
+                }
                 Value::String(s) => s.trim().to_string(),
                 Value::Number(n) => n.to_string(),
                 Value::Null => String::new(),

@@ -7,9 +7,10 @@ use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::i18n::{Lang, LANG_COOKIE};
+use super::i18n::{self, Lang, LANG_COOKIE};
 use super::{AppError, AppState};
 use crate::accounts::session::{CsrfForm, Identity};
+use crate::validation::FieldError;
 
 /// Renders `template` with `data` (a JSON object) as a 200 page.
 pub fn render(state: &AppState, req: &HttpRequest, template: &str, data: Value) -> Result<HttpResponse, AppError> {
@@ -82,6 +83,16 @@ const EXPLAINED: &[u16] = &[400, 401, 403, 404, 405, 409, 413, 422, 429, 500, 50
 
 /// The error page for a status, in the visitor's language.
 pub fn error_html(state: &AppState, req: &HttpRequest, status: StatusCode) -> String {
+    error_html_with_fields(state, req, status, &[])
+}
+
+/// [`error_html`] listing the fields at fault, each with its message.
+pub fn error_html_with_fields(
+    state: &AppState,
+    req: &HttpRequest,
+    status: StatusCode,
+    fields: &[FieldError],
+) -> String {
     let code = status.as_u16();
     let explained = if EXPLAINED.contains(&code) {
         code
@@ -91,10 +102,13 @@ pub fn error_html(state: &AppState, req: &HttpRequest, status: StatusCode) -> St
         400
     };
     let lang = Lang::of_request(req, state.default_lang());
+    let fields: Vec<Value> =
+        fields.iter().map(|f| json!({ "field": f.field, "message": i18n::text(lang, f.key) })).collect();
     let data = json!({
         "status": code,
         "title_key": format!("error-{explained}-title"),
         "text_key": format!("error-{explained}-text"),
+        "fields": fields,
     });
     render_html(state, req, lang, "errors/error", data).unwrap_or_else(|e| {
         tracing::error!(error = %e, "the error page does not render");

@@ -57,3 +57,40 @@ backend_tests! {
         res.assert_status(422);
     }
 }
+
+backend_tests! {
+    async fn control_characters_are_refused_where_input_enters(app) {
+        // Forms, signed in or not: 422 naming the field, never a 500 (PostgreSQL
+        // refuses NUL in text) and never stored.
+        let mut visitor = app.visitor().await;
+        for (path, fields) in [
+            ("/sign-in", vec![("email", "a\u{0}@example.org"), ("password", "whatever")]),
+            ("/password/forgot", vec![("email", "a\u{0}@example.org")]),
+            ("/sign-in", vec![("email", "a@example.org"), ("password", "esc\u{1b}[31m")]),
+        ] {
+            let res = app.post_form(&mut visitor, path, &fields).await;
+            res.assert_status(422);
+            let field = fields.iter().find(|(_, v)| v.chars().any(char::is_control)).unwrap().0;
+            assert!(res.body.contains(field) || res.json()["details"][0]["field"] == field, "{path}: {}", res.body);
+        }
+        // A name that reads backwards.
+        let admin = app.add_user("admin", None);
+        let mut a = app.sign_in_as(&admin).await;
+        let res = app.post_form(&mut a, "/admin/users", &[("email", "x@example.org"), ("name", "Jan \u{202e}nnA"), ("role", "city"), ("language", "nl")]).await;
+        res.assert_status(422);
+        // Tab and newline stay allowed where text allows lines.
+        assert!(!wise_monitor::validation::has_forbidden_character("een\tregel\r\nen nog een"));
+        // CSV cells and JSON values name their line and column.
+        let csv = "kvk_number,name,municipality,sectors\n12345678,Bad\u{0}Name,Zwolle,catering\n";
+        let errors = wise_monitor::catalogue::import::parse_organisations(csv.as_bytes()).unwrap_err();
+        assert!(errors.iter().any(|e| e.line == 2 && e.column == "name" && e.message_key == "error-forbidden-character"), "{errors:?}");
+        let json = br#"[{"kvk_number": "1234\u00005678", "period": "2026-Q1"}]"#;
+        let parsed = wise_monitor::figures::import::parse_json(json).unwrap();
+        assert!(parsed.errors.iter().any(|e| e.line == 1 && e.column == "kvk_number" && e.message_key == "error-forbidden-character"), "{:?}", parsed.errors);
+        // A search for a NUL finds nothing instead of failing.
+        let res = app.get("/organisations?q=%00").await;
+        assert!(res.status.as_u16() < 500, "{}", res.status);
+        let res = app.get("/api/v1/organisations?q=%00").await;
+        assert!(res.status.as_u16() < 500, "{}", res.status);
+    }
+}

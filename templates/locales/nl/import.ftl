@@ -65,6 +65,7 @@ error-import-duplicate-column = Deze kolom staat twee keer in de kopregel.
 error-import-unnamed-column = Deze kolom heeft geen naam in de kopregel.
 error-import-too-few-fields = Deze regel heeft minder velden dan de kopregel kolommen heeft.
 error-import-too-many-fields = Deze regel heeft meer velden dan de kopregel kolommen heeft.
+error-forbidden-character = Deze tekst bevat een stuurteken (zoals NUL of ESC) of een richtingsoverschrijving, en dat mag in geen enkel veld. Haal het weg en probeer het opnieuw.
 error-import-not-utf8 = Deze tekst is geen geldige UTF-8. Sla het bestand op als "CSV UTF-8" en probeer het opnieuw.
 error-import-unreadable = Deze regel is niet te lezen als CSV.
 error-import-kvk-twice = Dit KvK-nummer staat meer dan één keer in het bestand.
