@@ -25,8 +25,26 @@ use crate::web::{AppError, AppState};
 /// The largest file an upload page or the API accepts.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 
-/// The most errors a page lists (the command line prints them all).
-pub const SHOWN_ERRORS: usize = 500;
+/// The most errors an import collects: it stops reading there, and the list (of the
+/// page, the API and the command line alike) ends with [`STOPPED_KEY`] at the line where
+/// it stopped. Keeps every answer and the memory of every request small, whatever the
+/// file.
+pub const MAX_ERRORS: usize = 100;
+
+/// The last error of a list cut at [`MAX_ERRORS`].
+pub const STOPPED_KEY: &str = "error-import-stopped";
+
+/// The most errors a page lists.
+pub const SHOWN_ERRORS: usize = MAX_ERRORS + 1;
+
+/// Cuts `errors` (sorted by line) at [`MAX_ERRORS`] and ends them with the note that
+/// reading stopped at `line`, when `stopped`.
+pub fn cut_errors(errors: &mut Vec<ImportError>, stopped: Option<u64>) {
+    if let Some(line) = stopped {
+        errors.truncate(MAX_ERRORS);
+        errors.push(ImportError::new(line, "", STOPPED_KEY));
+    }
+}
 
 /// The largest request body of an upload form: the file plus the small fields; pasted
 /// text sent urlencoded may take up to three bytes for each of its own.
@@ -125,7 +143,13 @@ where
     let mut errors = Vec::new();
     let mut records = 0;
     let mut record = csv::ByteRecord::new();
+    let mut stopped = None;
     loop {
+        if errors.len() >= MAX_ERRORS {
+            // Not one line more: the next one is where reading stopped.
+            stopped = Some(lines.at(reader.position()));
+            break;
+        }
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
@@ -143,6 +167,7 @@ where
         errors.push(ImportError::new(2, "", schema.no_rows_key));
     }
     errors.sort_by_key(|e| e.line);
+    cut_errors(&mut errors, stopped);
     errors
 }
 

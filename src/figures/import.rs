@@ -124,8 +124,13 @@ pub fn parse_json(bytes: &[u8]) -> Result<Parsed, String> {
     if items.is_empty() {
         errors.push(ImportError::new(1, "", "error-import-figures-no-rows"));
     }
+    let mut stopped = None;
     for (n, item) in items.iter().enumerate() {
         let row = n as u64 + 1;
+        if errors.len() >= csv_import::MAX_ERRORS {
+            stopped = Some(row);
+            break;
+        }
         let Value::Object(object) = item else {
             errors.push(ImportError::new(row, "", "error-import-json-not-object"));
             continue;
@@ -160,6 +165,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Parsed, String> {
         read_row(row, &cells, &mut seen, &mut parsed, &mut errors);
     }
     errors.sort_by_key(|e| e.line);
+    csv_import::cut_errors(&mut errors, stopped);
     parsed.errors = errors;
     Ok(parsed)
 }
@@ -697,7 +703,14 @@ pub(crate) async fn api_import(
                 errors.iter().map(|e| RowMessage::new(format, e.line, &e.column, e.message_key)).collect();
             let body = InvalidFiguresBody {
                 error: "invalid_figures",
-                message: format!("{} error(s): nothing was imported", errors.len()),
+                message: if errors.last().is_some_and(|e| e.message_key == csv_import::STOPPED_KEY) {
+                    format!(
+                        "more than {0} errors: nothing was imported; the first {0} are listed, then where reading stopped",
+                        csv_import::MAX_ERRORS
+                    )
+                } else {
+                    format!("{} error(s): nothing was imported", errors.len())
+                },
                 details,
             };
             Ok(HttpResponse::UnprocessableEntity().json(body))

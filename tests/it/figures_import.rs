@@ -807,3 +807,33 @@ mod properties {
         }
     }
 }
+
+backend_tests! {
+    async fn a_huge_file_of_errors_gets_a_short_answer(app) {
+        let (own, _) = setup(&app);
+        let (_, wise) = token(&app, "wise", Some(own));
+        // About 5 MB of one-letter cells: every cell of every row is wrong.
+        let row = vec!["a"; 12].join(",");
+        let mut body = format!("{HEADER}\n");
+        while body.len() < 5 * 1024 * 1024 - 100 {
+            body.push_str(&row);
+            body.push('\n');
+        }
+        let res = post_api(&app, Some(&wise), "text/csv", body).await;
+        res.assert_status(422);
+        assert!(res.body.len() < 64 * 1024, "a {} byte answer", res.body.len());
+        let json = res.json();
+        let details = json["details"].as_array().unwrap();
+        assert_eq!(details.len(), wise_monitor::csv_import::MAX_ERRORS + 1);
+        let last = details.last().unwrap();
+        assert!(last["message"].as_str().unwrap().starts_with("Reading stopped here"), "{last}");
+        assert!(json["message"].as_str().unwrap().starts_with("more than 100 errors"), "{json}");
+        // The same as JSON rows.
+        let rows: Vec<serde_json::Value> = (0..20_000).map(|_| json!({ "kvk_number": "a", "period": "a" })).collect();
+        let res = post_api(&app, Some(&wise), "application/json", serde_json::to_vec(&rows).unwrap()).await;
+        res.assert_status(422);
+        assert!(res.body.len() < 64 * 1024, "a {} byte answer", res.body.len());
+        assert_eq!(res.json()["details"].as_array().unwrap().len(), wise_monitor::csv_import::MAX_ERRORS + 1);
+        assert_eq!(counts(&app), [0, 0, 0, 0], "nothing is written");
+    }
+}

@@ -66,6 +66,7 @@ error-import-unnamed-column = This column has no name in the header row.
 error-import-too-few-fields = This line has fewer fields than the header row has columns.
 error-import-too-many-fields = This line has more fields than the header row has columns.
 error-forbidden-character = This text holds a control character (such as NUL or ESC) or a direction override, which no field may hold. Remove it and try again.
+error-import-stopped = Reading stopped here, after 100 errors: this line and the ones after it were not checked. Correct the errors above and import the file again.
 error-import-not-utf8 = This text is not valid UTF-8. Save the file as "CSV UTF-8" and try again.
 error-import-unreadable = This line cannot be read as CSV.
 error-import-kvk-twice = This KvK number appears more than once in the file.

@@ -66,6 +66,7 @@ error-import-unnamed-column = Deze kolom heeft geen naam in de kopregel.
 error-import-too-few-fields = Deze regel heeft minder velden dan de kopregel kolommen heeft.
 error-import-too-many-fields = Deze regel heeft meer velden dan de kopregel kolommen heeft.
 error-forbidden-character = Deze tekst bevat een stuurteken (zoals NUL of ESC) of een richtingsoverschrijving, en dat mag in geen enkel veld. Haal het weg en probeer het opnieuw.
+error-import-stopped = Het lezen is hier gestopt, na 100 fouten: deze regel en de regels erna zijn niet gecontroleerd. Verbeter de fouten hierboven en importeer het bestand opnieuw.
 error-import-not-utf8 = Deze tekst is geen geldige UTF-8. Sla het bestand op als "CSV UTF-8" en probeer het opnieuw.
 error-import-unreadable = Deze regel is niet te lezen als CSV.
 error-import-kvk-twice = Dit KvK-nummer staat meer dan één keer in het bestand.
