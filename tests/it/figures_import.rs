@@ -813,7 +813,7 @@ backend_tests! {
         let (own, _) = setup(&app);
         let (_, wise) = token(&app, "wise", Some(own));
         // About 5 MB of one-letter cells: every cell of every row is wrong.
-        let row = vec!["a"; 12].join(",");
+        let row = ["a"; 12].join(",");
         let mut body = format!("{HEADER}\n");
         while body.len() < 5 * 1024 * 1024 - 100 {
             body.push_str(&row);
