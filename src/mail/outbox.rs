@@ -5,10 +5,17 @@
 //! A row moves `pending` → `sent`, or `pending` → `failed` after `max_attempts`.
 //! Before sending, a sender *claims* a batch of rows with one conditional update
 //! (counting the attempt and moving `next_attempt_at` a lease ahead), so a second
-//! sender instance never sends the same mail twice; a sender that dies mid-send leaves
-//! its rows to be retried once the lease has passed.
+//! sender instance never sends the same mail twice. The lease is short (a minute) and
+//! renewed while the batch is being sent, so the mails of a sender that died go out
+//! within about a minute after it: another sender (or the restarted one) claims them
+//! once the lease has passed.
+//!
+//! The one window in which a mail can go out twice: the server accepted it and the
+//! sender died before its transaction recording "sent" committed (a few milliseconds
+//! after the server's answer). SMTP gives no way to close it; a mail is never sent twice
+//! for any other reason.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
 use anyhow::Context as _;
@@ -23,8 +30,12 @@ use crate::db::{self, write_tx, DbConn, Pool};
 
 /// How many due mails one round of the sender handles at most.
 const BATCH: i64 = 100;
-/// How long a claimed mail is left alone by other senders (longer than any send can take).
-const CLAIM_LEASE_SECONDS: i64 = 15 * 60;
+/// How long a claimed mail is left alone by other senders. The sender renews it for
+/// the rest of its batch every [`RENEW_AFTER_SECONDS`], before a send; a send ends within
+/// the SMTP timeout (30 s), so the lease never runs out while a mail of it is sent.
+const CLAIM_LEASE_SECONDS: i64 = 60;
+/// How often a sender renews the lease of the mails it still has to send.
+const RENEW_AFTER_SECONDS: u64 = 20;
 /// The longest wait between two attempts.
 const MAX_RETRY_DELAY_SECONDS: u64 = 6 * 60 * 60;
 
@@ -175,9 +186,9 @@ pub fn retry_delay(retry_base_seconds: u64, attempts: i32) -> Duration {
 /// batch is claimed in one transaction so no other sender sends it too, then each
 /// mail is sent over the transport's pooled connection and its outcome recorded at
 /// once. A failed attempt is retried after [`retry_delay`]; after `max_attempts` the
-/// mail is marked failed. Sending stops when half the claim's lease has passed (a
-/// slow server): the rest stay claimed and are sent once the lease is over, so no
-/// mail is sent by two senders.
+/// mail is marked failed. The claim's lease is renewed for the mails still to send
+/// every [`RENEW_AFTER_SECONDS`]; a mail whose lease another sender took over meanwhile
+/// (this one stalled) is left to it.
 pub fn deliver_due(
     conn: &mut DbConn,
     mailer: &Mailer,
@@ -185,14 +196,18 @@ pub fn deliver_due(
     retry_base_seconds: u64,
     max_attempts: i32,
 ) -> anyhow::Result<DeliveryReport> {
-    let claimed_at = std::time::Instant::now();
-    let claimed = claim_due(conn, now)?;
+    let started = std::time::Instant::now();
+    let mut renewed = std::time::Instant::now();
+    let mut claimed: VecDeque<(i32, DueMail)> = claim_due(conn, now)?.into();
     let mut report = DeliveryReport::default();
-    for (attempt, mail) in claimed {
-        if claimed_at.elapsed().as_secs() >= CLAIM_LEASE_SECONDS as u64 / 2 {
-            tracing::warn!("mail server slow: the rest of the batch waits for its lease to pass");
-            break;
+    while !claimed.is_empty() {
+        if renewed.elapsed().as_secs() >= RENEW_AFTER_SECONDS {
+            let at = now + Duration::from_std(started.elapsed()).unwrap_or_default();
+            claimed = renew(conn, claimed.into(), at)?.into();
+            renewed = std::time::Instant::now();
+            continue;
         }
+        let Some((attempt, mail)) = claimed.pop_front() else { break };
         let id = mail.id;
         let outcome = mailer.send(&mail.email());
         write_tx(conn, |conn| {
@@ -236,6 +251,29 @@ pub fn deliver_due(
         }
     }
     Ok(report)
+}
+
+/// Moves the lease of the mails still to send a lease ahead of `at`; keeps only those
+/// this sender still owns (the same attempt, still pending).
+fn renew(conn: &mut DbConn, claimed: Vec<(i32, DueMail)>, at: NaiveDateTime) -> anyhow::Result<Vec<(i32, DueMail)>> {
+    write_tx(conn, |conn| -> QueryResult<_> {
+        let mut kept = Vec::with_capacity(claimed.len());
+        for (attempt, mail) in claimed {
+            let renewed = diesel::update(
+                outbox::table
+                    .filter(outbox::id.eq(mail.id))
+                    .filter(outbox::attempts.eq(attempt))
+                    .filter(outbox::status.eq(PENDING)),
+            )
+            .set(outbox::next_attempt_at.eq(at + Duration::seconds(CLAIM_LEASE_SECONDS)))
+            .execute(conn)?;
+            if renewed == 1 {
+                kept.push((attempt, mail));
+            }
+        }
+        Ok(kept)
+    })
+    .context("cannot renew the lease of the claimed outbox mails")
 }
 
 /// Takes the due mails (at most one batch) for this sender, in one transaction: counts
