@@ -94,3 +94,87 @@ backend_tests! {
         assert!(res.status.as_u16() < 500, "{}", res.status);
     }
 }
+
+/// Bounded fuzzing of every parser that takes outside input: whatever the bytes, no
+/// panic, and every refusal is an error value (the pages and the API answer it as a 4xx).
+/// A fixed seed keeps CI repeatable; `PROPTEST_CASES` and another seed explore more.
+mod fuzz {
+    use proptest::prelude::*;
+    use wise_monitor::catalogue::import::parse_organisations;
+    use wise_monitor::catalogue::search::SearchParams;
+    use wise_monitor::figures::import::{parse_csv, parse_json};
+    use wise_monitor::figures::periods::PeriodKey;
+
+    /// Text that looks like CSV: header-ish words, separators, quotes, line breaks,
+    /// numbers, control characters and other Unicode.
+    fn csvish() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("kvk_number".to_string()),
+            Just("name".to_string()),
+            Just("period".to_string()),
+            Just("municipality".to_string()),
+            Just("sectors".to_string()),
+            Just("paid_target_group".to_string()),
+            Just("12345678".to_string()),
+            Just("2026-Q1".to_string()),
+            Just(",".to_string()),
+            Just(";".to_string()),
+            Just("\"".to_string()),
+            Just("\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("\u{feff}".to_string()),
+            "[0-9]{1,12}",
+            "\\PC{0,8}",
+            any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 256,
+            failure_persistence: None,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(18),
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn prop_organisation_csv_never_panics(text in csvish(), bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let _ = parse_organisations(text.as_bytes());
+            let _ = parse_organisations(&bytes);
+        }
+
+        #[test]
+        fn prop_figures_csv_and_json_never_panic(text in csvish(), bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let parsed = parse_csv(text.as_bytes());
+            prop_assert!(parsed.errors.len() <= wise_monitor::csv_import::MAX_ERRORS + 1);
+            let _ = parse_csv(&bytes);
+            let _ = parse_json(text.as_bytes());
+            let _ = parse_json(&bytes);
+        }
+
+        #[test]
+        fn prop_figures_json_rows_never_panic(rows in proptest::collection::vec(
+            proptest::collection::btree_map("[a-z_]{1,20}", prop_oneof![
+                any::<i64>().prop_map(serde_json::Value::from),
+                any::<f64>().prop_map(serde_json::Value::from),
+                "\\PC{0,12}".prop_map(serde_json::Value::from),
+                Just(serde_json::Value::Null),
+                Just(serde_json::json!([1, 2])),
+            ], 0..14), 0..8)) {
+            let body = serde_json::to_vec(&rows).unwrap();
+            let _ = parse_json(&body);
+        }
+
+        #[test]
+        fn prop_period_keys_and_search_parameters_never_panic(text in "\\PC{0,40}", query in csvish()) {
+            let _ = PeriodKey::parse(&text);
+            if let Ok(params) = serde_html_form::from_str::<SearchParams>(&query) {
+                let _ = params.check(20);
+            }
+            if let Ok(params) = serde_html_form::from_str::<SearchParams>(&format!("q={}&page={text}", query.replace('&', ""))) {
+                let _ = params.check(20);
+            }
+        }
+    }
+}
