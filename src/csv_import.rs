@@ -176,7 +176,12 @@ where
 pub fn read_header(header: &csv::ByteRecord, schema: &Schema) -> Result<Vec<String>, Vec<ImportError>> {
     let mut errors = Vec::new();
     let mut columns: Vec<String> = Vec::new();
+    let mut stopped = None;
     for (n, field) in header.iter().enumerate() {
+        if errors.len() >= MAX_ERRORS {
+            stopped = Some(1);
+            break;
+        }
         let Ok(name) = std::str::from_utf8(field) else {
             errors.push(ImportError::new(1, (n + 1).to_string(), "error-import-not-utf8"));
             continue;
@@ -193,10 +198,11 @@ pub fn read_header(header: &csv::ByteRecord, schema: &Schema) -> Result<Vec<Stri
         }
     }
     for column in schema.required {
-        if !columns.iter().any(|c| c == column) {
+        if stopped.is_none() && !columns.iter().any(|c| c == column) {
             errors.push(ImportError::new(1, *column, "error-import-missing-column"));
         }
     }
+    cut_errors(&mut errors, stopped);
     if errors.is_empty() {
         Ok(columns)
     } else {

@@ -137,6 +137,9 @@ pub fn parse_json(bytes: &[u8]) -> Result<Parsed, String> {
         };
         let mut texts: Vec<(String, String)> = Vec::new();
         for (key, value) in object {
+            if errors.len() >= csv_import::MAX_ERRORS {
+                break;
+            }
             let column = key.trim().to_ascii_lowercase();
             if !is_column(&column) {
                 errors.push(ImportError::new(row, key.as_str(), "error-import-figures-unknown-column"));
@@ -160,6 +163,11 @@ pub fn parse_json(bytes: &[u8]) -> Result<Parsed, String> {
                 }
             };
             texts.push((column, text));
+        }
+        if errors.len() >= csv_import::MAX_ERRORS {
+            // Within this row's keys: reading stopped here.
+            stopped = Some(row);
+            break;
         }
         let cells: Vec<(&str, &str)> = texts.iter().map(|(c, v)| (c.as_str(), v.as_str())).collect();
         read_row(row, &cells, &mut seen, &mut parsed, &mut errors);

@@ -837,3 +837,19 @@ backend_tests! {
         assert_eq!(counts(&app), [0, 0, 0, 0], "nothing is written");
     }
 }
+
+#[test]
+fn a_huge_header_or_object_of_errors_is_cut_too() {
+    let max = wise_monitor::csv_import::MAX_ERRORS;
+    // A header of a million unknown columns.
+    let header = vec!["x"; 1_000_000].join(",");
+    let parsed = import::parse_csv(format!("{header}\n1\n").as_bytes());
+    assert_eq!(parsed.errors.len(), max + 1);
+    assert_eq!(parsed.errors.last().unwrap().message_key, wise_monitor::csv_import::STOPPED_KEY);
+    // One JSON row with 100,000 unknown keys.
+    let row: serde_json::Map<String, serde_json::Value> =
+        (0..100_000).map(|n| (format!("k{n}"), serde_json::Value::from(1))).collect();
+    let parsed = import::parse_json(&serde_json::to_vec(&[row]).unwrap()).unwrap();
+    assert_eq!(parsed.errors.len(), max + 1);
+    assert_eq!(parsed.errors.last().unwrap().line, 1);
+}
