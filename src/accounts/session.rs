@@ -8,17 +8,16 @@ use std::pin::Pin;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::error::InternalError;
-use actix_web::http::{header, Method, StatusCode};
+use actix_web::http::{header, Method};
 use actix_web::middleware::Next;
-use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use serde::de::DeserializeOwned;
 
 use super::model::CurrentUser;
 use super::{secret, store};
 use crate::config::Config;
 use crate::validation::{self, FieldError};
-use crate::web::{page, AppError, AppState};
+use crate::web::{AppError, AppState};
 
 /// The requester, as every handler and page sees them.
 #[derive(Debug, Clone, Default)]
@@ -233,8 +232,6 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let body = web::Bytes::from_request(req, payload);
         let expected = req.extensions().get::<Identity>().map(|i| i.csrf_token.clone()).unwrap_or_default();
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        let req = req.clone();
         Box::pin(async move {
             let body = body.await?;
             let pairs: Vec<(String, String)> =
@@ -249,18 +246,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 .map(|(k, _)| FieldError { field: k.clone(), key: "error-forbidden-character" })
                 .collect();
             if !forbidden.is_empty() {
-                // A page names the fields at fault on the error page.
-                let page =
-                    state.map(|s| page::error_html_with_fields(&s, &req, StatusCode::UNPROCESSABLE_ENTITY, &forbidden));
-                let error = AppError::Validation(forbidden);
-                return Err(match page {
-                    Some(html) => InternalError::from_response(
-                        error,
-                        HttpResponse::UnprocessableEntity().content_type("text/html; charset=utf-8").body(html),
-                    )
-                    .into(),
-                    None => error.into(),
-                });
+                // A page's error page names the fields (`middleware::error_page`).
+                return Err(AppError::Validation(forbidden).into());
             }
             let value =
                 serde_html_form::from_bytes::<T>(&body).map_err(|e| AppError::BadRequest(format!("form: {e}")))?;

@@ -198,12 +198,12 @@ pub fn deliver_due(
 ) -> anyhow::Result<DeliveryReport> {
     let started = std::time::Instant::now();
     let mut renewed = std::time::Instant::now();
-    let mut claimed: VecDeque<(i32, DueMail)> = claim_due(conn, now)?.into();
+    let mut claimed: Claimed = claim_due(conn, now)?.into();
     let mut report = DeliveryReport::default();
     while !claimed.is_empty() {
         if renewed.elapsed().as_secs() >= RENEW_AFTER_SECONDS {
             let at = now + Duration::from_std(started.elapsed()).unwrap_or_default();
-            claimed = renew(conn, claimed.into(), at)?.into();
+            claimed = renew(conn, claimed, at)?;
             renewed = std::time::Instant::now();
             continue;
         }
@@ -253,11 +253,14 @@ pub fn deliver_due(
     Ok(report)
 }
 
+/// The mails a sender still has to send, each with the attempt it owns.
+type Claimed = VecDeque<(i32, DueMail)>;
+
 /// Moves the lease of the mails still to send a lease ahead of `at`; keeps only those
 /// this sender still owns (the same attempt, still pending).
-fn renew(conn: &mut DbConn, claimed: Vec<(i32, DueMail)>, at: NaiveDateTime) -> anyhow::Result<Vec<(i32, DueMail)>> {
+fn renew(conn: &mut DbConn, claimed: Claimed, at: NaiveDateTime) -> anyhow::Result<Claimed> {
     write_tx(conn, |conn| -> QueryResult<_> {
-        let mut kept = Vec::with_capacity(claimed.len());
+        let mut kept = Claimed::with_capacity(claimed.len());
         for (attempt, mail) in claimed {
             let renewed = diesel::update(
                 outbox::table
@@ -268,7 +271,7 @@ fn renew(conn: &mut DbConn, claimed: Vec<(i32, DueMail)>, at: NaiveDateTime) -> 
             .set(outbox::next_attempt_at.eq(at + Duration::seconds(CLAIM_LEASE_SECONDS)))
             .execute(conn)?;
             if renewed == 1 {
-                kept.push((attempt, mail));
+                kept.push_back((attempt, mail));
             }
         }
         Ok(kept)

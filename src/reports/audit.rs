@@ -8,10 +8,12 @@
 //! and uses [`findings`] until there are none; `wise-monitor audit disclosure` prints
 //! them for the operator.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::{Arc, Mutex};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use good_lp::{constraint, microlp, variable, Expression, ProblemVariables, Solution, SolverModel, Variable};
+
+use super::memo::Memo;
 
 /// A linear expression `Σ coefficient · cell`.
 pub type Terms = Vec<(usize, i64)>;
@@ -49,13 +51,10 @@ type Relation = (bool, i64, Vec<(usize, i64)>);
 /// Every problem solved in this process, with its solutions (lowest and highest value
 /// of each unknown; `None`: unbounded or not solved). Most groups of hidden cells are
 /// the same after a change of the figures, which touches one period and its year.
-static SOLVED: Mutex<Option<HashMap<Problem, Solved>>> = Mutex::new(None);
+static SOLVED: Memo<Problem, Solved> = Memo::new(20_000);
 
 /// The lowest and highest value of each unknown of a problem.
 type Solved = Arc<[(Option<f64>, Option<f64>)]>;
-
-/// At most this many problems are kept; beyond it the cache starts again.
-const SOLVED_LIMIT: usize = 20_000;
 
 /// Beyond this an upper bound counts as none (the solver's integer range).
 const UNBOUNDED: f64 = 1.0e9;
@@ -250,11 +249,7 @@ impl Problem {
     /// The solutions of `problems`, in order: those solved before from [`SOLVED`], the
     /// others on every core, then kept there.
     fn solve_all(problems: Vec<Problem>) -> Vec<Solved> {
-        let lock = || SOLVED.lock().unwrap_or_else(|e| e.into_inner());
-        let known: Vec<Option<Solved>> = {
-            let solved = lock();
-            problems.iter().map(|p| solved.as_ref().and_then(|m| m.get(p)).cloned()).collect()
-        };
+        let known: Vec<Option<Solved>> = problems.iter().map(|p| SOLVED.get(p)).collect();
         let unknown: Vec<&Problem> = problems.iter().zip(&known).filter(|(_, k)| k.is_none()).map(|(p, _)| p).collect();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(unknown.len()).max(1);
         // Largest first, dealt out in turn, so each thread gets a similar share.
@@ -277,11 +272,6 @@ impl Problem {
                 }
             }
         });
-        let mut solved = lock();
-        let solved = solved.get_or_insert_with(HashMap::new);
-        if solved.len() + fresh.len() > SOLVED_LIMIT {
-            solved.clear();
-        }
         let mut fresh = unknown.into_iter().zip(fresh);
         known
             .into_iter()
@@ -289,7 +279,7 @@ impl Problem {
                 k.unwrap_or_else(|| {
                     let (problem, result) = fresh.next().expect("one fresh solution per unknown problem");
                     let result = result.expect("solved");
-                    solved.insert(problem.clone(), Arc::clone(&result));
+                    SOLVED.insert(problem.clone(), Arc::clone(&result));
                     result
                 })
             })

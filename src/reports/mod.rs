@@ -7,5 +7,6 @@ pub mod differences;
 pub mod disclosure;
 pub mod export;
 pub mod linked;
+pub mod memo;
 pub mod page;
 pub mod report;

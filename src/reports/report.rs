@@ -2,9 +2,8 @@
 //! sector, target group and municipality, and — for the public — disclosure control.
 //! The page, the CSV, the JSON API and the command line all print this one value.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::Hash;
-use std::sync::Mutex;
 
 use diesel::QueryResult;
 use serde::Serialize;
@@ -14,6 +13,7 @@ use xxhash_rust::xxh3::Xxh3Default;
 use super::aggregate::{self, Collected, MEASURES, STOCK_COUNT};
 use super::disclosure::{self, Cell, Row, Table, Thresholds};
 use super::linked;
+use super::memo::Memo;
 use crate::db::{versioned, DbConn};
 use crate::figures::periods::Period;
 
@@ -217,27 +217,18 @@ pub fn compute(collected: &Collected, thresholds: Option<&Thresholds>, forced: &
 /// depend on: the period's numbers, the thresholds and the cells forced on them (as a
 /// 128-bit hash). A change of the figures touches one quarter and its year; every other
 /// period's tables are found here when the linked set is protected again.
-static TABLES: Mutex<Option<HashMap<u128, Computed>>> = Mutex::new(None);
-
-/// At most this many periods' tables are kept; beyond it the memory starts again.
-const TABLES_LIMIT: usize = 1024;
+static TABLES: Memo<u128, Computed> = Memo::new(1024);
 
 /// [`compute`] with the public thresholds, or its result from [`TABLES`].
 pub fn compute_remembered(collected: &Collected, t: &Thresholds, forced: &Forced) -> Computed {
     let mut hasher = Xxh3Default::new();
     (collected, t, forced).hash(&mut hasher);
     let key = hasher.digest128();
-    let lock = || TABLES.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(known) = lock().as_ref().and_then(|m| m.get(&key)) {
-        return known.clone();
+    if let Some(known) = TABLES.get(&key) {
+        return known;
     }
     let computed = compute(collected, Some(t), forced);
-    let mut tables = lock();
-    let tables = tables.get_or_insert_with(HashMap::new);
-    if tables.len() >= TABLES_LIMIT {
-        tables.clear();
-    }
-    tables.insert(key, computed.clone());
+    TABLES.insert(key, computed.clone());
     computed
 }
 

@@ -8,7 +8,7 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::{DefaultHeaders, ErrorHandlerResponse};
 use actix_web::{web, HttpResponse};
 
-use super::{page, AppState};
+use super::{page, AppError, AppState};
 
 /// No inline script or style anywhere, no framing, no plugins; forms post only to us.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
@@ -60,7 +60,12 @@ pub fn error_page<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_we
     let Some(state) = res.request().app_data::<web::Data<AppState>>().cloned() else {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     };
-    let html = page::error_html(&state, res.request(), res.status());
+    // A page's validation error lists the fields at fault.
+    let fields = match res.response().error().and_then(|e| e.as_error::<AppError>()) {
+        Some(AppError::Validation(fields)) => fields.clone(),
+        _ => Vec::new(),
+    };
+    let html = page::error_html(&state, res.request(), res.status(), &fields);
     let (req, res) = res.into_parts();
     let mut res = res.set_body(html).map_into_boxed_body();
     res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));

@@ -81,18 +81,9 @@ fn render_html(
 /// Statuses with their own title and explanation; others fall back to 400 or 500.
 const EXPLAINED: &[u16] = &[400, 401, 403, 404, 405, 409, 413, 422, 429, 500, 503];
 
-/// The error page for a status, in the visitor's language.
-pub fn error_html(state: &AppState, req: &HttpRequest, status: StatusCode) -> String {
-    error_html_with_fields(state, req, status, &[])
-}
-
-/// [`error_html`] listing the fields at fault, each with its message.
-pub fn error_html_with_fields(
-    state: &AppState,
-    req: &HttpRequest,
-    status: StatusCode,
-    fields: &[FieldError],
-) -> String {
+/// The error page for a status, in the visitor's language, listing the fields at fault
+/// (if any) each with its message.
+pub fn error_html(state: &AppState, req: &HttpRequest, status: StatusCode, fields: &[FieldError]) -> String {
     let code = status.as_u16();
     let explained = if EXPLAINED.contains(&code) {
         code

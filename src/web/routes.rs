@@ -4,12 +4,17 @@
 use std::collections::BTreeSet;
 use std::sync::Mutex;
 
+use actix_web::dev::ResourceDef;
 use actix_web::{web, FromRequest, Handler, Responder};
 
 static REGISTERED: Mutex<BTreeSet<(&'static str, &'static str)>> = Mutex::new(BTreeSet::new());
+/// Each registered route's method with its pattern compiled once, for [`methods_for`].
+static MATCHERS: Mutex<Vec<(&'static str, ResourceDef)>> = Mutex::new(Vec::new());
 
 fn remember(method: &'static str, path: &'static str) {
-    REGISTERED.lock().expect("route registry").insert((method, path));
+    if REGISTERED.lock().expect("route registry").insert((method, path)) {
+        MATCHERS.lock().expect("route registry").push((method, ResourceDef::new(path)));
+    }
 }
 
 pub fn get<F, Args>(cfg: &mut web::ServiceConfig, path: &'static str, handler: F)
@@ -35,12 +40,10 @@ where
 /// The methods registered for the routes whose pattern matches `path` (none: no such
 /// address), for a 405 with `Allow` instead of a 404.
 pub fn methods_for(path: &str) -> Vec<&'static str> {
-    let registered = REGISTERED.lock().expect("route registry");
-    let mut methods: Vec<&'static str> = registered
-        .iter()
-        .filter(|(_, pattern)| actix_web::dev::ResourceDef::new(*pattern).is_match(path))
-        .map(|(method, _)| *method)
-        .collect();
+    let matchers = MATCHERS.lock().expect("route registry");
+    let mut methods: Vec<&'static str> =
+        matchers.iter().filter(|(_, pattern)| pattern.is_match(path)).map(|(method, _)| *method).collect();
+    methods.sort_unstable();
     methods.dedup();
     methods
 }
