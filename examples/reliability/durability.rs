@@ -63,12 +63,12 @@ pub fn run(options: &Options) -> anyhow::Result<bool> {
     let mut server = Server::new(&db, quiet_settings(dir.path()), true);
     server.start()?;
     let wise_email = "onderneming@demo.wise-monitor.nl";
-    let wise_token = cli(&db, &["tokens", "create", "--email", wise_email, "--name", "durability"], &[])?
-        .trim()
-        .to_string();
-    let admin_token = cli(&db, &["tokens", "create", "--email", "beheer@demo.wise-monitor.nl", "--name", "durability"], &[])?
-        .trim()
-        .to_string();
+    let wise_token =
+        cli(&db, &["tokens", "create", "--email", wise_email, "--name", "durability"], &[])?.trim().to_string();
+    let admin_token =
+        cli(&db, &["tokens", "create", "--email", "beheer@demo.wise-monitor.nl", "--name", "durability"], &[])?
+            .trim()
+            .to_string();
     let approved: Vec<OrganisationInput> = wise_monitor::demo::data::sample()
         .into_iter()
         .filter(|w| w.status == "approved")
@@ -318,12 +318,11 @@ struct Description {
 }
 
 fn check_profile(conn: &mut DbConn, kvk: &str, ledger: &Ledger) -> anyhow::Result<Vec<String>> {
-    let row: Description = diesel::sql_query(format!("SELECT description FROM organisations WHERE kvk_number = '{kvk}'"))
-        .get_result(conn)?;
-    let edit: Option<u32> = row
-        .description
-        .rsplit_once("[durability edit ")
-        .and_then(|(_, rest)| rest.trim_end_matches(']').parse().ok());
+    let row: Description =
+        diesel::sql_query(format!("SELECT description FROM organisations WHERE kvk_number = '{kvk}'"))
+            .get_result(conn)?;
+    let edit: Option<u32> =
+        row.description.rsplit_once("[durability edit ").and_then(|(_, rest)| rest.trim_end_matches(']').parse().ok());
     Ok(match (ledger.profile_acked, edit) {
         (Some(acked), Some(stored)) if stored >= acked && stored <= ledger.profile_attempted => vec![],
         (None, _) => vec!["no profile edit was acknowledged".into()],

@@ -14,11 +14,7 @@ use crate::support::{binary, cli, profile_fields, quiet_settings, Answer, Databa
 pub fn run(postgres_url: &str) -> anyhow::Result<bool> {
     let dir = tempfile::Builder::new().prefix("wise-instances-").tempdir()?;
     let db = Database::create("postgres", dir.path(), postgres_url, "instances")?;
-    cli(
-        &db,
-        &["demo-data", "--organisations", "300", "--offerings", "1500", "--periods", "4", "--buyers", "60"],
-        &[],
-    )?;
+    cli(&db, &["demo-data", "--organisations", "300", "--offerings", "1500", "--periods", "4", "--buyers", "60"], &[])?;
     let admin = "operator@reliability.example.nl";
     let password = "reliability-harness-2026".to_string();
     cli(
@@ -37,13 +33,14 @@ pub fn run(postgres_url: &str) -> anyhow::Result<bool> {
     let (http_a, http_b) = (Http::new(&a.base()), Http::new(&b.base()));
     let mut problems = Vec::new();
 
-    // Two `digests run` at once; both servers deliver.
+    // Two `digests run` at once, on the configured schedules; both servers deliver.
     let racers: Vec<_> = (0..2)
         .map(|_| {
             Command::new(binary()?)
                 .args(["digests", "run"])
                 .env("WISE_DATABASE_URL", db.url())
-                .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+                .env("RUST_LOG", "warn")
+                .envs(sink.settings())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::inherit())
                 .spawn()
@@ -65,6 +62,12 @@ pub fn run(postgres_url: &str) -> anyhow::Result<bool> {
     }
     if counts.len() as i64 != queued || twice > 0 {
         problems.push(format!("{queued} mails queued, {} distinct arrived, {twice} twice", counts.len()));
+    }
+
+    // A third run for the same slots queues nothing.
+    cli(&db, &["digests", "run"], &sink.settings())?;
+    if wait_for_outbox(&db)? != queued {
+        problems.push("a third digests run for the same slots queued mail again".into());
     }
 
     // A figures change through A shows in B's exact report at once.
@@ -109,8 +112,8 @@ pub fn run(postgres_url: &str) -> anyhow::Result<bool> {
     let path = format!("/manage/organisations/{kvk}");
     let mut fields = {
         let mut conn = db.connect()?;
-        let organisation = wise_monitor::catalogue::manage_store::organisation_by_kvk(&mut conn, &kvk)?
-            .context("the WISE is gone")?;
+        let organisation =
+            wise_monitor::catalogue::manage_store::organisation_by_kvk(&mut conn, &kvk)?.context("the WISE is gone")?;
         profile_fields(&wise_monitor::catalogue::manage_store::organisation_input(&mut conn, &organisation)?)
     };
     for (key, value) in &mut fields {

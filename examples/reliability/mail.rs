@@ -96,9 +96,5 @@ pub fn run(options: &Options) -> anyhow::Result<bool> {
 
 fn pending(db: &Database) -> anyhow::Result<i64> {
     let mut conn = db.connect()?;
-    Ok(outbox::counts(&mut conn)?
-        .into_iter()
-        .filter(|(status, _)| status != outbox::SENT)
-        .map(|(_, n)| n)
-        .sum())
+    Ok(outbox::counts(&mut conn)?.into_iter().filter(|(status, _)| status != outbox::SENT).map(|(_, n)| n).sum())
 }

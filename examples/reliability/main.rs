@@ -57,12 +57,9 @@ enum Harness {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Harness::Durability { database, kills } => durability::run(&durability::Options {
-            database,
-            postgres_url: cli.postgres_url,
-            kills,
-            seed: cli.seed,
-        }),
+        Harness::Durability { database, kills } => {
+            durability::run(&durability::Options { database, postgres_url: cli.postgres_url, kills, seed: cli.seed })
+        }
         Harness::Mail { database, kills, mails } => {
             mail::run(&mail::Options { database, postgres_url: cli.postgres_url, kills, mails, seed: cli.seed })
         }

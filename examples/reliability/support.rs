@@ -87,11 +87,12 @@ impl Database {
         let mut conn = self.connect()?;
         let lines: Vec<Line> = match &mut *conn {
             wise_monitor::db::DbConn::Sqlite(c) => {
-                let mut found: Vec<Line> = diesel::sql_query("SELECT integrity_check AS line FROM pragma_integrity_check")
-                    .load(c)?
-                    .into_iter()
-                    .filter(|l: &Line| l.line != "ok")
-                    .collect();
+                let mut found: Vec<Line> =
+                    diesel::sql_query("SELECT integrity_check AS line FROM pragma_integrity_check")
+                        .load(c)?
+                        .into_iter()
+                        .filter(|l: &Line| l.line != "ok")
+                        .collect();
                 found.extend(
                     diesel::sql_query(
                         "SELECT \"table\" || ' row ' || rowid || ' points to a missing ' || parent AS line \
@@ -112,8 +113,11 @@ impl Database {
                 .load(c)?;
                 let mut found = Vec::new();
                 for index in indexes {
-                    let checked = diesel::sql_query(format!("SELECT bt_index_check('{}'::regclass, true)::text AS line", index.line))
-                        .execute(c);
+                    let checked = diesel::sql_query(format!(
+                        "SELECT bt_index_check('{}'::regclass, true)::text AS line",
+                        index.line
+                    ))
+                    .execute(c);
                     if let Err(e) = checked {
                         found.push(Line { line: format!("index {}: {e}", index.line) });
                     }
@@ -305,8 +309,8 @@ impl Http {
     }
 }
 
-/// An SMTP server on 127.0.0.1 that accepts every mail (after `delay`, so a batch takes
-/// a while) and records each one's Message-ID.
+/// An SMTP server on 127.0.0.1 that accepts every mail (waiting `delay` before each
+/// message, so a batch takes a while) and records each one's Message-ID.
 pub struct SmtpSink {
     pub port: u16,
     received: Arc<Mutex<Vec<String>>>,
@@ -343,6 +347,9 @@ impl SmtpSink {
             match verb.as_str() {
                 "EHLO" => out.write_all(b"250-sink\r\n250 8BITMIME\r\n")?,
                 "DATA" => {
+                    // The delay comes before the message: a server that has the whole
+                    // message answers at once, as a real one queues it at the final dot.
+                    std::thread::sleep(delay);
                     out.write_all(b"354 go on\r\n")?;
                     let mut message_id = None;
                     loop {
@@ -357,7 +364,6 @@ impl SmtpSink {
                             message_id = Some(line[11..].trim().to_string());
                         }
                     }
-                    std::thread::sleep(delay);
                     sink.lock().expect("sink lock").push(message_id.unwrap_or_default());
                     out.write_all(b"250 queued\r\n")?;
                 }

@@ -89,7 +89,7 @@ impl ManageConnection for DbManager {
                 // busy_timeout first: switching to WAL needs a lock another connection may hold.
                 conn.batch_execute(&format!(
                     "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+                     {SQLITE_SYNCHRONOUS}; PRAGMA foreign_keys = ON;",
                     self.busy_timeout_ms
                 ))
                 .map_err(r2d2::Error::QueryError)?;
@@ -180,6 +180,32 @@ where
     }
 }
 
+/// Every SQLite connection's flush setting: a commit waits until the WAL is on disk.
+const SQLITE_SYNCHRONOUS: &str = "PRAGMA synchronous = FULL";
+
+/// A [`write_tx`] whose commit does not wait for the disk (SQLite `synchronous = NORMAL`
+/// for it, PostgreSQL `synchronous_commit = off`): it survives the process being killed,
+/// but a power cut can undo it. Only for records whose loss repeats work (a mail sent
+/// again), never for what a user was told is saved.
+pub fn write_tx_without_flush<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConn::Sqlite(_) => {
+            conn.batch_execute("PRAGMA synchronous = NORMAL")?;
+            let result = write_tx(conn, f);
+            conn.batch_execute(SQLITE_SYNCHRONOUS)?;
+            result
+        }
+        DbConn::Postgres(_) => write_tx(conn, |conn| {
+            conn.batch_execute("SET LOCAL synchronous_commit = off")?;
+            f(conn)
+        }),
+    }
+}
+
 /// Now, as stored: UTC without offset.
 pub fn timestamp(now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
     now.naive_utc()
@@ -200,6 +226,24 @@ macro_rules! per_backend {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_commit_without_flush_leaves_the_connection_flushing() {
+        #[derive(diesel::QueryableByName)]
+        struct Synchronous {
+            #[diesel(sql_type = diesel::sql_types::Integer)]
+            synchronous: i32,
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let pool = open_pool(&format!("sqlite://{}", dir.path().join("t.db").display()), 1, 1000).unwrap();
+        let mut conn = pool.get().unwrap();
+        conn.batch_execute("CREATE TABLE t (n INTEGER)").unwrap();
+        let written: diesel::QueryResult<usize> =
+            write_tx_without_flush(&mut conn, |c| diesel::sql_query("INSERT INTO t VALUES (1)").execute(c));
+        assert_eq!(written.unwrap(), 1);
+        let mode: Synchronous = diesel::sql_query("PRAGMA synchronous").get_result(&mut *conn).unwrap();
+        assert_eq!(mode.synchronous, 2, "FULL again after the commit");
+    }
 
     #[test]
     fn urls_pick_the_backend() {

@@ -210,7 +210,11 @@ pub fn deliver_due(
         let Some((attempt, mail)) = claimed.pop_front() else { break };
         let id = mail.id;
         let outcome = mailer.send(&mail.email());
-        write_tx(conn, |conn| {
+        // Committed without waiting for the disk: the time between the server accepting
+        // the mail and the outbox knowing is the one window in which a killed sender sends
+        // a mail twice, and the disk was most of it. Only a power cut can undo this commit,
+        // and then the mail goes out again (same Message-ID), never not at all.
+        db::write_tx_without_flush(conn, |conn| {
             // Only the attempt this sender owns.
             let row = outbox::table.filter(outbox::id.eq(id)).filter(outbox::attempts.eq(attempt));
             match &outcome {

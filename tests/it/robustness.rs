@@ -130,13 +130,23 @@ mod fuzz {
         proptest::collection::vec(piece, 0..60).prop_map(|p| p.concat())
     }
 
-    proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 256,
+    /// 256 cases from a fixed seed in the test suite; `WISE_FUZZ_CASES=N` (the longer run of
+    /// `scripts/reliability`) runs N cases from a random seed, printed when a case fails.
+    fn config() -> ProptestConfig {
+        let cases: Option<u32> = std::env::var("WISE_FUZZ_CASES").ok().and_then(|n| n.parse().ok());
+        ProptestConfig {
+            cases: cases.unwrap_or(256),
             failure_persistence: None,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(18),
+            rng_seed: match cases {
+                Some(_) => proptest::test_runner::RngSeed::Random,
+                None => proptest::test_runner::RngSeed::Fixed(18),
+            },
             ..ProptestConfig::default()
-        })]
+        }
+    }
+
+    proptest! {
+        #![proptest_config(config())]
 
         #[test]
         fn prop_organisation_csv_never_panics(text in csvish(), bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
