@@ -19,7 +19,7 @@ use crate::accounts::model::CurrentUser;
 use crate::accounts::policy::{self, Action};
 use crate::accounts::secret;
 use crate::accounts::session::Identity;
-use crate::web::i18n::{self, Lang};
+use crate::i18n::{self, Lang};
 use crate::web::{AppError, AppState};
 
 /// The largest file an upload page or the API accepts.

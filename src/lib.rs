@@ -14,6 +14,7 @@ pub mod db;
 pub mod demo;
 pub mod digests;
 pub mod figures;
+pub mod i18n;
 pub mod mail;
 pub mod registry;
 pub mod reports;

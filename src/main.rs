@@ -349,7 +349,7 @@ fn import_organisations(config: &Config, file: &std::path::Path) -> anyhow::Resu
 /// row stored as a submitted revision (unchanged rows add nothing) with an audit entry.
 fn import_figures(config: &Config, file: &std::path::Path) -> anyhow::Result<()> {
     use wise_monitor::figures::import;
-    use wise_monitor::web::i18n::{self, Lang};
+    use wise_monitor::i18n::{self, Lang};
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let pool = open(config)?;
     let mut conn = pool.get()?;
@@ -377,7 +377,7 @@ fn import_figures(config: &Config, file: &std::path::Path) -> anyhow::Result<()>
 fn export_report(config: &Config, period: &str, format: &str, breakdown: &str, exact: bool) -> anyhow::Result<()> {
     use wise_monitor::reports::disclosure::Thresholds;
     use wise_monitor::reports::export::{self, ReportError};
-    use wise_monitor::web::i18n::{self, Lang};
+    use wise_monitor::i18n::{self, Lang};
     let dimension = export::breakdown(Some(breakdown))
         .map_err(|_| anyhow::anyhow!("--breakdown: {}", i18n::text(Lang::En, "error-breakdown")))?;
     let pool = open(config)?;
@@ -514,7 +514,7 @@ fn run_digests(config: &Config, at: Option<&str>) -> anyhow::Result<()> {
 fn create_periods(config: &Config, from: &str, to: &str, due_days: &str) -> anyhow::Result<()> {
     use wise_monitor::accounts::audit;
     use wise_monitor::figures::{self, periods};
-    use wise_monitor::web::i18n::{self, Lang};
+    use wise_monitor::i18n::{self, Lang};
     let request = periods::validate_range(from, to, due_days).map_err(|errors| {
         let problems: Vec<String> = errors
             .iter()

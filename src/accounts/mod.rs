@@ -26,7 +26,7 @@ use store::LinkPurpose;
 use crate::db::write_tx;
 use crate::mail::{self, outbox};
 use crate::validation::FieldError;
-use crate::web::i18n::Lang;
+use crate::i18n::Lang;
 use crate::web::page::{self, safe_local_path};
 use crate::web::{routes, AppError, AppState};
 
@@ -268,7 +268,7 @@ async fn sign_in(
     let cookie = session::cookie(config, session::session_cookie_name(config), cookie_value, None);
     let lang = session::cookie(
         config,
-        crate::web::i18n::LANG_COOKIE,
+        crate::i18n::LANG_COOKIE,
         user.language.clone(),
         Some(actix_web::cookie::time::Duration::days(365)),
     );
@@ -637,7 +637,7 @@ async fn update_account(
     state.db(move |c| Ok(store::update_profile(c, id, &name, lang.code(), now)?)).await?;
     let cookie = session::cookie(
         &state.config,
-        crate::web::i18n::LANG_COOKIE,
+        crate::i18n::LANG_COOKIE,
         lang.code().to_string(),
         Some(actix_web::cookie::time::Duration::days(365)),
     );
@@ -1075,7 +1075,7 @@ pub fn create_token_command(
 fn describe_errors(errors: Vec<FieldError>) -> anyhow::Error {
     let parts: Vec<String> = errors
         .iter()
-        .map(|e| format!("--{}: {}", e.field.replace('_', "-"), crate::web::i18n::text(Lang::En, e.key)))
+        .map(|e| format!("--{}: {}", e.field.replace('_', "-"), crate::i18n::text(Lang::En, e.key)))
         .collect();
     anyhow::anyhow!("{}", parts.join("; "))
 }

@@ -18,7 +18,7 @@ use crate::catalogue::view::safe_cell;
 use crate::db::write_tx;
 use crate::mail::{self, outbox};
 use crate::validation::{Errors, FieldError};
-use crate::web::i18n::Lang;
+use crate::i18n::Lang;
 use crate::web::page::{self, safe_local_path};
 use crate::web::{routes, AppError, AppState};
 

@@ -1,184 +1,25 @@
-//! The CPV 2008 vocabulary: shipped inside the binary, loaded into `cpv_codes`
-//! when a database is new, with Dutch labels for the 45 divisions.
+//! Queries over the CPV vocabulary's table (`cpv_codes`): does a code exist, one code,
+//! and the picker's search. The vocabulary itself is `vocab::cpv`.
 
 use diesel::prelude::*;
 
 use crate::db::schema::cpv_codes;
-use crate::db::{write_tx, DbConn};
+use crate::db::DbConn;
+use crate::vocab::cpv::{terms, CpvCode, Term, DIVISIONS_NL};
 
-const CPV_CSV: &str = include_str!("data/cpv-2008-en.csv");
-
-/// Dutch labels of the 45 CPV divisions.
-pub const DIVISIONS_NL: &[(&str, &str)] = &[
-    ("03", "Landbouw-, akkerbouw-, visserij-, bosbouw- en aanverwante producten"),
-    ("09", "Aardolieproducten, brandstof, elektriciteit en andere energiebronnen"),
-    ("14", "Mijnbouwproducten, basismetalen en aanverwante producten"),
-    ("15", "Voedingsmiddelen, dranken, tabak en aanverwante producten"),
-    ("16", "Landbouwmachines"),
-    ("18", "Kleding, schoeisel, bagageartikelen en accessoires"),
-    ("19", "Leder en textielweefsels, plastic en rubber materialen"),
-    ("22", "Drukwerk en aanverwante producten"),
-    ("24", "Chemische producten"),
-    ("30", "Kantoor- en computermachines, uitrusting en benodigdheden, behalve meubelen en softwarepakketten"),
-    ("31", "Elektrische machines, apparaten, uitrusting en verbruiksartikelen; verlichting"),
-    ("32", "Radio-, televisie-, communicatie- en telecommunicatie-uitrusting en toebehoren"),
-    ("33", "Medische apparatuur, farmaceutische producten en artikelen voor persoonlijke verzorging"),
-    ("34", "Vervoersmaterieel en hulpproducten voor vervoer"),
-    ("35", "Beveiligings-, brandbestrijdings-, politie- en defensie-uitrusting"),
-    ("37", "Muziekinstrumenten, sportartikelen, spellen, speelgoed, handwerkartikelen, kunstartikelen en toebehoren"),
-    ("38", "Laboratorium-, optische en precisieapparatuur (exclusief brillen)"),
-    ("39", "Meubilair (inclusief kantoormeubilair), inrichting, huishoudelijke apparatuur (exclusief verlichting) en schoonmaakmiddelen"),
-    ("41", "Opgevangen en gezuiverd water"),
-    ("42", "Industriële machines"),
-    ("43", "Machines voor mijnbouw, steengroeven en bouwuitrusting"),
-    ("44", "Bouwconstructies en -materialen; hulpproducten voor de bouw (exclusief elektrische apparatuur)"),
-    ("45", "Bouwwerkzaamheden"),
-    ("48", "Softwarepakketten en informatiesystemen"),
-    ("50", "Reparatie- en onderhoudsdiensten"),
-    ("51", "Installatiediensten (met uitzondering van software)"),
-    ("55", "Hotel-, restaurant- en detailhandelsdiensten"),
-    ("60", "Vervoersdiensten (exclusief afvalvervoer)"),
-    ("63", "Ondersteunende en aanvullende vervoersdiensten; reisbureaudiensten"),
-    ("64", "Post- en telecommunicatiediensten"),
-    ("65", "Openbare nutsvoorzieningen"),
-    ("66", "Financiële en verzekeringsdiensten"),
-    ("70", "Vastgoeddiensten"),
-    ("71", "Dienstverlening op het gebied van architectuur, bouwkunde, ingenieurswerk en inspectie"),
-    ("72", "IT-diensten: adviezen, softwareontwikkeling, internet en ondersteuning"),
-    ("73", "Onderzoek- en ontwikkelingsdiensten en aanverwante consultancydiensten"),
-    ("75", "Diensten voor openbaar bestuur, defensie en sociale zekerheid"),
-    ("76", "Diensten in verband met de olie- en gasindustrie"),
-    ("77", "Diensten voor land-, bos- en tuinbouw, aquacultuur en bijenteelt"),
-    ("79", "Zakelijke dienstverlening: juridisch, marketing, consulting, werving, drukkerij en beveiliging"),
-    ("80", "Diensten voor onderwijs en opleiding"),
-    ("85", "Diensten van gezondheidszorg en maatschappelijk werk"),
-    ("90", "Diensten inzake afvalwater, afval, reiniging en milieu"),
-    ("92", "Diensten op het gebied van recreatie, cultuur en sport"),
-    ("98", "Overige gemeenschaps-, sociale en persoonlijke diensten"),
-];
-
-#[derive(Debug, Clone, PartialEq, Eq, Insertable, Queryable, Selectable, serde::Serialize)]
-#[diesel(table_name = cpv_codes)]
-pub struct CpvCode {
-    pub code: String,
-    pub division: String,
-    pub level: i32,
-    pub label_en: String,
-    pub label_nl: Option<String>,
-}
-
-/// The level of a code: 2 (division), 3 (group), 4 (class), 5 (category), up to 8,
-/// i.e. the number of leading digits before the trailing zeros (at least 2).
-pub fn level(code: &str) -> i32 {
-    let significant = code.trim_end_matches('0').len();
-    significant.clamp(2, 8) as i32
-}
-
-/// The significant prefix of a code (`45200000` → `452`), used for hierarchy searches.
-pub fn prefix(code: &str) -> &str {
-    &code[..level(code) as usize]
-}
-
-/// Normalises an entered CPV code: digits only, an optional `-N` check digit dropped.
-/// Returns `None` when it is not 8 digits.
-pub fn normalise(input: &str) -> Option<String> {
-    let input = input.trim();
-    let code = match input.split_once('-') {
-        Some((code, check)) if check.len() == 1 && check.bytes().all(|b| b.is_ascii_digit()) => code,
-        Some(_) => return None,
-        None => input,
-    };
-    (code.len() == 8 && code.bytes().all(|b| b.is_ascii_digit())).then(|| code.to_string())
-}
-
-/// Parses the embedded vocabulary: every code whose division is one of the 45.
-pub fn vocabulary() -> Vec<CpvCode> {
-    let mut reader = csv::Reader::from_reader(CPV_CSV.as_bytes());
-    let rows: Vec<(String, String)> = reader
-        .records()
-        .map(|r| {
-            let r = r.expect("embedded CPV CSV is valid");
-            (r[0].to_string(), r[1].to_string())
-        })
-        .collect();
-    let divisions: std::collections::HashSet<&str> = rows
-        .iter()
-        .filter(|(code, _)| code.len() == 8 && code.ends_with("000000"))
-        .map(|(code, _)| &code[..2])
-        .collect();
-    rows.iter()
-        .filter(|(code, _)| normalise(code).is_some() && divisions.contains(&code[..2]))
-        .map(|(code, label)| {
-            let level = level(code);
-            let label_nl = (level == 2)
-                .then(|| DIVISIONS_NL.iter().find(|(d, _)| *d == &code[..2]).map(|(_, l)| l.to_string()))
-                .flatten();
-            CpvCode { code: code.clone(), division: code[..2].to_string(), level, label_en: label.clone(), label_nl }
-        })
-        .collect()
-}
-
-/// Loads the vocabulary into an empty `cpv_codes` table (in one transaction).
-pub fn seed(conn: &mut DbConn) -> QueryResult<usize> {
-    let present: i64 = cpv_codes::table.count().get_result(conn)?;
-    if present > 0 {
-        return Ok(0);
-    }
-    let codes = vocabulary();
-    write_tx(conn, |conn| {
-        for chunk in codes.chunks(2000) {
-            crate::per_backend!(conn, c => diesel::insert_into(cpv_codes::table).values(chunk).execute(c))?;
-        }
-        Ok(codes.len())
-    })
-}
+/// The columns of a [`CpvCode`], in its order.
+type Columns = (cpv_codes::code, cpv_codes::division, cpv_codes::level, cpv_codes::label_en, cpv_codes::label_nl);
+const COLUMNS: Columns =
+    (cpv_codes::code, cpv_codes::division, cpv_codes::level, cpv_codes::label_en, cpv_codes::label_nl);
 
 /// Whether the code exists in the vocabulary.
 pub fn exists(conn: &mut DbConn, code: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(cpv_codes::table.find(code))).get_result(conn)
 }
 
-/// The longest query [`find`] looks at (characters), and the most terms it uses.
-pub const MAX_QUERY: usize = 200;
-const MAX_TERMS: usize = 8;
-
-/// One part of a picker query: a code prefix (digits) or a word.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Term {
-    /// Leading digits of a code (`4521`; `45000000-7` becomes `45000000`).
-    Prefix(String),
-    /// A word, lower case, to be found in the English label or the Dutch division label.
-    Word(String),
-}
-
-/// Splits a picker query into terms: digit runs are code prefixes (a `-N` check digit
-/// is dropped), anything else is a word. At most [`MAX_TERMS`] terms of a query cut
-/// to [`MAX_QUERY`] characters.
-pub fn terms(query: &str) -> Vec<Term> {
-    let query: String = query.chars().take(MAX_QUERY).collect();
-    let mut terms = Vec::new();
-    for token in query.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
-        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-        if token.is_empty() {
-            continue;
-        }
-        let digits = match token.split_once('-') {
-            Some((code, check)) if check.len() == 1 && check.bytes().all(|b| b.is_ascii_digit()) => code,
-            _ => token,
-        };
-        let term = if !digits.is_empty() && digits.len() <= 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
-            Term::Prefix(digits.to_string())
-        } else {
-            Term::Word(token.to_lowercase())
-        };
-        if !terms.contains(&term) {
-            terms.push(term);
-        }
-        if terms.len() == MAX_TERMS {
-            break;
-        }
-    }
-    terms
+/// One code, when it exists.
+pub fn by_code(conn: &mut DbConn, code: &str) -> QueryResult<Option<CpvCode>> {
+    cpv_codes::table.find(code).select(COLUMNS).first(conn).optional()
 }
 
 diesel::define_sql_function!(fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text);
@@ -203,7 +44,7 @@ pub fn find(conn: &mut DbConn, query: &str, limit: i64) -> QueryResult<Vec<CpvCo
     if terms.is_empty() || limit <= 0 {
         return Ok(Vec::new());
     }
-    let mut q = cpv_codes::table.select(CpvCode::as_select()).into_boxed();
+    let mut q = cpv_codes::table.select(COLUMNS).into_boxed();
     for term in &terms {
         match term {
             Term::Prefix(digits) => q = q.filter(cpv_codes::code.like(format!("{digits}%"))),
@@ -223,66 +64,12 @@ pub fn find(conn: &mut DbConn, query: &str, limit: i64) -> QueryResult<Vec<CpvCo
     q.order((cpv_codes::level.asc(), cpv_codes::code.asc())).limit(limit).load(conn)
 }
 
-/// The label of a CPV division (`"45"`) in a language: Dutch from [`DIVISIONS_NL`],
-/// English from the embedded vocabulary.
-pub fn division_label(division: &str, lang: crate::web::i18n::Lang) -> Option<&'static str> {
-    use std::sync::OnceLock;
-    static ENGLISH: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    match lang {
-        crate::web::i18n::Lang::Nl => DIVISIONS_NL.iter().find(|(d, _)| *d == division).map(|(_, l)| *l),
-        crate::web::i18n::Lang::En => ENGLISH
-            .get_or_init(|| {
-                vocabulary().into_iter().filter(|c| c.level == 2).map(|c| (c.division, c.label_en)).collect()
-            })
-            .iter()
-            .find(|(d, _)| d == division)
-            .map(|(_, l)| l.as_str()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn vocabulary_has_every_code_and_dutch_divisions() {
-        let codes = vocabulary();
-        assert_eq!(codes.len(), 9454);
-        let divisions: Vec<_> = codes.iter().filter(|c| c.level == 2).collect();
-        assert_eq!(divisions.len(), 45);
-        assert!(divisions.iter().all(|d| d.label_nl.is_some()), "every division has a Dutch label");
-        assert_eq!(DIVISIONS_NL.len(), 45);
-    }
-
-    #[test]
-    fn levels_and_prefixes() {
-        assert_eq!(level("45000000"), 2);
-        assert_eq!(level("45200000"), 3);
-        assert_eq!(level("45210000"), 4);
-        assert_eq!(level("45211000"), 5);
-        assert_eq!(level("45211310"), 7);
-        assert_eq!(prefix("45200000"), "452");
-    }
-
-    #[test]
-    fn picker_queries_split_into_prefixes_and_words() {
-        assert_eq!(terms("4521"), vec![Term::Prefix("4521".into())]);
-        assert_eq!(terms(" 45000000-7 "), vec![Term::Prefix("45000000".into())]);
-        assert_eq!(terms("Window cleaning, window"), vec![Term::Word("window".into()), Term::Word("cleaning".into())]);
-        assert_eq!(terms("\"*NEAR: %_"), vec![Term::Word("near".into())]);
-        assert_eq!(terms("123456789"), vec![Term::Word("123456789".into())]);
-        assert!(terms("  ").is_empty());
-        assert_eq!(terms(&"a ".repeat(5000)).len(), 1);
-        assert_eq!(terms("a b c d e f g h i j").len(), 8);
+    fn like_patterns_are_escaped() {
         assert_eq!(like_escape("50%_a\\"), "50\\%\\_a\\\\");
-    }
-
-    #[test]
-    fn check_digit_is_ignored() {
-        assert_eq!(normalise("45000000-7").as_deref(), Some("45000000"));
-        assert_eq!(normalise(" 45000000 ").as_deref(), Some("45000000"));
-        assert_eq!(normalise("4500000"), None);
-        assert_eq!(normalise("45000000-77"), None);
-        assert_eq!(normalise("4500000x"), None);
     }
 }

@@ -24,7 +24,7 @@ use crate::csv_import::{self, Schema};
 use crate::db::schema::organisations;
 use crate::db::{write_tx, DbConn};
 use crate::vocab;
-use crate::web::i18n::Lang;
+use crate::i18n::Lang;
 use crate::web::{page, routes, AppError, AppState};
 
 pub use crate::csv_import::{ImportError, MAX_BYTES};

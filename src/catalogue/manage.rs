@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 use super::model::{OfferingInput, Organisation, OrganisationInput, ServiceArea};
 use super::{cpv, manage_store, store};
+use crate::vocab::cpv::{division_label, normalise, CpvCode, MAX_QUERY};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::{CurrentUser, Role};
 use crate::accounts::policy::{self, Action};
@@ -608,7 +609,7 @@ impl OfferingForm {
         if !picked.is_empty() {
             return picked.to_string();
         }
-        match cpv::normalise(&self.cpv_query) {
+        match normalise(&self.cpv_query) {
             Some(_) => self.cpv_query.trim().to_string(),
             None => String::new(),
         }
@@ -666,26 +667,23 @@ enum Editing {
 /// The CPV part of the form: the chosen code (with its label, when it exists), the
 /// picker's matches for the search, and whether a search was made.
 struct Picker {
-    current: Option<cpv::CpvCode>,
-    results: Vec<cpv::CpvCode>,
+    current: Option<CpvCode>,
+    results: Vec<CpvCode>,
     searched: bool,
 }
 
 fn load_picker(c: &mut DbConn, form: &OfferingForm, search: bool) -> Result<Picker, AppError> {
-    use diesel::prelude::*;
-    let current = match cpv::normalise(&form.chosen_code()) {
-        Some(code) => {
-            crate::db::schema::cpv_codes::table.find(code).select(cpv::CpvCode::as_select()).first(c).optional()?
-        }
+    let current = match normalise(&form.chosen_code()) {
+        Some(code) => cpv::by_code(c, &code)?,
         None => None,
     };
     let query = form.cpv_query.trim();
-    let searched = search && !query.is_empty() && char_len(query) <= cpv::MAX_QUERY;
+    let searched = search && !query.is_empty() && char_len(query) <= MAX_QUERY;
     let results = if searched { cpv::find(c, query, PICKER_LIMIT)? } else { Vec::new() };
     Ok(Picker { current, results, searched })
 }
 
-fn code_json(code: &cpv::CpvCode, checked: bool) -> Value {
+fn code_json(code: &CpvCode, checked: bool) -> Value {
     json!({ "code": code.code, "label_en": code.label_en, "division": code.division, "checked": checked })
 }
 
@@ -702,7 +700,7 @@ async fn render_offering(
     if errors.iter().any(|e| e.field == "cpv_code") && !form.cpv_code.trim().is_empty() && form.cpv_query.is_empty() {
         form.cpv_query = std::mem::take(&mut form.cpv_code);
     }
-    if char_len(form.cpv_query.trim()) > cpv::MAX_QUERY {
+    if char_len(form.cpv_query.trim()) > MAX_QUERY {
         errors.push(FieldError { field: "cpv_query".into(), key: "error-too-long" });
     }
     let search = form.finding_cpv() || !errors.is_empty();
@@ -1052,9 +1050,9 @@ pub(crate) struct CpvMatches {
     )
 )]
 pub(crate) async fn api_cpv(state: web::Data<AppState>, query: web::Query<CpvQuery>) -> Result<HttpResponse, AppError> {
-    use crate::web::i18n::Lang;
+    use crate::i18n::Lang;
     let CpvQuery { q, limit } = query.into_inner();
-    if char_len(&q) > cpv::MAX_QUERY {
+    if char_len(&q) > MAX_QUERY {
         return Err(AppError::Validation(vec![FieldError { field: "q".into(), key: "error-too-long" }]));
     }
     let limit = limit.unwrap_or(PICKER_LIMIT);
@@ -1066,8 +1064,8 @@ pub(crate) async fn api_cpv(state: web::Data<AppState>, query: web::Query<CpvQue
     let codes = codes
         .into_iter()
         .map(|c| CpvMatch {
-            division_label_en: cpv::division_label(&c.division, Lang::En),
-            division_label_nl: cpv::division_label(&c.division, Lang::Nl),
+            division_label_en: division_label(&c.division, Lang::En),
+            division_label_nl: division_label(&c.division, Lang::Nl),
             code: c.code,
             level: c.level,
             division: c.division,

@@ -17,7 +17,7 @@ use diesel::sql_types::{BigInt, Double, Integer, Text};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use super::cpv;
+use crate::vocab::cpv;
 use super::store::{summaries, Summary};
 use crate::db::schema::{
     offering_municipalities, offerings, organisation_sectors, organisation_target_groups, organisations,

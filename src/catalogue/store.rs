@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::cpv;
+use crate::vocab::cpv::normalise;
 use super::model::*;
 use crate::db::schema::{
     cpv_codes, offering_municipalities, offerings, organisation_certifications, organisation_sectors,
@@ -239,7 +240,7 @@ pub fn validate_offering(conn: &mut DbConn, input: &OfferingInput) -> QueryResul
         }
         ServiceArea::RadiusKm(km) => e.check(*km > 0 && *km <= 1000, "service_radius_km", "error-radius"),
     }
-    let code = match cpv::normalise(&input.cpv_code) {
+    let code = match normalise(&input.cpv_code) {
         Some(code) if cpv::exists(conn, &code)? => code,
         Some(_) => {
             e.add("cpv_code", "error-cpv-unknown");

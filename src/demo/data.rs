@@ -2356,7 +2356,8 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::catalogue::{cpv, store};
+    use crate::catalogue::store;
+    use crate::vocab::cpv;
     use crate::vocab;
 
     #[test]

@@ -299,7 +299,7 @@ fn add_offerings(
         return Ok(());
     }
     let codes: Vec<String> =
-        crate::catalogue::cpv::vocabulary().into_iter().filter(|c| c.level >= 4).map(|c| c.code).step_by(7).collect();
+        crate::vocab::cpv::vocabulary().into_iter().filter(|c| c.level >= 4).map(|c| c.code).step_by(7).collect();
     for chunk in (0..n).collect::<Vec<_>>().chunks(CHUNK / 2) {
         let rows: Vec<_> = chunk
             .iter()

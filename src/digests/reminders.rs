@@ -18,7 +18,7 @@ use crate::figures::periods::{self, Period};
 use crate::figures::submissions as store;
 use crate::mail::{self, outbox};
 use crate::registry;
-use crate::web::i18n::Lang;
+use crate::i18n::Lang;
 use crate::web::templates::format_date;
 
 /// Days before the due date the second reminder goes out.

@@ -16,7 +16,7 @@ use crate::catalogue::search;
 use crate::db::schema::{saved_searches, users};
 use crate::db::DbConn;
 use crate::mail::{self, outbox};
-use crate::web::i18n::Lang;
+use crate::i18n::Lang;
 use crate::web::templates::format_datetime;
 
 /// WISEs listed in one mail at most; the mail links to the search for the rest.

@@ -15,7 +15,7 @@ use crate::figures::review;
 use crate::mail::{self, outbox};
 use crate::reports::disclosure::Thresholds;
 use crate::reports::{page, report};
-use crate::web::i18n::Lang;
+use crate::i18n::Lang;
 
 /// The headline measures the summary shows.
 const SHOWN: [&str; 4] = ["people_working", "target_group_people", "new_participants", "moved_to_paid"];

@@ -33,7 +33,7 @@ use crate::db::schema::organisations;
 use crate::db::{write_tx, DbConn};
 use crate::validation::is_kvk_number;
 use crate::vocab;
-use crate::web::i18n::{self, Lang};
+use crate::i18n::{self, Lang};
 use crate::web::{page, routes, AppError, AppState};
 
 /// The columns every file must have, in the order of SPEC §4.

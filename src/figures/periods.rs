@@ -78,7 +78,7 @@ impl PeriodError {
 
 impl fmt::Display for PeriodError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::web::i18n::text(crate::web::i18n::Lang::En, self.message_key()))
+        f.write_str(&crate::i18n::text(crate::i18n::Lang::En, self.message_key()))
     }
 }
 

@@ -24,7 +24,7 @@ use crate::db::{write_tx, DbConn};
 use crate::mail::{self, outbox};
 use crate::registry;
 use crate::validation::{char_len, FieldError};
-use crate::web::i18n::Lang;
+use crate::i18n::Lang;
 use crate::web::{page, routes, AppError, AppState};
 
 /// The longest comment a returned submission may carry.

@@ -17,7 +17,7 @@ use lettre::{FileTransport, Message, SmtpTransport, Transport as _};
 use serde_json::Value;
 
 use crate::config::MailConfig;
-use crate::web::i18n::Lang;
+use crate::i18n::Lang;
 use crate::web::templates::Templates;
 
 /// How long one SMTP command may take before the attempt counts as failed.

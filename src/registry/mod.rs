@@ -25,7 +25,7 @@ use crate::db::write_tx;
 use crate::mail::{self, outbox};
 use crate::validation::{char_len, Errors, FieldError};
 use crate::vocab;
-use crate::web::i18n::Lang;
+use crate::i18n::Lang;
 use crate::web::{page, routes, AppError, AppState};
 use store::{Application, Confirmation};
 

@@ -17,7 +17,7 @@ use crate::accounts::policy::{self, Action};
 use crate::accounts::session::Identity;
 use crate::figures::periods::{self, Period, PeriodKey};
 use crate::validation::FieldError;
-use crate::web::i18n::{self, Lang};
+use crate::i18n::{self, Lang};
 use crate::web::{page, routes, AppError, AppState};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
 use crate::validation::FieldError;
-use crate::web::i18n::{self, Lang};
+use crate::i18n::{self, Lang};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

@@ -3,7 +3,6 @@
 
 pub mod assets;
 pub mod error;
-pub mod i18n;
 pub mod middleware;
 pub mod openapi;
 pub mod page;
@@ -24,7 +23,7 @@ use crate::config::Config;
 use crate::db::{DbConn, Pool};
 use crate::mail::Mailer;
 pub use error::AppError;
-use i18n::Lang;
+use crate::i18n::Lang;
 use templates::Templates;
 
 /// Everything a handler needs, shared by every worker.

@@ -7,7 +7,7 @@ use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::i18n::{self, Lang, LANG_COOKIE};
+use crate::i18n::{self, Lang, LANG_COOKIE};
 use super::{AppError, AppState};
 use crate::accounts::session::{CsrfForm, Identity};
 use crate::validation::FieldError;

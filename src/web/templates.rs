@@ -12,8 +12,8 @@ use rust_embed::RustEmbed;
 use serde_json::Value;
 
 use super::assets;
-use super::i18n::{self, Lang};
-use crate::catalogue::cpv;
+use crate::i18n::{self, Lang};
+use crate::vocab::cpv;
 
 #[derive(RustEmbed)]
 #[folder = "templates/"]

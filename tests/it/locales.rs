@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use fluent_syntax::ast::Entry;
-use wise_monitor::web::i18n::{lookup, Lang};
+use wise_monitor::i18n::{lookup, Lang};
 
 fn keys(lang: &str) -> BTreeSet<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/locales").join(lang);

@@ -50,7 +50,7 @@ fn charts(res: &Response) -> Vec<(String, String, String)> {
 
 /// A number as the Dutch page prints it.
 fn nl(n: i64) -> String {
-    wise_monitor::reports::page::format_count(n, wise_monitor::web::i18n::Lang::Nl)
+    wise_monitor::reports::page::format_count(n, wise_monitor::i18n::Lang::Nl)
 }
 
 backend_tests! {
@@ -185,8 +185,8 @@ backend_tests! {
         // Sector labels are translated, in the chart and in its table.
         let public = expected(&app, "2026-Q2", false);
         let sector = &public.breakdown("sector").unwrap().rows[0];
-        let label = wise_monitor::web::i18n::text(
-            wise_monitor::web::i18n::Lang::En,
+        let label = wise_monitor::i18n::text(
+            wise_monitor::i18n::Lang::En,
             &wise_monitor::vocab::label_key("sector", &sector.key),
         );
         assert!(found[1].2.contains(&format!("{label}: ")), "{}", found[1].2);

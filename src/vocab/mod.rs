@@ -1,6 +1,8 @@
 //! The fixed vocabularies of SPEC §5 and §2. Labels live in the translation files
 //! (`sector-<code>`, `target-group-<code>`, …) so both languages stay complete.
 
+pub mod cpv;
+
 pub const SECTORS: &[&str] = &[
     "catering",
     "cleaning_facility",
