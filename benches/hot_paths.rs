@@ -42,7 +42,7 @@ use wise_monitor::reports::aggregate::{self, Row};
 use wise_monitor::reports::disclosure::{self, Cell, Table, Thresholds};
 use wise_monitor::vocab;
 use wise_monitor::i18n::Lang;
-use wise_monitor::web::templates::Templates;
+use wise_monitor::render::templates::Templates;
 
 /// The search of the brief: words, two filters and the second page.
 const QUERY: &str = "q=kaarsen%20zeep&sector=catering&municipality=Haarlem&page=2";

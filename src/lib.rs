@@ -17,6 +17,7 @@ pub mod figures;
 pub mod i18n;
 pub mod mail;
 pub mod registry;
+pub mod render;
 pub mod reports;
 pub mod validation;
 pub mod vocab;

@@ -493,7 +493,7 @@ fn run_digests(config: &Config, at: Option<&str>) -> anyhow::Result<()> {
             .with_timezone(&chrono::Utc),
         None => SystemClock.now(),
     };
-    let templates = wise_monitor::web::templates::Templates::new(config.template_override_dir(), false)?;
+    let templates = wise_monitor::render::templates::Templates::new(config.template_override_dir(), false)?;
     let pool = open(config)?;
     let mut conn = pool.get()?;
     db::migrate(&mut conn)?;

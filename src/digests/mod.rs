@@ -24,7 +24,7 @@ use diesel::prelude::*;
 use crate::config::{Config, SchedulesConfig};
 use crate::db::schema::digest_runs;
 use crate::db::{write_tx, DbConn};
-use crate::web::templates::Templates;
+use crate::render::templates::Templates;
 
 /// The kinds of digest, as config keys, run records and unsubscribe links name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

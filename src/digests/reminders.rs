@@ -19,7 +19,7 @@ use crate::figures::submissions as store;
 use crate::mail::{self, outbox};
 use crate::registry;
 use crate::i18n::Lang;
-use crate::web::templates::format_date;
+use crate::render::templates::format_date;
 
 /// Days before the due date the second reminder goes out.
 pub const DAYS_BEFORE_DUE: i64 = 7;

@@ -17,7 +17,7 @@ use crate::db::schema::{saved_searches, users};
 use crate::db::DbConn;
 use crate::mail::{self, outbox};
 use crate::i18n::Lang;
-use crate::web::templates::format_datetime;
+use crate::render::templates::format_datetime;
 
 /// WISEs listed in one mail at most; the mail links to the search for the rest.
 pub const MAX_LISTED: usize = 50;

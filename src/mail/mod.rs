@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use crate::config::MailConfig;
 use crate::i18n::Lang;
-use crate::web::templates::Templates;
+use crate::render::templates::Templates;
 
 /// How long one SMTP command may take before the attempt counts as failed.
 const SMTP_TIMEOUT: Duration = Duration::from_secs(30);

@@ -7,7 +7,6 @@ pub mod middleware;
 pub mod openapi;
 pub mod page;
 pub mod routes;
-pub mod templates;
 
 use std::sync::Arc;
 
@@ -24,7 +23,7 @@ use crate::db::{DbConn, Pool};
 use crate::mail::Mailer;
 pub use error::AppError;
 use crate::i18n::Lang;
-use templates::Templates;
+use crate::render::templates::Templates;
 
 /// Everything a handler needs, shared by every worker.
 #[derive(Clone)]

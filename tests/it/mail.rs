@@ -265,7 +265,7 @@ fn smtp_delivers_a_multipart_message() {
         return;
     };
     let mailer = Mailer::from_config(&smtp_config(sink.port)).unwrap();
-    let templates = wise_monitor::web::templates::Templates::new(None, false).unwrap();
+    let templates = wise_monitor::render::templates::Templates::new(None, false).unwrap();
     let data = json!({"name": "Anna", "link": "https://wise.example/x", "unsubscribe_url": "https://wise.example/u/1"});
     let email = mail::render(&templates, "test", Lang::Nl, "anna@example.nl", data).unwrap();
     mailer.send(&email).expect("the sink accepts the mail");
