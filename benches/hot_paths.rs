@@ -35,14 +35,14 @@ use serde_json::{json, Value};
 use wise_monitor::catalogue::search::{self, FacetValue, Facets, Hit, SearchParams, SearchResult};
 use wise_monitor::catalogue::store::Summary;
 use wise_monitor::catalogue::view;
-use wise_monitor::vocab::cpv;
 use wise_monitor::figures::eligibility::ReservedContract;
 use wise_monitor::figures::import::{parse_csv, REQUIRED};
+use wise_monitor::i18n::Lang;
+use wise_monitor::render::templates::Templates;
 use wise_monitor::reports::aggregate::{self, Row};
 use wise_monitor::reports::disclosure::{self, Cell, Table, Thresholds};
 use wise_monitor::vocab;
-use wise_monitor::i18n::Lang;
-use wise_monitor::render::templates::Templates;
+use wise_monitor::vocab::cpv;
 
 /// The search of the brief: words, two filters and the second page.
 const QUERY: &str = "q=kaarsen%20zeep&sector=catering&municipality=Haarlem&page=2";

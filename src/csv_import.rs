@@ -15,11 +15,11 @@ use serde_json::{json, Value};
 
 use actix_web::http::StatusCode;
 
-use crate::accounts::model::CurrentUser;
-use crate::accounts::policy::{self, Action};
-use crate::accounts::secret;
-use crate::accounts::session::Identity;
 use crate::i18n::{self, Lang};
+use crate::secret;
+use crate::users::model::CurrentUser;
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::session::Identity;
 use crate::web::{AppError, AppState};
 
 /// The largest file an upload page or the API accepts.

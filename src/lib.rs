@@ -5,6 +5,7 @@
 //! [`app`] builds the actix application used by the server and by every test.
 
 pub mod accounts;
+pub mod audit;
 pub mod buyers;
 pub mod catalogue;
 pub mod clock;
@@ -19,6 +20,8 @@ pub mod mail;
 pub mod registry;
 pub mod render;
 pub mod reports;
+pub mod secret;
+pub mod users;
 pub mod validation;
 pub mod vocab;
 pub mod web;

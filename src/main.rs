@@ -242,14 +242,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut conn = pool.get()?;
             db::migrate(&mut conn)?;
             let input =
-                wise_monitor::accounts::store::NewUser { email, name, role, language, organisation_kvk: organisation };
+                wise_monitor::users::store::NewUser { email, name, role, language, organisation_kvk: organisation };
             let id = wise_monitor::accounts::add_user_command(
                 &mut conn,
                 &input,
                 &password,
                 db::timestamp(SystemClock.now()),
             )?;
-            println!("user {id} created: {}", wise_monitor::accounts::store::normalise_email(&input.email));
+            println!("user {id} created: {}", wise_monitor::users::store::normalise_email(&input.email));
             Ok(())
         }
         Command::Tokens(TokensCommand::Create { email, name }) => {
@@ -308,7 +308,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 /// `import organisations FILE`: every error as `FILE:LINE: column COLUMN: message` on
 /// stderr and nothing written, or all WISEs created (approved) with an audit entry.
 fn import_organisations(config: &Config, file: &std::path::Path) -> anyhow::Result<()> {
-    use wise_monitor::accounts::audit;
+    use wise_monitor::audit;
     use wise_monitor::catalogue::import;
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let pool = open(config)?;
@@ -375,9 +375,9 @@ fn import_figures(config: &Config, file: &std::path::Path) -> anyhow::Result<()>
 
 /// `export report`: the sector report of a period on stdout, as CSV or JSON.
 fn export_report(config: &Config, period: &str, format: &str, breakdown: &str, exact: bool) -> anyhow::Result<()> {
+    use wise_monitor::i18n::{self, Lang};
     use wise_monitor::reports::disclosure::Thresholds;
     use wise_monitor::reports::export::{self, ReportError};
-    use wise_monitor::i18n::{self, Lang};
     let dimension = export::breakdown(Some(breakdown))
         .map_err(|_| anyhow::anyhow!("--breakdown: {}", i18n::text(Lang::En, "error-breakdown")))?;
     let pool = open(config)?;
@@ -512,7 +512,7 @@ fn run_digests(config: &Config, at: Option<&str>) -> anyhow::Result<()> {
 
 /// `periods create`: the periods of the range, in one transaction with its audit entry.
 fn create_periods(config: &Config, from: &str, to: &str, due_days: &str) -> anyhow::Result<()> {
-    use wise_monitor::accounts::audit;
+    use wise_monitor::audit;
     use wise_monitor::figures::{self, periods};
     use wise_monitor::i18n::{self, Lang};
     let request = periods::validate_range(from, to, due_days).map_err(|errors| {

@@ -2,31 +2,26 @@
 //! with API tokens, and the operator's user management. Security rules (sessions,
 //! CSRF, policy, rate limits, audit) live in the submodules.
 
-pub mod audit;
-pub mod model;
-pub mod password;
-pub mod policy;
-pub mod ratelimit;
-pub mod secret;
-pub mod session;
-pub mod store;
-
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Duration;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use audit::Actor;
-use model::{CurrentUser, Role};
-use policy::Action;
-use session::{client_ip, CsrfForm, Empty, Identity};
-use store::LinkPurpose;
+use crate::audit::{self, Actor};
+use crate::secret;
+use crate::users::model::{CurrentUser, Role};
+use crate::users::store::{self, LinkPurpose};
+use crate::web::auth::password;
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::ratelimit::{attempt_keys, limit};
+use crate::web::auth::session::{self, client_ip, CsrfForm, Empty, Identity};
+use crate::web::form::{field_errors, see_other};
 
 use crate::db::write_tx;
+use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::validation::FieldError;
-use crate::i18n::Lang;
 use crate::web::page::{self, safe_local_path};
 use crate::web::{routes, AppError, AppState};
 
@@ -61,7 +56,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     tag = "accounts",
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "The user the token acts for", body = model::CurrentUser),
+        (status = 200, description = "The user the token acts for", body = crate::users::model::CurrentUser),
         (status = 401, description = "No token, or an unknown or revoked one", body = crate::web::error::ErrorBody),
     )
 )]
@@ -69,62 +64,8 @@ pub(crate) async fn api_me(identity: Identity) -> Result<HttpResponse, AppError>
     Ok(HttpResponse::Ok().json(identity.user()?))
 }
 
-/// A 303 to a page on this site.
-pub(crate) fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_string())).finish()
-}
-
-/// Form errors as the templates read them: every field present, `null` or a message key.
-pub(crate) fn field_errors(fields: &[&str], errors: &[FieldError]) -> Value {
-    let mut map = serde_json::Map::new();
-    for field in fields {
-        let key = errors.iter().find(|e| e.field == *field).map(|e| e.key);
-        map.insert((*field).to_string(), json!(key));
-    }
-    Value::Object(map)
-}
-
-/// The errors listed above a form: each field once, with its label (`label_prefix`
-/// and the field name, dashed) and the element to jump to.
-pub(crate) fn error_summary(errors: &[FieldError], label_prefix: &str, anchor: impl Fn(&str) -> String) -> Value {
-    let mut seen = Vec::new();
-    let mut list = Vec::new();
-    for e in errors {
-        if seen.contains(&e.field) {
-            continue;
-        }
-        seen.push(e.field.clone());
-        list.push(json!({
-            "label": format!("{label_prefix}{}", e.field.replace('_', "-")),
-            "error": e.key,
-            "anchor": anchor(&e.field),
-        }));
-    }
-    Value::Array(list)
-}
-
 fn one_error(field: &str, key: &'static str) -> Vec<FieldError> {
     vec![FieldError { field: field.to_string(), key }]
-}
-
-/// Counts an attempt against every key; the first exhausted one answers 429.
-pub(crate) fn limit(state: &AppState, keys: &[(String, u32)]) -> Result<(), AppError> {
-    let window = Duration::minutes(state.config.auth.rate_limit_window_minutes);
-    let now = state.clock.now();
-    for (key, max) in keys {
-        state.limiter.hit(key, *max, window, now).map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
-    }
-    Ok(())
-}
-
-/// The per-IP and per-account-from-this-IP limits of one kind of attempt.
-pub(crate) fn attempt_keys(state: &AppState, kind: &str, ip: &str, account: &str) -> Vec<(String, u32)> {
-    let auth = &state.config.auth;
-    vec![
-        (format!("{kind}:ip:{ip}"), auth.rate_limit_per_ip),
-        // The account as typed can be long: keyed by its digest.
-        (format!("{kind}:account:{}:ip:{ip}", secret::digest(account)), auth.rate_limit_per_account),
-    ]
 }
 
 /// Writes one audit entry in its own transaction.
@@ -312,11 +253,6 @@ struct ForgotForm {
 /// Reset mails one account receives per hour at most.
 pub const RESET_MAILS_PER_HOUR: u32 = 3;
 
-/// The link in a mail, absolute.
-pub(crate) fn link(state: &AppState, path: &str, token: &str) -> String {
-    format!("{}{path}?token={token}", state.config.base_url())
-}
-
 /// Sends a reset link when the address belongs to an active user; the answer is the
 /// same either way, so the form does not reveal who has an account.
 async fn forgot(
@@ -362,7 +298,7 @@ async fn forgot(
                 let lang = Lang::parse(&user.language).unwrap_or(Lang::Nl);
                 let data = json!({
                     "name": user.name,
-                    "link": link(&worker, "/password/reset", &token),
+                    "link": worker.link("/password/reset", &token),
                     "minutes": worker.config.auth.reset_link_minutes,
                     "unsubscribe_url": null,
                 });
@@ -895,7 +831,7 @@ async fn invite_user(
                     "name": input.name.trim(),
                     "inviter": admin_email,
                     "role": role.as_str(),
-                    "link": link(&worker, "/invitation", &token),
+                    "link": worker.link("/invitation", &token),
                     "days": worker.config.auth.invite_link_days,
                     "unsubscribe_url": null,
                 });

@@ -10,15 +10,15 @@ use chrono::Duration;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::accounts::audit::{self, Actor};
-use crate::accounts::field_errors;
-use crate::accounts::policy::{self, Action};
-use crate::accounts::session::{client_ip, CsrfForm, Identity};
-use crate::catalogue::view::safe_cell;
+use crate::audit::{self, Actor};
 use crate::db::write_tx;
+use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::validation::{Errors, FieldError};
-use crate::i18n::Lang;
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::session::{client_ip, CsrfForm, Identity};
+use crate::web::form::field_errors;
+use crate::web::form::safe_cell;
 use crate::web::page::{self, safe_local_path};
 use crate::web::{routes, AppError, AppState};
 
@@ -107,7 +107,7 @@ async fn add(
     if !state.db(move |c| Ok(store::add(c, user.id, &kvk, now)?)).await? {
         return Err(AppError::NotFound);
     }
-    Ok(crate::accounts::see_other(&with_notice(safe_local_path(form.next.as_deref()), "shortlisted")))
+    Ok(crate::web::form::see_other(&with_notice(safe_local_path(form.next.as_deref()), "shortlisted")))
 }
 
 async fn remove(
@@ -123,7 +123,7 @@ async fn remove(
         return Err(AppError::NotFound);
     }
     let next = form.next.as_deref().filter(|n| !n.is_empty()).unwrap_or("/shortlist");
-    Ok(crate::accounts::see_other(&with_notice(safe_local_path(Some(next)), "unlisted")))
+    Ok(crate::web::form::see_other(&with_notice(safe_local_path(Some(next)), "unlisted")))
 }
 
 #[derive(Deserialize)]
@@ -207,7 +207,7 @@ async fn enquire(
             })
         })
         .await?;
-    Ok(crate::accounts::see_other(&format!("/organisations/{slug}?notice=enquiry-sent")))
+    Ok(crate::web::form::see_other(&format!("/organisations/{slug}?notice=enquiry-sent")))
 }
 
 async fn enquiry_form_again(

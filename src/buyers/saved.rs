@@ -9,14 +9,14 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::accounts::policy::{self, Action};
-use crate::accounts::session::{CsrfForm, Empty, Identity};
-use crate::accounts::{error_summary, field_errors, see_other};
 use crate::catalogue::search::SearchParams;
 use crate::catalogue::view::{self, query_string};
 use crate::db::schema::saved_searches;
 use crate::db::{write_tx, DbConn};
 use crate::validation::{char_len, Errors, FieldError};
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::session::{CsrfForm, Empty, Identity};
+use crate::web::form::{error_summary, field_errors, see_other};
 use crate::web::page::NoticeQuery;
 use crate::web::{page, routes, AppError, AppState};
 

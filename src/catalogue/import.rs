@@ -16,15 +16,15 @@ use serde_json::{json, Value};
 
 use super::model::OrganisationInput;
 use super::store;
-use crate::accounts::audit::{self, Actor};
-use crate::accounts::policy::{self, Action};
-use crate::accounts::see_other;
-use crate::accounts::session::{client_ip, Identity};
+use crate::audit::{self, Actor};
 use crate::csv_import::{self, Schema};
 use crate::db::schema::organisations;
 use crate::db::{write_tx, DbConn};
-use crate::vocab;
 use crate::i18n::Lang;
+use crate::vocab;
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::session::{client_ip, Identity};
+use crate::web::form::see_other;
 use crate::web::{page, routes, AppError, AppState};
 
 pub use crate::csv_import::{ImportError, MAX_BYTES};

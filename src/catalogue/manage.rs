@@ -11,15 +11,15 @@ use serde_json::{json, Value};
 
 use super::model::{OfferingInput, Organisation, OrganisationInput, ServiceArea};
 use super::{cpv, manage_store, store};
-use crate::vocab::cpv::{division_label, normalise, CpvCode, MAX_QUERY};
-use crate::accounts::audit::{self, Actor};
-use crate::accounts::model::{CurrentUser, Role};
-use crate::accounts::policy::{self, Action};
-use crate::accounts::session::{client_ip, CsrfForm, Empty, Identity};
-use crate::accounts::{error_summary, field_errors, see_other};
+use crate::audit::{self, Actor};
 use crate::db::{write_tx, DbConn};
+use crate::users::model::{CurrentUser, Role};
 use crate::validation::{char_len, is_kvk_number, FieldError};
 use crate::vocab;
+use crate::vocab::cpv::{division_label, normalise, CpvCode, MAX_QUERY};
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::session::{client_ip, CsrfForm, Empty, Identity};
+use crate::web::form::{error_summary, field_errors, see_other};
 use crate::web::page::NoticeQuery;
 use crate::web::{page, routes, AppError, AppState};
 

@@ -154,9 +154,9 @@ pub(crate) async fn render_profile(
     status: StatusCode,
     extra: serde_json::Value,
 ) -> Result<HttpResponse, AppError> {
-    use crate::accounts::policy::{allows, Action};
+    use crate::web::auth::policy::{allows, Action};
     use actix_web::HttpMessage;
-    let identity = req.extensions().get::<crate::accounts::session::Identity>().cloned().unwrap_or_default();
+    let identity = req.extensions().get::<crate::web::auth::session::Identity>().cloned().unwrap_or_default();
     let buyer = identity.user.as_ref().filter(|u| allows(Some(u), Action::UseBuyerTools, None)).map(|u| u.id);
     let (profile, listed) = state
         .db(move |c| {
@@ -175,7 +175,7 @@ pub(crate) async fn render_profile(
         "can_edit": editor,
         "notice": null,
         "enquiry": { "subject": "", "message": "" },
-        "enquiry_errors": crate::accounts::field_errors(&["subject", "message"], &[]),
+        "enquiry_errors": crate::web::form::field_errors(&["subject", "message"], &[]),
     });
     let data = page::merge(view::profile_page(&profile, state.today()), defaults);
     page::render_over(state, req, status, "catalogue/profile", data, extra)

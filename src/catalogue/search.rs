@@ -17,7 +17,6 @@ use diesel::sql_types::{BigInt, Double, Integer, Text};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::vocab::cpv;
 use super::store::{summaries, Summary};
 use crate::db::schema::{
     offering_municipalities, offerings, organisation_sectors, organisation_target_groups, organisations,
@@ -26,6 +25,7 @@ use crate::db::{versioned, DbConn};
 use crate::figures::eligibility::{self, ReservedContract};
 use crate::validation::{Errors, FieldError};
 use crate::vocab;
+use crate::vocab::cpv;
 
 /// Longest search text accepted.
 pub const MAX_QUERY_CHARS: usize = 200;

@@ -4,7 +4,6 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::cpv;
-use crate::vocab::cpv::normalise;
 use super::model::*;
 use crate::db::schema::{
     cpv_codes, offering_municipalities, offerings, organisation_certifications, organisation_sectors,
@@ -13,6 +12,7 @@ use crate::db::schema::{
 use crate::db::{write_tx, DbConn};
 use crate::validation::{char_len, is_email, is_kvk_number, is_web_url, optional, Errors, FieldError};
 use crate::vocab;
+use crate::vocab::cpv::normalise;
 
 pub const MAX_DESCRIPTION: usize = 2000;
 pub const MAX_NAME: usize = 200;

@@ -1,32 +1,13 @@
 //! Shapes the catalogue's records for pages.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::search::{Hit, SearchParams, SearchResult};
 use super::store::Profile;
-use crate::accounts::field_errors;
 use crate::validation::FieldError;
+use crate::web::form::{field_errors, safe_cell, Paging};
 use crate::web::AppError;
-
-/// Where a page sits in a paged list.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Paging {
-    pub page: u32,
-    pub pages: u32,
-    pub previous: Option<u32>,
-    pub next: Option<u32>,
-}
-
-impl Paging {
-    /// An empty list still has one (empty) page.
-    pub fn new(page: u32, per_page: u32, total: i64) -> Self {
-        let per_page = i64::from(per_page.max(1));
-        let pages = u32::try_from(((total + per_page - 1) / per_page).max(1)).unwrap_or(u32::MAX);
-        Self { page, pages, previous: (page > 1).then(|| page - 1), next: (page < pages).then(|| page + 1) }
-    }
-}
 
 /// The profile page's data: the public record, with certificates marked expired by `today`.
 pub fn profile_page(profile: &Profile, today: NaiveDate) -> Value {
@@ -160,15 +141,6 @@ pub fn search_errors(params: &SearchParams, errors: &[FieldError]) -> Value {
     })
 }
 
-/// A cell as exported: text that a spreadsheet would read as a formula gets a `'` in front.
-pub fn safe_cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
 /// Found WISEs as CSV. `reserved_contract` is `true` or `false` on the figures of
 /// `reserved_contract_period`, both empty when the WISE has no accepted figures.
 pub fn organisations_csv(items: &[Hit], base_url: &str) -> Result<String, AppError> {
@@ -208,7 +180,7 @@ pub fn organisations_csv(items: &[Hit], base_url: &str) -> Result<String, AppErr
 
 #[cfg(test)]
 mod tests {
-    use super::Paging;
+    use crate::web::form::Paging;
 
     #[test]
     fn paging_counts_pages() {

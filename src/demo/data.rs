@@ -2357,8 +2357,8 @@ mod tests {
 
     use super::*;
     use crate::catalogue::store;
-    use crate::vocab::cpv;
     use crate::vocab;
+    use crate::vocab::cpv;
 
     #[test]
     fn statuses_are_60_approved_2_pending_1_suspended() {

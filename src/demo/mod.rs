@@ -5,9 +5,10 @@ pub mod scale;
 
 use anyhow::Context;
 
-use crate::accounts::{model::Role, password, store as accounts};
 use crate::catalogue::store;
 use crate::db::{write_tx, DbConn};
+use crate::users::{model::Role, store as accounts};
+use crate::web::auth::password;
 
 /// What [`fill_if_empty`] did.
 #[derive(Debug, PartialEq, Eq)]

@@ -17,7 +17,6 @@ use anyhow::{bail, Context as _};
 use chrono::{Datelike, Duration, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::accounts::password;
 use crate::db::schema::{
     current_figures, offerings, organisation_sectors, organisation_target_groups, organisations,
     revision_target_groups, saved_searches, submission_revisions, submissions, users,
@@ -27,6 +26,7 @@ use crate::figures::periods;
 use crate::figures::submissions::{group_rows, NewCurrent, NewRevision, Source};
 use crate::figures::values::Figures;
 use crate::vocab;
+use crate::web::auth::password;
 
 /// The words texts are made of, most common first.
 pub const WORDS: &[&str] = &[

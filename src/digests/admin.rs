@@ -5,12 +5,12 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::accounts::audit::{self, Actor};
-use crate::accounts::policy::{self, Action};
-use crate::accounts::see_other;
-use crate::accounts::session::{client_ip, CsrfForm, Empty, Identity};
+use crate::audit::{self, Actor};
 use crate::db::write_tx;
 use crate::mail::outbox;
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::session::{client_ip, CsrfForm, Empty, Identity};
+use crate::web::form::see_other;
 use crate::web::{page, routes, AppError, AppState};
 
 /// The most mails the page lists.

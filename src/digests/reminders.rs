@@ -16,9 +16,9 @@ use crate::db::DbConn;
 use crate::figures::form::figures_table;
 use crate::figures::periods::{self, Period};
 use crate::figures::submissions as store;
+use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::registry;
-use crate::i18n::Lang;
 use crate::render::templates::format_date;
 
 /// Days before the due date the second reminder goes out.

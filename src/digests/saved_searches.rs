@@ -15,8 +15,8 @@ use crate::buyers::saved::{criteria, SavedSearch};
 use crate::catalogue::search;
 use crate::db::schema::{saved_searches, users};
 use crate::db::DbConn;
-use crate::mail::{self, outbox};
 use crate::i18n::Lang;
+use crate::mail::{self, outbox};
 use crate::render::templates::format_datetime;
 
 /// WISEs listed in one mail at most; the mail links to the search for the rest.

@@ -12,10 +12,10 @@ use crate::db::schema::users;
 use crate::db::DbConn;
 use crate::figures::periods::{self, Status};
 use crate::figures::review;
+use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::reports::disclosure::Thresholds;
 use crate::reports::{page, report};
-use crate::i18n::Lang;
 
 /// The headline measures the summary shows.
 const SHOWN: [&str; 4] = ["people_working", "target_group_people", "new_participants", "moved_to_paid"];

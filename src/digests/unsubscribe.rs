@@ -8,9 +8,9 @@ use diesel::prelude::*;
 use serde_json::json;
 
 use super::Kind;
-use crate::accounts::secret;
 use crate::db::schema::{digest_unsubscribes, unsubscribe_links};
 use crate::db::{write_tx, DbConn};
+use crate::secret;
 use crate::web::{page, routes, AppError, AppState};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

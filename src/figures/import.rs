@@ -24,16 +24,16 @@ use super::submissions::{self, Source};
 use super::values::{self, Figures};
 #[cfg(test)]
 use super::values::{FLOWS, STOCKS};
-use crate::accounts::audit::{self, Actor};
-use crate::accounts::model::Role;
-use crate::accounts::policy::{self, Action};
-use crate::accounts::session::{client_ip, Identity};
+use crate::audit::{self, Actor};
 use crate::csv_import::{self, ImportError, ReadError, Schema, MAX_BYTES};
 use crate::db::schema::organisations;
 use crate::db::{write_tx, DbConn};
+use crate::i18n::{self, Lang};
+use crate::users::model::Role;
 use crate::validation::is_kvk_number;
 use crate::vocab;
-use crate::i18n::{self, Lang};
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::session::{client_ip, Identity};
 use crate::web::{page, routes, AppError, AppState};
 
 /// The columns every file must have, in the order of SPEC §4.

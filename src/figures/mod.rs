@@ -16,11 +16,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::accounts::audit::{self, Actor};
-use crate::accounts::policy::{self, Action};
-use crate::accounts::session::{client_ip, CsrfForm, Identity};
-use crate::accounts::{field_errors, see_other};
+use crate::audit::{self, Actor};
 use crate::db::write_tx;
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::session::{client_ip, CsrfForm, Identity};
+use crate::web::form::{field_errors, see_other};
 use crate::web::{page, routes, AppError, AppState};
 use periods::{Kind, Period, Status};
 

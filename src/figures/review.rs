@@ -13,18 +13,18 @@ use super::form::history_json;
 use super::periods::{self, Period, Status};
 use super::submissions::{self, Verdict};
 use super::PeriodView;
-use crate::accounts::audit::{self, Actor};
-use crate::accounts::model::Role;
-use crate::accounts::policy::{self, Action};
-use crate::accounts::session::{client_ip, CsrfForm, Identity};
-use crate::accounts::{field_errors, see_other};
-use crate::catalogue::view::safe_cell;
+use crate::audit::{self, Actor};
 use crate::db::schema::organisations;
 use crate::db::{write_tx, DbConn};
+use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::registry;
+use crate::users::model::Role;
 use crate::validation::{char_len, FieldError};
-use crate::i18n::Lang;
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::session::{client_ip, CsrfForm, Identity};
+use crate::web::form::safe_cell;
+use crate::web::form::{field_errors, see_other};
 use crate::web::{page, routes, AppError, AppState};
 
 /// The longest comment a returned submission may carry.

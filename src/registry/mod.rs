@@ -13,19 +13,20 @@ use chrono::Duration;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::accounts::audit::{self, Actor};
-use crate::accounts::policy::{self, Action};
-use crate::accounts::session::{client_ip, CsrfForm, Identity};
-use crate::accounts::store::{normalise_email, NewUser};
-use crate::accounts::{attempt_keys, field_errors, limit, link, see_other};
+use crate::audit::{self, Actor};
 use crate::catalogue::model::OrganisationInput;
 use crate::catalogue::store::MAX_DESCRIPTION;
-use crate::catalogue::view::Paging;
 use crate::db::write_tx;
+use crate::i18n::Lang;
 use crate::mail::{self, outbox};
+use crate::users::store::{normalise_email, NewUser};
 use crate::validation::{char_len, Errors, FieldError};
 use crate::vocab;
-use crate::i18n::Lang;
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::ratelimit::{attempt_keys, limit};
+use crate::web::auth::session::{client_ip, CsrfForm, Identity};
+use crate::web::form::Paging;
+use crate::web::form::{field_errors, see_other};
 use crate::web::{page, routes, AppError, AppState};
 use store::{Application, Confirmation};
 
@@ -242,7 +243,7 @@ async fn register(
                 let data = json!({
                     "name": application.user.name.trim(),
                     "organisation": organisation.name,
-                    "link": link(&worker, "/register/confirm", &created.token),
+                    "link": worker.link("/register/confirm", &created.token),
                     "days": valid_for.num_days(),
                     "unsubscribe_url": null,
                 });
@@ -379,7 +380,7 @@ async fn resend(
                 let data = json!({
                     "name": user.name,
                     "organisation": organisation_name,
-                    "link": link(&worker, "/register/confirm", &token),
+                    "link": worker.link("/register/confirm", &token),
                     "days": valid_for.num_days(),
                     "unsubscribe_url": null,
                 });

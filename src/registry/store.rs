@@ -5,9 +5,6 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::accounts::model::{Role, User};
-use crate::accounts::secret;
-use crate::accounts::store::{self as accounts, NewUser};
 use crate::catalogue::model::{Organisation, OrganisationInput};
 use crate::catalogue::store as catalogue;
 use crate::db::schema::{
@@ -15,6 +12,9 @@ use crate::db::schema::{
     user_organisations, users,
 };
 use crate::db::DbConn;
+use crate::secret;
+use crate::users::model::{Role, User};
+use crate::users::store::{self as accounts, NewUser};
 use crate::validation::{is_kvk_number, FieldError};
 
 /// What the registration form sends: the WISE, its first user and their password.

@@ -8,12 +8,12 @@ use serde::Deserialize;
 use super::aggregate;
 use super::disclosure::Thresholds;
 use super::report::{self, Report, BREAKDOWNS};
-use crate::accounts::policy::{self, Action};
-use crate::accounts::session::Identity;
-use crate::catalogue::view::safe_cell;
 use crate::db::DbConn;
 use crate::figures::periods::PeriodKey;
 use crate::validation::FieldError;
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::session::Identity;
+use crate::web::form::safe_cell;
 use crate::web::{routes, AppError, AppState};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

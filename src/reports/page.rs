@@ -13,11 +13,11 @@ use super::aggregate::{self, MEASURES, MOVED_TO_PAID, PEOPLE_WORKING, STOCK_COUN
 use super::charts::{self, ChartText, Line};
 use super::disclosure::Thresholds;
 use super::report::{self, Breakdown, BreakdownRow, Point, Report};
-use crate::accounts::policy::{self, Action};
-use crate::accounts::session::Identity;
 use crate::figures::periods::{self, Period, PeriodKey};
-use crate::validation::FieldError;
 use crate::i18n::{self, Lang};
+use crate::validation::FieldError;
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::session::Identity;
 use crate::web::{page, routes, AppError, AppState};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

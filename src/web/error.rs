@@ -5,8 +5,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
-use crate::validation::FieldError;
 use crate::i18n::{self, Lang};
+use crate::validation::FieldError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

@@ -2,7 +2,9 @@
 //! that belong to no single journey (health checks, language switch, static files).
 
 pub mod assets;
+pub mod auth;
 pub mod error;
+pub mod form;
 pub mod middleware;
 pub mod openapi;
 pub mod page;
@@ -15,15 +17,15 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::ErrorHandlers;
 use actix_web::{web, App, HttpRequest, HttpResponse};
 
-use crate::accounts::password::Hasher;
-use crate::accounts::ratelimit::RateLimiter;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::{DbConn, Pool};
-use crate::mail::Mailer;
-pub use error::AppError;
 use crate::i18n::Lang;
+use crate::mail::Mailer;
 use crate::render::templates::Templates;
+use crate::web::auth::password::Hasher;
+use crate::web::auth::ratelimit::RateLimiter;
+pub use error::AppError;
 
 /// Everything a handler needs, shared by every worker.
 #[derive(Clone)]
@@ -48,7 +50,7 @@ impl AppState {
     /// As [`AppState::new`], with a given mailer (tests use the in-memory one).
     pub fn with_mailer(config: Config, pool: Pool, clock: Arc<dyn Clock>, mailer: Mailer) -> anyhow::Result<Self> {
         // Computed now, so the first sign-in for an unknown account takes no longer than others.
-        crate::accounts::password::decoy_hash();
+        crate::web::auth::password::decoy_hash();
         let templates = Templates::new(config.template_override_dir(), config.templates.reload)?;
         Ok(Self {
             pool,
@@ -84,6 +86,11 @@ impl AppState {
         self.clock.now().date_naive()
     }
 
+    /// A link for a mail, absolute: `path?token=token` on the configured base URL.
+    pub fn link(&self, path: &str, token: &str) -> String {
+        format!("{}{path}?token={token}", self.config.base_url())
+    }
+
     /// Now, as stored in the database.
     pub fn now(&self) -> chrono::NaiveDateTime {
         crate::db::timestamp(self.clock.now())
@@ -109,7 +116,7 @@ pub fn app(
         .app_data(web::FormConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
         .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
         .app_data(web::JsonConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
-        .wrap(actix_web::middleware::from_fn(crate::accounts::session::identify))
+        .wrap(actix_web::middleware::from_fn(crate::web::auth::session::identify))
         .wrap(ErrorHandlers::new().default_handler(middleware::error_page))
         .wrap(tracing_actix_web::TracingLogger::<middleware::RequestLog>::new())
         .wrap(headers)

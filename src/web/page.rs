@@ -7,10 +7,10 @@ use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::i18n::{self, Lang, LANG_COOKIE};
 use super::{AppError, AppState};
-use crate::accounts::session::{CsrfForm, Identity};
+use crate::i18n::{self, Lang, LANG_COOKIE};
 use crate::validation::FieldError;
+use crate::web::auth::session::{CsrfForm, Identity};
 
 /// Renders `template` with `data` (a JSON object) as a 200 page.
 pub fn render(state: &AppState, req: &HttpRequest, template: &str, data: Value) -> Result<HttpResponse, AppError> {
@@ -120,7 +120,7 @@ pub async fn switch_language(
 ) -> Result<HttpResponse, AppError> {
     let lang = Lang::parse(&form.lang)
         .ok_or_else(|| AppError::BadRequest(format!("unknown language {:?} (use nl or en)", form.lang)))?;
-    let cookie = crate::accounts::session::cookie(
+    let cookie = crate::web::auth::session::cookie(
         &state.config,
         LANG_COOKIE,
         lang.code().to_string(),

@@ -330,7 +330,7 @@ async fn a_reset_mail_written_by_the_file_transport_has_a_working_link() {
 
 #[actix_web::test]
 async fn the_client_ip_comes_from_a_trusted_proxy_only() {
-    use wise_monitor::accounts::session::client_ip;
+    use wise_monitor::web::auth::session::client_ip;
     let mut config = wise_monitor::config::Config::defaults();
     let req = TestRequest::default()
         .peer_addr("10.1.1.1:5000".parse().unwrap())

@@ -10,9 +10,9 @@ use serde_json::json;
 use wise_monitor::config::{Config, MailConfig};
 use wise_monitor::db::schema::outbox;
 use wise_monitor::db::{self, write_tx, DbConn};
+use wise_monitor::i18n::Lang;
 use wise_monitor::mail::outbox::{deliver_due, enqueue, run_sender, DeliveryReport};
 use wise_monitor::mail::{self, Email, Mailer};
-use wise_monitor::i18n::Lang;
 
 use crate::backend_tests;
 use crate::smtp::{free_port, SmtpSink};

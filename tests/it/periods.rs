@@ -3,7 +3,7 @@
 use std::process::Command;
 
 use chrono::Duration;
-use wise_monitor::accounts::audit;
+use wise_monitor::audit;
 use wise_monitor::figures::periods;
 
 use crate::backend_tests;

@@ -301,7 +301,8 @@ pub const PASSWORD: &str = "tulpen-fiets-grachtenpand-42";
 impl TestApp {
     /// Creates a user with [`PASSWORD`] (a `wise` user works for `organisation`).
     pub fn add_user(&self, role: &str, organisation: Option<i32>) -> TestUser {
-        use wise_monitor::accounts::{model::Role, password, store};
+        use wise_monitor::users::{model::Role, store};
+        use wise_monitor::web::auth::password;
         static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
         let hash = HASH.get_or_init(|| password::hash_blocking(PASSWORD));
         static N: AtomicUsize = AtomicUsize::new(0);

@@ -7,6 +7,9 @@ use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::secret;
+use crate::web::{AppError, AppState};
+
 #[derive(Debug, Default)]
 pub struct RateLimiter {
     windows: Mutex<HashMap<String, (DateTime<Utc>, u32)>>,
@@ -36,6 +39,26 @@ impl RateLimiter {
     pub fn clear(&self, key: &str) {
         self.windows.lock().expect("rate limiter lock").remove(key);
     }
+}
+
+/// Counts an attempt against every key; the first exhausted one answers 429.
+pub fn limit(state: &AppState, keys: &[(String, u32)]) -> Result<(), AppError> {
+    let window = Duration::minutes(state.config.auth.rate_limit_window_minutes);
+    let now = state.clock.now();
+    for (key, max) in keys {
+        state.limiter.hit(key, *max, window, now).map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
+    }
+    Ok(())
+}
+
+/// The per-IP and per-account-from-this-IP limits of one kind of attempt.
+pub fn attempt_keys(state: &AppState, kind: &str, ip: &str, account: &str) -> Vec<(String, u32)> {
+    let auth = &state.config.auth;
+    vec![
+        (format!("{kind}:ip:{ip}"), auth.rate_limit_per_ip),
+        // The account as typed can be long: keyed by its digest.
+        (format!("{kind}:account:{}:ip:{ip}", secret::digest(account)), auth.rate_limit_per_account),
+    ]
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::model::{ApiToken, CurrentUser, Role, User};
-use super::secret;
 use crate::db::schema::{api_tokens, one_time_links, organisations, sessions, user_organisations, users};
 use crate::db::{write_tx, DbConn};
+use crate::secret;
 use crate::validation::{char_len, is_email, Errors, FieldError};
 
 diesel::define_sql_function!(fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text);

@@ -3,9 +3,9 @@
 
 use actix_web::HttpRequest;
 
-use super::audit::{self, Actor};
-use super::model::{CurrentUser, Role};
 use super::session::{client_ip, Identity};
+use crate::audit::{self, Actor};
+use crate::users::model::{CurrentUser, Role};
 use crate::web::{AppError, AppState};
 
 /// Everything that needs more than being the public.

@@ -13,9 +13,10 @@ use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use serde::de::DeserializeOwned;
 
-use super::model::CurrentUser;
-use super::{secret, store};
 use crate::config::Config;
+use crate::secret;
+use crate::users::model::CurrentUser;
+use crate::users::store;
 use crate::validation::{self, FieldError};
 use crate::web::{AppError, AppState};
 
