@@ -5,6 +5,7 @@
 //! [`app`] builds the actix application used by the server and by every test.
 
 pub mod accounts;
+pub mod app;
 pub mod audit;
 pub mod buyers;
 pub mod catalogue;
@@ -26,4 +27,5 @@ pub mod validation;
 pub mod vocab;
 pub mod web;
 
-pub use web::{app, AppState};
+pub use app::app;
+pub use web::AppState;

@@ -1,21 +1,18 @@
-//! The web base: application state, the actix `App`, middleware, and the pages
-//! that belong to no single journey (health checks, language switch, static files).
+//! The web base every journey builds on: application state, errors, middleware, page
+//! rendering, form helpers, who is asking and what they may do (`auth`), and the few
+//! routes that belong to no journey (health checks, language switch, static files).
 
 pub mod assets;
 pub mod auth;
 pub mod error;
 pub mod form;
 pub mod middleware;
-pub mod openapi;
 pub mod page;
 pub mod routes;
 
 use std::sync::Arc;
 
-use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::ErrorHandlers;
-use actix_web::{web, App, HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 
 use crate::clock::Clock;
 use crate::config::Config;
@@ -97,48 +94,12 @@ impl AppState {
     }
 }
 
-/// The whole application: middleware, then every journey's routes.
-pub fn app(
-    state: AppState,
-) -> App<
-    impl ServiceFactory<
-        ServiceRequest,
-        Config = (),
-        Response = ServiceResponse<impl MessageBody>,
-        Error = actix_web::Error,
-        InitError = (),
-    >,
-> {
-    let headers = middleware::security_headers(state.config.is_https());
-    App::new()
-        .app_data(web::Data::new(state))
-        .app_data(web::QueryConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
-        .app_data(web::FormConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
-        .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
-        .app_data(web::JsonConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
-        .wrap(actix_web::middleware::from_fn(crate::web::auth::session::identify))
-        .wrap(ErrorHandlers::new().default_handler(middleware::error_page))
-        .wrap(tracing_actix_web::TracingLogger::<middleware::RequestLog>::new())
-        .wrap(headers)
-        .configure(|cfg| {
-            routes::get(cfg, "/healthz", healthz);
-            routes::get(cfg, "/readyz", readyz);
-            routes::post(cfg, "/language", page::switch_language);
-            routes::get(cfg, "/static/{path:.*}", assets::serve);
-            routes::get(cfg, "/api/v1/openapi.json", openapi::document);
-        })
-        .configure(crate::catalogue::routes)
-        .configure(crate::catalogue::manage::routes)
-        .configure(crate::catalogue::import::routes)
-        .configure(crate::accounts::routes)
-        .configure(crate::buyers::routes)
-        .configure(crate::registry::routes)
-        .configure(crate::figures::routes)
-        .configure(crate::reports::export::routes)
-        .configure(crate::digests::unsubscribe::routes)
-        .configure(crate::digests::admin::routes)
-        .configure(crate::reports::page::routes)
-        .default_service(web::to(not_found))
+/// The routes that belong to no journey: health checks, the language switch, static files.
+pub fn base_routes(cfg: &mut web::ServiceConfig) {
+    routes::get(cfg, "/healthz", healthz);
+    routes::get(cfg, "/readyz", readyz);
+    routes::post(cfg, "/language", page::switch_language);
+    routes::get(cfg, "/static/{path:.*}", assets::serve);
 }
 
 /// Alive: the process answers.
@@ -160,7 +121,7 @@ async fn readyz(state: web::Data<AppState>) -> HttpResponse {
 }
 
 /// No route answers: 405 with the methods the address takes, or 404 when it takes none.
-async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
     let allow = routes::methods_for(req.path());
     Err(if allow.is_empty() { AppError::NotFound } else { AppError::MethodNotAllowed { allow } })
 }
