@@ -1,26 +1,14 @@
-//! What every CSV import shares (SPEC §4): the file's form and its errors, and the
-//! upload a page or the API receives. `import organisations` and `import figures`
-//! both read their files here; only their columns and the meaning of a row differ.
+//! What every CSV import shares (SPEC §4): the file's form and its errors.
+//! `import organisations` and `import figures` both read their files here; only their
+//! columns and the meaning of a row differ. Receiving the file (an upload page's form or
+//! an API body) is `web::upload`.
 //!
 //! A file is UTF-8 (a BOM is accepted), comma- or semicolon-separated (whichever the
 //! header line holds more of), with a header row naming the columns in any order.
 //! Every error names its line (the header is line 1) and its column; an import is
 //! all-or-nothing, so one error rejects the whole file.
 
-use actix_web::http::header;
-use actix_web::web::{self, Bytes};
-use actix_web::{HttpMessage, HttpRequest};
-use futures_util::StreamExt;
-use serde_json::{json, Value};
-
-use actix_web::http::StatusCode;
-
 use crate::i18n::{self, Lang};
-use crate::secret;
-use crate::users::model::CurrentUser;
-use crate::web::auth::policy::{self, Action};
-use crate::web::auth::session::Identity;
-use crate::web::{AppError, AppState};
 
 /// The largest file an upload page or the API accepts.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -45,11 +33,6 @@ pub fn cut_errors(errors: &mut Vec<ImportError>, stopped: Option<u64>) {
         errors.push(ImportError::new(line, "", STOPPED_KEY));
     }
 }
-
-/// The largest request body of an upload form: the file plus the small fields; pasted
-/// text sent urlencoded may take up to three bytes for each of its own.
-const MAX_MULTIPART_BODY: usize = MAX_BYTES + 64 * 1024;
-const MAX_URLENCODED_BODY: usize = 3 * MAX_BYTES + 64 * 1024;
 
 /// Why (part of) a line cannot be imported.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -281,198 +264,6 @@ pub fn cells<'r>(
     out
 }
 
-/// Errors as an upload page lists them: `errors` (line, column, message in `lang`; at
-/// most [`SHOWN_ERRORS`]), `error_count` and `more_errors`.
-pub fn errors_view(errors: &[ImportError], lang: Lang) -> Value {
-    let shown: Vec<Value> = errors
-        .iter()
-        .take(SHOWN_ERRORS)
-        .map(|e| json!({ "line": e.line, "column": e.column, "message": e.message(lang) }))
-        .collect();
-    json!({
-        "errors": shown,
-        "error_count": errors.len(),
-        "more_errors": errors.len().saturating_sub(SHOWN_ERRORS),
-    })
-}
-
-// ---------------------------------------------------------------------------
-// Receiving a file: an upload page's form, or an API request's body
-
-/// What an upload form sent: a file, or text pasted into the text box.
-#[derive(Debug, Default)]
-pub struct Upload {
-    pub csrf_token: String,
-    pub csv: String,
-    pub file: Vec<u8>,
-    pub file_name: Option<String>,
-}
-
-/// Why a request body could not be read.
-#[derive(Debug)]
-pub enum ReadError {
-    /// Over the limit (answer 413).
-    TooLarge,
-    /// Not a form (or body) that can be read; the sentence says why.
-    Bad(String),
-}
-
-impl Upload {
-    /// Whether the form carried the requester's CSRF token.
-    pub fn csrf_ok(&self, identity: &Identity) -> bool {
-        !identity.csrf_token.is_empty() && secret::equal(&self.csrf_token, &identity.csrf_token)
-    }
-
-    /// The bytes to import and how the audit log names them (the file's name, or
-    /// "pasted text"), or why there is nothing to import: the translation key of the
-    /// problem (`import-problem-…`, shown with `max_mb`).
-    pub fn content(&self) -> Result<(Vec<u8>, String), &'static str> {
-        let (has_file, has_text) = (!self.file.is_empty(), !self.csv.trim().is_empty());
-        let (bytes, source) = match (has_file, has_text) {
-            (true, false) => (self.file.clone(), self.file_name.clone().unwrap_or_else(|| "uploaded file".to_string())),
-            (false, true) => (self.csv.clone().into_bytes(), "pasted text".to_string()),
-            (true, true) => return Err("import-problem-both"),
-            (false, false) => return Err("import-problem-nothing"),
-        };
-        if bytes.len() > MAX_BYTES {
-            return Err("import-problem-too-large");
-        }
-        Ok((bytes, source))
-    }
-}
-
-/// An upload ready to import.
-pub struct Accepted {
-    /// The operator who sent it.
-    pub admin: CurrentUser,
-    pub bytes: Vec<u8>,
-    /// How the audit log names it: the file's name, or "pasted text".
-    pub source: String,
-    /// The text box as sent, to show again with errors.
-    pub pasted: String,
-}
-
-/// What an operator's upload page received: an upload to import, or the page to show
-/// instead (its status and the fields that name the problem).
-pub type Received = Result<Accepted, (StatusCode, Value)>;
-
-/// Reads an operator's upload form with everything the upload pages check in common:
-/// the size limits (413 — only the operator learns more than the status), the form's
-/// CSRF token, that the requester may operate, and that there is exactly one thing to
-/// import. A form that cannot be read at all is a 400.
-pub async fn receive_upload(
-    state: &AppState,
-    req: &HttpRequest,
-    identity: &Identity,
-    payload: web::Payload,
-) -> Result<Received, AppError> {
-    let form = match read_upload(req, payload).await {
-        Ok(form) => form,
-        Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),
-        Err(ReadError::TooLarge) => {
-            policy::require(state, req, identity, Action::Operate, None).await?;
-            return Ok(Err((StatusCode::PAYLOAD_TOO_LARGE, json!({ "problem": "import-problem-too-large" }))));
-        }
-    };
-    if !form.csrf_ok(identity) {
-        return Err(AppError::CsrfRejected);
-    }
-    let admin = policy::require(state, req, identity, Action::Operate, None).await?;
-    Ok(match form.content() {
-        Ok((bytes, source)) => Ok(Accepted { admin, bytes, source, pasted: form.csv }),
-        Err(problem) => {
-            let status = if problem == "import-problem-too-large" {
-                StatusCode::PAYLOAD_TOO_LARGE
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
-            Err((status, json!({ "problem": problem, "csv": form.csv })))
-        }
-    })
-}
-
-/// The body's declared length, when the request names one.
-fn declared_length(req: &HttpRequest) -> Option<usize> {
-    req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok())
-}
-
-/// Reads a whole request body of at most `limit` bytes: a declared `Content-Length`
-/// over the limit is refused before anything is read, and so is a body that grows
-/// past it while being read.
-pub async fn read_body(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<Bytes, ReadError> {
-    if declared_length(req).is_some_and(|n| n > limit) {
-        return Err(ReadError::TooLarge);
-    }
-    payload
-        .to_bytes_limited(limit)
-        .await
-        .map_err(|_| ReadError::TooLarge)?
-        .map_err(|e| ReadError::Bad(format!("the request body could not be read: {e}")))
-}
-
-/// Reads an upload form, as `multipart/form-data` (a page's form, with a file field
-/// `file`) or as `application/x-www-form-urlencoded` (the text box `csv` only), within
-/// the size limits. The fields are `csrf_token`, `csv` and `file`; others are ignored.
-pub async fn read_upload(req: &HttpRequest, payload: web::Payload) -> Result<Upload, ReadError> {
-    let content_type = req.content_type().to_ascii_lowercase();
-    match content_type.as_str() {
-        "multipart/form-data" => {
-            if declared_length(req).is_some_and(|n| n > MAX_MULTIPART_BODY) {
-                return Err(ReadError::TooLarge);
-            }
-            read_multipart(req, payload, MAX_MULTIPART_BODY).await
-        }
-        "application/x-www-form-urlencoded" => {
-            let body = read_body(req, payload, MAX_URLENCODED_BODY).await?;
-            let pairs: Vec<(String, String)> = serde_html_form::from_bytes(&body)
-                .map_err(|e| ReadError::Bad(format!("the form could not be read: {e}")))?;
-            let mut upload = Upload::default();
-            for (key, value) in pairs {
-                match key.as_str() {
-                    "csrf_token" => upload.csrf_token = value,
-                    "csv" => upload.csv = value,
-                    _ => {}
-                }
-            }
-            Ok(upload)
-        }
-        other => Err(ReadError::Bad(format!(
-            "send the form as multipart/form-data or application/x-www-form-urlencoded, not {other:?}"
-        ))),
-    }
-}
-
-async fn read_multipart(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<Upload, ReadError> {
-    let bad = |e: actix_multipart::MultipartError| ReadError::Bad(format!("the form could not be read: {e}"));
-    let mut parts = actix_multipart::Multipart::new(req.headers(), payload);
-    let mut upload = Upload::default();
-    let mut total = 0;
-    while let Some(field) = parts.next().await {
-        let mut field = field.map_err(bad)?;
-        let name = field.name().unwrap_or_default().to_string();
-        let file_name = field.content_disposition().and_then(|d| d.get_filename()).map(str::to_string);
-        let mut data = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(bad)?;
-            total += chunk.len();
-            if total > limit {
-                return Err(ReadError::TooLarge);
-            }
-            data.extend_from_slice(&chunk);
-        }
-        match name.as_str() {
-            "csrf_token" => upload.csrf_token = String::from_utf8_lossy(&data).into_owned(),
-            "csv" => upload.csv = String::from_utf8_lossy(&data).into_owned(),
-            "file" => {
-                upload.file = data;
-                upload.file_name = file_name.filter(|n| !n.trim().is_empty());
-            }
-            _ => {}
-        }
-    }
-    Ok(upload)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -569,19 +360,6 @@ mod tests {
         });
         assert_eq!(seen, pairs(&[("a", "1")]));
         assert_eq!(errors, vec![ImportError::new(2, "b", "error-import-not-utf8")]);
-    }
-
-    #[test]
-    fn an_upload_holds_a_file_or_text() {
-        let file = Upload { file: b"a,b".to_vec(), file_name: Some("x.csv".into()), ..Default::default() };
-        assert_eq!(file.content(), Ok((b"a,b".to_vec(), "x.csv".to_string())));
-        let text = Upload { csv: "a,b".into(), ..Default::default() };
-        assert_eq!(text.content(), Ok((b"a,b".to_vec(), "pasted text".to_string())));
-        assert_eq!(Upload::default().content(), Err("import-problem-nothing"));
-        let both = Upload { csv: "a".into(), file: b"a".to_vec(), ..Default::default() };
-        assert_eq!(both.content(), Err("import-problem-both"));
-        let huge = Upload { csv: "a".repeat(MAX_BYTES + 1), ..Default::default() };
-        assert_eq!(huge.content(), Err("import-problem-too-large"));
     }
 
     #[test]

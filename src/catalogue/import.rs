@@ -247,8 +247,8 @@ async fn upload(
     identity: Identity,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    let csv_import::Accepted { admin, bytes, source, pasted } =
-        match csv_import::receive_upload(&state, &req, &identity, payload).await? {
+    let crate::web::upload::Accepted { admin, bytes, source, pasted } =
+        match crate::web::upload::receive_upload(&state, &req, &identity, payload).await? {
             Ok(accepted) => accepted,
             Err((status, problem)) => return view(&state, &req, status, problem),
         };
@@ -275,7 +275,7 @@ async fn upload(
         Ok(count) => Ok(see_other(&format!("/admin/import?imported={count}"))),
         Err(errors) => {
             let lang = Lang::of_request(&req, state.default_lang());
-            let mut extra = csv_import::errors_view(&errors, lang);
+            let mut extra = crate::web::upload::errors_view(&errors, lang);
             extra["csv"] = json!(pasted);
             view(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, extra)
         }

@@ -25,7 +25,7 @@ use super::values::{self, Figures};
 #[cfg(test)]
 use super::values::{FLOWS, STOCKS};
 use crate::audit::{self, Actor};
-use crate::csv_import::{self, ImportError, ReadError, Schema, MAX_BYTES};
+use crate::csv_import::{self, ImportError, Schema, MAX_BYTES};
 use crate::db::schema::organisations;
 use crate::db::{write_tx, DbConn};
 use crate::i18n::{self, Lang};
@@ -34,6 +34,7 @@ use crate::validation::is_kvk_number;
 use crate::vocab;
 use crate::web::auth::policy::{self, Action};
 use crate::web::auth::session::{client_ip, Identity};
+use crate::web::upload::ReadError;
 use crate::web::{page, routes, AppError, AppState};
 
 /// The columns every file must have, in the order of SPEC §4.
@@ -448,8 +449,8 @@ async fn upload(
     identity: Identity,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    let csv_import::Accepted { admin, bytes, source, pasted } =
-        match csv_import::receive_upload(&state, &req, &identity, payload).await? {
+    let crate::web::upload::Accepted { admin, bytes, source, pasted } =
+        match crate::web::upload::receive_upload(&state, &req, &identity, payload).await? {
             Ok(accepted) => accepted,
             Err((status, problem)) => return view(&state, &req, status, problem),
         };
@@ -498,7 +499,7 @@ async fn upload(
             view(&state, &req, StatusCode::OK, json!({ "result": result, "warnings": warnings }))
         }
         Err(Rejected::Invalid(errors)) => {
-            let mut extra = csv_import::errors_view(&errors, lang);
+            let mut extra = crate::web::upload::errors_view(&errors, lang);
             extra["csv"] = json!(pasted);
             view(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, extra)
         }
@@ -648,7 +649,7 @@ pub(crate) async fn api_import(
             return Ok(HttpResponse::UnsupportedMediaType().json(body));
         }
     };
-    let body = match csv_import::read_body(&req, payload, MAX_BYTES).await {
+    let body = match crate::web::upload::read_body(&req, payload, MAX_BYTES).await {
         Ok(body) => body,
         Err(ReadError::TooLarge) => return Err(AppError::PayloadTooLarge),
         Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),

@@ -9,6 +9,7 @@ pub mod form;
 pub mod middleware;
 pub mod page;
 pub mod routes;
+pub mod upload;
 
 use std::sync::Arc;
 
