@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::catalogue::search::SearchParams;
-use crate::catalogue::view::{self, query_string};
+use crate::catalogue::view::{self, saved_query};
 use crate::db::schema::saved_searches;
 use crate::db::{write_tx, DbConn};
 use crate::validation::{char_len, Errors, FieldError};
@@ -21,7 +21,7 @@ use crate::web::page::NoticeQuery;
 use crate::web::{page, routes, AppError, AppState};
 
 /// How often a saved search can be mailed.
-pub use crate::vocab::SAVED_SEARCH_FREQUENCIES as FREQUENCIES;
+use crate::vocab::SAVED_SEARCH_FREQUENCIES as FREQUENCIES;
 /// Saved searches one user may keep.
 pub const MAX_PER_USER: i64 = 50;
 /// Longest name of a saved search.
@@ -57,12 +57,6 @@ impl SavedSearch {
     pub fn url(&self) -> String {
         view::url("/organisations", self.query.clone())
     }
-}
-
-/// What a saved search keeps of a search: its words and filters, not its order or page.
-pub fn saved_query(params: &SearchParams) -> String {
-    let kept = SearchParams { sort: None, page: None, per_page: None, ..params.clone() };
-    query_string(&kept, None)
 }
 
 /// The words and filters of a saved search, for people: each with the key of its label,

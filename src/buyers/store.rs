@@ -56,15 +56,6 @@ pub fn list(conn: &mut DbConn, user_id: i32) -> QueryResult<Vec<Summary>> {
     summaries(conn, &ids)
 }
 
-pub fn is_listed(conn: &mut DbConn, user_id: i32, organisation_id: i32) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
-        shortlist_items::table
-            .filter(shortlist_items::user_id.eq(user_id))
-            .filter(shortlist_items::organisation_id.eq(organisation_id)),
-    ))
-    .get_result(conn)
-}
-
 fn approved_id(conn: &mut DbConn, kvk: &str) -> QueryResult<Option<i32>> {
     organisations::table
         .filter(organisations::kvk_number.eq(kvk))

@@ -2,6 +2,7 @@
 //! as pages and as JSON.
 
 pub mod cpv;
+pub mod eligibility;
 pub mod import;
 pub mod manage;
 pub mod manage_store;
@@ -162,7 +163,7 @@ pub(crate) async fn render_profile(
         .db(move |c| {
             let profile = store::public_profile(c, store::Key::Slug(&slug))?.ok_or(AppError::NotFound)?;
             let listed = match buyer {
-                Some(user) => crate::buyers::store::is_listed(c, user, profile.organisation.id)?,
+                Some(user) => store::on_shortlist(c, user, profile.organisation.id)?,
                 None => false,
             };
             Ok((profile, listed))

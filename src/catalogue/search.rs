@@ -18,11 +18,11 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 use super::store::{summaries, Summary};
+use crate::catalogue::eligibility::{self, ReservedContract};
 use crate::db::schema::{
     offering_municipalities, offerings, organisation_sectors, organisation_target_groups, organisations,
 };
 use crate::db::{versioned, DbConn};
-use crate::figures::eligibility::{self, ReservedContract};
 use crate::validation::{Errors, FieldError};
 use crate::vocab;
 use crate::vocab::cpv;

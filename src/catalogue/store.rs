@@ -430,7 +430,7 @@ pub struct Profile {
     pub offerings: Vec<OfferingDetail>,
     /// Reserved-contract eligibility from the latest accepted figures; `null` when the
     /// WISE has no accepted figures.
-    pub reserved_contract: Option<crate::figures::eligibility::ReservedContract>,
+    pub reserved_contract: Option<crate::catalogue::eligibility::ReservedContract>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, PartialEq, utoipa::ToSchema)]
@@ -527,7 +527,7 @@ pub fn public_profile(conn: &mut DbConn, key: Key<'_>) -> QueryResult<Option<Pro
             updated_at: f.updated_at,
         })
         .collect();
-    let reserved_contract = crate::figures::eligibility::for_organisation(conn, o.id)?;
+    let reserved_contract = crate::catalogue::eligibility::for_organisation(conn, o.id)?;
     Ok(Some(Profile {
         organisation: OrganisationPublic {
             id: o.id,
@@ -592,4 +592,15 @@ mod tests {
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["kvk_number", "description", "market_income_pct", "sectors"]);
     }
+}
+
+/// Whether the user keeps the WISE on their shortlist (the profile shows it).
+pub fn on_shortlist(conn: &mut DbConn, user_id: i32, organisation_id: i32) -> QueryResult<bool> {
+    use crate::db::schema::shortlist_items;
+    diesel::select(diesel::dsl::exists(
+        shortlist_items::table
+            .filter(shortlist_items::user_id.eq(user_id))
+            .filter(shortlist_items::organisation_id.eq(organisation_id)),
+    ))
+    .get_result(conn)
 }

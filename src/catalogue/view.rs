@@ -116,8 +116,8 @@ pub fn search_page(params: &SearchParams, result: &SearchResult) -> Value {
         "next_url": paging.next.map(|p| url("/organisations", query_string(params, Some(p)))),
         "export_url": url("/organisations.csv", query_string(params, None)),
         "sorts": crate::catalogue::search::SORTS,
-        "save_query": crate::buyers::saved::saved_query(params),
-        "frequencies": crate::buyers::saved::FREQUENCIES,
+        "save_query": saved_query(params),
+        "frequencies": crate::vocab::SAVED_SEARCH_FREQUENCIES,
     })
 }
 
@@ -139,6 +139,12 @@ pub fn search_errors(params: &SearchParams, errors: &[FieldError]) -> Value {
         "export_url": null,
         "sorts": crate::catalogue::search::SORTS,
     })
+}
+
+/// What a saved search keeps of a search: its words and filters, not its order or page.
+pub fn saved_query(params: &SearchParams) -> String {
+    let kept = SearchParams { sort: None, page: None, per_page: None, ..params.clone() };
+    query_string(&kept, None)
 }
 
 /// Found WISEs as CSV. `reserved_contract` is `true` or `false` on the figures of

@@ -2,7 +2,6 @@
 //! creates them on `/admin/periods` or with `wise-monitor periods create`; anyone
 //! reads them at `GET /api/v1/periods`.
 
-pub mod eligibility;
 pub mod form;
 pub mod import;
 pub mod periods;

@@ -3,6 +3,7 @@
 mod support;
 
 mod accounts;
+mod architecture;
 mod authz;
 mod buyers;
 mod cli;

@@ -2,10 +2,10 @@
 //! shown on the profile and in the search, filterable with `reserved=true`.
 
 use diesel::prelude::*;
+use wise_monitor::catalogue::eligibility::{self, ReservedContract};
 use wise_monitor::catalogue::model::OrganisationInput;
 use wise_monitor::catalogue::store;
 use wise_monitor::db::{self, schema::organisations};
-use wise_monitor::figures::eligibility::{self, ReservedContract};
 use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source, Verdict};
 use wise_monitor::figures::values::Figures;
