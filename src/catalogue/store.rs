@@ -559,6 +559,17 @@ pub fn public_profile(conn: &mut DbConn, key: Key<'_>) -> QueryResult<Option<Pro
     }))
 }
 
+/// Whether the user keeps the WISE on their shortlist (the profile shows it).
+pub fn on_shortlist(conn: &mut DbConn, user_id: i32, organisation_id: i32) -> QueryResult<bool> {
+    use crate::db::schema::shortlist_items;
+    diesel::select(diesel::dsl::exists(
+        shortlist_items::table
+            .filter(shortlist_items::user_id.eq(user_id))
+            .filter(shortlist_items::organisation_id.eq(organisation_id)),
+    ))
+    .get_result(conn)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -592,15 +603,4 @@ mod tests {
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["kvk_number", "description", "market_income_pct", "sectors"]);
     }
-}
-
-/// Whether the user keeps the WISE on their shortlist (the profile shows it).
-pub fn on_shortlist(conn: &mut DbConn, user_id: i32, organisation_id: i32) -> QueryResult<bool> {
-    use crate::db::schema::shortlist_items;
-    diesel::select(diesel::dsl::exists(
-        shortlist_items::table
-            .filter(shortlist_items::user_id.eq(user_id))
-            .filter(shortlist_items::organisation_id.eq(organisation_id)),
-    ))
-    .get_result(conn)
 }

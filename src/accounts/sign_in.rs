@@ -1,0 +1,145 @@
+//! Signing in and out.
+
+use super::*;
+
+#[derive(Deserialize)]
+pub(super) struct NextQuery {
+    pub(super) next: Option<String>,
+    pub(super) notice: Option<String>,
+}
+
+/// Notices a redirect may ask a page to show (anything else is ignored).
+pub(super) fn notice_key(notice: Option<&str>) -> Option<&'static str> {
+    match notice? {
+        "password-set" => Some("notice-password-set"),
+        "signed-out" => Some("notice-signed-out"),
+        "invited" => Some("notice-invited"),
+        "saved" => Some("notice-saved"),
+        "token-revoked" => Some("notice-token-revoked"),
+        "user-changed" => Some("notice-user-changed"),
+        _ => None,
+    }
+}
+
+pub(super) async fn sign_in_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<NextQuery>,
+) -> Result<HttpResponse, AppError> {
+    let next = safe_local_path(query.next.as_deref()).to_string();
+    if identity.user.is_some() {
+        return Ok(see_other(&next));
+    }
+    page::render(
+        &state,
+        &req,
+        "accounts/sign-in",
+        json!({ "nav": "sign-in", "next": next, "email": "", "failed": false, "notice": notice_key(query.notice.as_deref()) }),
+    )
+}
+
+#[derive(Deserialize)]
+pub(super) struct SignInForm {
+    email: String,
+    password: String,
+    next: Option<String>,
+}
+
+pub(super) async fn sign_in(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    CsrfForm(form): CsrfForm<SignInForm>,
+) -> Result<HttpResponse, AppError> {
+    let ip = client_ip(&req, &state.config);
+    let email = store::normalise_email(&form.email);
+    let next = safe_local_path(form.next.as_deref()).to_string();
+    limit(&state, &attempt_keys(&state, "sign-in", &ip, &email))?;
+    let lookup = email.clone();
+    let user = state.db(move |c| Ok(store::find_by_email(c, &lookup)?)).await?;
+    let usable = user.as_ref().filter(|u| !u.disabled);
+    let verified = state.hasher.verify(form.password, usable.and_then(|u| u.password_hash.clone())).await?;
+    let user = match (verified, usable) {
+        (true, Some(user)) => user.clone(),
+        _ => {
+            let reason = match &user {
+                None => "unknown account",
+                Some(u) if u.disabled => "account disabled",
+                Some(_) => "wrong password",
+            };
+            let actor = user.as_ref().map(|u| CurrentUser {
+                id: u.id,
+                email: u.email.clone(),
+                name: String::new(),
+                role: Role::Buyer,
+                language: String::new(),
+                organisations: vec![],
+            });
+            audit_event(&state, actor.as_ref(), Some(&email), &ip, "sign_in_failed", reason.to_string()).await?;
+            return page::render_status(
+                &state,
+                &req,
+                StatusCode::UNAUTHORIZED,
+                "accounts/sign-in",
+                json!({ "nav": "sign-in", "next": next, "email": form.email, "failed": true, "notice": null }),
+            );
+        }
+    };
+    // A new session id at every sign-in; the session the visitor came with ends.
+    let old_session = identity.session.clone();
+    let lifetime = Duration::hours(state.config.auth.session_absolute_hours);
+    let now = state.now();
+    let (user_id, user_email, audit_ip) = (user.id, user.email.clone(), ip.clone());
+    let (cookie_value, _csrf) = state
+        .db(move |c| {
+            write_tx(c, |c| {
+                if let Some(old) = &old_session {
+                    store::delete_session(c, old)?;
+                }
+                let created = store::create_session(c, user_id, now, lifetime)?;
+                let entry = audit::Entry {
+                    actor: Actor::User { id: user_id, email: &user_email },
+                    ip: Some(&audit_ip),
+                    action: "sign_in",
+                    target: "",
+                    detail: "",
+                };
+                audit::record(c, now, entry)?;
+                Ok::<_, AppError>(created)
+            })
+        })
+        .await?;
+    state.limiter.clear(&format!("sign-in:account:{}:ip:{ip}", secret::digest(&email)));
+    let config = &state.config;
+    let cookie = session::cookie(config, session::session_cookie_name(config), cookie_value, None);
+    let lang = session::cookie(
+        config,
+        crate::i18n::LANG_COOKIE,
+        user.language.clone(),
+        Some(actix_web::cookie::time::Duration::days(365)),
+    );
+    let target = if next == "/" { "/account".to_string() } else { next };
+    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, target)).cookie(cookie).cookie(lang).finish())
+}
+
+pub(super) async fn sign_out(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let ip = client_ip(&req, &state.config);
+    if let (Some(user), Some(session)) = (&identity.user, identity.session.clone()) {
+        state.db(move |c| Ok(store::delete_session(c, &session)?)).await?;
+        audit_event(&state, Some(user), None, &ip, "sign_out", String::new()).await?;
+    }
+    let config = &state.config;
+    let gone = session::cookie(
+        config,
+        session::session_cookie_name(config),
+        String::new(),
+        Some(actix_web::cookie::time::Duration::ZERO),
+    );
+    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, "/sign-in?notice=signed-out")).cookie(gone).finish())
+}

@@ -1,0 +1,222 @@
+//! The operator's user management: inviting, roles, disabling, the audit log page.
+
+use super::*;
+
+#[derive(Deserialize)]
+pub(super) struct UsersQuery {
+    q: Option<String>,
+    notice: Option<String>,
+}
+
+pub(super) const INVITE_FIELDS: [&str; 5] = ["email", "name", "role", "language", "organisation"];
+
+pub(super) async fn users_view(
+    req: &HttpRequest,
+    state: &AppState,
+    query: String,
+    status: StatusCode,
+    extra: Value,
+) -> Result<HttpResponse, AppError> {
+    let search = query.clone();
+    let users = state.db(move |c| Ok(store::search(c, &search, 500)?)).await?;
+    let data = json!({
+        "nav": "admin",
+        "q": query,
+        "users": users,
+        "roles": Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+        "notice": null,
+        "invite": { "email": "", "name": "", "role": "buyer", "language": "nl", "organisation": "" },
+        "errors": field_errors(&INVITE_FIELDS, &[]),
+    });
+    page::render_over(state, req, status, "admin/users", data, extra)
+}
+
+pub(super) async fn users_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<UsersQuery>,
+) -> Result<HttpResponse, AppError> {
+    policy::require(&state, &req, &identity, Action::ManageUsers, None).await?;
+    let query = query.into_inner();
+    let notice = notice_key(query.notice.as_deref());
+    users_view(&req, &state, query.q.unwrap_or_default(), StatusCode::OK, json!({ "notice": notice })).await
+}
+
+/// Missing fields are empty ones: the permission check comes first, and validation then
+/// names each (a missing field is no reason for a 400 before either).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct InviteForm {
+    email: String,
+    name: String,
+    role: String,
+    language: String,
+    organisation: Option<String>,
+}
+
+/// Creates a user without a password and mails them a single-use invitation link.
+pub(super) async fn invite_user(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    CsrfForm(form): CsrfForm<InviteForm>,
+) -> Result<HttpResponse, AppError> {
+    let admin = policy::require(&state, &req, &identity, Action::ManageUsers, None).await?;
+    let ip = client_ip(&req, &state.config);
+    let email = store::normalise_email(&form.email);
+    limit(&state, &attempt_keys(&state, "invite", &ip, &email))?;
+    let input = store::NewUser {
+        email: form.email.clone(),
+        name: form.name.clone(),
+        role: form.role.clone(),
+        language: form.language.clone(),
+        organisation_kvk: form.organisation.clone(),
+    };
+    let now = state.now();
+    let valid_for = Duration::days(state.config.auth.invite_link_days);
+    let worker = state.get_ref().clone();
+    let (admin_id, admin_email) = (admin.id, admin.email.clone());
+    let outcome = state
+        .db(move |c| {
+            write_tx(c, |c| {
+                let (role, organisation) = match store::validate_new_user(c, &input)? {
+                    Ok(valid) => valid,
+                    Err(errors) => return Ok(Err(errors)),
+                };
+                let user_id = store::create_user(c, &input, role, organisation, None, now)?;
+                let token = store::create_link(c, LinkPurpose::Invite, user_id, now, valid_for)?;
+                let lang = Lang::parse(&input.language).unwrap_or(Lang::Nl);
+                let data = json!({
+                    "name": input.name.trim(),
+                    "inviter": admin_email,
+                    "role": role.as_str(),
+                    "link": worker.link("/invitation", &token),
+                    "days": worker.config.auth.invite_link_days,
+                    "unsubscribe_url": null,
+                });
+                let email = store::normalise_email(&input.email);
+                let mail = mail::render(&worker.templates, "invitation", lang, &email, data)?;
+                outbox::enqueue(c, &mail, None, now)?;
+                let entry = audit::Entry {
+                    actor: Actor::User { id: admin_id, email: &admin_email },
+                    ip: Some(&ip),
+                    action: "user_invited",
+                    target: &email,
+                    detail: role.as_str(),
+                };
+                audit::record(c, now, entry)?;
+                Ok::<_, AppError>(Ok(()))
+            })
+        })
+        .await?;
+    match outcome {
+        Ok(()) => Ok(see_other("/admin/users?notice=invited")),
+        Err(errors) => {
+            let invite = json!({
+                "email": form.email, "name": form.name, "role": form.role,
+                "language": form.language, "organisation": form.organisation.unwrap_or_default(),
+            });
+            let extra = json!({ "invite": invite, "errors": field_errors(&INVITE_FIELDS, &errors) });
+            users_view(&req, &state, String::new(), StatusCode::UNPROCESSABLE_ENTITY, extra).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct RoleForm {
+    role: String,
+}
+
+/// Which change an operator makes to a user.
+pub(super) enum UserChange {
+    Role(Role),
+    Disable,
+    Enable,
+}
+
+pub(super) async fn change_user(
+    req: &HttpRequest,
+    state: &AppState,
+    identity: &Identity,
+    user_id: i32,
+    change: UserChange,
+) -> Result<HttpResponse, AppError> {
+    let admin = policy::require(state, req, identity, Action::ManageUsers, None).await?;
+    if admin.id == user_id {
+        return Err(AppError::Conflict("you cannot change your own role or disable yourself".into()));
+    }
+    let (admin_id, admin_email, ip, now) = (admin.id, admin.email.clone(), client_ip(req, &state.config), state.now());
+    state
+        .db(move |c| {
+            write_tx(c, |c| {
+                let target = store::find(c, user_id)?.ok_or(AppError::NotFound)?;
+                let (action, detail) = match change {
+                    UserChange::Role(role) => {
+                        store::set_role(c, user_id, role, now)?;
+                        ("role_changed", format!("{} -> {}", target.role, role.as_str()))
+                    }
+                    UserChange::Disable => {
+                        store::set_disabled(c, user_id, true, now)?;
+                        ("user_disabled", String::new())
+                    }
+                    UserChange::Enable => {
+                        store::set_disabled(c, user_id, false, now)?;
+                        ("user_enabled", String::new())
+                    }
+                };
+                let entry = audit::Entry {
+                    actor: Actor::User { id: admin_id, email: &admin_email },
+                    ip: Some(&ip),
+                    action,
+                    target: &target.email,
+                    detail: &detail,
+                };
+                audit::record(c, now, entry)?;
+                Ok::<_, AppError>(())
+            })
+        })
+        .await?;
+    Ok(see_other("/admin/users?notice=user-changed"))
+}
+
+pub(super) async fn change_role(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    path: web::Path<i32>,
+    CsrfForm(form): CsrfForm<RoleForm>,
+) -> Result<HttpResponse, AppError> {
+    let role = Role::parse(&form.role).ok_or_else(|| AppError::Validation(one_error("role", "error-unknown-role")))?;
+    change_user(&req, &state, &identity, path.into_inner(), UserChange::Role(role)).await
+}
+
+pub(super) async fn disable_user(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    path: web::Path<i32>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    change_user(&req, &state, &identity, path.into_inner(), UserChange::Disable).await
+}
+
+pub(super) async fn enable_user(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    path: web::Path<i32>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    change_user(&req, &state, &identity, path.into_inner(), UserChange::Enable).await
+}
+
+pub(super) async fn audit_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+) -> Result<HttpResponse, AppError> {
+    policy::require(&state, &req, &identity, Action::ManageUsers, None).await?;
+    let entries = state.db(|c| Ok(audit::recent(c, 500)?)).await?;
+    page::render(&state, &req, "admin/audit", json!({ "nav": "admin", "entries": entries }))
+}
