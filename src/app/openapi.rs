@@ -17,7 +17,7 @@ use utoipa::{Modify, OpenApi};
         crate::catalogue::api_organisations,
         crate::catalogue::api_organisation,
         crate::catalogue::api_offerings,
-        crate::catalogue::manage::api_cpv,
+        crate::catalogue::manage::cpv_api::api_cpv,
         crate::accounts::api_me,
         crate::figures::api_periods,
         crate::figures::import::api_import,

@@ -1,0 +1,207 @@
+//! "My WISE": the users of a WISE (and the operator) edit its profile and its
+//! offerings. The CPV picker in the offering form works without JavaScript (a search
+//! button re-renders the form with matching codes); `GET /api/v1/cpv` serves the same
+//! lookup as JSON for the small script that improves it.
+
+pub(crate) mod cpv_api;
+mod offerings;
+mod profile;
+
+use cpv_api::*;
+use offerings::*;
+use profile::*;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::model::{OfferingInput, Organisation, OrganisationInput, ServiceArea};
+use super::{cpv, manage_store, store};
+use crate::audit::{self, Actor};
+use crate::db::{write_tx, DbConn};
+use crate::users::model::{CurrentUser, Role};
+use crate::validation::{char_len, is_kvk_number, FieldError};
+use crate::vocab;
+use crate::vocab::cpv::{division_label, normalise, CpvCode, MAX_QUERY};
+use crate::web::auth::policy::{self, Action};
+use crate::web::auth::session::{client_ip, CsrfForm, Empty, Identity};
+use crate::web::form::{error_summary, field_errors, see_other};
+use crate::web::page::NoticeQuery;
+use crate::web::{page, routes, AppError, AppState};
+
+/// How many codes the picker shows at most.
+pub const PICKER_LIMIT: i64 = 30;
+/// How many empty certification rows the profile form offers for new entries.
+const EMPTY_CERTIFICATION_ROWS: usize = 3;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    routes::get(cfg, "/manage", index);
+    routes::get(cfg, "/manage/organisations/{kvk}", profile_page);
+    routes::post(cfg, "/manage/organisations/{kvk}", save_profile);
+    routes::get(cfg, "/manage/organisations/{kvk}/offerings", offerings_page);
+    // `new` before `{id}`, so it is not read as an id.
+    routes::get(cfg, "/manage/organisations/{kvk}/offerings/new", new_offering_page);
+    routes::post(cfg, "/manage/organisations/{kvk}/offerings/new", create_offering);
+    routes::get(cfg, "/manage/organisations/{kvk}/offerings/{id}", edit_offering_page);
+    routes::post(cfg, "/manage/organisations/{kvk}/offerings/{id}", save_offering);
+    routes::post(cfg, "/manage/organisations/{kvk}/offerings/{id}/deactivate", deactivate_offering);
+    routes::post(cfg, "/manage/organisations/{kvk}/offerings/{id}/activate", activate_offering);
+    routes::get(cfg, "/manage/organisations/{kvk}/offerings/{id}/delete", delete_offering_page);
+    routes::post(cfg, "/manage/organisations/{kvk}/offerings/{id}/delete", delete_offering);
+    routes::get(cfg, "/api/v1/cpv", api_cpv);
+}
+
+// ---------------------------------------------------------------------------
+// Shared pieces
+
+fn base_path(kvk: &str) -> String {
+    format!("/manage/organisations/{kvk}")
+}
+
+/// Notices a redirect may ask a page to show (anything else is ignored).
+fn notice_key(notice: Option<&str>) -> Option<&'static str> {
+    match notice? {
+        "saved" => Some("manage-notice-saved"),
+        "created" => Some("manage-notice-created"),
+        "activated" => Some("manage-notice-activated"),
+        "deactivated" => Some("manage-notice-deactivated"),
+        "deleted" => Some("manage-notice-deleted"),
+        _ => None,
+    }
+}
+
+/// The WISE of the page as the templates read it.
+pub(crate) fn organisation_json(o: &Organisation) -> Value {
+    json!({
+        "kvk_number": o.kvk_number,
+        "name": o.name,
+        "slug": o.slug,
+        "status": o.status,
+        "public": o.status == "approved",
+    })
+}
+
+/// The WISE named by the path, when the requester may edit it: 401 when not signed
+/// in, 404 when there is no such WISE, 403 (audited) when it is not theirs.
+async fn editable(
+    state: &AppState,
+    req: &HttpRequest,
+    identity: &Identity,
+    kvk: &str,
+) -> Result<(CurrentUser, Organisation), AppError> {
+    organisation_for(state, req, identity, kvk, Action::EditOrganisation).await
+}
+
+/// The WISE named by a path's KvK number, when the requester may do `action` on it:
+/// 401 when not signed in, 404 when there is no such WISE, 403 (audited) otherwise.
+pub(crate) async fn organisation_for(
+    state: &AppState,
+    req: &HttpRequest,
+    identity: &Identity,
+    kvk: &str,
+    action: Action,
+) -> Result<(CurrentUser, Organisation), AppError> {
+    identity.user()?;
+    if !is_kvk_number(kvk) {
+        return Err(AppError::NotFound);
+    }
+    let lookup = kvk.to_string();
+    let organisation =
+        state.db(move |c| Ok(manage_store::organisation_by_kvk(c, &lookup)?)).await?.ok_or(AppError::NotFound)?;
+    let user = policy::require(state, req, identity, action, Some(organisation.id)).await?;
+    Ok((user, organisation))
+}
+
+/// One audit entry, written in the caller's transaction.
+fn record(
+    c: &mut DbConn,
+    now: chrono::NaiveDateTime,
+    user: &CurrentUser,
+    ip: &str,
+    action: &str,
+    target: &str,
+    detail: &str,
+) -> Result<(), AppError> {
+    let entry =
+        audit::Entry { actor: Actor::User { id: user.id, email: &user.email }, ip: Some(ip), action, target, detail };
+    Ok(audit::record(c, now, entry)?)
+}
+
+fn text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+fn date_text(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+/// A date as a date input sends it (`2027-03-31`); empty is `None`.
+fn parse_date(raw: &str) -> Result<Option<NaiveDate>, ()> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").map(Some).map_err(|_| ())
+}
+
+/// A whole number; empty is `None`.
+fn parse_number(raw: &str) -> Result<Option<i32>, ()> {
+    let raw = raw.trim().trim_end_matches('%').trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    raw.parse().map(Some).map_err(|_| ())
+}
+
+// ---------------------------------------------------------------------------
+// My WISEs
+
+#[derive(Deserialize)]
+struct IndexQuery {
+    kvk: Option<String>,
+}
+
+/// `GET /manage`: the WISEs the user works for; the operator picks any WISE by KvK number.
+async fn index(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<IndexQuery>,
+) -> Result<HttpResponse, AppError> {
+    let user = identity.user()?.clone();
+    if !user.is(Role::Wise) {
+        policy::require(&state, &req, &identity, Action::EditOrganisation, None).await?;
+    }
+    let is_operator = user.is(Role::Admin);
+    let kvk = query.kvk.as_deref().map(str::trim).unwrap_or("").to_string();
+    let mut kvk_error = None;
+    if is_operator && !kvk.is_empty() {
+        if !is_kvk_number(&kvk) {
+            kvk_error = Some("error-kvk-format");
+        } else {
+            let lookup = kvk.clone();
+            if state.db(move |c| Ok(manage_store::organisation_by_kvk(c, &lookup)?)).await?.is_some() {
+                return Ok(see_other(&base_path(&kvk)));
+            }
+            kvk_error = Some("manage-error-unknown-kvk");
+        }
+    }
+    let ids = user.organisations.clone();
+    let organisations = state.db(move |c| Ok(manage_store::organisations_by_id(c, &ids)?)).await?;
+    let status = if kvk_error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    page::render_status(
+        &state,
+        &req,
+        status,
+        "manage/index",
+        json!({
+            "nav": "manage",
+            "organisations": organisations,
+            "is_operator": is_operator,
+            "kvk": kvk,
+            "kvk_error": kvk_error,
+        }),
+    )
+}
