@@ -1,0 +1,302 @@
+//! What a search filters on: the facts of every approved WISE, loaded once per data
+//! version and day, and the WISEs whose text matches the words (in the database: FTS5
+//! on SQLite, `tsvector` on PostgreSQL).
+
+use super::*;
+
+/// What filtering needs to know of one approved WISE.
+#[derive(Debug, Default)]
+pub(super) struct Facts {
+    pub(super) name_key: String,
+    pub(super) updated_at: Option<NaiveDateTime>,
+    pub(super) sectors: Vec<String>,
+    pub(super) target_groups: Vec<String>,
+    pub(super) kinds: HashSet<String>,
+    pub(super) cpv_codes: HashSet<String>,
+    /// The CPV divisions (two digits) of `cpv_codes`, once each: the CPV facet without
+    /// a CPV filter.
+    pub(super) cpv_divisions: Vec<String>,
+    /// Municipalities served (folded): its own, and those its offerings list.
+    pub(super) municipalities: HashSet<String>,
+    pub(super) national: bool,
+    pub(super) certifications: Vec<&'static str>,
+    pub(super) reserved_contract: Option<ReservedContract>,
+}
+
+impl Facts {
+    pub(super) fn eligible(&self) -> bool {
+        self.reserved_contract.as_ref().is_some_and(|r| r.eligible)
+    }
+}
+
+#[derive(QueryableByName)]
+pub(super) struct Scored {
+    #[diesel(sql_type = Integer)]
+    pub(super) id: i32,
+    #[diesel(sql_type = Double)]
+    pub(super) score: f64,
+}
+
+#[derive(QueryableByName)]
+pub(super) struct Counted {
+    #[diesel(sql_type = Integer)]
+    pub(super) id: i32,
+    #[diesel(sql_type = BigInt)]
+    pub(super) n: i64,
+}
+
+/// WISEs whose own text matches every word (by prefix), and WISEs with active
+/// offerings that do: id → (relevance, matching offerings).
+pub(super) fn text_matches(conn: &mut DbConn, words: &[String]) -> QueryResult<TextMatches> {
+    let mut found = TextMatches::new();
+    let (own, offers): (Vec<Scored>, Vec<Counted>) = match conn {
+        DbConn::Sqlite(c) => {
+            // Each word quoted (so nothing in it is FTS syntax) and matched by prefix.
+            let query = words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
+            let own = diesel::sql_query(
+                "SELECT rowid AS id, -bm25(organisations_fts, 4.0, 1.0) AS score \
+                 FROM organisations_fts WHERE organisations_fts MATCH ?",
+            )
+            .bind::<Text, _>(&query)
+            .load(c)?;
+            let offers = diesel::sql_query(
+                "SELECT f.organisation_id AS id, COUNT(*) AS n FROM offerings_fts \
+                 JOIN offerings f ON f.id = offerings_fts.rowid \
+                 WHERE offerings_fts MATCH ? AND f.active GROUP BY f.organisation_id",
+            )
+            .bind::<Text, _>(&query)
+            .load(c)?;
+            (own, offers)
+        }
+        DbConn::Postgres(c) => {
+            let query = words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ");
+            let own = diesel::sql_query(
+                "SELECT id, ts_rank(search, q)::float8 AS score \
+                 FROM organisations, to_tsquery('simple', $1) q WHERE search @@ q",
+            )
+            .bind::<Text, _>(&query)
+            .load(c)?;
+            let offers = diesel::sql_query(
+                "SELECT organisation_id AS id, COUNT(*) AS n FROM offerings \
+                 WHERE active AND search @@ to_tsquery('simple', $1) GROUP BY organisation_id",
+            )
+            .bind::<Text, _>(&query)
+            .load(c)?;
+            (own, offers)
+        }
+    };
+    for s in own {
+        found.entry(s.id).or_default().0 += 1.0 + s.score;
+    }
+    for o in offers {
+        let entry = found.entry(o.id).or_default();
+        entry.0 += 0.5 * (1.0 + o.n as f64).ln();
+        entry.1 = o.n;
+    }
+    Ok(found)
+}
+
+/// Loads the facts of every approved WISE, with, for each folded municipality name,
+/// the name as written (the first in sort order, so both backends agree).
+pub(super) fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Snapshot> {
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let mut remember = |name: &str| {
+        let written = name.trim().to_string();
+        let folded = fold(&written);
+        let entry = names.entry(folded.clone()).or_insert_with(|| written.clone());
+        if written < *entry {
+            *entry = written;
+        }
+        folded
+    };
+    let mut facts: BTreeMap<i32, Facts> = BTreeMap::new();
+    type OrgRow = (i32, String, String, NaiveDateTime, Option<String>, Option<NaiveDate>, Option<String>, bool);
+    let q = organisations::table.filter(organisations::status.eq("approved")).select((
+        organisations::id,
+        organisations::name,
+        organisations::municipality,
+        organisations::updated_at,
+        organisations::pso_level,
+        organisations::pso_valid_until,
+        organisations::cso_status,
+        organisations::sena_member,
+    ));
+    for (id, name, municipality, updated, pso, pso_until, cso, sena) in q.load::<OrgRow>(conn)? {
+        let mut certifications = Vec::new();
+        if pso.is_some() && pso_until.is_some_and(|d| d >= today) {
+            certifications.push("pso");
+        }
+        if cso.as_deref() == Some("registered") {
+            certifications.push("cso");
+        }
+        if sena {
+            certifications.push("sena");
+        }
+        facts.insert(
+            id,
+            Facts {
+                name_key: fold(&name),
+                updated_at: Some(updated),
+                municipalities: HashSet::from([remember(&municipality)]),
+                certifications,
+                ..Default::default()
+            },
+        );
+    }
+    for (id, verdict) in eligibility::for_approved(conn)? {
+        if let Some(f) = facts.get_mut(&id) {
+            f.reserved_contract = Some(verdict);
+        }
+    }
+
+    let sq = organisation_sectors::table
+        .order((organisation_sectors::organisation_id, organisation_sectors::position))
+        .select((organisation_sectors::organisation_id, organisation_sectors::sector));
+    for (id, sector) in sq.load::<(i32, String)>(conn)? {
+        if let Some(f) = facts.get_mut(&id) {
+            f.sectors.push(sector);
+        }
+    }
+    let tq = organisation_target_groups::table
+        .select((organisation_target_groups::organisation_id, organisation_target_groups::target_group));
+    for (id, group) in tq.load::<(i32, String)>(conn)? {
+        if let Some(f) = facts.get_mut(&id) {
+            f.target_groups.push(group);
+        }
+    }
+    let oq = offerings::table.filter(offerings::active.eq(true)).select((
+        offerings::organisation_id,
+        offerings::kind,
+        offerings::cpv_code,
+        offerings::service_area,
+        offerings::updated_at,
+    ));
+    for (id, kind, code, area, updated) in oq.load::<(i32, String, String, String, NaiveDateTime)>(conn)? {
+        if let Some(f) = facts.get_mut(&id) {
+            f.kinds.insert(kind);
+            f.cpv_codes.insert(code);
+            f.national |= area == "national";
+            f.updated_at = f.updated_at.max(Some(updated));
+        }
+    }
+    let mq = offering_municipalities::table
+        .inner_join(offerings::table)
+        .filter(offerings::active.eq(true))
+        .select((offerings::organisation_id, offering_municipalities::municipality));
+    for (id, municipality) in mq.load::<(i32, String)>(conn)? {
+        if let Some(f) = facts.get_mut(&id) {
+            f.municipalities.insert(remember(&municipality));
+        }
+    }
+    for f in facts.values_mut() {
+        f.cpv_divisions = f.cpv_codes.iter().map(|c| c[..2].to_string()).collect();
+        f.cpv_divisions.sort_unstable();
+        f.cpv_divisions.dedup();
+    }
+    Ok(Snapshot { facts, names })
+}
+
+/// The facts of every approved WISE as of one data version and day.
+pub(super) struct Snapshot {
+    pub(super) facts: BTreeMap<i32, Facts>,
+    pub(super) names: BTreeMap<String, String>,
+}
+
+/// Snapshots by day (certificates are valid or not on a day).
+pub(super) static SNAPSHOTS: versioned::Cache<NaiveDate, Snapshot> = versioned::Cache::new();
+
+/// The facts of the approved WISEs, from memory while the catalogue is unchanged
+/// (see [`versioned`]).
+pub(super) fn snapshot(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Arc<Snapshot>> {
+    SNAPSHOTS.get_or_load(conn, today, |c| load_facts(c, today))
+}
+
+/// The filters, each a test on a WISE's facts; facet counts leave their own one out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dimension {
+    Sector,
+    Cpv,
+    Kind,
+    Municipality,
+    TargetGroup,
+    Certification,
+    Reserved,
+}
+
+impl Search {
+    pub(super) fn passes(&self, f: &Facts, except: Option<Dimension>) -> bool {
+        let on = |d: Dimension| except != Some(d);
+        (!on(Dimension::Sector) || self.sector.as_ref().is_none_or(|s| f.sectors.contains(s)))
+            && (!on(Dimension::Cpv) || self.cpv.as_ref().is_none_or(|p| f.cpv_codes.iter().any(|c| c.starts_with(p))))
+            && (!on(Dimension::Kind) || self.kind.as_ref().is_none_or(|k| f.kinds.contains(k)))
+            && (!on(Dimension::Municipality)
+                || self.municipality.as_ref().is_none_or(|m| f.national || f.municipalities.contains(&fold(m.trim()))))
+            && (!on(Dimension::TargetGroup) || self.target_group.as_ref().is_none_or(|t| f.target_groups.contains(t)))
+            && (!on(Dimension::Certification)
+                || self.certification.as_ref().is_none_or(|c| f.certifications.contains(&c.as_str())))
+            && (!on(Dimension::Reserved) || !self.reserved || f.eligible())
+    }
+}
+
+/// Counts per value, in the given order of values (the rest by value), leaving out
+/// values with no WISE unless selected. `values_of` gives each value of a WISE once.
+/// Counting borrows the values from the facts: a search over every WISE allocates
+/// nothing per WISE.
+pub(super) fn facet<'a, V: Iterator<Item = &'a str>>(
+    facts: impl Iterator<Item = &'a Facts>,
+    values_of: impl Fn(&'a Facts) -> V,
+    order: Option<&[&str]>,
+    selected: Option<&str>,
+) -> Vec<FacetValue> {
+    let mut counts: HashMap<&'a str, usize> = HashMap::new();
+    for v in facts.flat_map(values_of) {
+        *counts.entry(v).or_default() += 1;
+    }
+    let mut list: Vec<FacetValue> = counts
+        .into_iter()
+        .map(|(value, count)| FacetValue {
+            selected: selected == Some(value),
+            value: value.to_string(),
+            label: None,
+            count,
+        })
+        .collect();
+    if let Some(s) = selected.filter(|s| !list.iter().any(|v| v.value == *s)) {
+        list.push(FacetValue { selected: true, value: s.to_string(), label: None, count: 0 });
+    }
+    list.sort_unstable_by(|a, b| a.value.cmp(&b.value));
+    if let Some(order) = order {
+        list.sort_by_key(|v| order.iter().position(|o| *o == v.value).unwrap_or(usize::MAX));
+    }
+    list
+}
+
+/// The text matches of a search (`None` without words: every WISE is a candidate) and
+/// the snapshot of facts it is filtered on.
+pub(super) type Candidates = (Option<Arc<TextMatches>>, Arc<Snapshot>);
+
+/// WISE id → (relevance, matching offerings).
+pub(super) type TextMatches = HashMap<i32, (f64, i64)>;
+
+/// The text matches of recent words, kept while the catalogue is unchanged: the most
+/// common words match nearly every WISE and cost the most to rank.
+pub(super) static TEXT_MATCHES: versioned::Cache<Vec<String>, TextMatches> = versioned::Cache::with_limit(256);
+
+pub(super) fn candidates(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResult<Candidates> {
+    let matches = if search.words.is_empty() {
+        None
+    } else {
+        Some(TEXT_MATCHES.get_or_load(conn, search.words.clone(), |c| text_matches(c, &search.words))?)
+    };
+    Ok((matches, snapshot(conn, today)?))
+}
+
+/// The approved WISEs that match a search's text (all without words), in id order.
+pub(super) fn matching<'a>(snapshot: &'a Snapshot, matches: &Option<Arc<TextMatches>>) -> Vec<(i32, &'a Facts)> {
+    snapshot
+        .facts
+        .iter()
+        .filter(|(id, _)| matches.as_ref().is_none_or(|m| m.contains_key(id)))
+        .map(|(id, f)| (*id, f))
+        .collect()
+}
