@@ -18,6 +18,7 @@ pub mod digests;
 pub mod figures;
 pub mod i18n;
 pub mod mail;
+pub mod organisation;
 pub mod registry;
 pub mod render;
 pub mod reports;

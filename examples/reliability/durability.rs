@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context};
 use diesel::RunQueryDsl;
 use rand::{Rng, SeedableRng};
-use wise_monitor::catalogue::model::OrganisationInput;
 use wise_monitor::db::DbConn;
+use wise_monitor::organisation::model::OrganisationInput;
 
 use crate::support::{cli, profile_fields, quiet_settings, Answer, Database, Http, Server};
 

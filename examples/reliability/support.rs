@@ -397,7 +397,7 @@ impl SmtpSink {
 }
 
 /// The profile form's fields for `o`, as the edit page fills them in.
-pub fn profile_fields(o: &wise_monitor::catalogue::model::OrganisationInput) -> Vec<(String, String)> {
+pub fn profile_fields(o: &wise_monitor::organisation::model::OrganisationInput) -> Vec<(String, String)> {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let mut fields = vec![
         ("name", o.name.clone()),

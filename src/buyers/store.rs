@@ -49,7 +49,7 @@ pub fn list(conn: &mut DbConn, user_id: i32) -> QueryResult<Vec<Summary>> {
     let ids: Vec<i32> = shortlist_items::table
         .inner_join(organisations::table)
         .filter(shortlist_items::user_id.eq(user_id))
-        .filter(organisations::status.eq("approved"))
+        .filter(crate::organisation::public())
         .order((organisations::name, organisations::id))
         .select(organisations::id)
         .load(conn)?;
@@ -59,7 +59,7 @@ pub fn list(conn: &mut DbConn, user_id: i32) -> QueryResult<Vec<Summary>> {
 fn approved_id(conn: &mut DbConn, kvk: &str) -> QueryResult<Option<i32>> {
     organisations::table
         .filter(organisations::kvk_number.eq(kvk))
-        .filter(organisations::status.eq("approved"))
+        .filter(crate::organisation::public())
         .select(organisations::id)
         .first(conn)
         .optional()

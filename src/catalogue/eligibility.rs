@@ -83,7 +83,7 @@ fn latest_accepted(conn: &mut DbConn, organisation_id: Option<i32>) -> QueryResu
     let mut accepted = submissions::table
         .inner_join(organisations::table)
         .filter(submissions::status.eq("accepted"))
-        .filter(organisations::status.eq("approved"))
+        .filter(crate::organisation::public())
         .select((submissions::id, submissions::organisation_id, submissions::period_id))
         .into_boxed();
     if let Some(id) = organisation_id {

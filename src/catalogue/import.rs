@@ -14,13 +14,13 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::{json, Value};
 
-use super::model::OrganisationInput;
 use super::store;
 use crate::audit::{self, Actor};
 use crate::csv_import::{self, Schema};
 use crate::db::schema::organisations;
 use crate::db::{write_tx, DbConn};
 use crate::i18n::Lang;
+use crate::organisation::model::OrganisationInput;
 use crate::vocab;
 use crate::web::auth::policy::{self, Action};
 use crate::web::auth::session::{client_ip, Identity};
@@ -133,7 +133,7 @@ pub fn import_organisations(
             return Ok(Err(errors));
         }
         for row in &rows {
-            store::create_organisation(conn, &row.input, "approved", now)?;
+            store::create_organisation(conn, &row.input, crate::organisation::Status::Approved.as_str(), now)?;
         }
         Ok(Ok(rows.len()))
     })

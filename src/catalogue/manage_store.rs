@@ -5,13 +5,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::model::*;
 use super::store::replace_classification;
 use crate::db::schema::{
     cpv_codes, offering_municipalities, offerings, organisation_certifications, organisation_sectors,
     organisation_target_groups, organisations,
 };
 use crate::db::{write_tx, DbConn};
+use crate::organisation::model::*;
 use crate::validation::optional;
 
 /// A WISE as its editors see it in a list.

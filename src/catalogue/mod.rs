@@ -6,7 +6,6 @@ pub mod eligibility;
 pub mod import;
 pub mod manage;
 pub mod manage_store;
-pub mod model;
 pub mod search;
 pub mod store;
 pub mod view;

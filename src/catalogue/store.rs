@@ -4,12 +4,12 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::cpv;
-use super::model::*;
 use crate::db::schema::{
     cpv_codes, offering_municipalities, offerings, organisation_certifications, organisation_sectors,
     organisation_target_groups, organisations,
 };
 use crate::db::{write_tx, DbConn};
+use crate::organisation::model::*;
 use crate::validation::{char_len, is_email, is_kvk_number, is_web_url, optional, Errors, FieldError};
 use crate::vocab;
 use crate::vocab::cpv::normalise;
@@ -313,11 +313,11 @@ pub struct Counts {
 }
 
 pub fn counts(conn: &mut DbConn) -> QueryResult<Counts> {
-    let approved = organisations::table.filter(organisations::status.eq("approved"));
+    let approved = organisations::table.filter(crate::organisation::public());
     let organisations: i64 = approved.count().get_result(conn)?;
     let offerings: i64 = offerings::table
         .inner_join(organisations::table)
-        .filter(organisations::status.eq("approved"))
+        .filter(crate::organisation::public())
         .filter(offerings::active.eq(true))
         .count()
         .get_result(conn)?;
@@ -325,7 +325,7 @@ pub fn counts(conn: &mut DbConn) -> QueryResult<Counts> {
         approved.select(diesel::dsl::count(organisations::municipality).aggregate_distinct()).get_result(conn)?;
     let sectors: i64 = organisation_sectors::table
         .inner_join(organisations::table)
-        .filter(organisations::status.eq("approved"))
+        .filter(crate::organisation::public())
         .select(diesel::dsl::count(organisation_sectors::sector).aggregate_distinct())
         .get_result(conn)?;
     Ok(Counts { organisations, offerings, municipalities, sectors })
@@ -353,9 +353,9 @@ pub struct Summary {
 
 /// A page of approved WISEs by name, and how many there are in all.
 pub fn list_approved(conn: &mut DbConn, page: u32, per_page: u32) -> QueryResult<(Vec<Summary>, i64)> {
-    let total: i64 = organisations::table.filter(organisations::status.eq("approved")).count().get_result(conn)?;
+    let total: i64 = organisations::table.filter(crate::organisation::public()).count().get_result(conn)?;
     let ids: Vec<i32> = organisations::table
-        .filter(organisations::status.eq("approved"))
+        .filter(crate::organisation::public())
         .order((organisations::name.asc(), organisations::id.asc()))
         .limit(i64::from(per_page))
         .offset(i64::from(page.saturating_sub(1)) * i64::from(per_page))
@@ -472,10 +472,8 @@ pub enum Key<'a> {
 
 /// The public profile of an approved WISE, or `None` (unknown or not approved).
 pub fn public_profile(conn: &mut DbConn, key: Key<'_>) -> QueryResult<Option<Profile>> {
-    let query = organisations::table
-        .filter(organisations::status.eq("approved"))
-        .select(Organisation::as_select())
-        .into_boxed();
+    let query =
+        organisations::table.filter(crate::organisation::public()).select(Organisation::as_select()).into_boxed();
     let query = match key {
         Key::Slug(slug) => query.filter(organisations::slug.eq(slug)),
         Key::Kvk(kvk) => query.filter(organisations::kvk_number.eq(kvk)),

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::catalogue::model::{OfferingInput, OrganisationInput, ServiceArea};
+use crate::organisation::model::{OfferingInput, OrganisationInput, ServiceArea};
 
 /// One sample WISE: its record, the status it is created with and its offerings.
 #[derive(Debug, Clone)]

@@ -243,7 +243,7 @@ fn add_organisations(conn: &mut DbConn, n: usize, words: &mut Words, now: NaiveD
                     organisations::municipality.eq(MUNICIPALITIES[i % MUNICIPALITIES.len()]),
                     organisations::description.eq(words.text(25)),
                     organisations::sena_member.eq(i % 3 == 0),
-                    organisations::status.eq("approved"),
+                    crate::organisation::public(),
                     organisations::created_at.eq(now - Duration::days(400)),
                     organisations::updated_at.eq(updated),
                 )

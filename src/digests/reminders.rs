@@ -10,7 +10,6 @@ use diesel::prelude::*;
 use serde_json::{json, Value};
 
 use super::{unsubscribe, Context, Kind};
-use crate::catalogue::model::Organisation;
 use crate::db::schema::{organisations, submissions};
 use crate::db::DbConn;
 use crate::figures::form::figures_table;
@@ -18,6 +17,7 @@ use crate::figures::periods::{self, Period};
 use crate::figures::submissions as store;
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
+use crate::organisation::model::Organisation;
 use crate::registry;
 use crate::render::templates::format_date;
 
@@ -49,7 +49,7 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
         return Ok(0);
     }
     let wises: Vec<Organisation> = organisations::table
-        .filter(organisations::status.eq("approved"))
+        .filter(crate::organisation::public())
         .order(organisations::id)
         .select(Organisation::as_select())
         .load(conn)?;

@@ -83,7 +83,7 @@ fn is_late(due_on: NaiveDate, submitted_at: Option<NaiveDateTime>, today: NaiveD
 
 pub fn overview(conn: &mut DbConn, period: Period, today: NaiveDate, closes_after_days: i64) -> QueryResult<Overview> {
     let approved: Vec<(i32, String, String)> = organisations::table
-        .filter(organisations::status.eq("approved"))
+        .filter(crate::organisation::public())
         .order(organisations::name)
         .select((organisations::id, organisations::kvk_number, organisations::name))
         .load(conn)?;
@@ -228,7 +228,7 @@ async fn status_csv(
 /// A submission with its WISE and period, as the review needs them.
 struct Reviewed {
     submission: submissions::Submission,
-    organisation: crate::catalogue::model::Organisation,
+    organisation: crate::organisation::model::Organisation,
     period: Period,
 }
 

@@ -14,11 +14,12 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::audit::{self, Actor};
-use crate::catalogue::model::OrganisationInput;
 use crate::catalogue::store::MAX_DESCRIPTION;
 use crate::db::write_tx;
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
+use crate::organisation::model::OrganisationInput;
+use crate::organisation::Status;
 use crate::users::store::{normalise_email, NewUser};
 use crate::validation::{char_len, Errors, FieldError};
 use crate::vocab;
@@ -500,20 +501,20 @@ enum Decision {
 
 impl Decision {
     /// The statuses a WISE may have for this decision.
-    fn applies_to(self) -> &'static [&'static str] {
+    fn applies_to(self) -> &'static [Status] {
         match self {
-            Decision::Approve | Decision::RequestChanges => &["pending"],
-            Decision::Suspend => &["pending", "approved"],
-            Decision::Reinstate => &["suspended"],
+            Decision::Approve | Decision::RequestChanges => &[Status::Pending],
+            Decision::Suspend => &[Status::Pending, Status::Approved],
+            Decision::Reinstate => &[Status::Suspended],
         }
     }
 
     /// The status it leads to (asking for changes leaves the WISE pending).
-    fn leads_to(self) -> &'static str {
+    fn leads_to(self) -> Status {
         match self {
-            Decision::Approve | Decision::Reinstate => "approved",
-            Decision::RequestChanges => "pending",
-            Decision::Suspend => "suspended",
+            Decision::Approve | Decision::Reinstate => Status::Approved,
+            Decision::RequestChanges => Status::Pending,
+            Decision::Suspend => Status::Suspended,
         }
     }
 
@@ -615,19 +616,19 @@ async fn decide(
         .db(move |c| {
             write_tx(c, |c| {
                 let organisation = store::organisation(c, id)?.ok_or(AppError::NotFound)?;
-                if !decision.applies_to().contains(&organisation.status.as_str()) {
+                if !decision.applies_to().contains(&organisation.status()) {
                     return Ok(Err(Refusal::Status));
                 }
-                if decision.leads_to() == "approved" && store::awaits_confirmation(c, id)? {
+                if decision.leads_to().is_public() && store::awaits_confirmation(c, id)? {
                     return Ok(Err(Refusal::Unconfirmed));
                 }
                 let to = decision.leads_to();
-                if !store::set_status(c, id, &organisation.status, to, message.as_deref(), now)? {
+                if !store::set_status(c, id, &organisation.status, to.as_str(), message.as_deref(), now)? {
                     return Ok(Err(Refusal::Status));
                 }
                 let base = worker.config.base_url();
                 let page_link = match to {
-                    "approved" => format!("{base}/organisations/{}", organisation.slug),
+                    Status::Approved => format!("{base}/organisations/{}", organisation.slug),
                     _ => format!("{base}/sign-in"),
                 };
                 let default_language = worker.default_lang().code();
@@ -737,10 +738,10 @@ mod tests {
 
     #[test]
     fn decisions_move_between_the_right_statuses() {
-        assert_eq!(Decision::Approve.leads_to(), "approved");
-        assert_eq!(Decision::RequestChanges.leads_to(), "pending");
-        assert!(Decision::Suspend.applies_to().contains(&"approved"));
-        assert!(!Decision::Reinstate.applies_to().contains(&"pending"));
+        assert_eq!(Decision::Approve.leads_to(), Status::Approved);
+        assert_eq!(Decision::RequestChanges.leads_to(), Status::Pending);
+        assert!(Decision::Suspend.applies_to().contains(&Status::Approved));
+        assert!(!Decision::Reinstate.applies_to().contains(&Status::Pending));
         assert_eq!(Decision::RequestChanges.mail(), "organisation-changes-requested");
         assert_eq!(notice_key(Some("suspended")), Some("registry-notice-suspended"));
         assert_eq!(notice_key(Some("other")), None);

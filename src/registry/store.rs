@@ -5,13 +5,13 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::catalogue::model::{Organisation, OrganisationInput};
 use crate::catalogue::store as catalogue;
 use crate::db::schema::{
     email_confirmations, organisation_sectors, organisation_target_groups, organisations, registrations,
     user_organisations, users,
 };
 use crate::db::DbConn;
+use crate::organisation::model::{Organisation, OrganisationInput};
 use crate::secret;
 use crate::users::model::{Role, User};
 use crate::users::store::{self as accounts, NewUser};

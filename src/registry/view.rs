@@ -3,6 +3,7 @@
 use serde_json::{json, Value};
 
 use super::store::{Review, FILTERS};
+use crate::organisation::Status;
 use crate::vocab;
 
 /// The choices of a vocabulary with the chosen ones marked: `[{code, checked}]`.
@@ -32,16 +33,16 @@ pub fn filter_tabs(counts: &[(String, i64)], current: &str) -> Vec<Value> {
 
 /// What the operator may do with a WISE in its current state.
 pub fn review_page(review: &Review) -> Value {
-    let status = review.organisation.status.as_str();
+    let status = review.organisation.status();
     let awaiting = review.registration.as_ref().is_some_and(|r| r.email_confirmed_at.is_none());
     json!({
         "nav": "admin-organisations",
         "review": review,
         "awaiting_confirmation": awaiting,
-        "can_approve": status == "pending" && !awaiting,
-        "can_request_changes": status == "pending",
-        "can_suspend": matches!(status, "pending" | "approved"),
-        "can_reinstate": status == "suspended" && !awaiting,
-        "public": status == "approved",
+        "can_approve": status == Status::Pending && !awaiting,
+        "can_request_changes": status == Status::Pending,
+        "can_suspend": matches!(status, Status::Pending | Status::Approved),
+        "can_reinstate": status == Status::Suspended && !awaiting,
+        "public": status.is_public(),
     })
 }

@@ -130,13 +130,13 @@ pub fn collect_many(conn: &mut DbConn, wanted: &[Period]) -> QueryResult<Vec<Col
     let registered: i64 = organisations::table.filter(organisations::status.ne("archived")).count().get_result(conn)?;
     let registered = usize::try_from(registered).unwrap_or(0);
     let approved: Vec<(i32, String)> = organisations::table
-        .filter(organisations::status.eq("approved"))
+        .filter(crate::organisation::public())
         .select((organisations::id, organisations::municipality))
         .load(conn)?;
     let mut sectors: HashMap<i32, (i32, String)> = HashMap::new();
     let listed: Vec<(i32, String, i32)> = organisation_sectors::table
         .inner_join(organisations::table)
-        .filter(organisations::status.eq("approved"))
+        .filter(crate::organisation::public())
         .select((organisation_sectors::organisation_id, organisation_sectors::sector, organisation_sectors::position))
         .load(conn)?;
     for (id, sector, position) in listed {
@@ -230,7 +230,7 @@ pub fn periods_with_figures(conn: &mut DbConn) -> QueryResult<Vec<Period>> {
     let filed: Vec<i32> = cf::table
         .inner_join(organisations::table)
         .filter(cf::counted.eq(true))
-        .filter(organisations::status.eq("approved"))
+        .filter(crate::organisation::public())
         .select(cf::period_id)
         .distinct()
         .load(conn)?;

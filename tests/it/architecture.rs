@@ -9,7 +9,7 @@ use std::path::Path;
 const LAYERS: &[(&str, &[&str])] = &[
     ("core", &["config", "clock", "validation", "i18n", "vocab", "secret", "csv_import"]),
     ("database", &["db"]),
-    ("entities, rendering and mail", &["users", "audit", "render", "mail"]),
+    ("entities, rendering and mail", &["organisation", "users", "audit", "render", "mail"]),
     ("web", &["web"]),
     ("journeys", &["accounts", "buyers", "catalogue", "registry", "figures", "reports", "digests", "demo"]),
     ("app", &["app"]),

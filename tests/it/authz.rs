@@ -4,9 +4,9 @@
 //! form without its CSRF token.
 
 use actix_web::test::TestRequest;
-use wise_monitor::catalogue::model::OrganisationInput;
 use wise_monitor::catalogue::store;
 use wise_monitor::db;
+use wise_monitor::organisation::model::OrganisationInput;
 
 use crate::backend_tests;
 use crate::support::{test_now, Backend, Browser, TestApp, TestUser};
@@ -232,12 +232,12 @@ async fn world(backend: Backend) -> World {
         app.with_conn(|c| store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now)).unwrap();
     let other =
         app.with_conn(|c| store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now)).unwrap();
-    let offering = wise_monitor::catalogue::model::OfferingInput {
+    let offering = wise_monitor::organisation::model::OfferingInput {
         title: "Lunchcatering".into(),
         description: String::new(),
         kind: "service".into(),
         cpv_code: "55520000".into(),
-        service_area: wise_monitor::catalogue::model::ServiceArea::National,
+        service_area: wise_monitor::organisation::model::ServiceArea::National,
         price_indication: None,
         lead_time: None,
         active: true,

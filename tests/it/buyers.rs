@@ -1,9 +1,9 @@
 //! Buyer tools: the shortlist and enquiries.
 
 use diesel::prelude::*;
-use wise_monitor::catalogue::model::OrganisationInput;
 use wise_monitor::catalogue::store;
 use wise_monitor::db::{self, schema::audit_log};
+use wise_monitor::organisation::model::OrganisationInput;
 
 use crate::backend_tests;
 use crate::support::{test_now, TestApp};

@@ -2,13 +2,13 @@
 //! one-click unsubscribe, concurrent runs, and the `digests run` command.
 
 use chrono::{DateTime, TimeZone, Utc};
-use wise_monitor::catalogue::model::OrganisationInput;
 use wise_monitor::catalogue::store;
 use wise_monitor::db;
 use wise_monitor::digests::{self, Kind};
 use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source};
 use wise_monitor::figures::values::Figures;
+use wise_monitor::organisation::model::OrganisationInput;
 
 use crate::backend_tests;
 use crate::support::{test_now, TestApp};

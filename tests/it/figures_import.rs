@@ -7,13 +7,13 @@ use std::process::Command;
 use actix_web::test::TestRequest;
 use diesel::prelude::*;
 use serde_json::json;
-use wise_monitor::catalogue::model::OrganisationInput;
 use wise_monitor::catalogue::store;
 use wise_monitor::db::schema::{audit_log, submission_events, submission_revisions, submissions as subs};
 use wise_monitor::db::{self, DbConn};
 use wise_monitor::figures::import::{self, Context, Rejected, Writer};
 use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source};
+use wise_monitor::organisation::model::OrganisationInput;
 
 use crate::backend_tests;
 use crate::support::{test_now, Browser, Response, TestApp};

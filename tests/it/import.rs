@@ -5,9 +5,9 @@ use std::process::Command;
 
 use actix_web::test::TestRequest;
 use diesel::prelude::*;
-use wise_monitor::catalogue::model::OrganisationInput;
 use wise_monitor::catalogue::store;
 use wise_monitor::db::{self, schema::audit_log, schema::organisations};
+use wise_monitor::organisation::model::OrganisationInput;
 
 use crate::backend_tests;
 use crate::support::{test_now, Browser, Response, TestApp};

@@ -1,12 +1,12 @@
 //! Year reports made from quarters (no year period), and disclosure control over the
 //! public reports as one linked set, proved by `audit disclosure`.
 
-use wise_monitor::catalogue::model::OrganisationInput;
 use wise_monitor::catalogue::store;
 use wise_monitor::db::{self, DbConn};
 use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source};
 use wise_monitor::figures::values::Figures;
+use wise_monitor::organisation::model::OrganisationInput;
 use wise_monitor::reports::disclosure::Thresholds;
 use wise_monitor::reports::linked::{self, Finding};
 

@@ -2,10 +2,10 @@
 //! codes without JavaScript and as JSON. Another WISE's users cannot touch any of it.
 
 use diesel::prelude::*;
-use wise_monitor::catalogue::model::OrganisationInput;
 use wise_monitor::catalogue::store;
 use wise_monitor::db::schema::{audit_log, offerings, organisations};
 use wise_monitor::db::{self, DbConn};
+use wise_monitor::organisation::model::OrganisationInput;
 
 use crate::backend_tests;
 use crate::support::{test_now, Browser, Response, TestApp, TestUser};

@@ -3,10 +3,10 @@
 
 use chrono::Duration;
 use diesel::prelude::*;
-use wise_monitor::catalogue::model::OrganisationInput;
 use wise_monitor::catalogue::store as catalogue;
 use wise_monitor::db::schema::{audit_log, organisations, outbox, registrations, users};
 use wise_monitor::db::{self, DbConn};
+use wise_monitor::organisation::model::OrganisationInput;
 
 use crate::backend_tests;
 use crate::support::{link_in, test_now, Browser, TestApp, PASSWORD};

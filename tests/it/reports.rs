@@ -1,12 +1,12 @@
 //! Sector reports: a hand-computed fixture, checked number by number, public and exact,
 //! through the JSON API, the CSV and the command line.
 
-use wise_monitor::catalogue::model::OrganisationInput;
 use wise_monitor::catalogue::store;
 use wise_monitor::db::{self, DbConn};
 use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source};
 use wise_monitor::figures::values::Figures;
+use wise_monitor::organisation::model::OrganisationInput;
 
 use crate::backend_tests;
 use crate::support::{test_now, TestApp};

@@ -3,12 +3,12 @@
 
 use diesel::prelude::*;
 use wise_monitor::catalogue::eligibility::{self, ReservedContract};
-use wise_monitor::catalogue::model::OrganisationInput;
 use wise_monitor::catalogue::store;
 use wise_monitor::db::{self, schema::organisations};
 use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source, Verdict};
 use wise_monitor::figures::values::Figures;
+use wise_monitor::organisation::model::OrganisationInput;
 
 use crate::backend_tests;
 use crate::support::{test_now, Backend, TestApp};

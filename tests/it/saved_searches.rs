@@ -4,11 +4,11 @@
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use diesel::prelude::*;
 use wise_monitor::buyers::saved;
-use wise_monitor::catalogue::model::{OfferingInput, OrganisationInput, ServiceArea};
 use wise_monitor::catalogue::search::SearchParams;
 use wise_monitor::catalogue::{manage_store, store};
 use wise_monitor::db::schema::saved_searches;
 use wise_monitor::digests::{self, Kind};
+use wise_monitor::organisation::model::{OfferingInput, OrganisationInput, ServiceArea};
 
 use crate::backend_tests;
 use crate::support::TestApp;

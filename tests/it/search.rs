@@ -1,8 +1,8 @@
 //! The catalogue search: text, filters, facets, paging, export, API, bad input.
 
-use wise_monitor::catalogue::model::{OfferingInput, OrganisationInput, ServiceArea};
 use wise_monitor::catalogue::store;
 use wise_monitor::db;
+use wise_monitor::organisation::model::{OfferingInput, OrganisationInput, ServiceArea};
 
 use crate::backend_tests;
 use crate::support::{test_now, Backend, TestApp};

@@ -17,10 +17,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::model::{OfferingInput, Organisation, OrganisationInput, ServiceArea};
 use super::{cpv, manage_store, store};
 use crate::audit::{self, Actor};
 use crate::db::{write_tx, DbConn};
+use crate::organisation::model::{OfferingInput, Organisation, OrganisationInput, ServiceArea};
 use crate::users::model::{CurrentUser, Role};
 use crate::validation::{char_len, is_kvk_number, FieldError};
 use crate::vocab;
@@ -79,7 +79,7 @@ pub(crate) fn organisation_json(o: &Organisation) -> Value {
         "name": o.name,
         "slug": o.slug,
         "status": o.status,
-        "public": o.status == "approved",
+        "public": o.status().is_public(),
     })
 }
 

@@ -72,7 +72,7 @@ pub(super) fn offering_anchor(field: &str) -> String {
 }
 
 impl OfferingForm {
-    fn from_offering(offering: &crate::catalogue::model::Offering, municipalities: &[String]) -> Self {
+    fn from_offering(offering: &crate::organisation::model::Offering, municipalities: &[String]) -> Self {
         Self {
             title: offering.title.clone(),
             description: offering.description.clone(),
@@ -334,7 +334,7 @@ pub(super) async fn editable_offering(
     identity: &Identity,
     kvk: &str,
     offering_id: i32,
-) -> Result<(CurrentUser, Organisation, crate::catalogue::model::Offering, Vec<String>), AppError> {
+) -> Result<(CurrentUser, Organisation, crate::organisation::model::Offering, Vec<String>), AppError> {
     let (user, organisation) = editable(state, req, identity, kvk).await?;
     let organisation_id = organisation.id;
     let (offering, municipalities) = state

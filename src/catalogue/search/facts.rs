@@ -111,7 +111,7 @@ pub(super) fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Sna
     };
     let mut facts: BTreeMap<i32, Facts> = BTreeMap::new();
     type OrgRow = (i32, String, String, NaiveDateTime, Option<String>, Option<NaiveDate>, Option<String>, bool);
-    let q = organisations::table.filter(organisations::status.eq("approved")).select((
+    let q = organisations::table.filter(crate::organisation::public()).select((
         organisations::id,
         organisations::name,
         organisations::municipality,

@@ -66,7 +66,7 @@ pub fn search_offerings(conn: &mut DbConn, search: &Search) -> QueryResult<Offer
     let matches = if search.words.is_empty() { None } else { Some(offering_matches(conn, &search.words)?) };
     let mut q = offerings::table
         .inner_join(organisations::table)
-        .filter(organisations::status.eq("approved"))
+        .filter(crate::organisation::public())
         .filter(offerings::active.eq(true))
         .select((offerings::id, offerings::title, offerings::service_area, organisations::municipality))
         .into_boxed();
