@@ -7,6 +7,11 @@
 //! computed, so a write in between can only cause one extra computation, never a stale
 //! value. Values are kept per database (the `instance` of its version row), as one
 //! process may open several (the tests do).
+//!
+//! Every cache declares the tables its values are computed from ([`Declared`]);
+//! `tests/it/caches.rs` checks on both databases that each of them has the triggers that
+//! bump the version on insert, update and delete. A cache that reads a new table must
+//! name it, and the table needs its triggers in a migration.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -28,16 +33,32 @@ type Entries<K, V> = HashMap<(String, K), (i64, Arc<V>)>;
 pub struct Cache<K, V> {
     entries: OnceLock<Mutex<Entries<K, V>>>,
     limit: usize,
+    declared: Declared,
 }
 
+/// What a cache is called and the tables its values are computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Declared {
+    pub name: &'static str,
+    pub tables: &'static [&'static str],
+}
+
+/// Tables only `migrate` writes (reference data): a cache may read them without triggers.
+pub const REFERENCE_TABLES: &[&str] = &["cpv_codes"];
+
 impl<K: Eq + Hash + Clone, V> Cache<K, V> {
-    pub const fn new() -> Self {
-        Self::with_limit(MAX_ENTRIES)
+    /// A cache called `name` of values computed from `tables`.
+    pub const fn new(name: &'static str, tables: &'static [&'static str]) -> Self {
+        Self::with_limit(name, tables, MAX_ENTRIES)
     }
 
-    /// A cache of at most `limit` values per database.
-    pub const fn with_limit(limit: usize) -> Self {
-        Self { entries: OnceLock::new(), limit }
+    /// As [`Cache::new`], with at most `limit` values per database.
+    pub const fn with_limit(name: &'static str, tables: &'static [&'static str], limit: usize) -> Self {
+        Self { entries: OnceLock::new(), limit, declared: Declared { name, tables } }
+    }
+
+    pub fn declared(&self) -> Declared {
+        self.declared
     }
 
     /// The value for `key` at the database's current data version, computed by `load`
@@ -65,12 +86,6 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
         }
         map.insert(slot, (version, Arc::clone(&value)));
         Ok(value)
-    }
-}
-
-impl<K: Eq + Hash + Clone, V> Default for Cache<K, V> {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

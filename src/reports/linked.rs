@@ -81,7 +81,8 @@ pub struct Linked {
     pub rounds: usize,
 }
 
-static LINKED: versioned::Cache<Thresholds, Linked> = versioned::Cache::with_limit(8);
+pub(crate) static LINKED: versioned::Cache<Thresholds, Linked> =
+    versioned::Cache::with_limit("linked report tables", super::report::FIGURE_TABLES, 8);
 
 /// The public numbers of every period with figures, kept in memory until the data
 /// changes.

@@ -264,9 +264,20 @@ pub fn group_of(measure: usize) -> &'static str {
 }
 
 /// Reports by period, exactness and thresholds, while the figures are unchanged.
-static REPORTS: versioned::Cache<(String, bool, Thresholds), Report> = versioned::Cache::new();
+static REPORTS: versioned::Cache<(String, bool, Thresholds), Report> = versioned::Cache::new("reports", FIGURE_TABLES);
+
+/// What reports are added up from (`reports::aggregate`): the counted figures of every
+/// period, and the approved WISEs with their sectors.
+pub(crate) const FIGURE_TABLES: &[&str] =
+    &["organisations", "organisation_sectors", "reporting_periods", "current_figures"];
+
+/// The reports' caches and the tables each depends on.
+pub fn caches() -> [versioned::Declared; 3] {
+    [REPORTS.declared(), SERIES.declared(), super::linked::LINKED.declared()]
+}
 /// Series by kind, last period, exactness and thresholds.
-static SERIES: versioned::Cache<(String, String, bool, Thresholds), Vec<Point>> = versioned::Cache::new();
+static SERIES: versioned::Cache<(String, String, bool, Thresholds), Vec<Point>> =
+    versioned::Cache::new("report series", FIGURE_TABLES);
 
 /// The report for `period`: exact (no suppression) or public. Kept in memory until
 /// a figure, a WISE or a period changes (see [`versioned`]).

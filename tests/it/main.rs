@@ -6,6 +6,7 @@ mod accounts;
 mod architecture;
 mod authz;
 mod buyers;
+mod caches;
 mod cli;
 mod digests;
 mod figures;

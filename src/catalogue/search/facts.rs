@@ -203,7 +203,25 @@ pub(super) struct Snapshot {
 }
 
 /// Snapshots by day (certificates are valid or not on a day).
-pub(super) static SNAPSHOTS: versioned::Cache<NaiveDate, Snapshot> = versioned::Cache::new();
+pub(super) static SNAPSHOTS: versioned::Cache<NaiveDate, Snapshot> = versioned::Cache::new("search facts", FACT_TABLES);
+
+/// What [`load_facts`] reads: the approved WISEs, their sectors, target groups and active
+/// offerings with where they deliver, and (for reserved-contract eligibility) their
+/// accepted figures.
+pub(super) const FACT_TABLES: &[&str] = &[
+    "organisations",
+    "organisation_sectors",
+    "organisation_target_groups",
+    "offerings",
+    "offering_municipalities",
+    "reporting_periods",
+    "submissions",
+    "submission_revisions",
+];
+
+/// What [`text_matches`] reads: the WISEs' and offerings' text (with their full-text
+/// indexes, kept in step by the tables' own triggers).
+pub(super) const TEXT_TABLES: &[&str] = &["organisations", "offerings"];
 
 /// The facts of the approved WISEs, from memory while the catalogue is unchanged
 /// (see [`versioned`]).
@@ -280,7 +298,8 @@ pub(super) type TextMatches = HashMap<i32, (f64, i64)>;
 
 /// The text matches of recent words, kept while the catalogue is unchanged: the most
 /// common words match nearly every WISE and cost the most to rank.
-pub(super) static TEXT_MATCHES: versioned::Cache<Vec<String>, TextMatches> = versioned::Cache::with_limit(256);
+pub(super) static TEXT_MATCHES: versioned::Cache<Vec<String>, TextMatches> =
+    versioned::Cache::with_limit("search text matches", TEXT_TABLES, 256);
 
 pub(super) fn candidates(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResult<Candidates> {
     let matches = if search.words.is_empty() {

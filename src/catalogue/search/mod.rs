@@ -87,7 +87,26 @@ pub struct SearchResult {
 /// The results of recent searches (page and all), kept while the catalogue is
 /// unchanged: the searches people repeat most, for common words, are the dearest to
 /// compute (facets over nearly every WISE).
-static RESULTS: versioned::Cache<(Search, NaiveDate), SearchResult> = versioned::Cache::with_limit(256);
+static RESULTS: versioned::Cache<(Search, NaiveDate), SearchResult> =
+    versioned::Cache::with_limit("search results", RESULT_TABLES, 256);
+
+/// What a result is made of: the facts, the text matches, and the CPV labels of the facets.
+const RESULT_TABLES: &[&str] = &[
+    "organisations",
+    "organisation_sectors",
+    "organisation_target_groups",
+    "offerings",
+    "offering_municipalities",
+    "reporting_periods",
+    "submissions",
+    "submission_revisions",
+    "cpv_codes",
+];
+
+/// The search's caches and the tables each depends on.
+pub fn caches() -> [versioned::Declared; 3] {
+    [SNAPSHOTS.declared(), TEXT_MATCHES.declared(), RESULTS.declared()]
+}
 
 /// Runs a search (or finds its result in memory, when the catalogue has not changed
 /// since it last ran). Only pages a visitor can ask for are kept: not exports (every
