@@ -170,7 +170,6 @@ pub(crate) async fn render_profile(
         .await?;
     let editor = allows(identity.user.as_ref(), Action::EditOrganisation, Some(profile.organisation.id));
     let defaults = json!({
-        "buyer": buyer.is_some(),
         "listed": listed,
         "can_edit": editor,
         "notice": null,

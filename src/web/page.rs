@@ -70,6 +70,7 @@ fn render_html(
     if let Value::Object(map) = &mut data {
         map.insert("lang".into(), json!(lang.code()));
         map.insert("user".into(), json!(identity.user));
+        map.insert("can".into(), crate::web::auth::policy::flags(identity.user.as_ref()));
         map.insert("csrf_token".into(), json!(identity.csrf_token));
         map.insert("here".into(), json!(here));
         map.insert("languages".into(), json!(languages));

@@ -151,6 +151,26 @@ fn no_module_imports_itself_through_others() {
 }
 
 #[test]
+fn templates_ask_the_policy_not_the_role() {
+    fn walk(dir: &Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "hbs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                if text.contains("user.role") {
+                    found.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"), &mut found);
+    assert!(found.is_empty(), "templates comparing user.role instead of using can.*: {found:?}");
+}
+
+#[test]
 fn the_check_sees_imports_and_cycles() {
     assert_eq!(
         imports("use crate::db::DbConn; crate::per_backend!(c); crate::web::x"),

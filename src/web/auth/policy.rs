@@ -42,6 +42,20 @@ pub fn allows(user: Option<&CurrentUser>, action: Action, organisation: Option<i
     }
 }
 
+/// What the signed-in user may do, for the templates (`can.operate`, …): pages show a
+/// link or a form by asking the policy, never by comparing role names.
+pub fn flags(user: Option<&CurrentUser>) -> serde_json::Value {
+    let may = |action| allows(user, action, None);
+    let own_wise = user.and_then(|u| u.organisations.first().copied());
+    serde_json::json!({
+        "manage_users": may(Action::ManageUsers),
+        "operate": may(Action::Operate),
+        "view_exact_reports": may(Action::ViewExactReports),
+        "use_buyer_tools": may(Action::UseBuyerTools),
+        "edit_own_wise": own_wise.is_some_and(|id| allows(user, Action::EditOrganisation, Some(id))),
+    })
+}
+
 /// The signed-in user, if they may do `action`; otherwise 401 (not signed in) or
 /// 403 (signed in, not allowed — audited).
 pub async fn require(
@@ -94,5 +108,20 @@ mod tests {
         assert!(!allows(Some(&user(Role::Buyer, vec![])), Action::ViewExactReports, None));
         assert!(allows(Some(&user(Role::Buyer, vec![])), Action::UseBuyerTools, None));
         assert!(!allows(None, Action::ManageOwnAccount, None));
+    }
+
+    #[test]
+    fn template_flags_follow_the_policy() {
+        let admin = flags(Some(&user(Role::Admin, vec![])));
+        assert_eq!(admin["operate"], true);
+        assert_eq!(admin["use_buyer_tools"], true);
+        assert_eq!(admin["edit_own_wise"], false, "the operator has no WISE of its own");
+        let wise = flags(Some(&user(Role::Wise, vec![7])));
+        assert_eq!(wise["edit_own_wise"], true);
+        assert_eq!(wise["view_exact_reports"], false);
+        let city = flags(Some(&user(Role::City, vec![])));
+        assert_eq!(city["view_exact_reports"], true);
+        assert_eq!(city["use_buyer_tools"], false);
+        assert!(flags(None).as_object().unwrap().values().all(|v| v == false));
     }
 }
