@@ -39,18 +39,8 @@ struct Ledger {
     refused: Vec<String>,
 }
 
-const COUNTS: [&str; 10] = [
-    "paid_target_group",
-    "paid_regular",
-    "trainees",
-    "daytime_activities",
-    "volunteers",
-    "new_participants",
-    "moved_to_paid_internal",
-    "moved_to_paid_external",
-    "moved_to_education",
-    "other_exits",
-];
+/// The ten counts of a figures row (SPEC §4), after `kvk_number` and `period`.
+const COUNTS: &[&str] = wise_monitor::figures::import::REQUIRED.split_at(2).1;
 
 /// The ten counts of one row; `volunteers` carries the write's unique number.
 fn counts(seq: i32) -> Vec<(&'static str, i32)> {

@@ -86,10 +86,8 @@ pub fn run(postgres_url: &str) -> anyhow::Result<bool> {
         let (first, _) = wise_monitor::catalogue::store::list_approved(&mut conn, 1, 1)?;
         first.into_iter().next().context("no approved WISE")?.kvk_number
     };
-    let csv = format!(
-        "kvk_number,period,paid_target_group,paid_regular,trainees,daytime_activities,volunteers,new_participants,\
-         moved_to_paid_internal,moved_to_paid_external,moved_to_education,other_exits\n{kvk},{period},41,7,5,3,97,6,2,3,1,2\n"
-    );
+    let header = wise_monitor::figures::import::REQUIRED.join(",");
+    let csv = format!("{header}\n{kvk},{period},41,7,5,3,97,6,2,3,1,2\n");
     match http_a.post("/api/v1/figures", &token, "text/csv", &csv) {
         Some(Answer { status: 200, .. }) => {}
         _ => bail!("the figures write through A was not accepted"),
