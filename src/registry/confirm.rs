@@ -1,0 +1,133 @@
+//! Confirming the email address of a registration (`/register/confirm`), and sending the link again.
+
+use super::*;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct TokenForm {
+    pub(super) token: String,
+}
+
+pub(super) fn link_invalid(req: &HttpRequest, state: &AppState) -> Result<HttpResponse, AppError> {
+    page::render_status(state, req, StatusCode::GONE, "registry/link-invalid", json!({ "nav": "register" }))
+}
+
+/// Shows what the link confirms and a button; following a link (mail scanners do)
+/// changes nothing.
+pub(super) async fn confirm_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<TokenForm>,
+) -> Result<HttpResponse, AppError> {
+    let token = query.into_inner().token;
+    let (lookup, now) = (token.clone(), state.now());
+    let Some(found) = state.db(move |c| Ok(store::peek_confirmation(c, &lookup, now)?)).await? else {
+        return link_invalid(&req, &state);
+    };
+    let data = json!({
+        "nav": "register",
+        "token": token,
+        "organisation": found.organisation_name,
+        "email": found.user.email,
+    });
+    page::render(&state, &req, "registry/confirm", data)
+}
+
+/// Uses the link up, marks the address confirmed and tells the operators that an
+/// application awaits them, in one transaction.
+pub(super) async fn confirm(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<TokenForm>,
+) -> Result<HttpResponse, AppError> {
+    let ip = client_ip(&req, &state.config);
+    let (now, worker) = (state.now(), state.get_ref().clone());
+    let confirmed = state
+        .db(move |c| {
+            write_tx(c, |c| {
+                let Some(found) = store::consume_confirmation(c, &form.token, now)? else {
+                    return Ok(None);
+                };
+                for operator in store::operators(c)? {
+                    let lang = Lang::parse(&operator.language).unwrap_or(Lang::Nl);
+                    let data = json!({
+                        "name": operator.name,
+                        "organisation": found.organisation_name,
+                        "kvk": found.kvk_number,
+                        "link": format!("{}/admin/organisations/{}", worker.config.base_url(), found.organisation_id),
+                        "unsubscribe_url": null,
+                    });
+                    let mail = mail::render(&worker.templates, "registration-received", lang, &operator.email, data)?;
+                    outbox::enqueue(c, &mail, None, now)?;
+                }
+                let entry = audit::Entry {
+                    actor: Actor::User { id: found.user.id, email: &found.user.email },
+                    ip: Some(&ip),
+                    action: "registration_email_confirmed",
+                    target: &format!("organisation {}", found.kvk_number),
+                    detail: "",
+                };
+                audit::record(c, now, entry)?;
+                Ok::<_, AppError>(Some(found.organisation_name))
+            })
+        })
+        .await?;
+    match confirmed {
+        Some(organisation) => {
+            page::render(&state, &req, "registry/confirmed", json!({ "nav": "register", "organisation": organisation }))
+        }
+        None => link_invalid(&req, &state),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct ResendForm {
+    pub(super) email: String,
+}
+
+/// Sends a new confirmation link when the address belongs to an application that
+/// awaits one; the answer is the same either way.
+pub(super) async fn resend(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<ResendForm>,
+) -> Result<HttpResponse, AppError> {
+    let ip = client_ip(&req, &state.config);
+    let email = normalise_email(&form.email);
+    limit(&state, &attempt_keys(&state, "register-resend", &ip, &email))?;
+    let (now, valid_for, worker) = (state.now(), confirmation_lifetime(&state), state.get_ref().clone());
+    let lookup = email.clone();
+    state
+        .db(move |c| {
+            write_tx(c, |c| {
+                let Some(Confirmation { organisation_id, organisation_name, kvk_number, user }) =
+                    store::awaiting_confirmation(c, &lookup)?
+                else {
+                    return Ok(());
+                };
+                let token = store::create_confirmation(c, organisation_id, now, valid_for)?;
+                let data = json!({
+                    "name": user.name,
+                    "organisation": organisation_name,
+                    "link": worker.link("/register/confirm", &token),
+                    "days": valid_for.num_days(),
+                    "unsubscribe_url": null,
+                });
+                let lang = Lang::parse(&user.language).unwrap_or(Lang::Nl);
+                let mail = mail::render(&worker.templates, "registration-confirm", lang, &user.email, data)?;
+                outbox::enqueue(c, &mail, None, now)?;
+                let entry = audit::Entry {
+                    actor: Actor::User { id: user.id, email: &user.email },
+                    ip: Some(&ip),
+                    action: "registration_link_resent",
+                    target: &format!("organisation {kvk_number}"),
+                    detail: "",
+                };
+                audit::record(c, now, entry)?;
+                Ok::<_, AppError>(())
+            })
+        })
+        .await?;
+    page::render(&state, &req, "registry/sent", json!({ "nav": "register", "email": email, "resent": true }))
+}
