@@ -27,3 +27,4 @@ mod saved_searches;
 mod scale;
 mod search;
 mod smtp;
+mod snapshots;
