@@ -38,13 +38,14 @@ fn measure(conn: &mut DbConn, backend: &str, rounds: usize) {
         "sort=updated&per_page=100",
     ];
     println!("\n{backend}: organisations search (median / worst of {rounds} rounds)");
+    let caches = wise_monitor::db::versioned::Caches::default();
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); queries.len()];
     let mut offering_times: Vec<Vec<Duration>> = vec![Vec::new(); queries.len()];
     for _ in 0..rounds {
         for (i, q) in queries.iter().enumerate() {
             let checked = params(q).check(20).expect("valid");
             let start = Instant::now();
-            let result = search(conn, &checked, today).expect("search");
+            let result = search(conn, &caches, &checked, today).expect("search");
             times[i].push(start.elapsed());
             std::hint::black_box(result);
             let start = Instant::now();
@@ -54,7 +55,7 @@ fn measure(conn: &mut DbConn, backend: &str, rounds: usize) {
     }
     for (i, q) in queries.iter().enumerate() {
         let checked = params(q).check(20).unwrap();
-        let total = search(conn, &checked, today).unwrap().total;
+        let total = search(conn, &caches, &checked, today).unwrap().total;
         let (m, w) = stats(&mut times[i]);
         let (om, ow) = stats(&mut offering_times[i]);
         println!(

@@ -383,13 +383,14 @@ fn export_report(config: &Config, period: &str, format: &str, breakdown: &str, e
     let pool = open(config)?;
     let mut conn = pool.get()?;
     db::migrate(&mut conn)?;
-    let report = match export::load(&mut conn, period, exact, &Thresholds::from(&config.disclosure))? {
-        Ok(report) => report,
-        Err(ReportError::Invalid(field, key)) => anyhow::bail!("--{field}: {}", i18n::text(Lang::En, key)),
-        Err(ReportError::UnknownPeriod(period, with_figures)) => {
-            anyhow::bail!("--period: {}", wise_monitor::web::error::unknown_period_message(&period, &with_figures))
-        }
-    };
+    let report =
+        match export::load(&mut conn, &Default::default(), period, exact, &Thresholds::from(&config.disclosure))? {
+            Ok(report) => report,
+            Err(ReportError::Invalid(field, key)) => anyhow::bail!("--{field}: {}", i18n::text(Lang::En, key)),
+            Err(ReportError::UnknownPeriod(period, with_figures)) => {
+                anyhow::bail!("--period: {}", wise_monitor::web::error::unknown_period_message(&period, &with_figures))
+            }
+        };
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     if format == "json" {
@@ -416,7 +417,7 @@ fn audit_disclosure(config: &Config, from: Option<&str>, to: Option<&str>) -> an
     let pool = open(config)?;
     let mut conn = pool.get()?;
     db::migrate(&mut conn)?;
-    let set = linked::public(&mut conn, &thresholds)?;
+    let set = linked::public(&mut conn, &Default::default(), &thresholds)?;
     let wanted = |p: &wise_monitor::figures::periods::Period| {
         starts.is_none_or(|s| p.starts_on >= s) && ends.is_none_or(|e| p.ends_on <= e)
     };
@@ -497,7 +498,7 @@ fn run_digests(config: &Config, at: Option<&str>) -> anyhow::Result<()> {
     let pool = open(config)?;
     let mut conn = pool.get()?;
     db::migrate(&mut conn)?;
-    let ran = wise_monitor::digests::run_due(&mut conn, config, &templates, at)?;
+    let ran = wise_monitor::digests::run_due(&mut conn, config, &templates, &Default::default(), at)?;
     if ran.is_empty() {
         println!("no digest due at {}", at.to_rfc3339());
     }

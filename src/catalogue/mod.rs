@@ -63,8 +63,8 @@ async fn run_search(
         Ok(checked) => checked,
         Err(errors) => return Ok(Err(errors)),
     };
-    let today = state.today();
-    let result = state.db(move |c| Ok(search::search(c, &checked, today)?)).await?;
+    let (today, caches) = (state.today(), state.caches.clone());
+    let result = state.db(move |c| Ok(search::search(c, &caches, &checked, today)?)).await?;
     if result.page > result.pages {
         return Ok(Err(vec![FieldError { field: "page".into(), key: "error-page-range" }]));
     }
@@ -98,8 +98,8 @@ async fn export_organisations(
     let mut checked = params.into_inner().check(state.config.catalogue.page_size)?;
     checked.page = 1;
     checked.per_page = u32::MAX / 2;
-    let today = state.today();
-    let result = state.db(move |c| Ok(search::search(c, &checked, today)?)).await?;
+    let (today, caches) = (state.today(), state.caches.clone());
+    let result = state.db(move |c| Ok(search::search(c, &caches, &checked, today)?)).await?;
     let body = view::organisations_csv(&result.items, state.config.base_url())?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")

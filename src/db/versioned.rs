@@ -1,5 +1,6 @@
 //! Values computed from the database and kept in memory until the data they come from
-//! changes: the catalogue's search facts, sector reports.
+//! changes: the catalogue's search facts, sector reports. The caches belong to the
+//! application ([`Caches`], owned by `AppState`), not to the process.
 //!
 //! Every write to a table of the catalogue or the figures bumps the database's data
 //! version in the writing transaction (triggers, migration 000012), so every process
@@ -13,6 +14,7 @@
 //! bump the version on insert, update and delete. A cache that reads a new table must
 //! name it, and the table needs its triggers in a migration.
 
+use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -28,6 +30,21 @@ use super::DbConn;
 const MAX_ENTRIES: usize = 512;
 
 type Entries<K, V> = HashMap<(String, K), (i64, Arc<V>)>;
+
+/// The caches of one application, by type: each module keeps its caches in one struct of
+/// its own (`Default`), made on first use. `AppState` owns one; a command-line job makes
+/// its own. What a cache holds lives as long as the `Caches` that holds it.
+#[derive(Default)]
+pub struct Caches(Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>);
+
+impl Caches {
+    /// The caches of type `T`, made now if they were not yet.
+    pub fn get<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let entry = map.entry(TypeId::of::<T>()).or_insert_with(|| Arc::new(T::default()));
+        Arc::clone(entry).downcast::<T>().expect("each entry is keyed by its own type")
+    }
+}
 
 /// A cache of `V` by `K`, valid for one data version.
 pub struct Cache<K, V> {

@@ -23,6 +23,7 @@ use diesel::prelude::*;
 
 use crate::config::{Config, SchedulesConfig};
 use crate::db::schema::digest_runs;
+use crate::db::versioned::Caches;
 use crate::db::{write_tx, DbConn};
 use crate::render::templates::Templates;
 
@@ -101,6 +102,8 @@ impl Schedule {
 pub struct Context<'a> {
     pub config: &'a Config,
     pub templates: &'a Templates,
+    /// The caches the search and the reports keep (`db::versioned`).
+    pub caches: &'a Caches,
     /// The moment the run is for (the slot, in the schedule's time zone).
     pub slot: DateTime<Tz>,
     /// When it actually runs.
@@ -121,6 +124,7 @@ pub fn run_due(
     conn: &mut DbConn,
     config: &Config,
     templates: &Templates,
+    caches: &Caches,
     at: DateTime<Utc>,
 ) -> anyhow::Result<Vec<Ran>> {
     let mut ran = Vec::new();
@@ -138,7 +142,7 @@ pub fn run_due(
             continue;
         }
         let now = at.naive_utc();
-        let context = Context { config, templates, slot, now };
+        let context = Context { config, templates, caches, slot, now };
         let outcome = write_tx(conn, |c| {
             // The claim: a second process inserting the same (kind, slot) fails here
             // (or waits for the first and then fails), and its mails roll back with it.
@@ -195,7 +199,7 @@ pub async fn run_scheduler(state: crate::web::AppState, poll_seconds: u64) {
         let worker = state.clone();
         let outcome = actix_web::web::block(move || -> anyhow::Result<Vec<Ran>> {
             let mut conn = worker.pool.get()?;
-            run_due(&mut conn, &worker.config, &worker.templates, worker.clock.now())
+            run_due(&mut conn, &worker.config, &worker.templates, &worker.caches, worker.clock.now())
         })
         .await;
         match outcome {

@@ -57,7 +57,7 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>, frequency: &str) -> anyhow:
                 continue;
             }
         };
-        let changes = search::changes(conn, &search, since, until, today)?;
+        let changes = search::changes(conn, context.caches, &search, since, until, today)?;
         diesel::update(saved_searches::table.find(saved.id))
             .set(saved_searches::last_digest_at.eq(until))
             .execute(conn)?;

@@ -37,13 +37,13 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
     };
     let thresholds = Thresholds::from(&config.disclosure);
     let headline = match &past_due {
-        Some(p) => Some(report::build(conn, p, true, &thresholds)?),
+        Some(p) => Some(report::build(conn, context.caches, p, true, &thresholds)?),
         None => None,
     };
     // The year of that quarter, as far as it has figures.
     let year = match &past_due {
         Some(p) => match periods::find_for_reports(conn, &p.period_key().year.to_string())? {
-            Some(y) => Some(report::build(conn, &y, true, &thresholds)?),
+            Some(y) => Some(report::build(conn, context.caches, &y, true, &thresholds)?),
             None => None,
         },
         None => None,

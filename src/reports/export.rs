@@ -46,6 +46,7 @@ pub enum ReportError {
 /// and the command line.
 pub fn load(
     conn: &mut DbConn,
+    caches: &crate::db::versioned::Caches,
     period: &str,
     exact: bool,
     thresholds: &Thresholds,
@@ -58,7 +59,7 @@ pub fn load(
         let keys = with_figures.iter().map(|p| p.key.clone()).collect();
         return Ok(Err(ReportError::UnknownPeriod(key, keys)));
     };
-    Ok(Ok(report::build(conn, period, exact, thresholds)?))
+    Ok(Ok(report::build(conn, caches, period, exact, thresholds)?))
 }
 
 /// Checks a breakdown name: `sector` when none is given.
@@ -93,7 +94,8 @@ async fn report_for(state: &AppState, identity: &Identity, period: Option<String
         period.ok_or(AppError::Validation(vec![FieldError { field: "period".into(), key: "error-required" }]))?;
     let exact = policy::allows(identity.user().ok(), Action::ViewExactReports, None);
     let thresholds = Thresholds::from(&state.config.disclosure);
-    state.db(move |c| Ok(load(c, &period, exact, &thresholds)?)).await?.map_err(to_app_error)
+    let caches = state.caches.clone();
+    state.db(move |c| Ok(load(c, &caches, &period, exact, &thresholds)?)).await?.map_err(to_app_error)
 }
 
 /// `GET /api/v1/reports/sector?period=P[&breakdown=…]`.

@@ -33,7 +33,8 @@ use super::audit::{Range, System, Terms};
 use super::differences;
 use super::disclosure::{Row, Thresholds};
 use super::report::{self, Computed, Forced, BREAKDOWNS};
-use crate::db::{versioned, DbConn};
+use crate::db::versioned::Caches;
+use crate::db::DbConn;
 use crate::figures::periods::Period;
 
 /// Where a cell sits: the total row, or row `i` of breakdown table `t` (as [`BREAKDOWNS`]).
@@ -81,13 +82,10 @@ pub struct Linked {
     pub rounds: usize,
 }
 
-pub(crate) static LINKED: versioned::Cache<Thresholds, Linked> =
-    versioned::Cache::with_limit("linked report tables", super::report::FIGURE_TABLES, 8);
-
 /// The public numbers of every period with figures, kept in memory until the data
 /// changes.
-pub fn public(conn: &mut DbConn, thresholds: &Thresholds) -> QueryResult<std::sync::Arc<Linked>> {
-    LINKED.get_or_load(conn, *thresholds, |c| {
+pub fn public(conn: &mut DbConn, caches: &Caches, thresholds: &Thresholds) -> QueryResult<std::sync::Arc<Linked>> {
+    caches.get::<super::report::ReportCaches>().linked.get_or_load(conn, *thresholds, |c| {
         let periods = aggregate::periods_with_figures(c)?;
         let collected = aggregate::collect_many(c, &periods)?;
         Ok(protect(periods, &collected, thresholds))

@@ -66,6 +66,7 @@ async fn sector_page(
             return Err(AppError::Validation(vec![FieldError { field: "series".into(), key: "error-series-kind" }]))
         }
     };
+    let caches = state.caches.clone();
     let (with_figures, loaded) = state
         .db(move |c| {
             let with_figures = aggregate::periods_with_figures(c)?;
@@ -79,9 +80,9 @@ async fn sector_page(
             let Some(period) = chosen else {
                 return Ok((with_figures, None));
             };
-            let report = report::build(c, &period, exact, &thresholds)?;
+            let report = report::build(c, &caches, &period, exact, &thresholds)?;
             let kind = series_kind.unwrap_or_else(|| period.kind.clone());
-            let series = report::series(c, &kind, &period, exact, &thresholds)?;
+            let series = report::series(c, &caches, &kind, &period, exact, &thresholds)?;
             Ok((with_figures, Some(Loaded { period, report, series, series_kind: kind })))
         })
         .await?;

@@ -14,7 +14,8 @@ use super::aggregate::{self, Collected, MEASURES, STOCK_COUNT};
 use super::disclosure::{self, Cell, Row, Table, Thresholds};
 use super::linked;
 use super::memo::Memo;
-use crate::db::{versioned, DbConn};
+use crate::db::versioned::{self, Caches};
+use crate::db::DbConn;
 use crate::figures::periods::Period;
 
 /// The breakdowns of a report, as the API names them.
@@ -263,8 +264,25 @@ pub fn group_of(measure: usize) -> &'static str {
     }
 }
 
-/// Reports by period, exactness and thresholds, while the figures are unchanged.
-static REPORTS: versioned::Cache<(String, bool, Thresholds), Report> = versioned::Cache::new("reports", FIGURE_TABLES);
+/// The reports' caches, one set per application (`db::versioned::Caches`).
+pub(crate) struct ReportCaches {
+    /// Reports by period, exactness and thresholds.
+    reports: versioned::Cache<(String, bool, Thresholds), Report>,
+    /// Series by kind, last period, exactness and thresholds.
+    series: versioned::Cache<(String, String, bool, Thresholds), Vec<Point>>,
+    /// The linked public numbers of every period, by thresholds (`reports::linked`).
+    pub(crate) linked: versioned::Cache<Thresholds, linked::Linked>,
+}
+
+impl Default for ReportCaches {
+    fn default() -> Self {
+        Self {
+            reports: versioned::Cache::new("reports", FIGURE_TABLES),
+            series: versioned::Cache::new("report series", FIGURE_TABLES),
+            linked: versioned::Cache::with_limit("linked report tables", FIGURE_TABLES, 8),
+        }
+    }
+}
 
 /// What reports are added up from (`reports::aggregate`): the counted figures of every
 /// period, and the approved WISEs with their sectors.
@@ -273,23 +291,34 @@ pub(crate) const FIGURE_TABLES: &[&str] =
 
 /// The reports' caches and the tables each depends on.
 pub fn caches() -> [versioned::Declared; 3] {
-    [REPORTS.declared(), SERIES.declared(), super::linked::LINKED.declared()]
+    let c = ReportCaches::default();
+    [c.reports.declared(), c.series.declared(), c.linked.declared()]
 }
-/// Series by kind, last period, exactness and thresholds.
-static SERIES: versioned::Cache<(String, String, bool, Thresholds), Vec<Point>> =
-    versioned::Cache::new("report series", FIGURE_TABLES);
 
 /// The report for `period`: exact (no suppression) or public. Kept in memory until
 /// a figure, a WISE or a period changes (see [`versioned`]).
-pub fn build(conn: &mut DbConn, period: &Period, exact: bool, thresholds: &Thresholds) -> QueryResult<Report> {
+pub fn build(
+    conn: &mut DbConn,
+    caches: &Caches,
+    period: &Period,
+    exact: bool,
+    thresholds: &Thresholds,
+) -> QueryResult<Report> {
     let key = (period.key.clone(), exact, *thresholds);
-    let report = REPORTS.get_or_load(conn, key, |c| compute_report(c, period, exact, thresholds))?;
+    let cached = caches.get::<ReportCaches>();
+    let report = cached.reports.get_or_load(conn, key, |c| compute_report(c, caches, period, exact, thresholds))?;
     Ok(Report::clone(&report))
 }
 
 /// Builds the report for `period` from the database: exact, or the period's part of
 /// the linked public set ([`linked`]).
-pub fn compute_report(conn: &mut DbConn, period: &Period, exact: bool, thresholds: &Thresholds) -> QueryResult<Report> {
+pub fn compute_report(
+    conn: &mut DbConn,
+    caches: &Caches,
+    period: &Period,
+    exact: bool,
+    thresholds: &Thresholds,
+) -> QueryResult<Report> {
     let key = period.period_key();
     let earlier_keys = [key.previous().to_string(), key.year_earlier().to_string()];
     let (now, earlier, quarters) = if exact {
@@ -303,7 +332,7 @@ pub fn compute_report(conn: &mut DbConn, period: &Period, exact: bool, threshold
         let now = computed.next().expect("the period itself").1;
         (now, computed.collect::<Vec<_>>(), quarters_of(period, &with_figures))
     } else {
-        let set = linked::public(conn, thresholds)?;
+        let set = linked::public(conn, caches, thresholds)?;
         let now = match set.index(&period.key) {
             Some(i) => set.computed[i].clone(),
             // A period without figures: nothing in it to protect.
@@ -519,18 +548,21 @@ pub struct Point {
 /// suppressed as the report for each period is.
 pub fn series(
     conn: &mut DbConn,
+    caches: &Caches,
     kind: &str,
     last: &Period,
     exact: bool,
     thresholds: &Thresholds,
 ) -> QueryResult<Vec<Point>> {
     let key = (kind.to_string(), last.key.clone(), exact, *thresholds);
-    let points = SERIES.get_or_load(conn, key, |c| compute_series(c, kind, last, exact, thresholds))?;
+    let cached = caches.get::<ReportCaches>();
+    let points = cached.series.get_or_load(conn, key, |c| compute_series(c, caches, kind, last, exact, thresholds))?;
     Ok(points.to_vec())
 }
 
 fn compute_series(
     conn: &mut DbConn,
+    caches: &Caches,
     kind: &str,
     last: &Period,
     exact: bool,
@@ -545,7 +577,7 @@ fn compute_series(
     let wanted = |p: &Period| p.kind == kind && p.starts_on <= last.ends_on;
     if !exact {
         // The public series is the headline of each period's linked public report.
-        let set = linked::public(conn, thresholds)?;
+        let set = linked::public(conn, caches, thresholds)?;
         return Ok(set
             .periods
             .iter()

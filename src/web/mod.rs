@@ -35,6 +35,8 @@ pub struct AppState {
     pub mailer: Arc<Mailer>,
     pub hasher: Hasher,
     pub limiter: Arc<RateLimiter>,
+    /// What the catalogue search and the reports keep in memory (`db::versioned`).
+    pub caches: Arc<crate::db::versioned::Caches>,
 }
 
 impl AppState {
@@ -58,6 +60,7 @@ impl AppState {
             clock,
             mailer: Arc::new(mailer),
             limiter: Arc::new(RateLimiter::default()),
+            caches: Arc::default(),
         })
     }
 

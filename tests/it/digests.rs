@@ -40,7 +40,7 @@ fn setup(app: &TestApp) -> (i32, i32) {
 /// saved-search kinds run too, with no saved searches: see `saved_searches.rs`).
 fn run(app: &TestApp, at: DateTime<Utc>) -> Vec<digests::Ran> {
     let state = &app.state;
-    let ran = app.with_conn(|c| digests::run_due(c, &state.config, &state.templates, at)).unwrap();
+    let ran = app.with_conn(|c| digests::run_due(c, &state.config, &state.templates, &state.caches, at)).unwrap();
     ran.into_iter().filter(|r| matches!(r.kind, Kind::ReportingReminders | Kind::SectorSummary)).collect()
 }
 
@@ -138,7 +138,7 @@ backend_tests! {
                 let state = state.clone();
                 std::thread::spawn(move || {
                     let mut conn = state.pool.get().unwrap();
-                    digests::run_due(&mut conn, &state.config, &state.templates, at)
+                    digests::run_due(&mut conn, &state.config, &state.templates, &state.caches, at)
                 })
             })
             .collect();

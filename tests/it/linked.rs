@@ -143,7 +143,7 @@ backend_tests! {
     async fn the_linked_public_reports_give_nothing_away(app) {
         fixture(&app);
         let t = thresholds();
-        let set = app.with_conn(|c| linked::public(c, &t)).unwrap();
+        let set = app.with_conn(|c| linked::public(c, &app.state.caches, &t)).unwrap();
         assert_eq!(set.audit(|_| true), [], "the linked set has findings");
         // Year − Q4 of people working would be E alone: both are never published.
         for query in ["period=2025", "period=2025-Q4"] {
@@ -168,7 +168,7 @@ backend_tests! {
 
         // Each report on its own (linking off): the audit finds both attacks.
         let unlinked = Thresholds { linked: false, ..t };
-        let set = app.with_conn(|c| linked::public(c, &unlinked)).unwrap();
+        let set = app.with_conn(|c| linked::public(c, &app.state.caches, &unlinked)).unwrap();
         let findings = set.audit(|_| true);
         let flows_rebuilt = findings.iter().any(|f| {
             matches!(f, Finding::Narrow { cell, range, .. }

@@ -19,7 +19,7 @@ fn expected(app: &TestApp, key: &str, exact: bool) -> report::Report {
     let thresholds = Thresholds::from(&app.state.config.disclosure);
     app.with_conn(|c| {
         let period = periods::find(c, key).unwrap().expect("period");
-        report::build(c, &period, exact, &thresholds).unwrap()
+        report::build(c, &app.state.caches, &period, exact, &thresholds).unwrap()
     })
 }
 

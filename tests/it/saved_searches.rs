@@ -54,7 +54,7 @@ fn offer(app: &TestApp, organisation: i32, title: &str, when: NaiveDateTime) -> 
 /// Runs what is due at `moment`; returns the mails queued per saved-search kind.
 fn run(app: &TestApp, moment: DateTime<Utc>) -> Vec<(Kind, Option<usize>)> {
     let state = &app.state;
-    let ran = app.with_conn(|c| digests::run_due(c, &state.config, &state.templates, moment)).unwrap();
+    let ran = app.with_conn(|c| digests::run_due(c, &state.config, &state.templates, &state.caches, moment)).unwrap();
     ran.into_iter()
         .filter(|r| matches!(r.kind, Kind::SavedSearchDaily | Kind::SavedSearchWeekly))
         .map(|r| (r.kind, r.mails))

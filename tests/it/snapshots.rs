@@ -46,7 +46,7 @@ async fn check(backend: Backend) {
     // summary, saved searches (none in the demo).
     let at = chrono_tz::Europe::Amsterdam.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap().with_timezone(&Utc);
     let state = &app.state;
-    app.with_conn(|c| wise_monitor::digests::run_due(c, &state.config, &state.templates, at)).unwrap();
+    app.with_conn(|c| wise_monitor::digests::run_due(c, &state.config, &state.templates, &state.caches, at)).unwrap();
     app.clock.set(at);
     app.deliver_mail();
     let mut mails: Vec<Value> = app

@@ -33,12 +33,13 @@ pub struct ChangedOffering {
 /// the catalogue page would show.
 pub fn changes(
     conn: &mut DbConn,
+    caches: &Caches,
     search: &Search,
     since: NaiveDateTime,
     until: NaiveDateTime,
     today: NaiveDate,
 ) -> QueryResult<Vec<Change>> {
-    let (matches, snapshot) = candidates(conn, search, today)?;
+    let (matches, snapshot) = candidates(conn, &caches.get::<SearchCaches>(), search, today)?;
     let found: HashSet<i32> =
         matching(&snapshot, &matches).into_iter().filter(|(_, f)| search.passes(f, None)).map(|(id, _)| id).collect();
     if found.is_empty() {

@@ -197,13 +197,12 @@ pub(super) fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Sna
 }
 
 /// The facts of every approved WISE as of one data version and day.
-pub(super) struct Snapshot {
+pub struct Snapshot {
     pub(super) facts: BTreeMap<i32, Facts>,
     pub(super) names: BTreeMap<String, String>,
 }
 
 /// Snapshots by day (certificates are valid or not on a day).
-pub(super) static SNAPSHOTS: versioned::Cache<NaiveDate, Snapshot> = versioned::Cache::new("search facts", FACT_TABLES);
 
 /// What [`load_facts`] reads: the approved WISEs, their sectors, target groups and active
 /// offerings with where they deliver, and (for reserved-contract eligibility) their
@@ -225,8 +224,8 @@ pub(super) const TEXT_TABLES: &[&str] = &["organisations", "offerings"];
 
 /// The facts of the approved WISEs, from memory while the catalogue is unchanged
 /// (see [`versioned`]).
-pub(super) fn snapshot(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Arc<Snapshot>> {
-    SNAPSHOTS.get_or_load(conn, today, |c| load_facts(c, today))
+pub(super) fn snapshot(conn: &mut DbConn, caches: &SearchCaches, today: NaiveDate) -> QueryResult<Arc<Snapshot>> {
+    caches.snapshots.get_or_load(conn, today, |c| load_facts(c, today))
 }
 
 /// The filters, each a test on a WISE's facts; facet counts leave their own one out.
@@ -296,18 +295,18 @@ pub(super) type Candidates = (Option<Arc<TextMatches>>, Arc<Snapshot>);
 /// WISE id → (relevance, matching offerings).
 pub(super) type TextMatches = HashMap<i32, (f64, i64)>;
 
-/// The text matches of recent words, kept while the catalogue is unchanged: the most
-/// common words match nearly every WISE and cost the most to rank.
-pub(super) static TEXT_MATCHES: versioned::Cache<Vec<String>, TextMatches> =
-    versioned::Cache::with_limit("search text matches", TEXT_TABLES, 256);
-
-pub(super) fn candidates(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResult<Candidates> {
+pub(super) fn candidates(
+    conn: &mut DbConn,
+    caches: &SearchCaches,
+    search: &Search,
+    today: NaiveDate,
+) -> QueryResult<Candidates> {
     let matches = if search.words.is_empty() {
         None
     } else {
-        Some(TEXT_MATCHES.get_or_load(conn, search.words.clone(), |c| text_matches(c, &search.words))?)
+        Some(caches.text_matches.get_or_load(conn, search.words.clone(), |c| text_matches(c, &search.words))?)
     };
-    Ok((matches, snapshot(conn, today)?))
+    Ok((matches, snapshot(conn, caches, today)?))
 }
 
 /// The approved WISEs that match a search's text (all without words), in id order.

@@ -22,7 +22,8 @@ use crate::catalogue::eligibility::{self, ReservedContract};
 use crate::db::schema::{
     offering_municipalities, offerings, organisation_sectors, organisation_target_groups, organisations,
 };
-use crate::db::{versioned, DbConn};
+use crate::db::versioned::{self, Caches};
+use crate::db::DbConn;
 use crate::validation::{Errors, FieldError};
 use crate::vocab;
 use crate::vocab::cpv;
@@ -84,11 +85,27 @@ pub struct SearchResult {
     pub facets: Facets,
 }
 
-/// The results of recent searches (page and all), kept while the catalogue is
-/// unchanged: the searches people repeat most, for common words, are the dearest to
-/// compute (facets over nearly every WISE).
-static RESULTS: versioned::Cache<(Search, NaiveDate), SearchResult> =
-    versioned::Cache::with_limit("search results", RESULT_TABLES, 256);
+/// The search's caches, one set per application (`db::versioned::Caches`).
+pub(super) struct SearchCaches {
+    /// The facts of the approved WISEs, by day (certificates are valid or not on a day).
+    pub(super) snapshots: versioned::Cache<NaiveDate, Snapshot>,
+    /// The text matches of recent words: the most common words match nearly every WISE
+    /// and cost the most to rank.
+    pub(super) text_matches: versioned::Cache<Vec<String>, TextMatches>,
+    /// The results of recent searches (page and all): the searches people repeat most,
+    /// for common words, are the dearest to compute (facets over nearly every WISE).
+    results: versioned::Cache<(Search, NaiveDate), SearchResult>,
+}
+
+impl Default for SearchCaches {
+    fn default() -> Self {
+        Self {
+            snapshots: versioned::Cache::new("search facts", FACT_TABLES),
+            text_matches: versioned::Cache::with_limit("search text matches", TEXT_TABLES, 256),
+            results: versioned::Cache::with_limit("search results", RESULT_TABLES, 256),
+        }
+    }
+}
 
 /// What a result is made of: the facts, the text matches, and the CPV labels of the facets.
 const RESULT_TABLES: &[&str] = &[
@@ -105,22 +122,30 @@ const RESULT_TABLES: &[&str] = &[
 
 /// The search's caches and the tables each depends on.
 pub fn caches() -> [versioned::Declared; 3] {
-    [SNAPSHOTS.declared(), TEXT_MATCHES.declared(), RESULTS.declared()]
+    let c = SearchCaches::default();
+    [c.snapshots.declared(), c.text_matches.declared(), c.results.declared()]
 }
 
 /// Runs a search (or finds its result in memory, when the catalogue has not changed
 /// since it last ran). Only pages a visitor can ask for are kept: not exports (every
 /// hit in one "page"), not pages past the first ten.
-pub fn search(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResult<SearchResult> {
+pub fn search(conn: &mut DbConn, caches: &Caches, search: &Search, today: NaiveDate) -> QueryResult<SearchResult> {
+    let caches = caches.get::<SearchCaches>();
     if search.per_page > MAX_PER_PAGE || search.page > 10 {
-        return run_search(conn, search, today);
+        return run_search(conn, &caches, search, today);
     }
-    let result = RESULTS.get_or_load(conn, (search.clone(), today), |c| run_search(c, search, today))?;
+    let result =
+        caches.results.get_or_load(conn, (search.clone(), today), |c| run_search(c, &caches, search, today))?;
     Ok(SearchResult::clone(&result))
 }
 
-fn run_search(conn: &mut DbConn, search: &Search, today: NaiveDate) -> QueryResult<SearchResult> {
-    let (matches, snapshot) = candidates(conn, search, today)?;
+fn run_search(
+    conn: &mut DbConn,
+    caches: &SearchCaches,
+    search: &Search,
+    today: NaiveDate,
+) -> QueryResult<SearchResult> {
+    let (matches, snapshot) = candidates(conn, caches, search, today)?;
     let facts = matching(&snapshot, &matches);
     let mut facets = facets(search, &facts, &snapshot.names);
     label_cpv_facet(conn, &mut facets.cpv)?;
