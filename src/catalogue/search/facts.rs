@@ -202,8 +202,6 @@ pub struct Snapshot {
     pub(super) names: BTreeMap<String, String>,
 }
 
-/// Snapshots by day (certificates are valid or not on a day).
-
 /// What [`load_facts`] reads: the approved WISEs, their sectors, target groups and active
 /// offerings with where they deliver, and (for reserved-contract eligibility) their
 /// accepted figures.
