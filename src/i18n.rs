@@ -98,8 +98,49 @@ pub fn text(lang: Lang, key: &str) -> String {
     lookup(lang, key, &[]).unwrap_or_else(|| key.to_string())
 }
 
+/// A count as people read it: `1.234` (Dutch) or `1,234` (English).
+pub fn format_count(n: i64, lang: Lang) -> String {
+    let separator = match lang {
+        Lang::Nl => '.',
+        Lang::En => ',',
+    };
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("\u{2212}{out}")
+    } else {
+        out
+    }
+}
+
+/// A change with its sign: `+12`, `−3`, `0`.
+pub fn format_change(n: i64, lang: Lang) -> String {
+    if n > 0 {
+        format!("+{}", format_count(n, lang))
+    } else {
+        format_count(n, lang)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_read_as_in_each_language() {
+        assert_eq!(format_count(0, Lang::Nl), "0");
+        assert_eq!(format_count(999, Lang::Nl), "999");
+        assert_eq!(format_count(1234, Lang::Nl), "1.234");
+        assert_eq!(format_count(1234567, Lang::En), "1,234,567");
+        assert_eq!(format_change(-1234, Lang::En), "\u{2212}1,234");
+        assert_eq!(format_change(12, Lang::Nl), "+12");
+        assert_eq!(format_change(0, Lang::Nl), "0");
+    }
+
     use super::*;
 
     #[test]

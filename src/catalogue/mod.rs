@@ -42,7 +42,7 @@ async fn list(
     params: web::Query<SearchParams>,
 ) -> Result<HttpResponse, AppError> {
     let params = params.into_inner();
-    match run_search(&state, &params).await? {
+    match checked_search(&state, &params).await? {
         Ok(result) => {
             let data = view::search_page(&params, &result);
             page::render(&state, &req, "catalogue/list", data)
@@ -55,7 +55,7 @@ async fn list(
 }
 
 /// Checks and runs a search; a page past the last one is a field error too.
-async fn run_search(
+async fn checked_search(
     state: &AppState,
     params: &SearchParams,
 ) -> Result<Result<search::SearchResult, Vec<FieldError>>, AppError> {
@@ -86,7 +86,7 @@ pub(crate) async fn api_organisations(
     state: web::Data<AppState>,
     params: web::Query<SearchParams>,
 ) -> Result<HttpResponse, AppError> {
-    let result = run_search(&state, &params.into_inner()).await??;
+    let result = checked_search(&state, &params.into_inner()).await??;
     Ok(HttpResponse::Ok().json(result))
 }
 

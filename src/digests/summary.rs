@@ -15,7 +15,7 @@ use crate::figures::review;
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::reports::disclosure::Thresholds;
-use crate::reports::{page, report};
+use crate::reports::report;
 
 /// The headline measures the summary shows.
 const SHOWN: [&str; 4] = ["people_working", "target_group_people", "new_participants", "moved_to_paid"];
@@ -79,7 +79,7 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
             "report": headline.as_ref().map(|r| numbers(r, base, lang)),
             "year": year.as_ref().map(|r| {
                 let mut year = numbers(r, base, lang);
-                year["coverage"] = json!(page::coverage(r).unwrap_or_else(|| r.period.clone()));
+                year["coverage"] = json!(report::coverage(r).unwrap_or_else(|| r.period.clone()));
                 year
             }),
             "status_link": overview.as_ref().map(|o| format!("{base}/figures/status?period={}", o.period.key)),
@@ -102,9 +102,9 @@ fn numbers(report: &report::Report, base: &str, lang: Lang) -> Value {
         .filter(|h| SHOWN.contains(&h.measure))
         .map(|h| {
             json!({
-                "label_key": page::measure_key(h.measure),
-                "value": h.value.map(|v| page::format_count(v, lang)),
-                "change": h.change_previous.map(|c| page::format_change(c, lang)),
+                "label_key": report::measure_key(h.measure),
+                "value": h.value.map(|v| crate::i18n::format_count(v, lang)),
+                "change": h.change_previous.map(|c| crate::i18n::format_change(c, lang)),
             })
         })
         .collect();

@@ -12,9 +12,9 @@ use serde_json::{json, Value};
 use super::aggregate::{self, MEASURES, MOVED_TO_PAID, PEOPLE_WORKING, STOCK_COUNT};
 use super::charts::{self, ChartText, Line};
 use super::disclosure::Thresholds;
-use super::report::{self, Breakdown, BreakdownRow, Point, Report};
+use super::report::{self, coverage, measure_key, Breakdown, BreakdownRow, Point, Report};
 use crate::figures::periods::{self, Period, PeriodKey};
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, format_change, format_count, Lang};
 use crate::validation::FieldError;
 use crate::web::auth::policy::{self, Action};
 use crate::web::auth::session::Identity;
@@ -125,41 +125,6 @@ fn picker(with_figures: &[Period], shown: Option<&Period>) -> Value {
             .collect()
     };
     json!({ "quarters": group("quarter"), "years": group("year") })
-}
-
-/// The translation key of a measure's label: `report-measure-people-working`.
-pub fn measure_key(measure: &str) -> String {
-    format!("report-measure-{}", measure.replace('_', "-"))
-}
-
-/// A count as people read it: `1.234` (Dutch) or `1,234` (English).
-pub fn format_count(n: i64, lang: Lang) -> String {
-    let separator = match lang {
-        Lang::Nl => '.',
-        Lang::En => ',',
-    };
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        format!("\u{2212}{out}")
-    } else {
-        out
-    }
-}
-
-/// A change with its sign: `+12`, `−3`, `0`.
-pub fn format_change(n: i64, lang: Lang) -> String {
-    if n > 0 {
-        format!("+{}", format_count(n, lang))
-    } else {
-        format_count(n, lang)
-    }
 }
 
 fn text(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
@@ -307,35 +272,9 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
     }))
 }
 
-/// What a year report covers while not all its quarters have figures: `2026, Q1–Q3`
-/// (or `2026, Q1, Q3` when a quarter in between has none).
-pub fn coverage(report: &Report) -> Option<String> {
-    if report.complete || report.quarters.is_empty() {
-        return None;
-    }
-    let numbers: Vec<u32> = report.quarters.iter().filter_map(|q| periods::PeriodKey::parse(q).ok()?.quarter).collect();
-    let contiguous = numbers.windows(2).all(|w| w[1] == w[0] + 1);
-    let listed = match (numbers.first(), numbers.last()) {
-        (Some(first), Some(last)) if contiguous && first != last => format!("Q{first}\u{2013}Q{last}"),
-        _ => numbers.iter().map(|n| format!("Q{n}")).collect::<Vec<_>>().join(", "),
-    };
-    Some(format!("{}, {listed}", report.period))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_read_as_in_each_language() {
-        assert_eq!(format_count(0, Lang::Nl), "0");
-        assert_eq!(format_count(999, Lang::Nl), "999");
-        assert_eq!(format_count(1234, Lang::Nl), "1.234");
-        assert_eq!(format_count(1234567, Lang::En), "1,234,567");
-        assert_eq!(format_change(-1234, Lang::En), "\u{2212}1,234");
-        assert_eq!(format_change(12, Lang::Nl), "+12");
-        assert_eq!(format_change(0, Lang::Nl), "0");
-    }
 
     #[test]
     fn every_measure_has_a_label_in_both_languages() {

@@ -590,3 +590,24 @@ fn compute_series(
     let collected = aggregate::collect_many(conn, &periods)?;
     Ok(periods.iter().zip(&collected).map(|(p, c)| point(p, &compute(c, None, &Forced::default()))).collect())
 }
+
+/// The translation key of a measure's label: `report-measure-people-working`.
+pub fn measure_key(measure: &str) -> String {
+    format!("report-measure-{}", measure.replace('_', "-"))
+}
+
+/// What a year report covers while not all its quarters have figures: `2026, Q1–Q3`
+/// (or `2026, Q1, Q3` when a quarter in between has none).
+pub fn coverage(report: &Report) -> Option<String> {
+    if report.complete || report.quarters.is_empty() {
+        return None;
+    }
+    let numbers: Vec<u32> =
+        report.quarters.iter().filter_map(|q| crate::figures::periods::PeriodKey::parse(q).ok()?.quarter).collect();
+    let contiguous = numbers.windows(2).all(|w| w[1] == w[0] + 1);
+    let listed = match (numbers.first(), numbers.last()) {
+        (Some(first), Some(last)) if contiguous && first != last => format!("Q{first}\u{2013}Q{last}"),
+        _ => numbers.iter().map(|n| format!("Q{n}")).collect::<Vec<_>>().join(", "),
+    };
+    Some(format!("{}, {listed}", report.period))
+}

@@ -50,7 +50,7 @@ fn charts(res: &Response) -> Vec<(String, String, String)> {
 
 /// A number as the Dutch page prints it.
 fn nl(n: i64) -> String {
-    wise_monitor::reports::page::format_count(n, wise_monitor::i18n::Lang::Nl)
+    wise_monitor::i18n::format_count(n, wise_monitor::i18n::Lang::Nl)
 }
 
 backend_tests! {
