@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use crate::support::repository_files;
+
 /// The layers, bottom first; a module may import its own layer and those below.
 const LAYERS: &[(&str, &[&str])] = &[
     ("core", &["config", "clock", "validation", "i18n", "vocab", "secret", "csv_import"]),
@@ -65,21 +67,9 @@ fn imports(source: &str) -> BTreeSet<String> {
 
 /// Top-level module → the modules it imports, and for each edge one file that does.
 fn edges() -> BTreeMap<String, BTreeMap<String, String>> {
-    fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(&path, files);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                files.push(path);
-            }
-        }
-    }
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    walk(&src, &mut files);
     let mut edges: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    for file in files {
+    for file in repository_files("src", "rs") {
         let relative = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
         let module = relative.split('/').next().unwrap().trim_end_matches(".rs").to_string();
         if module == "lib" || module == "main" {
@@ -152,21 +142,11 @@ fn no_module_imports_itself_through_others() {
 
 #[test]
 fn templates_ask_the_policy_not_the_role() {
-    fn walk(dir: &Path, found: &mut Vec<String>) {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(&path, found);
-            } else if path.extension().is_some_and(|e| e == "hbs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                if text.contains("user.role") {
-                    found.push(path.display().to_string());
-                }
-            }
-        }
-    }
-    let mut found = Vec::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"), &mut found);
+    let found: Vec<String> = repository_files("templates", "hbs")
+        .into_iter()
+        .filter(|path| std::fs::read_to_string(path).unwrap().contains("user.role"))
+        .map(|path| path.display().to_string())
+        .collect();
     assert!(found.is_empty(), "templates comparing user.role instead of using can.*: {found:?}");
 }
 

@@ -69,22 +69,15 @@ backend_tests! {
 #[test]
 fn every_cache_in_the_source_is_declared_here() {
     // Each `versioned::Cache::new(` or `::with_limit(` in src/ is one cache.
-    fn count(dir: &std::path::Path) -> usize {
-        let mut n = 0;
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                n += count(&path);
-            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("db/versioned.rs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                n += text.matches("versioned::Cache::new(").count()
-                    + text.matches("versioned::Cache::with_limit(").count();
-            }
-        }
-        n
-    }
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let count: usize = crate::support::repository_files("src", "rs")
+        .iter()
+        .filter(|path| !path.ends_with("db/versioned.rs"))
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            text.matches("versioned::Cache::new(").count() + text.matches("versioned::Cache::with_limit(").count()
+        })
+        .sum();
     let names: BTreeSet<&str> = declared().iter().map(|c| c.name).collect();
     assert_eq!(names.len(), declared().len(), "cache names are unique");
-    assert_eq!(count(&src), declared().len(), "a cache in src/ is missing from declared() here");
+    assert_eq!(count, declared().len(), "a cache in src/ is missing from declared() here");
 }

@@ -389,3 +389,22 @@ pub fn link_in(text: &str, prefix: &str) -> String {
     let start = text.find(prefix).unwrap_or_else(|| panic!("no {prefix} link in:\n{text}"));
     text[start..].split_whitespace().next().unwrap().to_string()
 }
+
+/// Every file under `folder` of the repository (e.g. `src`) whose name ends in `.ext`,
+/// in a stable order.
+pub fn repository_files(folder: &str, ext: &str) -> Vec<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, ext: &str, files: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, ext, files);
+            } else if path.extension().is_some_and(|e| e == ext) {
+                files.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder), ext, &mut files);
+    files.sort();
+    files
+}
