@@ -7,7 +7,6 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
-use wise_monitor::mail::outbox;
 
 use crate::support::{binary, cli, profile_fields, quiet_settings, Answer, Database, Http, Server, SmtpSink};
 
@@ -146,10 +145,9 @@ pub fn run(postgres_url: &str) -> anyhow::Result<bool> {
 fn wait_for_outbox(db: &Database) -> anyhow::Result<i64> {
     let deadline = Instant::now() + Duration::from_secs(120);
     loop {
-        let counts = outbox::counts(&mut *db.connect()?)?;
-        let unsent: i64 = counts.iter().filter(|(s, _)| s != outbox::SENT).map(|(_, n)| n).sum();
+        let (unsent, total) = db.outbox()?;
         if unsent == 0 {
-            return Ok(counts.iter().map(|(_, n)| n).sum());
+            return Ok(total);
         }
         if Instant::now() > deadline {
             bail!("{unsent} mails still unsent after two minutes");

@@ -48,7 +48,7 @@ pub fn run(options: &Options) -> anyhow::Result<bool> {
     let started = Instant::now();
     let (mut kills, mut runs) = (0, 0);
     loop {
-        let unsent = pending(&db)?;
+        let (unsent, _) = db.outbox()?;
         if unsent == 0 {
             break;
         }
@@ -74,7 +74,7 @@ pub fn run(options: &Options) -> anyhow::Result<bool> {
         } else {
             child.wait()?;
             // Mail claimed by a killed sender is due again when its one-minute lease ends.
-            if pending(&db)? > 0 {
+            if db.outbox()?.0 > 0 {
                 std::thread::sleep(Duration::from_secs(5));
             }
         }
@@ -92,9 +92,4 @@ pub fn run(options: &Options) -> anyhow::Result<bool> {
         received,
     );
     Ok(lost == 0)
-}
-
-fn pending(db: &Database) -> anyhow::Result<i64> {
-    let mut conn = db.connect()?;
-    Ok(outbox::counts(&mut conn)?.into_iter().filter(|(status, _)| status != outbox::SENT).map(|(_, n)| n).sum())
 }

@@ -75,6 +75,14 @@ impl Database {
         Ok(wise_monitor::db::open_pool(&self.url(), 1, 5000)?.get()?)
     }
 
+    /// The outbox: how many mails are not sent (pending or failed), and how many in all.
+    pub fn outbox(&self) -> anyhow::Result<(i64, i64)> {
+        let counts = wise_monitor::mail::outbox::counts(&mut *self.connect()?)?;
+        let unsent =
+            counts.iter().filter(|(status, _)| status != wise_monitor::mail::outbox::SENT).map(|(_, n)| n).sum();
+        Ok((unsent, counts.iter().map(|(_, n)| n).sum()))
+    }
+
     /// The database's own consistency check: SQLite's `integrity_check` and
     /// `foreign_key_check`; on PostgreSQL `amcheck` over every B-tree index.
     /// Returns what it found wrong (empty: clean).
