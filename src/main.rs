@@ -180,6 +180,12 @@ enum ImportCommand {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Add offerings of registered WISEs from a CSV file (kvk_number, title, kind, cpv_code, …); one bad line imports nothing.
+    Offerings {
+        /// The CSV file (UTF-8, comma- or semicolon-separated, with a header row).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Store output figures from a CSV file (kvk_number, period and the ten counts); one bad line imports nothing.
     Figures {
         /// The CSV file (UTF-8, comma- or semicolon-separated, with a header row).
@@ -265,7 +271,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{token}");
             Ok(())
         }
-        Command::Import(ImportCommand::Organisations { file }) => import_organisations(&config, &file),
+        Command::Import(ImportCommand::Organisations { file }) => {
+            import_catalogue(&config, &file, "organisations", wise_monitor::catalogue::import::import_organisations)
+        }
+        Command::Import(ImportCommand::Offerings { file }) => {
+            import_catalogue(&config, &file, "offerings", wise_monitor::catalogue::import::import_offerings)
+        }
         Command::Import(ImportCommand::Figures { file }) => import_figures(&config, &file),
         Command::Periods(PeriodsCommand::Create { from, to, due_days }) => {
             create_periods(&config, &from, &to, &due_days)
@@ -305,11 +316,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// `import organisations FILE`: every error as `FILE:LINE: column COLUMN: message` on
-/// stderr and nothing written, or all WISEs created (approved) with an audit entry.
-fn import_organisations(config: &Config, file: &std::path::Path) -> anyhow::Result<()> {
+/// `import organisations FILE` and `import offerings FILE`: every error as
+/// `FILE:LINE: column COLUMN: message` on stderr and nothing written, or everything in
+/// the file created (WISEs approved) with an audit entry.
+fn import_catalogue(
+    config: &Config,
+    file: &std::path::Path,
+    what: &str,
+    import: wise_monitor::catalogue::import::Import,
+) -> anyhow::Result<()> {
     use wise_monitor::audit;
-    use wise_monitor::catalogue::import;
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let pool = open(config)?;
     let mut conn = pool.get()?;
@@ -317,14 +333,14 @@ fn import_organisations(config: &Config, file: &std::path::Path) -> anyhow::Resu
     let now = db::timestamp(SystemClock.now());
     let name = file.display().to_string();
     let outcome = db::write_tx(&mut conn, |c| {
-        let outcome = import::import_organisations(c, &bytes, now)?;
+        let outcome = import(c, &bytes, now)?;
         if let Ok(count) = &outcome {
             let entry = audit::Entry {
                 actor: audit::Actor::System,
                 ip: None,
-                action: "organisations_imported",
+                action: &format!("{what}_imported"),
                 target: &name,
-                detail: &format!("{count} organisations"),
+                detail: &format!("{count} {what}"),
             };
             audit::record(c, now, entry)?;
         }
@@ -332,7 +348,7 @@ fn import_organisations(config: &Config, file: &std::path::Path) -> anyhow::Resu
     })?;
     match outcome {
         Ok(count) => {
-            println!("{count} organisations imported");
+            println!("{count} {what} imported");
             Ok(())
         }
         Err(errors) => {

@@ -59,11 +59,7 @@ pub fn run(options: &Options) -> anyhow::Result<bool> {
         cli(&db, &["tokens", "create", "--email", "beheer@demo.wise-monitor.nl", "--name", "durability"], &[])?
             .trim()
             .to_string();
-    let approved: Vec<OrganisationInput> = wise_monitor::demo::data::sample()
-        .into_iter()
-        .filter(|w| w.status == "approved")
-        .map(|w| w.organisation)
-        .collect();
+    let approved: Vec<OrganisationInput> = wise_monitor::demo::approved_sample();
     let own = approved[0].clone();
     let others: Vec<String> = approved[1..6].iter().map(|o| o.kvk_number.clone()).collect();
     let periods: Vec<String> = {

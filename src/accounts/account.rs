@@ -1,16 +1,16 @@
 //! My account: name and language, password, API tokens.
 
 use super::*;
+use crate::web::context::Ctx;
 
 pub(super) async fn account_view(
-    req: &HttpRequest,
-    state: &AppState,
+    ctx: &Ctx,
     user: &CurrentUser,
     status: StatusCode,
     extra: Value,
 ) -> Result<HttpResponse, AppError> {
     let user_id = user.id;
-    let tokens = state.db(move |c| Ok(store::tokens_of(c, user_id)?)).await?;
+    let tokens = ctx.state.db(move |c| Ok(store::tokens_of(c, user_id)?)).await?;
     let data = json!({
         "nav": "account",
         "account": user,
@@ -21,18 +21,13 @@ pub(super) async fn account_view(
         "password_errors": field_errors(&["current_password", "password", "password_confirm"], &[]),
         "token_errors": field_errors(&["token_name", "token_password"], &[]),
     });
-    page::render_over(state, req, status, "accounts/account", data, extra)
+    ctx.render_over(status, "accounts/account", data, extra)
 }
 
-pub(super) async fn account_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<NextQuery>,
-) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::ManageOwnAccount, None).await?;
+pub(super) async fn account_page(ctx: Ctx, query: web::Query<NextQuery>) -> Result<HttpResponse, AppError> {
+    let user = ctx.require(Action::ManageOwnAccount, None).await?;
     let notice = notice_key(query.notice.as_deref());
-    account_view(&req, &state, &user, StatusCode::OK, json!({ "notice": notice })).await
+    account_view(&ctx, &user, StatusCode::OK, json!({ "notice": notice })).await
 }
 
 #[derive(Deserialize)]
@@ -41,13 +36,8 @@ pub(super) struct AccountForm {
     language: String,
 }
 
-pub(super) async fn update_account(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    CsrfForm(form): CsrfForm<AccountForm>,
-) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::ManageOwnAccount, None).await?;
+pub(super) async fn update_account(ctx: Ctx, CsrfForm(form): CsrfForm<AccountForm>) -> Result<HttpResponse, AppError> {
+    let user = ctx.require(Action::ManageOwnAccount, None).await?;
     let name = form.name.trim().to_string();
     let mut errors = Vec::new();
     if name.is_empty() || name.chars().count() > 200 {
@@ -59,8 +49,7 @@ pub(super) async fn update_account(
     let Some(lang) = Lang::parse(&form.language) else {
         errors.push(FieldError { field: "language".into(), key: "error-unknown-language" });
         return account_view(
-            &req,
-            &state,
+            &ctx,
             &user,
             StatusCode::UNPROCESSABLE_ENTITY,
             json!({ "profile_errors": field_errors(&["name", "language"], &errors) }),
@@ -69,19 +58,18 @@ pub(super) async fn update_account(
     };
     if !errors.is_empty() {
         return account_view(
-            &req,
-            &state,
+            &ctx,
             &user,
             StatusCode::UNPROCESSABLE_ENTITY,
             json!({ "profile_errors": field_errors(&["name", "language"], &errors) }),
         )
         .await;
     }
-    let now = state.now();
+    let now = ctx.state.now();
     let id = user.id;
-    state.db(move |c| Ok(store::update_profile(c, id, &name, lang.code(), now)?)).await?;
+    ctx.state.db(move |c| Ok(store::update_profile(c, id, &name, lang.code(), now)?)).await?;
     let cookie = session::cookie(
-        &state.config,
+        &ctx.state.config,
         crate::i18n::LANG_COOKIE,
         lang.code().to_string(),
         Some(actix_web::cookie::time::Duration::days(365)),
@@ -98,31 +86,29 @@ pub(super) struct PasswordForm {
 
 /// Changes the password; the user's other sessions end.
 pub(super) async fn change_password(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::ManageOwnAccount, None).await?;
-    let ip = client_ip(&req, &state.config);
-    limit(&state, &attempt_keys(&state, "sign-in", &ip, &user.email))?;
+    let user = ctx.require(Action::ManageOwnAccount, None).await?;
+    let ip = ctx.client_ip();
+    limit(&ctx.state, &attempt_keys(&ctx.state, "sign-in", &ip, &user.email))?;
     let id = user.id;
-    let stored = state.db(move |c| Ok(store::find(c, id)?.and_then(|u| u.password_hash))).await?;
+    let stored = ctx.state.db(move |c| Ok(store::find(c, id)?.and_then(|u| u.password_hash))).await?;
     let fields = ["current_password", "password", "password_confirm"];
     let reject = |errors: Vec<FieldError>| json!({ "password_errors": field_errors(&fields, &errors) });
-    if !state.hasher.verify(form.current_password, stored).await? {
-        audit_event(&state, Some(&user), None, &ip, "password_change_failed", String::new()).await?;
+    if !ctx.state.hasher.verify(form.current_password, stored).await? {
+        audit_event(&ctx.state, Some(&user), None, &ip, "password_change_failed", String::new()).await?;
         let extra = reject(one_error("current_password", "error-password-wrong"));
-        return account_view(&req, &state, &user, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
+        return account_view(&ctx, &user, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
     }
     if let Err(errors) = check_new_password(&form.password, &form.password_confirm, &user.email, &user.name) {
-        return account_view(&req, &state, &user, StatusCode::UNPROCESSABLE_ENTITY, reject(errors)).await;
+        return account_view(&ctx, &user, StatusCode::UNPROCESSABLE_ENTITY, reject(errors)).await;
     }
-    let hash = state.hasher.hash(form.password).await?;
-    let now = state.now();
-    let keep = identity.session.clone();
+    let hash = ctx.state.hasher.hash(form.password).await?;
+    let now = ctx.state.now();
+    let keep = ctx.identity.session.clone();
     let email = user.email.clone();
-    state
+    ctx.state
         .db(move |c| {
             write_tx(c, |c| {
                 store::set_password(c, id, &hash, now)?;
@@ -149,33 +135,28 @@ pub(super) struct TokenForm {
 }
 
 /// Creates an API token and shows it, once.
-pub(super) async fn create_token(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    CsrfForm(form): CsrfForm<TokenForm>,
-) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::ManageOwnAccount, None).await?;
+pub(super) async fn create_token(ctx: Ctx, CsrfForm(form): CsrfForm<TokenForm>) -> Result<HttpResponse, AppError> {
+    let user = ctx.require(Action::ManageOwnAccount, None).await?;
     let name = form.token_name.trim().to_string();
     let fields = ["token_name", "token_password"];
     if name.is_empty() || name.chars().count() > 100 {
         let key = if name.is_empty() { "error-required" } else { "error-too-long" };
         let extra = json!({ "token_errors": field_errors(&fields, &one_error("token_name", key)) });
-        return account_view(&req, &state, &user, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
+        return account_view(&ctx, &user, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
     }
     // A token outlives the session: whoever makes one proves they know the password.
-    let ip = client_ip(&req, &state.config);
-    limit(&state, &attempt_keys(&state, "sign-in", &ip, &user.email))?;
+    let ip = ctx.client_ip();
+    limit(&ctx.state, &attempt_keys(&ctx.state, "sign-in", &ip, &user.email))?;
     let id = user.id;
-    let stored = state.db(move |c| Ok(store::find(c, id)?.and_then(|u| u.password_hash))).await?;
-    if !state.hasher.verify(form.current_password, stored).await? {
-        audit_event(&state, Some(&user), None, &ip, "token_refused", "wrong password".into()).await?;
+    let stored = ctx.state.db(move |c| Ok(store::find(c, id)?.and_then(|u| u.password_hash))).await?;
+    if !ctx.state.hasher.verify(form.current_password, stored).await? {
+        audit_event(&ctx.state, Some(&user), None, &ip, "token_refused", "wrong password".into()).await?;
         let extra =
             json!({ "token_errors": field_errors(&fields, &one_error("token_password", "error-password-wrong")) });
-        return account_view(&req, &state, &user, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
+        return account_view(&ctx, &user, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
     }
-    let token = issue_token(&state, &user, &name, Some(&ip)).await?;
-    account_view(&req, &state, &user, StatusCode::OK, json!({ "new_token": token })).await
+    let token = issue_token(&ctx.state, &user, &name, Some(&ip)).await?;
+    account_view(&ctx, &user, StatusCode::OK, json!({ "new_token": token })).await
 }
 
 /// Creates a token for a user and audits it (account page and command line).
@@ -214,16 +195,15 @@ pub fn create_token_audited(
 }
 
 pub(super) async fn revoke_token(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<i32>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::ManageOwnAccount, None).await?;
+    let user = ctx.require(Action::ManageOwnAccount, None).await?;
     let token_id = path.into_inner();
-    let (id, email, now, ip) = (user.id, user.email.clone(), state.now(), client_ip(&req, &state.config));
-    let revoked = state
+    let (id, email, now, ip) = (user.id, user.email.clone(), ctx.state.now(), ctx.client_ip());
+    let revoked = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 if !store::revoke_token(c, id, token_id, now)? {

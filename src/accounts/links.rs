@@ -1,9 +1,10 @@
 //! Forgotten passwords and invitations: single-use links, and the rule for a new password.
 
 use super::*;
+use crate::web::context::Ctx;
 
-pub(super) async fn forgot_page(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    page::render(&state, &req, "accounts/forgot", json!({ "nav": "sign-in", "sent": false }))
+pub(super) async fn forgot_page(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    ctx.render("accounts/forgot", json!({ "nav": "sign-in", "sent": false }))
 }
 
 #[derive(Deserialize)]
@@ -16,30 +17,27 @@ pub const RESET_MAILS_PER_HOUR: u32 = 3;
 
 /// Sends a reset link when the address belongs to an active user; the answer is the
 /// same either way, so the form does not reveal who has an account.
-pub(super) async fn forgot(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    CsrfForm(form): CsrfForm<ForgotForm>,
-) -> Result<HttpResponse, AppError> {
-    let ip = client_ip(&req, &state.config);
+pub(super) async fn forgot(ctx: Ctx, CsrfForm(form): CsrfForm<ForgotForm>) -> Result<HttpResponse, AppError> {
+    let ip = ctx.client_ip();
     let email = store::normalise_email(&form.email);
-    limit(&state, &attempt_keys(&state, "reset", &ip, &email))?;
-    let now = state.now();
-    let valid_for = Duration::minutes(state.config.auth.reset_link_minutes);
-    let worker = state.clone();
+    limit(&ctx.state, &attempt_keys(&ctx.state, "reset", &ip, &email))?;
+    let now = ctx.state.now();
+    let valid_for = Duration::minutes(ctx.state.config.auth.reset_link_minutes);
+    let worker = ctx.state.clone();
     let audit_ip = ip.clone();
     // However many addresses ask, one account gets at most this many reset mails an
     // hour; past that the answer stays the same and nothing is sent.
-    let flood = state
+    let flood = ctx
+        .state
         .limiter
         .hit(
             &format!("reset-mail:{}", secret::digest(&email)),
             RESET_MAILS_PER_HOUR,
             Duration::hours(1),
-            state.clock.now(),
+            ctx.state.clock.now(),
         )
         .is_err();
-    state
+    ctx.state
         .db(move |c| {
             let Some(user) = store::find_by_email(c, &email)?.filter(|_| !flood) else {
                 let entry = audit::Entry {
@@ -77,7 +75,7 @@ pub(super) async fn forgot(
             })
         })
         .await?;
-    page::render(&state, &req, "accounts/forgot", json!({ "nav": "sign-in", "sent": true }))
+    ctx.render("accounts/forgot", json!({ "nav": "sign-in", "sent": true }))
 }
 
 #[derive(Deserialize)]
@@ -87,28 +85,26 @@ pub(super) struct TokenQuery {
 
 /// The set-a-password form behind a link, or the page saying the link no longer works.
 pub(super) async fn link_page(
-    req: &HttpRequest,
-    state: &AppState,
+    ctx: &Ctx,
     purpose: LinkPurpose,
     token: Option<String>,
 ) -> Result<HttpResponse, AppError> {
-    let now = state.now();
+    let now = ctx.state.now();
     let token = token.unwrap_or_default();
     let lookup = token.clone();
-    let user = state.db(move |c| Ok(store::peek_link(c, purpose, &lookup, now)?)).await?;
+    let user = ctx.state.db(move |c| Ok(store::peek_link(c, purpose, &lookup, now)?)).await?;
     let Some(user) = user else {
-        return link_invalid(req, state);
+        return link_invalid(ctx);
     };
-    set_password_form(req, state, purpose, &token, &user.email, StatusCode::OK, &[])
+    set_password_form(ctx, purpose, &token, &user.email, StatusCode::OK, &[])
 }
 
-pub(super) fn link_invalid(req: &HttpRequest, state: &AppState) -> Result<HttpResponse, AppError> {
-    page::render_status(state, req, StatusCode::GONE, "accounts/link-invalid", json!({ "nav": "sign-in" }))
+pub(super) fn link_invalid(ctx: &Ctx) -> Result<HttpResponse, AppError> {
+    ctx.render_status(StatusCode::GONE, "accounts/link-invalid", json!({ "nav": "sign-in" }))
 }
 
 pub(super) fn set_password_form(
-    req: &HttpRequest,
-    state: &AppState,
+    ctx: &Ctx,
     purpose: LinkPurpose,
     token: &str,
     email: &str,
@@ -119,9 +115,7 @@ pub(super) fn set_password_form(
         LinkPurpose::Reset => ("/password/reset", false),
         LinkPurpose::Invite => ("/invitation", true),
     };
-    page::render_status(
-        state,
-        req,
+    ctx.render_status(
         status,
         "accounts/set-password",
         json!({
@@ -135,20 +129,12 @@ pub(super) fn set_password_form(
     )
 }
 
-pub(super) async fn reset_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    query: web::Query<TokenQuery>,
-) -> Result<HttpResponse, AppError> {
-    link_page(&req, &state, LinkPurpose::Reset, query.into_inner().token).await
+pub(super) async fn reset_page(ctx: Ctx, query: web::Query<TokenQuery>) -> Result<HttpResponse, AppError> {
+    link_page(&ctx, LinkPurpose::Reset, query.into_inner().token).await
 }
 
-pub(super) async fn invitation_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    query: web::Query<TokenQuery>,
-) -> Result<HttpResponse, AppError> {
-    link_page(&req, &state, LinkPurpose::Invite, query.into_inner().token).await
+pub(super) async fn invitation_page(ctx: Ctx, query: web::Query<TokenQuery>) -> Result<HttpResponse, AppError> {
+    link_page(&ctx, LinkPurpose::Invite, query.into_inner().token).await
 }
 
 #[derive(Deserialize)]
@@ -158,54 +144,37 @@ pub(super) struct SetPasswordForm {
     password_confirm: String,
 }
 
-pub(super) async fn reset(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    CsrfForm(form): CsrfForm<SetPasswordForm>,
-) -> Result<HttpResponse, AppError> {
-    use_link(&req, &state, LinkPurpose::Reset, form).await
+pub(super) async fn reset(ctx: Ctx, CsrfForm(form): CsrfForm<SetPasswordForm>) -> Result<HttpResponse, AppError> {
+    use_link(&ctx, LinkPurpose::Reset, form).await
 }
 
 pub(super) async fn accept_invitation(
-    req: HttpRequest,
-    state: web::Data<AppState>,
+    ctx: Ctx,
     CsrfForm(form): CsrfForm<SetPasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    use_link(&req, &state, LinkPurpose::Invite, form).await
+    use_link(&ctx, LinkPurpose::Invite, form).await
 }
 
 /// Sets a new password through a link: the link is used up, and every session of
 /// the user ends, in one transaction.
-pub(super) async fn use_link(
-    req: &HttpRequest,
-    state: &AppState,
-    purpose: LinkPurpose,
-    form: SetPasswordForm,
-) -> Result<HttpResponse, AppError> {
-    let ip = client_ip(req, &state.config);
-    let now = state.now();
+pub(super) async fn use_link(ctx: &Ctx, purpose: LinkPurpose, form: SetPasswordForm) -> Result<HttpResponse, AppError> {
+    let ip = ctx.client_ip();
+    let now = ctx.state.now();
     let token = form.token.clone();
-    let Some(user) = state.db(move |c| Ok(store::peek_link(c, purpose, &token, now)?)).await? else {
-        return link_invalid(req, state);
+    let Some(user) = ctx.state.db(move |c| Ok(store::peek_link(c, purpose, &token, now)?)).await? else {
+        return link_invalid(ctx);
     };
     if let Err(errors) = check_new_password(&form.password, &form.password_confirm, &user.email, &user.name) {
-        return set_password_form(
-            req,
-            state,
-            purpose,
-            &form.token,
-            &user.email,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &errors,
-        );
+        return set_password_form(ctx, purpose, &form.token, &user.email, StatusCode::UNPROCESSABLE_ENTITY, &errors);
     }
-    let hash = state.hasher.hash(form.password).await?;
+    let hash = ctx.state.hasher.hash(form.password).await?;
     let token = form.token;
     let action = match purpose {
         LinkPurpose::Reset => "password_reset",
         LinkPurpose::Invite => "invitation_accepted",
     };
-    let done = state
+    let done = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 let Some(user) = store::consume_link(c, purpose, &token, now)? else {
@@ -229,7 +198,7 @@ pub(super) async fn use_link(
         })
         .await?;
     if !done {
-        return link_invalid(req, state);
+        return link_invalid(ctx);
     }
     Ok(see_other("/sign-in?notice=password-set"))
 }

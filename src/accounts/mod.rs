@@ -10,6 +10,7 @@ mod sign_in;
 mod users;
 
 use account::*;
+use actix_web::get;
 use links::*;
 use sign_in::*;
 use users::*;
@@ -20,7 +21,7 @@ pub(crate) use links::check_new_password;
 pub use links::RESET_MAILS_PER_HOUR;
 
 use actix_web::http::{header, StatusCode};
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use chrono::Duration;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -30,19 +31,19 @@ use crate::secret;
 use crate::users::model::{CurrentUser, Role};
 use crate::users::store::{self, LinkPurpose};
 use crate::web::auth::password;
-use crate::web::auth::policy::{self, Action};
+use crate::web::auth::policy::Action;
 use crate::web::auth::ratelimit::{attempt_keys, limit};
-use crate::web::auth::session::{self, client_ip, CsrfForm, Empty, Identity};
+use crate::web::auth::session::{self, CsrfForm, Empty, Identity};
 use crate::web::form::{field_errors, see_other};
 
 use crate::db::write_tx;
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::validation::FieldError;
-use crate::web::page::{self, safe_local_path};
+use crate::web::page::safe_local_path;
 use crate::web::{routes, AppError, AppState};
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/sign-in", sign_in_page);
     routes::post(cfg, "/sign-in", sign_in);
     routes::post(cfg, "/sign-out", sign_out);
@@ -63,13 +64,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     routes::post(cfg, "/admin/users/{id}/disable", disable_user);
     routes::post(cfg, "/admin/users/{id}/enable", enable_user);
     routes::get(cfg, "/admin/audit", audit_page);
-    routes::get(cfg, "/api/v1/me", api_me);
+    routes::api(cfg, api_me);
 }
 
 /// `GET /api/v1/me`: who a token acts for.
 #[utoipa::path(
-    get,
-    path = "/api/v1/me",
     tag = "accounts",
     security(("bearer" = [])),
     responses(
@@ -77,6 +76,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         (status = 401, description = "No token, or an unknown or revoked one", body = crate::web::error::ErrorBody),
     )
 )]
+#[get("/api/v1/me")]
 pub(crate) async fn api_me(identity: Identity) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok().json(identity.user()?))
 }

@@ -1,6 +1,7 @@
 //! Signing in and out.
 
 use super::*;
+use crate::web::context::Ctx;
 
 #[derive(Deserialize)]
 pub(super) struct NextQuery {
@@ -21,20 +22,12 @@ pub(super) fn notice_key(notice: Option<&str>) -> Option<&'static str> {
     }
 }
 
-pub(super) async fn sign_in_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<NextQuery>,
-) -> Result<HttpResponse, AppError> {
+pub(super) async fn sign_in_page(ctx: Ctx, query: web::Query<NextQuery>) -> Result<HttpResponse, AppError> {
     let next = safe_local_path(query.next.as_deref()).to_string();
-    if identity.user.is_some() {
+    if ctx.identity.user.is_some() {
         return Ok(see_other(&next));
     }
-    page::render(
-        &state,
-        &req,
-        "accounts/sign-in",
+    ctx.render("accounts/sign-in",
         json!({ "nav": "sign-in", "next": next, "email": "", "failed": false, "notice": notice_key(query.notice.as_deref()) }),
     )
 }
@@ -46,20 +39,15 @@ pub(super) struct SignInForm {
     next: Option<String>,
 }
 
-pub(super) async fn sign_in(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    CsrfForm(form): CsrfForm<SignInForm>,
-) -> Result<HttpResponse, AppError> {
-    let ip = client_ip(&req, &state.config);
+pub(super) async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<SignInForm>) -> Result<HttpResponse, AppError> {
+    let ip = ctx.client_ip();
     let email = store::normalise_email(&form.email);
     let next = safe_local_path(form.next.as_deref()).to_string();
-    limit(&state, &attempt_keys(&state, "sign-in", &ip, &email))?;
+    limit(&ctx.state, &attempt_keys(&ctx.state, "sign-in", &ip, &email))?;
     let lookup = email.clone();
-    let user = state.db(move |c| Ok(store::find_by_email(c, &lookup)?)).await?;
+    let user = ctx.state.db(move |c| Ok(store::find_by_email(c, &lookup)?)).await?;
     let usable = user.as_ref().filter(|u| !u.disabled);
-    let verified = state.hasher.verify(form.password, usable.and_then(|u| u.password_hash.clone())).await?;
+    let verified = ctx.state.hasher.verify(form.password, usable.and_then(|u| u.password_hash.clone())).await?;
     let user = match (verified, usable) {
         (true, Some(user)) => user.clone(),
         _ => {
@@ -76,10 +64,8 @@ pub(super) async fn sign_in(
                 language: String::new(),
                 organisations: vec![],
             });
-            audit_event(&state, actor.as_ref(), Some(&email), &ip, "sign_in_failed", reason.to_string()).await?;
-            return page::render_status(
-                &state,
-                &req,
+            audit_event(&ctx.state, actor.as_ref(), Some(&email), &ip, "sign_in_failed", reason.to_string()).await?;
+            return ctx.render_status(
                 StatusCode::UNAUTHORIZED,
                 "accounts/sign-in",
                 json!({ "nav": "sign-in", "next": next, "email": form.email, "failed": true, "notice": null }),
@@ -87,11 +73,12 @@ pub(super) async fn sign_in(
         }
     };
     // A new session id at every sign-in; the session the visitor came with ends.
-    let old_session = identity.session.clone();
-    let lifetime = Duration::hours(state.config.auth.session_absolute_hours);
-    let now = state.now();
+    let old_session = ctx.identity.session.clone();
+    let lifetime = Duration::hours(ctx.state.config.auth.session_absolute_hours);
+    let now = ctx.state.now();
     let (user_id, user_email, audit_ip) = (user.id, user.email.clone(), ip.clone());
-    let (cookie_value, _csrf) = state
+    let (cookie_value, _csrf) = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 if let Some(old) = &old_session {
@@ -110,8 +97,8 @@ pub(super) async fn sign_in(
             })
         })
         .await?;
-    state.limiter.clear(&format!("sign-in:account:{}:ip:{ip}", secret::digest(&email)));
-    let config = &state.config;
+    ctx.state.limiter.clear(&format!("sign-in:account:{}:ip:{ip}", secret::digest(&email)));
+    let config = &ctx.state.config;
     let cookie = session::cookie(config, session::session_cookie_name(config), cookie_value, None);
     let lang = session::cookie(
         config,
@@ -123,18 +110,13 @@ pub(super) async fn sign_in(
     Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, target)).cookie(cookie).cookie(lang).finish())
 }
 
-pub(super) async fn sign_out(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    CsrfForm(_): CsrfForm<Empty>,
-) -> Result<HttpResponse, AppError> {
-    let ip = client_ip(&req, &state.config);
-    if let (Some(user), Some(session)) = (&identity.user, identity.session.clone()) {
-        state.db(move |c| Ok(store::delete_session(c, &session)?)).await?;
-        audit_event(&state, Some(user), None, &ip, "sign_out", String::new()).await?;
+pub(super) async fn sign_out(ctx: Ctx, CsrfForm(_): CsrfForm<Empty>) -> Result<HttpResponse, AppError> {
+    let ip = ctx.client_ip();
+    if let (Some(user), Some(session)) = (&ctx.identity.user, ctx.identity.session.clone()) {
+        ctx.state.db(move |c| Ok(store::delete_session(c, &session)?)).await?;
+        audit_event(&ctx.state, Some(user), None, &ip, "sign_out", String::new()).await?;
     }
-    let config = &state.config;
+    let config = &ctx.state.config;
     let gone = session::cookie(
         config,
         session::session_cookie_name(config),

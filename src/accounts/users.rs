@@ -1,6 +1,7 @@
 //! The operator's user management: inviting, roles, disabling, the audit log page.
 
 use super::*;
+use crate::web::context::Ctx;
 
 #[derive(Deserialize)]
 pub(super) struct UsersQuery {
@@ -11,14 +12,13 @@ pub(super) struct UsersQuery {
 pub(super) const INVITE_FIELDS: [&str; 5] = ["email", "name", "role", "language", "organisation"];
 
 pub(super) async fn users_view(
-    req: &HttpRequest,
-    state: &AppState,
+    ctx: &Ctx,
     query: String,
     status: StatusCode,
     extra: Value,
 ) -> Result<HttpResponse, AppError> {
     let search = query.clone();
-    let users = state.db(move |c| Ok(store::search(c, &search, 500)?)).await?;
+    let users = ctx.state.db(move |c| Ok(store::search(c, &search, 500)?)).await?;
     let data = json!({
         "nav": "admin",
         "q": query,
@@ -28,19 +28,14 @@ pub(super) async fn users_view(
         "invite": { "email": "", "name": "", "role": "buyer", "language": "nl", "organisation": "" },
         "errors": field_errors(&INVITE_FIELDS, &[]),
     });
-    page::render_over(state, req, status, "admin/users", data, extra)
+    ctx.render_over(status, "admin/users", data, extra)
 }
 
-pub(super) async fn users_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<UsersQuery>,
-) -> Result<HttpResponse, AppError> {
-    policy::require(&state, &req, &identity, Action::ManageUsers, None).await?;
+pub(super) async fn users_page(ctx: Ctx, query: web::Query<UsersQuery>) -> Result<HttpResponse, AppError> {
+    ctx.require(Action::ManageUsers, None).await?;
     let query = query.into_inner();
     let notice = notice_key(query.notice.as_deref());
-    users_view(&req, &state, query.q.unwrap_or_default(), StatusCode::OK, json!({ "notice": notice })).await
+    users_view(&ctx, query.q.unwrap_or_default(), StatusCode::OK, json!({ "notice": notice })).await
 }
 
 /// Missing fields are empty ones: the permission check comes first, and validation then
@@ -56,16 +51,11 @@ pub(super) struct InviteForm {
 }
 
 /// Creates a user without a password and mails them a single-use invitation link.
-pub(super) async fn invite_user(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    CsrfForm(form): CsrfForm<InviteForm>,
-) -> Result<HttpResponse, AppError> {
-    let admin = policy::require(&state, &req, &identity, Action::ManageUsers, None).await?;
-    let ip = client_ip(&req, &state.config);
+pub(super) async fn invite_user(ctx: Ctx, CsrfForm(form): CsrfForm<InviteForm>) -> Result<HttpResponse, AppError> {
+    let admin = ctx.require(Action::ManageUsers, None).await?;
+    let ip = ctx.client_ip();
     let email = store::normalise_email(&form.email);
-    limit(&state, &attempt_keys(&state, "invite", &ip, &email))?;
+    limit(&ctx.state, &attempt_keys(&ctx.state, "invite", &ip, &email))?;
     let input = store::NewUser {
         email: form.email.clone(),
         name: form.name.clone(),
@@ -73,11 +63,12 @@ pub(super) async fn invite_user(
         language: form.language.clone(),
         organisation_kvk: form.organisation.clone(),
     };
-    let now = state.now();
-    let valid_for = Duration::days(state.config.auth.invite_link_days);
-    let worker = state.get_ref().clone();
+    let now = ctx.state.now();
+    let valid_for = Duration::days(ctx.state.config.auth.invite_link_days);
+    let worker = ctx.state.get_ref().clone();
     let (admin_id, admin_email) = (admin.id, admin.email.clone());
-    let outcome = state
+    let outcome = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 let (role, organisation) = match store::validate_new_user(c, &input)? {
@@ -118,7 +109,7 @@ pub(super) async fn invite_user(
                 "language": form.language, "organisation": form.organisation.unwrap_or_default(),
             });
             let extra = json!({ "invite": invite, "errors": field_errors(&INVITE_FIELDS, &errors) });
-            users_view(&req, &state, String::new(), StatusCode::UNPROCESSABLE_ENTITY, extra).await
+            users_view(&ctx, String::new(), StatusCode::UNPROCESSABLE_ENTITY, extra).await
         }
     }
 }
@@ -135,19 +126,13 @@ pub(super) enum UserChange {
     Enable,
 }
 
-pub(super) async fn change_user(
-    req: &HttpRequest,
-    state: &AppState,
-    identity: &Identity,
-    user_id: i32,
-    change: UserChange,
-) -> Result<HttpResponse, AppError> {
-    let admin = policy::require(state, req, identity, Action::ManageUsers, None).await?;
+pub(super) async fn change_user(ctx: &Ctx, user_id: i32, change: UserChange) -> Result<HttpResponse, AppError> {
+    let admin = ctx.require(Action::ManageUsers, None).await?;
     if admin.id == user_id {
         return Err(AppError::Conflict("you cannot change your own role or disable yourself".into()));
     }
-    let (admin_id, admin_email, ip, now) = (admin.id, admin.email.clone(), client_ip(req, &state.config), state.now());
-    state
+    let (admin_id, admin_email, ip, now) = (admin.id, admin.email.clone(), ctx.client_ip(), ctx.state.now());
+    ctx.state
         .db(move |c| {
             write_tx(c, |c| {
                 let target = store::find(c, user_id)?.ok_or(AppError::NotFound)?;
@@ -181,42 +166,32 @@ pub(super) async fn change_user(
 }
 
 pub(super) async fn change_role(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<i32>,
     CsrfForm(form): CsrfForm<RoleForm>,
 ) -> Result<HttpResponse, AppError> {
     let role = Role::parse(&form.role).ok_or_else(|| AppError::Validation(one_error("role", "error-unknown-role")))?;
-    change_user(&req, &state, &identity, path.into_inner(), UserChange::Role(role)).await
+    change_user(&ctx, path.into_inner(), UserChange::Role(role)).await
 }
 
 pub(super) async fn disable_user(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<i32>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    change_user(&req, &state, &identity, path.into_inner(), UserChange::Disable).await
+    change_user(&ctx, path.into_inner(), UserChange::Disable).await
 }
 
 pub(super) async fn enable_user(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<i32>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    change_user(&req, &state, &identity, path.into_inner(), UserChange::Enable).await
+    change_user(&ctx, path.into_inner(), UserChange::Enable).await
 }
 
-pub(super) async fn audit_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-) -> Result<HttpResponse, AppError> {
-    policy::require(&state, &req, &identity, Action::ManageUsers, None).await?;
-    let entries = state.db(|c| Ok(audit::recent(c, 500)?)).await?;
-    page::render(&state, &req, "admin/audit", json!({ "nav": "admin", "entries": entries }))
+pub(super) async fn audit_page(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    ctx.require(Action::ManageUsers, None).await?;
+    let entries = ctx.state.db(|c| Ok(audit::recent(c, 500)?)).await?;
+    ctx.render("admin/audit", json!({ "nav": "admin", "entries": entries }))
 }

@@ -1,5 +1,6 @@
 //! The top of the application: the only module that names every journey. It builds the
-//! actix `App` (middleware, then each journey's routes) and the OpenAPI document.
+//! actix `App` (middleware, then each journey's routes) and, from the API routes it
+//! registers, the OpenAPI document.
 
 pub mod openapi;
 
@@ -7,6 +8,9 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::ErrorHandlers;
 use actix_web::{web, App};
+
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
 
 use crate::web::{self as web_base, routes, AppError, AppState};
 
@@ -23,18 +27,15 @@ pub fn app(
     >,
 > {
     let headers = web_base::middleware::security_headers(state.config.is_https());
-    App::new()
+    let (app, document) = App::new()
+        .into_utoipa_app()
+        .openapi(openapi::ApiDoc::openapi())
         .app_data(web::Data::new(state))
         .app_data(web::QueryConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
         .app_data(web::FormConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
         .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
         .app_data(web::JsonConfig::default().error_handler(|e, _| AppError::BadRequest(e.to_string()).into()))
-        .wrap(actix_web::middleware::from_fn(crate::web::auth::session::identify))
-        .wrap(ErrorHandlers::new().default_handler(web_base::middleware::error_page))
-        .wrap(tracing_actix_web::TracingLogger::<web_base::middleware::RequestLog>::new())
-        .wrap(headers)
         .configure(web_base::base_routes)
-        .configure(|cfg| routes::get(cfg, "/api/v1/openapi.json", openapi::document))
         .configure(crate::catalogue::routes)
         .configure(crate::catalogue::manage::routes)
         .configure(crate::catalogue::import::routes)
@@ -46,5 +47,12 @@ pub fn app(
         .configure(crate::digests::unsubscribe::routes)
         .configure(crate::digests::admin::routes)
         .configure(crate::reports::page::routes)
+        .configure(|cfg| routes::get(cfg, "/api/v1/openapi.json", openapi::document))
+        .split_for_parts();
+    app.app_data(web::Data::new(openapi::Document(document)))
+        .wrap(actix_web::middleware::from_fn(crate::web::auth::session::identify))
+        .wrap(ErrorHandlers::new().default_handler(web_base::middleware::error_page))
+        .wrap(tracing_actix_web::TracingLogger::<web_base::middleware::RequestLog>::new())
+        .wrap(headers)
         .default_service(web::to(web_base::not_found))
 }

@@ -5,7 +5,7 @@ pub mod saved;
 pub mod store;
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use chrono::Duration;
 use serde::Deserialize;
 use serde_json::json;
@@ -15,17 +15,18 @@ use crate::db::write_tx;
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::validation::{Errors, FieldError};
-use crate::web::auth::policy::{self, Action};
-use crate::web::auth::session::{client_ip, CsrfForm, Identity};
+use crate::web::auth::policy::Action;
+use crate::web::auth::session::CsrfForm;
+use crate::web::context::Ctx;
 use crate::web::form::field_errors;
 use crate::web::form::safe_cell;
-use crate::web::page::{self, safe_local_path};
-use crate::web::{routes, AppError, AppState};
+use crate::web::page::safe_local_path;
+use crate::web::{routes, AppError};
 
 /// Enquiries one buyer may send per hour.
 pub const ENQUIRIES_PER_HOUR: u32 = 10;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/shortlist", shortlist_page);
     routes::get(cfg, "/shortlist.csv", shortlist_csv);
     routes::post(cfg, "/shortlist", add);
@@ -34,30 +35,22 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     saved::routes(cfg);
 }
 
-async fn shortlist_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::UseBuyerTools, None).await?;
-    let items = state.db(move |c| Ok(store::list(c, user.id)?)).await?;
-    page::render(&state, &req, "buyers/shortlist", json!({ "nav": "shortlist", "items": items }))
+async fn shortlist_page(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    let user = ctx.require(Action::UseBuyerTools, None).await?;
+    let items = ctx.state.db(move |c| Ok(store::list(c, user.id)?)).await?;
+    ctx.render("buyers/shortlist", json!({ "nav": "shortlist", "items": items }))
 }
 
-async fn shortlist_csv(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::UseBuyerTools, None).await?;
-    let items = state.db(move |c| Ok(store::list(c, user.id)?)).await?;
+async fn shortlist_csv(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    let user = ctx.require(Action::UseBuyerTools, None).await?;
+    let items = ctx.state.db(move |c| Ok(store::list(c, user.id)?)).await?;
     let mut out = csv::Writer::from_writer(Vec::new());
     let fail = |e: csv::Error| AppError::Internal(e.into());
     out.write_record(["kvk_number", "name", "municipality", "district", "sectors", "email", "profile_url"])
         .map_err(fail)?;
-    let base = state.config.base_url();
+    let base = ctx.state.config.base_url();
     let ids: Vec<i32> = items.iter().map(|s| s.id).collect();
-    let emails = state.db(move |c| Ok(contact_emails(c, &ids)?)).await?;
+    let emails = ctx.state.db(move |c| Ok(contact_emails(c, &ids)?)).await?;
     for s in &items {
         out.write_record([
             safe_cell(&s.kvk_number),
@@ -96,30 +89,23 @@ struct ShortlistForm {
     next: Option<String>,
 }
 
-async fn add(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    CsrfForm(form): CsrfForm<ShortlistForm>,
-) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::UseBuyerTools, None).await?;
-    let (kvk, now) = (form.kvk.trim().to_string(), state.now());
-    if !state.db(move |c| Ok(store::add(c, user.id, &kvk, now)?)).await? {
+async fn add(ctx: Ctx, CsrfForm(form): CsrfForm<ShortlistForm>) -> Result<HttpResponse, AppError> {
+    let user = ctx.require(Action::UseBuyerTools, None).await?;
+    let (kvk, now) = (form.kvk.trim().to_string(), ctx.state.now());
+    if !ctx.state.db(move |c| Ok(store::add(c, user.id, &kvk, now)?)).await? {
         return Err(AppError::NotFound);
     }
     Ok(crate::web::form::see_other(&with_notice(safe_local_path(form.next.as_deref()), "shortlisted")))
 }
 
 async fn remove(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<NextForm>,
 ) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::UseBuyerTools, None).await?;
+    let user = ctx.require(Action::UseBuyerTools, None).await?;
     let kvk = path.into_inner();
-    if !state.db(move |c| Ok(store::remove(c, user.id, &kvk)?)).await? {
+    if !ctx.state.db(move |c| Ok(store::remove(c, user.id, &kvk)?)).await? {
         return Err(AppError::NotFound);
     }
     let next = form.next.as_deref().filter(|n| !n.is_empty()).unwrap_or("/shortlist");
@@ -146,13 +132,11 @@ struct EnquiryForm {
 /// Sends an enquiry: recorded, mailed to the WISE's contacts with a copy to the
 /// buyer, and audited, in one transaction; at most [`ENQUIRIES_PER_HOUR`] per buyer.
 async fn enquire(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<EnquiryForm>,
 ) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::UseBuyerTools, None).await?;
+    let user = ctx.require(Action::UseBuyerTools, None).await?;
     let slug = path.into_inner();
     let subject = form.subject.trim().to_string();
     let message = form.message.trim().to_string();
@@ -162,15 +146,15 @@ async fn enquire(
     e.check(!message.is_empty(), "message", "error-required");
     e.check(message.chars().count() <= 5000, "message", "error-too-long");
     if let Err(errors) = e.into_result() {
-        return enquiry_form_again(&req, &state, slug, &form, &errors).await;
+        return enquiry_form_again(&ctx, slug, &form, &errors).await;
     }
-    state
+    ctx.state
         .limiter
-        .hit(&format!("enquiry:user:{}", user.id), ENQUIRIES_PER_HOUR, Duration::hours(1), state.clock.now())
+        .hit(&format!("enquiry:user:{}", user.id), ENQUIRIES_PER_HOUR, Duration::hours(1), ctx.state.clock.now())
         .map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
-    let (now, ip, worker) = (state.now(), client_ip(&req, &state.config), state.get_ref().clone());
+    let (now, ip, worker) = (ctx.state.now(), ctx.client_ip(), ctx.state.get_ref().clone());
     let target_slug = slug.clone();
-    state
+    ctx.state
         .db(move |c| {
             write_tx(c, |c| {
                 let profile =
@@ -211,8 +195,7 @@ async fn enquire(
 }
 
 async fn enquiry_form_again(
-    req: &HttpRequest,
-    state: &AppState,
+    ctx: &Ctx,
     slug: String,
     form: &EnquiryForm,
     errors: &[FieldError],
@@ -221,5 +204,5 @@ async fn enquiry_form_again(
         "enquiry": { "subject": form.subject, "message": form.message },
         "enquiry_errors": field_errors(&["subject", "message"], errors),
     });
-    crate::catalogue::render_profile(req, state, slug, StatusCode::UNPROCESSABLE_ENTITY, extra).await
+    crate::catalogue::render_profile(ctx, slug, StatusCode::UNPROCESSABLE_ENTITY, extra).await
 }

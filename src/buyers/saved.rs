@@ -3,7 +3,7 @@
 //! from the catalogue page; listed, renamed, changed and deleted on `/saved-searches`.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,11 +14,12 @@ use crate::catalogue::view::{self, saved_query};
 use crate::db::schema::saved_searches;
 use crate::db::{write_tx, DbConn};
 use crate::validation::{char_len, Errors, FieldError};
-use crate::web::auth::policy::{self, Action};
-use crate::web::auth::session::{CsrfForm, Empty, Identity};
+use crate::web::auth::policy::Action;
+use crate::web::auth::session::{CsrfForm, Empty};
+use crate::web::context::Ctx;
 use crate::web::form::{error_summary, field_errors, see_other};
 use crate::web::page::NoticeQuery;
-use crate::web::{page, routes, AppError, AppState};
+use crate::web::{routes, AppError};
 
 /// How often a saved search can be mailed.
 use crate::vocab::SAVED_SEARCH_FREQUENCIES as FREQUENCIES;
@@ -27,7 +28,7 @@ pub const MAX_PER_USER: i64 = 50;
 /// Longest name of a saved search.
 pub const MAX_NAME_CHARS: usize = 100;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/saved-searches", list_page);
     routes::post(cfg, "/saved-searches", save);
     routes::post(cfg, "/saved-searches/{id}", change);
@@ -251,21 +252,16 @@ fn page_data(items: &[SavedSearch], failed: Option<&Failed<'_>>, notice: Option<
     })
 }
 
-async fn list_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<NoticeQuery>,
-) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::UseBuyerTools, None).await?;
-    let items = state.db(move |c| Ok(list(c, user.id)?)).await?;
+async fn list_page(ctx: Ctx, query: web::Query<NoticeQuery>) -> Result<HttpResponse, AppError> {
+    let user = ctx.require(Action::UseBuyerTools, None).await?;
+    let items = ctx.state.db(move |c| Ok(list(c, user.id)?)).await?;
     let notice = match query.notice.as_deref() {
         Some("saved") => Some("saved-notice-saved"),
         Some("changed") => Some("saved-notice-changed"),
         Some("deleted") => Some("saved-notice-deleted"),
         _ => None,
     };
-    page::render(&state, &req, "buyers/saved-searches", page_data(&items, None, notice))
+    ctx.render("buyers/saved-searches", page_data(&items, None, notice))
 }
 
 #[derive(Deserialize)]
@@ -277,16 +273,12 @@ struct SaveForm {
     query: String,
 }
 
-async fn save(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    CsrfForm(form): CsrfForm<SaveForm>,
-) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::UseBuyerTools, None).await?;
-    let now = state.now();
+async fn save(ctx: Ctx, CsrfForm(form): CsrfForm<SaveForm>) -> Result<HttpResponse, AppError> {
+    let user = ctx.require(Action::UseBuyerTools, None).await?;
+    let now = ctx.state.now();
     let (name, frequency, query) = (form.name.clone(), form.frequency.clone(), form.query.clone());
-    let outcome = state
+    let outcome = ctx
+        .state
         .db(move |c| {
             let params: SearchParams = serde_html_form::from_str(query.trim_start_matches('?'))
                 .map_err(|_| AppError::BadRequest("query: not a catalogue search".into()))?;
@@ -300,7 +292,7 @@ async fn save(
             let failed =
                 Failed { id: None, name: &form.name, frequency: &form.frequency, query: &form.query, errors: &errors };
             let data = page_data(&items, Some(&failed), None);
-            page::render_status(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, "buyers/saved-searches", data)
+            ctx.render_status(StatusCode::UNPROCESSABLE_ENTITY, "buyers/saved-searches", data)
         }
     }
 }
@@ -312,16 +304,15 @@ struct ChangeForm {
 }
 
 async fn change(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<i32>,
     CsrfForm(form): CsrfForm<ChangeForm>,
 ) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::UseBuyerTools, None).await?;
-    let (id, now) = (path.into_inner(), state.now());
+    let user = ctx.require(Action::UseBuyerTools, None).await?;
+    let (id, now) = (path.into_inner(), ctx.state.now());
     let (name, frequency) = (form.name.clone(), form.frequency.clone());
-    let (outcome, items) = state
+    let (outcome, items) = ctx
+        .state
         .db(move |c| {
             let outcome = update(c, user.id, id, &name, &frequency, now)?;
             Ok((outcome, list(c, user.id)?))
@@ -334,21 +325,15 @@ async fn change(
             let failed =
                 Failed { id: Some(id), name: &form.name, frequency: &form.frequency, query: "", errors: &errors };
             let data = page_data(&items, Some(&failed), None);
-            page::render_status(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, "buyers/saved-searches", data)
+            ctx.render_status(StatusCode::UNPROCESSABLE_ENTITY, "buyers/saved-searches", data)
         }
     }
 }
 
-async fn remove(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    path: web::Path<i32>,
-    CsrfForm(_): CsrfForm<Empty>,
-) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::UseBuyerTools, None).await?;
+async fn remove(ctx: Ctx, path: web::Path<i32>, CsrfForm(_): CsrfForm<Empty>) -> Result<HttpResponse, AppError> {
+    let user = ctx.require(Action::UseBuyerTools, None).await?;
     let id = path.into_inner();
-    if !state.db(move |c| Ok(delete(c, user.id, id)?)).await? {
+    if !ctx.state.db(move |c| Ok(delete(c, user.id, id)?)).await? {
         return Err(AppError::NotFound);
     }
     Ok(see_other("/saved-searches?notice=deleted"))

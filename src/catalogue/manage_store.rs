@@ -182,20 +182,16 @@ pub fn offering_of(
     Ok(Some((offering, municipalities)))
 }
 
-/// The database form of a service area: its kind and radius.
-fn area_columns(area: &ServiceArea) -> (&'static str, Option<i32>) {
-    match area {
-        ServiceArea::National => ("national", None),
-        ServiceArea::Municipalities(_) => ("municipalities", None),
-        ServiceArea::RadiusKm(km) => ("radius", Some(*km)),
-    }
-}
-
-/// Replaces an offering's municipalities with those of its service area (none unless
-/// it is a list of municipalities); names are trimmed and listed once.
+/// Replaces an offering's municipalities with those of its service area.
 fn replace_municipalities(conn: &mut DbConn, offering_id: i32, area: &ServiceArea) -> QueryResult<()> {
     diesel::delete(offering_municipalities::table.filter(offering_municipalities::offering_id.eq(offering_id)))
         .execute(conn)?;
+    insert_municipalities(conn, offering_id, area)
+}
+
+/// Stores a new offering's municipalities (none unless its service area is a list of
+/// municipalities); names are trimmed and listed once.
+pub(crate) fn insert_municipalities(conn: &mut DbConn, offering_id: i32, area: &ServiceArea) -> QueryResult<()> {
     let ServiceArea::Municipalities(list) = area else {
         return Ok(());
     };
@@ -224,7 +220,7 @@ pub fn update_offering(
     cpv_code: &str,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
-    let (area, radius) = area_columns(&input.service_area);
+    let (area, radius) = input.service_area.columns();
     write_tx(conn, |conn| {
         let changed = diesel::update(
             offerings::table

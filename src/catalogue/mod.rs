@@ -10,46 +10,44 @@ pub mod search;
 pub mod store;
 pub mod view;
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::get;
+use actix_web::{web, HttpResponse};
 use serde_json::json;
 
 use actix_web::http::StatusCode;
 use search::SearchParams;
 
 use crate::validation::{is_kvk_number, FieldError};
+use crate::web::context::Ctx;
 use crate::web::page::NoticeQuery;
 use crate::web::{page, routes, AppError, AppState};
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/", home);
     routes::get(cfg, "/organisations", list);
     routes::get(cfg, "/organisations.csv", export_organisations);
-    routes::get(cfg, "/api/v1/organisations", api_organisations);
-    routes::get(cfg, "/api/v1/offerings", api_offerings);
+    routes::api(cfg, api_organisations);
+    routes::api(cfg, api_offerings);
     routes::get(cfg, "/organisations/{slug}", profile);
-    routes::get(cfg, "/api/v1/organisations/{kvk}", api_organisation);
+    routes::api(cfg, api_organisation);
 }
 
-async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let counts = state.db(|c| Ok(store::counts(c)?)).await?;
-    page::render(&state, &req, "home", json!({ "nav": "home", "counts": counts }))
+async fn home(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    let counts = ctx.state.db(|c| Ok(store::counts(c)?)).await?;
+    ctx.render("home", json!({ "nav": "home", "counts": counts }))
 }
 
 /// The search page: `/organisations?q=…&sector=…&cpv=…&kind=…&municipality=…&target_group=…&certification=…&reserved=true&sort=…&page=…`.
-async fn list(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    params: web::Query<SearchParams>,
-) -> Result<HttpResponse, AppError> {
+async fn list(ctx: Ctx, params: web::Query<SearchParams>) -> Result<HttpResponse, AppError> {
     let params = params.into_inner();
-    match checked_search(&state, &params).await? {
+    match checked_search(&ctx.state, &params).await? {
         Ok(result) => {
             let data = view::search_page(&params, &result);
-            page::render(&state, &req, "catalogue/list", data)
+            ctx.render("catalogue/list", data)
         }
         Err(errors) => {
             let data = view::search_errors(&params, &errors);
-            page::render_status(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, "catalogue/list", data)
+            ctx.render_status(StatusCode::UNPROCESSABLE_ENTITY, "catalogue/list", data)
         }
     }
 }
@@ -73,8 +71,6 @@ async fn checked_search(
 
 /// `GET /api/v1/organisations`: the same search as the page, as JSON.
 #[utoipa::path(
-    get,
-    path = "/api/v1/organisations",
     tag = "catalogue",
     params(SearchParams),
     responses(
@@ -82,6 +78,7 @@ async fn checked_search(
         (status = 422, description = "A parameter is wrong; `details` names it", body = crate::web::error::ErrorBody),
     )
 )]
+#[get("/api/v1/organisations")]
 pub(crate) async fn api_organisations(
     state: web::Data<AppState>,
     params: web::Query<SearchParams>,
@@ -109,8 +106,6 @@ async fn export_organisations(
 
 /// `GET /api/v1/offerings`: active offerings of approved WISEs.
 #[utoipa::path(
-    get,
-    path = "/api/v1/offerings",
     tag = "catalogue",
     params(SearchParams),
     responses(
@@ -118,6 +113,7 @@ async fn export_organisations(
         (status = 422, description = "A parameter is wrong; `details` names it", body = crate::web::error::ErrorBody),
     )
 )]
+#[get("/api/v1/offerings")]
 pub(crate) async fn api_offerings(
     state: web::Data<AppState>,
     params: web::Query<SearchParams>,
@@ -130,35 +126,28 @@ pub(crate) async fn api_offerings(
     Ok(HttpResponse::Ok().json(result))
 }
 
-async fn profile(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    slug: web::Path<String>,
-    query: web::Query<NoticeQuery>,
-) -> Result<HttpResponse, AppError> {
+async fn profile(ctx: Ctx, slug: web::Path<String>, query: web::Query<NoticeQuery>) -> Result<HttpResponse, AppError> {
     let notice = match query.notice.as_deref() {
         Some("shortlisted") => Some("notice-shortlisted"),
         Some("unlisted") => Some("notice-unlisted"),
         Some("enquiry-sent") => Some("notice-enquiry-sent"),
         _ => None,
     };
-    render_profile(&req, &state, slug.into_inner(), StatusCode::OK, json!({ "notice": notice })).await
+    render_profile(&ctx, slug.into_inner(), StatusCode::OK, json!({ "notice": notice })).await
 }
 
 /// A WISE's public page; buyers also get the shortlist button and the enquiry form.
 /// `extra` overrides fields (a notice, or the enquiry form with its errors).
 pub(crate) async fn render_profile(
-    req: &HttpRequest,
-    state: &AppState,
+    ctx: &Ctx,
     slug: String,
     status: StatusCode,
     extra: serde_json::Value,
 ) -> Result<HttpResponse, AppError> {
-    use crate::web::auth::policy::{allows, Action};
-    use actix_web::HttpMessage;
-    let identity = req.extensions().get::<crate::web::auth::session::Identity>().cloned().unwrap_or_default();
-    let buyer = identity.user.as_ref().filter(|u| allows(Some(u), Action::UseBuyerTools, None)).map(|u| u.id);
-    let (profile, listed) = state
+    use crate::web::auth::policy::Action;
+    let buyer = ctx.identity.user.as_ref().filter(|_| ctx.allows(Action::UseBuyerTools, None)).map(|u| u.id);
+    let (profile, listed) = ctx
+        .state
         .db(move |c| {
             let profile = store::public_profile(c, store::Key::Slug(&slug))?.ok_or(AppError::NotFound)?;
             let listed = match buyer {
@@ -168,7 +157,7 @@ pub(crate) async fn render_profile(
             Ok((profile, listed))
         })
         .await?;
-    let editor = allows(identity.user.as_ref(), Action::EditOrganisation, Some(profile.organisation.id));
+    let editor = ctx.allows(Action::EditOrganisation, Some(profile.organisation.id));
     let defaults = json!({
         "listed": listed,
         "can_edit": editor,
@@ -176,14 +165,12 @@ pub(crate) async fn render_profile(
         "enquiry": { "subject": "", "message": "" },
         "enquiry_errors": crate::web::form::field_errors(&["subject", "message"], &[]),
     });
-    let data = page::merge(view::profile_page(&profile, state.today()), defaults);
-    page::render_over(state, req, status, "catalogue/profile", data, extra)
+    let data = page::merge(view::profile_page(&profile, ctx.state.today()), defaults);
+    ctx.render_over(status, "catalogue/profile", data, extra)
 }
 
 /// `GET /api/v1/organisations/{kvk}`: an approved WISE's public record.
 #[utoipa::path(
-    get,
-    path = "/api/v1/organisations/{kvk}",
     tag = "catalogue",
     params(("kvk" = String, Path, description = "KvK number, 8 digits")),
     responses(
@@ -192,6 +179,7 @@ pub(crate) async fn render_profile(
         (status = 404, description = "No approved WISE with this number", body = crate::web::error::ErrorBody),
     )
 )]
+#[get("/api/v1/organisations/{kvk}")]
 pub(crate) async fn api_organisation(
     state: web::Data<AppState>,
     kvk: web::Path<String>,

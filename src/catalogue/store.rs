@@ -262,11 +262,7 @@ pub fn create_offering(
     cpv_code: &str,
     now: NaiveDateTime,
 ) -> QueryResult<i32> {
-    let (area, radius) = match &input.service_area {
-        ServiceArea::National => ("national", None),
-        ServiceArea::Municipalities(_) => ("municipalities", None),
-        ServiceArea::RadiusKm(km) => ("radius", Some(*km)),
-    };
+    let (area, radius) = input.service_area.columns();
     write_tx(conn, |conn| {
         let new = NewOffering {
             organisation_id,
@@ -286,16 +282,7 @@ pub fn create_offering(
             .values(&new)
             .returning(offerings::id)
             .get_result(c))?;
-        if let ServiceArea::Municipalities(list) = &input.service_area {
-            let mut list: Vec<&str> = list.iter().map(|m| m.trim()).collect();
-            list.sort_unstable();
-            list.dedup();
-            let rows: Vec<_> = list
-                .into_iter()
-                .map(|m| (offering_municipalities::offering_id.eq(id), offering_municipalities::municipality.eq(m)))
-                .collect();
-            crate::per_backend!(conn, c => diesel::insert_into(offering_municipalities::table).values(&rows).execute(c))?;
-        }
+        super::manage_store::insert_municipalities(conn, id, &input.service_area)?;
         Ok(id)
     })
 }
@@ -433,7 +420,9 @@ pub struct Profile {
     pub reserved_contract: Option<crate::catalogue::eligibility::ReservedContract>,
 }
 
-#[derive(Debug, Clone, serde::Serialize, PartialEq, utoipa::ToSchema)]
+/// The columns of a WISE the public sees, read straight from its row.
+#[derive(Debug, Clone, serde::Serialize, PartialEq, utoipa::ToSchema, Queryable, Selectable)]
+#[diesel(table_name = organisations)]
 pub struct OrganisationPublic {
     #[serde(skip)]
     pub id: i32,
@@ -473,7 +462,7 @@ pub enum Key<'a> {
 /// The public profile of an approved WISE, or `None` (unknown or not approved).
 pub fn public_profile(conn: &mut DbConn, key: Key<'_>) -> QueryResult<Option<Profile>> {
     let query =
-        organisations::table.filter(crate::organisation::public()).select(Organisation::as_select()).into_boxed();
+        organisations::table.filter(crate::organisation::public()).select(OrganisationPublic::as_select()).into_boxed();
     let query = match key {
         Key::Slug(slug) => query.filter(organisations::slug.eq(slug)),
         Key::Kvk(kvk) => query.filter(organisations::kvk_number.eq(kvk)),
@@ -526,35 +515,7 @@ pub fn public_profile(conn: &mut DbConn, key: Key<'_>) -> QueryResult<Option<Pro
         })
         .collect();
     let reserved_contract = crate::catalogue::eligibility::for_organisation(conn, o.id)?;
-    Ok(Some(Profile {
-        organisation: OrganisationPublic {
-            id: o.id,
-            slug: o.slug,
-            kvk_number: o.kvk_number,
-            name: o.name,
-            legal_form: o.legal_form,
-            founded_year: o.founded_year,
-            website: o.website,
-            email: o.email,
-            phone: o.phone,
-            street: o.street,
-            postcode: o.postcode,
-            municipality: o.municipality,
-            district: o.district,
-            description: o.description,
-            market_income_pct: o.market_income_pct,
-            pso_level: o.pso_level,
-            pso_valid_until: o.pso_valid_until,
-            cso_status: o.cso_status,
-            sena_member: o.sena_member,
-            updated_at: o.updated_at,
-        },
-        sectors,
-        target_groups,
-        certifications,
-        offerings,
-        reserved_contract,
-    }))
+    Ok(Some(Profile { organisation: o, sectors, target_groups, certifications, offerings, reserved_contract }))
 }
 
 /// Whether the user keeps the WISE on their shortlist (the profile shows it).

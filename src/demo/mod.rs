@@ -1,12 +1,18 @@
 //! `serve --demo`: realistic sample data for an empty database.
+//!
+//! The sample WISEs are a fictional but realistic picture of the social-enterprise scene
+//! in and around Amsterdam. Every name, KvK number, address and phone number is
+//! invented; websites and mail addresses use the `.example.nl` domain. They and their
+//! offerings are CSV files in the import formats (`fixtures/`), loaded through the
+//! import code, so the demo also exercises it.
 
-pub mod data;
 pub mod scale;
 
-use anyhow::Context;
-
-use crate::catalogue::store;
+use crate::catalogue::import::{import_offerings, import_organisations, parse_organisations};
+use crate::catalogue::{manage_store, store};
 use crate::db::{write_tx, DbConn};
+use crate::organisation::model::OrganisationInput;
+use crate::organisation::Status;
 use crate::users::{model::Role, store as accounts};
 use crate::web::auth::password;
 
@@ -21,35 +27,48 @@ pub enum Filled {
     },
 }
 
+/// The sample WISEs (`kvk_number,name,municipality,sectors,…`: the organisations import).
+const ORGANISATIONS: &[u8] = include_bytes!("fixtures/organisations.csv");
+/// Their goods and services (`kvk_number,title,kind,cpv_code,…`: the offerings import).
+const OFFERINGS: &[u8] = include_bytes!("fixtures/offerings.csv");
+/// The sample WISEs that are not approved: two wait for the operator, one is suspended.
+const NOT_APPROVED: &[(&str, Status)] =
+    &[("93015574", Status::Pending), ("77341908", Status::Suspended), ("95137702", Status::Pending)];
+
+/// The approved sample WISEs, in the order of the file.
+pub fn approved_sample() -> Vec<OrganisationInput> {
+    parse_organisations(ORGANISATIONS)
+        .expect("the demo organisations parse")
+        .into_iter()
+        .filter(|o| NOT_APPROVED.iter().all(|(kvk, _)| *kvk != o.kvk_number))
+        .collect()
+}
+
 /// Loads the sample WISEs and their offerings into a database without any WISE,
 /// all in one transaction. A database that has data is never touched.
 pub fn fill_if_empty(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<Filled> {
+    let failed = |what: &str, errors: Vec<crate::csv_import::ImportError>| {
+        let lines: Vec<String> = errors.iter().map(|e| e.describe(what)).collect();
+        anyhow::anyhow!("the demo {what} do not import:\n{}", lines.join("\n"))
+    };
     write_tx(conn, |conn| {
         if store::has_organisations(conn)? {
             return Ok(Filled::AlreadyHadData);
         }
-        let sample = data::sample();
-        let mut offerings = 0;
+        let organisations = import_organisations(conn, ORGANISATIONS, now)?.map_err(|e| failed("organisations", e))?;
+        let offerings = import_offerings(conn, OFFERINGS, now)?.map_err(|e| failed("offerings", e))?;
+        for (kvk, status) in NOT_APPROVED {
+            let wise = manage_store::organisation_by_kvk(conn, kvk)?.expect("a demo WISE");
+            crate::registry::store::set_status(conn, wise.id, Status::Approved.as_str(), status.as_str(), None, now)?;
+        }
         let mut reporting = Vec::new();
-        for wise in &sample {
-            let name = &wise.organisation.name;
-            store::validate_organisation(&wise.organisation)
-                .map_err(|e| anyhow::anyhow!("demo WISE {name:?} is invalid: {e:?}"))?;
-            let id = store::create_organisation(conn, &wise.organisation, wise.status, now)
-                .with_context(|| format!("cannot store demo WISE {name:?}"))?;
-            for offering in &wise.offerings {
-                let code = store::validate_offering(conn, offering)?
-                    .map_err(|e| anyhow::anyhow!("demo offering {:?} is invalid: {e:?}", offering.title))?;
-                store::create_offering(conn, id, offering, &code, now)?;
-                offerings += 1;
-            }
-            if wise.status == "approved" {
-                reporting.push((id, wise.organisation.target_groups.clone()));
-            }
+        for wise in approved_sample() {
+            let id = manage_store::organisation_by_kvk(conn, &wise.kvk_number)?.expect("a demo WISE").id;
+            reporting.push((id, wise.target_groups));
         }
         add_demo_users(conn, now)?;
         add_demo_figures(conn, &reporting, now)?;
-        Ok(Filled::Loaded { organisations: sample.len(), offerings })
+        Ok(Filled::Loaded { organisations, offerings })
     })
 }
 
@@ -67,11 +86,7 @@ pub const DEMO_USERS: &[(&str, &str, Role)] = &[
 
 fn add_demo_users(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<()> {
     let hash = password::hash_blocking(DEMO_PASSWORD);
-    let first_wise = data::sample()
-        .into_iter()
-        .find(|w| w.status == "approved")
-        .map(|w| w.organisation.kvk_number)
-        .expect("the sample has approved WISEs");
+    let first_wise = approved_sample().swap_remove(0).kvk_number;
     for (email, name, role) in DEMO_USERS {
         let input = accounts::NewUser {
             email: (*email).to_string(),

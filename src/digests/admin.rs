@@ -1,22 +1,23 @@
 //! The operator's outbox page: queued, sent and failed mails with their error, a
 //! retry button for failed ones, and the last run of each digest kind.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
 use crate::audit::{self, Actor};
 use crate::db::write_tx;
 use crate::mail::outbox;
-use crate::web::auth::policy::{self, Action};
-use crate::web::auth::session::{client_ip, CsrfForm, Empty, Identity};
+use crate::web::auth::policy::Action;
+use crate::web::auth::session::{CsrfForm, Empty};
+use crate::web::context::Ctx;
 use crate::web::form::see_other;
-use crate::web::{page, routes, AppError, AppState};
+use crate::web::{routes, AppError};
 
 /// The most mails the page lists.
 const SHOWN: i64 = 200;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/admin/outbox", outbox_page);
     routes::post(cfg, "/admin/outbox/{id}/retry", retry);
 }
@@ -28,16 +29,12 @@ struct PageQuery {
 }
 
 /// `GET /admin/outbox[?status=pending|sent|failed]`.
-async fn outbox_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<PageQuery>,
-) -> Result<HttpResponse, AppError> {
-    policy::require(&state, &req, &identity, Action::Operate, None).await?;
+async fn outbox_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpResponse, AppError> {
+    ctx.require(Action::Operate, None).await?;
     let status = query.status.clone().filter(|s| [outbox::PENDING, outbox::SENT, outbox::FAILED].contains(&s.as_str()));
     let filter = status.clone();
-    let (mails, counts, runs) = state
+    let (mails, counts, runs) = ctx
+        .state
         .db(move |c| Ok((outbox::list(c, filter.as_deref(), SHOWN)?, outbox::counts(c)?, super::last_runs(c)?)))
         .await?;
     let count = |s: &str| counts.iter().find(|(k, _)| k == s).map_or(0, |(_, n)| *n);
@@ -45,10 +42,7 @@ async fn outbox_page(
         .into_iter()
         .map(|(kind, slot, mails, finished_at)| json!({ "kind": kind, "slot": slot, "mails": mails, "finished_at": finished_at }))
         .collect();
-    page::render(
-        &state,
-        &req,
-        "digests/outbox",
+    ctx.render("digests/outbox",
         json!({
             "nav": "admin-outbox",
             "status": status,
@@ -61,16 +55,11 @@ async fn outbox_page(
 }
 
 /// `POST /admin/outbox/{id}/retry`: a failed mail goes back in the queue (audited).
-async fn retry(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    id: web::Path<i32>,
-    CsrfForm(_): CsrfForm<Empty>,
-) -> Result<HttpResponse, AppError> {
-    let admin = policy::require(&state, &req, &identity, Action::Operate, None).await?;
-    let (id, now, ip) = (id.into_inner(), state.now(), client_ip(&req, &state.config));
-    let retried = state
+async fn retry(ctx: Ctx, id: web::Path<i32>, CsrfForm(_): CsrfForm<Empty>) -> Result<HttpResponse, AppError> {
+    let admin = ctx.require(Action::Operate, None).await?;
+    let (id, now, ip) = (id.into_inner(), ctx.state.now(), ctx.client_ip());
+    let retried = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 if !outbox::retry(c, id, now)? {

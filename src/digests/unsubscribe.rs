@@ -2,7 +2,7 @@
 //! stops that kind of digest for that address, without signing in. `GET` shows a
 //! button; `POST` (the button, or the mail client's one-click request) unsubscribes.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::json;
@@ -11,9 +11,10 @@ use super::Kind;
 use crate::db::schema::{digest_unsubscribes, unsubscribe_links};
 use crate::db::{write_tx, DbConn};
 use crate::secret;
-use crate::web::{page, routes, AppError, AppState};
+use crate::web::context::Ctx;
+use crate::web::{routes, AppError, AppState};
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/unsubscribe/{token}", confirm_page);
     routes::post(cfg, "/unsubscribe/{token}", unsubscribe);
 }
@@ -56,32 +57,19 @@ async fn lookup(state: &AppState, token: String) -> Result<(String, String), App
 }
 
 /// `GET /unsubscribe/{token}`: what the link stops, and the button.
-async fn confirm_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    token: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
+async fn confirm_page(ctx: Ctx, token: web::Path<String>) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    let (email, kind) = lookup(&state, token.clone()).await?;
-    page::render(
-        &state,
-        &req,
-        "digests/unsubscribe",
-        json!({ "nav": "", "email": email, "kind": kind, "token": token, "done": false }),
-    )
+    let (email, kind) = lookup(&ctx.state, token.clone()).await?;
+    ctx.render("digests/unsubscribe", json!({ "nav": "", "email": email, "kind": kind, "token": token, "done": false }))
 }
 
 /// `POST /unsubscribe/{token}`: unsubscribes (idempotent). Needs no session and no
 /// form token: the link's own token is the authorisation (RFC 8058 one-click).
-async fn unsubscribe(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    token: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
+async fn unsubscribe(ctx: Ctx, token: web::Path<String>) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    let (email, kind) = lookup(&state, token.clone()).await?;
-    let (address, code, now) = (email.clone(), kind.clone(), state.now());
-    state
+    let (email, kind) = lookup(&ctx.state, token.clone()).await?;
+    let (address, code, now) = (email.clone(), kind.clone(), ctx.state.now());
+    ctx.state
         .db(move |c| {
             write_tx(c, |c| {
                 crate::per_backend!(c, c => diesel::insert_into(digest_unsubscribes::table)
@@ -96,10 +84,5 @@ async fn unsubscribe(
             })
         })
         .await?;
-    page::render(
-        &state,
-        &req,
-        "digests/unsubscribe",
-        json!({ "nav": "", "email": email, "kind": kind, "token": token, "done": true }),
-    )
+    ctx.render("digests/unsubscribe", json!({ "nav": "", "email": email, "kind": kind, "token": token, "done": true }))
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use diesel::prelude::*;
 use serde_json::{json, Value};
 
@@ -22,12 +22,13 @@ use crate::users::model::{CurrentUser, Role};
 use crate::validation::FieldError;
 use crate::vocab;
 use crate::web::auth::policy::Action;
-use crate::web::auth::session::{client_ip, CsrfForm, Identity};
+use crate::web::auth::session::CsrfForm;
+use crate::web::context::Ctx;
 use crate::web::form::see_other;
 use crate::web::page::NoticeQuery;
-use crate::web::{page, routes, AppError, AppState};
+use crate::web::{routes, AppError, AppState};
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/manage/organisations/{kvk}/figures", list_page);
     routes::get(cfg, "/manage/organisations/{kvk}/figures/{period}", form_page);
     routes::post(cfg, "/manage/organisations/{kvk}/figures/{period}", save);
@@ -133,17 +134,11 @@ async fn period_by_key(state: &AppState, key: &str) -> Result<Period, AppError> 
 
 /// `GET /manage/organisations/{kvk}/figures`: every period that has opened, the
 /// newest first, with the submission's status and what can be done.
-async fn list_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    kvk: web::Path<String>,
-    query: web::Query<NoticeQuery>,
-) -> Result<HttpResponse, AppError> {
-    let (user, organisation) = organisation_for(&state, &req, &identity, &kvk, Action::SubmitFigures).await?;
+async fn list_page(ctx: Ctx, kvk: web::Path<String>, query: web::Query<NoticeQuery>) -> Result<HttpResponse, AppError> {
+    let (user, organisation) = organisation_for(&ctx, &kvk, Action::SubmitFigures).await?;
     let id = organisation.id;
-    let (all, filed) = state.db(move |c| Ok((periods::list(c)?, submissions::of_organisation(c, id)?))).await?;
-    let (today, closes) = (state.today(), state.config.figures.closes_after_days);
+    let (all, filed) = ctx.state.db(move |c| Ok((periods::list(c)?, submissions::of_organisation(c, id)?))).await?;
+    let (today, closes) = (ctx.state.today(), ctx.state.config.figures.closes_after_days);
     let by_period: HashMap<i32, &Submission> = filed.iter().map(|s| (s.period_id, s)).collect();
     let mut rows: Vec<Value> = all
         .into_iter()
@@ -167,9 +162,7 @@ async fn list_page(
         Some("unchanged") => Some("figures-notice-unchanged"),
         _ => None,
     };
-    page::render(
-        &state,
-        &req,
+    ctx.render(
         "figures/list",
         json!({
             "nav": "manage",
@@ -197,18 +190,13 @@ struct FormContext {
     previous: Option<(String, Figures)>,
 }
 
-async fn load_context(
-    state: &AppState,
-    req: &HttpRequest,
-    identity: &Identity,
-    kvk: &str,
-    key: &str,
-) -> Result<(CurrentUser, FormContext), AppError> {
-    let (user, organisation) = organisation_for(state, req, identity, kvk, Action::SubmitFigures).await?;
-    let period = period_by_key(state, key).await?;
-    let status = period.status(state.today(), state.config.figures.closes_after_days);
+async fn load_context(ctx: &Ctx, kvk: &str, key: &str) -> Result<(CurrentUser, FormContext), AppError> {
+    let (user, organisation) = organisation_for(ctx, kvk, Action::SubmitFigures).await?;
+    let period = period_by_key(&ctx.state, key).await?;
+    let status = period.status(ctx.state.today(), ctx.state.config.figures.closes_after_days);
     let (org_id, lookup) = (organisation.id, period.clone());
-    let (submission, current, previous) = state
+    let (submission, current, previous) = ctx
+        .state
         .db(move |c| {
             let submission = submissions::find(c, org_id, lookup.id)?;
             let current = match &submission {
@@ -232,8 +220,7 @@ struct Shown<'a> {
 }
 
 fn render_form(
-    state: &AppState,
-    req: &HttpRequest,
+    ctx: &Ctx,
     context: &FormContext,
     shown: Shown<'_>,
     status: StatusCode,
@@ -275,16 +262,13 @@ fn render_form(
         _ => None,
     };
     let kvk = &context.organisation.kvk_number;
-    page::render_status(
-        state,
-        req,
-        status,
+    ctx.render_status(status,
         "figures/form",
         json!({
             "nav": "manage",
             "section": "figures",
             "organisation": organisation_json(&context.organisation),
-            "period": PeriodView::of(context.period.clone(), state.today(), state.config.figures.closes_after_days),
+            "period": PeriodView::of(context.period.clone(), ctx.state.today(), ctx.state.config.figures.closes_after_days),
             "action": format!("{}/{}", base_path(kvk), context.period.key),
             "history": submission.map(|_| format!("{}/{}/history", base_path(kvk), context.period.key)),
             "submission": submission.map(|s| json!({ "status": s.status, "comment": s.review_comment })),
@@ -313,29 +297,22 @@ fn starting_values(context: &FormContext) -> HashMap<String, String> {
 }
 
 /// `GET /manage/organisations/{kvk}/figures/{period}`: the form, pre-filled.
-async fn form_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, AppError> {
+async fn form_page(ctx: Ctx, path: web::Path<(String, String)>) -> Result<HttpResponse, AppError> {
     let (kvk, key) = path.into_inner();
-    let (_, context) = load_context(&state, &req, &identity, &kvk, &key).await?;
+    let (_, context) = load_context(&ctx, &kvk, &key).await?;
     let shown = Shown { values: starting_values(&context), ..Shown::default() };
-    render_form(&state, &req, &context, shown, StatusCode::OK)
+    render_form(&ctx, &context, shown, StatusCode::OK)
 }
 
 /// `POST /manage/organisations/{kvk}/figures/{period}`: saves a draft or submits.
 /// Errors show the form again (422); warnings too, until the submitter confirms them.
 async fn save(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<(String, String)>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let (kvk, key) = path.into_inner();
-    let (user, context) = load_context(&state, &req, &identity, &kvk, &key).await?;
+    let (user, context) = load_context(&ctx, &kvk, &key).await?;
     if !context.writable {
         return Err(AppError::Forbidden);
     }
@@ -355,20 +332,21 @@ async fn save(
         Ok(figures) => figures,
         Err(errors) => {
             let shown = Shown { values: shown_values(), errors: &errors, warnings: &[] };
-            return render_form(&state, &req, &context, shown, StatusCode::UNPROCESSABLE_ENTITY);
+            return render_form(&ctx, &context, shown, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
     let warnings = figures.warnings();
     if submit && !warnings.is_empty() && !confirmed {
         let shown = Shown { values: shown_values(), errors: &[], warnings: &warnings };
-        return render_form(&state, &req, &context, shown, StatusCode::UNPROCESSABLE_ENTITY);
+        return render_form(&ctx, &context, shown, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let (now, ip) = (state.now(), client_ip(&req, &state.config));
+    let (now, ip) = (ctx.state.now(), ctx.client_ip());
     let (org_id, period_id, period_key) = (context.organisation.id, context.period.id, context.period.key.clone());
     let before = context.submission.as_ref().map(|s| s.status.clone());
     let previous_figures = context.current.clone();
     let kvk_number = context.organisation.kvk_number.clone();
-    let saved = state
+    let saved = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 let saved =
@@ -471,31 +449,25 @@ pub fn figures_table(figures: &Figures) -> Vec<Value> {
 
 /// `GET /manage/organisations/{kvk}/figures/{period}/history`: every revision, who
 /// made it and when, what changed; and every submission, return and acceptance.
-async fn history_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, AppError> {
+async fn history_page(ctx: Ctx, path: web::Path<(String, String)>) -> Result<HttpResponse, AppError> {
     let (kvk, key) = path.into_inner();
-    let (_, organisation) = organisation_for(&state, &req, &identity, &kvk, Action::SubmitFigures).await?;
-    let period = period_by_key(&state, &key).await?;
+    let (_, organisation) = organisation_for(&ctx, &kvk, Action::SubmitFigures).await?;
+    let period = period_by_key(&ctx.state, &key).await?;
     let (org_id, period_id) = (organisation.id, period.id);
-    let history = state
+    let history = ctx
+        .state
         .db(move |c| {
             let submission = submissions::find(c, org_id, period_id)?.ok_or(AppError::NotFound)?;
             Ok(history_json(c, submission.id)?)
         })
         .await?;
-    page::render(
-        &state,
-        &req,
+    ctx.render(
         "figures/history",
         json!({
             "nav": "manage",
             "section": "figures",
             "organisation": organisation_json(&organisation),
-            "period": PeriodView::of(period.clone(), state.today(), state.config.figures.closes_after_days),
+            "period": PeriodView::of(period.clone(), ctx.state.today(), ctx.state.config.figures.closes_after_days),
             "form": format!("{}/{}", base_path(&kvk), period.key),
             "history": history,
         }),

@@ -10,10 +10,11 @@
 //! [`submissions::save`], so a row equal to the newest revision writes nothing and
 //! importing the same file twice changes nothing the second time.
 
+use actix_web::post;
 use std::collections::{HashMap, HashSet};
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
+use actix_web::{web, HttpMessage, HttpResponse};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -32,10 +33,10 @@ use crate::i18n::{self, Lang};
 use crate::users::model::Role;
 use crate::validation::is_kvk_number;
 use crate::vocab;
-use crate::web::auth::policy::{self, Action};
-use crate::web::auth::session::{client_ip, Identity};
+use crate::web::auth::policy::Action;
+use crate::web::context::Ctx;
 use crate::web::upload::ReadError;
-use crate::web::{page, routes, AppError, AppState};
+use crate::web::{routes, AppError};
 
 /// The columns every file must have, in the order of SPEC §4.
 pub const REQUIRED: [&str; 12] = [
@@ -409,14 +410,14 @@ pub fn import_file(
 // ---------------------------------------------------------------------------
 // The operator's upload page: `GET /admin/figures/import` and `POST /admin/figures/import`
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/admin/figures/import", import_page);
     routes::post(cfg, "/admin/figures/import", upload);
-    routes::post(cfg, "/api/v1/figures", api_import);
+    routes::api(cfg, api_import);
 }
 
 /// The page with its defaults, overridden by `extra`.
-fn view(state: &AppState, req: &HttpRequest, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
+fn view(ctx: &Ctx, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
     let data = json!({
         "nav": "admin-periods",
         "target_groups": vocab::TARGET_GROUPS,
@@ -429,41 +430,33 @@ fn view(state: &AppState, req: &HttpRequest, status: StatusCode, extra: Value) -
         "more_errors": 0,
         "csv": "",
     });
-    page::render_over(state, req, status, "admin/figures-import", data, extra)
+    ctx.render_over(status, "admin/figures-import", data, extra)
 }
 
-async fn import_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-) -> Result<HttpResponse, AppError> {
-    policy::require(&state, &req, &identity, Action::Operate, None).await?;
-    view(&state, &req, StatusCode::OK, json!({}))
+async fn import_page(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    ctx.require(Action::Operate, None).await?;
+    view(&ctx, StatusCode::OK, json!({}))
 }
 
 /// Imports the file or the pasted text as the operator, then shows what was done (the
 /// counts and every warning) or every error (line, column, message in the page's language).
-async fn upload(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    payload: web::Payload,
-) -> Result<HttpResponse, AppError> {
+async fn upload(ctx: Ctx, payload: web::Payload) -> Result<HttpResponse, AppError> {
     let crate::web::upload::Accepted { admin, bytes, source, pasted } =
-        match crate::web::upload::receive_upload(&state, &req, &identity, payload).await? {
+        match crate::web::upload::receive_upload(&ctx, payload).await? {
             Ok(accepted) => accepted,
-            Err((status, problem)) => return view(&state, &req, status, problem),
+            Err((status, problem)) => return view(&ctx, status, problem),
         };
     let context = Context {
         writer: Writer::Operator,
         user: Some(admin.id),
         source: Source::Import,
-        now: state.now(),
-        today: state.today(),
-        closes_after_days: state.config.figures.closes_after_days,
+        now: ctx.state.now(),
+        today: ctx.state.today(),
+        closes_after_days: ctx.state.config.figures.closes_after_days,
     };
-    let ip = client_ip(&req, &state.config);
-    let outcome = state
+    let ip = ctx.client_ip();
+    let outcome = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 let outcome = import(c, parse_csv(&bytes), &context)?;
@@ -475,7 +468,7 @@ async fn upload(
             })
         })
         .await?;
-    let lang = Lang::of_request(&req, state.default_lang());
+    let lang = ctx.lang();
     match outcome {
         Ok(imported) => {
             let warnings: Vec<Value> = imported
@@ -496,12 +489,12 @@ async fn upload(
                 "revised": imported.revised,
                 "unchanged": imported.unchanged,
             });
-            view(&state, &req, StatusCode::OK, json!({ "result": result, "warnings": warnings }))
+            view(&ctx, StatusCode::OK, json!({ "result": result, "warnings": warnings }))
         }
         Err(Rejected::Invalid(errors)) => {
             let mut extra = crate::web::upload::errors_view(&errors, lang);
             extra["csv"] = json!(pasted);
-            view(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, extra)
+            view(&ctx, StatusCode::UNPROCESSABLE_ENTITY, extra)
         }
         Err(Rejected::NotYours { .. }) => Err(AppError::Forbidden),
     }
@@ -601,8 +594,6 @@ const ACCEPTED: &str = "text/csv or application/json";
 
 /// `POST /api/v1/figures`: stores the figures of a CSV or JSON body, all or nothing.
 #[utoipa::path(
-    post,
-    path = "/api/v1/figures",
     tag = "figures",
     security(("bearer" = [])),
     request_body(
@@ -624,23 +615,19 @@ const ACCEPTED: &str = "text/csv or application/json";
         (status = 422, description = "Errors by line (CSV) or row (JSON) and column; nothing stored", body = InvalidFiguresBody),
     )
 )]
-pub(crate) async fn api_import(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    payload: web::Payload,
-) -> Result<HttpResponse, AppError> {
-    let user = identity.user()?.clone();
+#[post("/api/v1/figures")]
+pub(crate) async fn api_import(ctx: Ctx, payload: web::Payload) -> Result<HttpResponse, AppError> {
+    let user = ctx.user()?.clone();
     let writer = match user.role {
         Role::Admin => Writer::Operator,
         Role::Wise => Writer::Wise(user.organisations.clone()),
         _ => {
             // Refused (and audited) by the policy.
-            policy::require(&state, &req, &identity, Action::SubmitFigures, None).await?;
+            ctx.require(Action::SubmitFigures, None).await?;
             return Err(AppError::Forbidden);
         }
     };
-    let format = match req.content_type().trim().to_ascii_lowercase().as_str() {
+    let format = match ctx.req.content_type().trim().to_ascii_lowercase().as_str() {
         "text/csv" => Format::Csv,
         "application/json" => Format::Json,
         other => {
@@ -649,7 +636,7 @@ pub(crate) async fn api_import(
             return Ok(HttpResponse::UnsupportedMediaType().json(body));
         }
     };
-    let body = match crate::web::upload::read_body(&req, payload, MAX_BYTES).await {
+    let body = match crate::web::upload::read_body(&ctx.req, payload, MAX_BYTES).await {
         Ok(body) => body,
         Err(ReadError::TooLarge) => return Err(AppError::PayloadTooLarge),
         Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),
@@ -662,17 +649,18 @@ pub(crate) async fn api_import(
         writer,
         user: Some(user.id),
         source: Source::Api,
-        now: state.now(),
-        today: state.today(),
-        closes_after_days: state.config.figures.closes_after_days,
+        now: ctx.state.now(),
+        today: ctx.state.today(),
+        closes_after_days: ctx.state.config.figures.closes_after_days,
     };
-    let ip = client_ip(&req, &state.config);
+    let ip = ctx.client_ip();
     let target = match format {
         Format::Csv => "API (text/csv)",
         Format::Json => "API (application/json)",
     };
     let (id, email) = (user.id, user.email.clone());
-    let outcome = state
+    let outcome = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 let outcome = import(c, parsed, &context)?;
@@ -704,7 +692,7 @@ pub(crate) async fn api_import(
         }
         Err(Rejected::NotYours { organisation }) => {
             // Refused (and audited) by the policy: the WISE is not the user's.
-            policy::require(&state, &req, &identity, Action::SubmitFigures, organisation).await?;
+            ctx.require(Action::SubmitFigures, organisation).await?;
             Err(AppError::Forbidden)
         }
         Err(Rejected::Invalid(errors)) => {

@@ -9,24 +9,26 @@ pub mod review;
 pub mod submissions;
 pub mod values;
 
+use actix_web::get;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::audit::{self, Actor};
 use crate::db::write_tx;
-use crate::web::auth::policy::{self, Action};
-use crate::web::auth::session::{client_ip, CsrfForm, Identity};
+use crate::web::auth::policy::Action;
+use crate::web::auth::session::CsrfForm;
+use crate::web::context::Ctx;
 use crate::web::form::{field_errors, see_other};
-use crate::web::{page, routes, AppError, AppState};
+use crate::web::{routes, AppError, AppState};
 use periods::{Kind, Period, Status};
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/admin/periods", periods_page);
     routes::post(cfg, "/admin/periods", create_periods);
-    routes::get(cfg, "/api/v1/periods", api_periods);
+    routes::api(cfg, api_periods);
     form::routes(cfg);
     review::routes(cfg);
     import::routes(cfg);
@@ -97,8 +99,8 @@ async fn load_views(state: &AppState) -> Result<Vec<PeriodView>, AppError> {
 }
 
 /// The page with its defaults, overridden by `extra`.
-async fn view(state: &AppState, req: &HttpRequest, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
-    let periods = load_views(state).await?;
+async fn view(ctx: &Ctx, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
+    let periods = load_views(&ctx.state).await?;
     let data = json!({
         "nav": "admin-periods",
         "periods": periods,
@@ -107,29 +109,19 @@ async fn view(state: &AppState, req: &HttpRequest, status: StatusCode, extra: Va
         "form": { "from": "", "to": "", "due_days": periods::DEFAULT_DUE_DAYS.to_string() },
         "errors": field_errors(&FIELDS, &[]),
     });
-    page::render_over(state, req, status, "admin/periods", data, extra)
+    ctx.render_over(status, "admin/periods", data, extra)
 }
 
 /// `GET /admin/periods`: every period with its dates and status, and the form to add more.
-async fn periods_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<PageQuery>,
-) -> Result<HttpResponse, AppError> {
-    policy::require(&state, &req, &identity, Action::Operate, None).await?;
+async fn periods_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpResponse, AppError> {
+    ctx.require(Action::Operate, None).await?;
     let extra = json!({ "created": query.created, "kept": query.kept });
-    view(&state, &req, StatusCode::OK, extra).await
+    view(&ctx, StatusCode::OK, extra).await
 }
 
 /// `POST /admin/periods`: creates the periods of a range; existing ones are kept.
-async fn create_periods(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    CsrfForm(form): CsrfForm<CreateForm>,
-) -> Result<HttpResponse, AppError> {
-    let admin = policy::require(&state, &req, &identity, Action::Operate, None).await?;
+async fn create_periods(ctx: Ctx, CsrfForm(form): CsrfForm<CreateForm>) -> Result<HttpResponse, AppError> {
+    let admin = ctx.require(Action::Operate, None).await?;
     let request = match periods::validate_range(&form.from, &form.to, &form.due_days) {
         Ok(request) => request,
         Err(errors) => {
@@ -137,12 +129,13 @@ async fn create_periods(
                 "form": { "from": form.from, "to": form.to, "due_days": form.due_days },
                 "errors": field_errors(&FIELDS, &errors),
             });
-            return view(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
+            return view(&ctx, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
         }
     };
-    let ip = client_ip(&req, &state.config);
-    let now = state.now();
-    let (created, kept) = state
+    let ip = ctx.client_ip();
+    let now = ctx.state.now();
+    let (created, kept) = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 let (created, kept) = periods::create_range(c, &request, now)?;
@@ -172,13 +165,12 @@ pub fn range_name(request: &periods::RangeRequest) -> String {
 
 /// `GET /api/v1/periods`: every reporting period, the earliest first.
 #[utoipa::path(
-    get,
-    path = "/api/v1/periods",
     tag = "figures",
     responses(
         (status = 200, description = "Every reporting period, the earliest first, with its status today", body = [PeriodView]),
     )
 )]
+#[get("/api/v1/periods")]
 pub(crate) async fn api_periods(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok().json(load_views(&state).await?))
 }

@@ -3,7 +3,7 @@
 //! with a comment that is mailed to the WISE.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -21,16 +21,17 @@ use crate::mail::{self, outbox};
 use crate::registry;
 use crate::users::model::Role;
 use crate::validation::{char_len, FieldError};
-use crate::web::auth::policy::{self, Action};
-use crate::web::auth::session::{client_ip, CsrfForm, Identity};
+use crate::web::auth::policy::Action;
+use crate::web::auth::session::CsrfForm;
+use crate::web::context::Ctx;
 use crate::web::form::safe_cell;
 use crate::web::form::{field_errors, see_other};
-use crate::web::{page, routes, AppError, AppState};
+use crate::web::{routes, AppError, AppState};
 
 /// The longest comment a returned submission may carry.
 pub const MAX_COMMENT: usize = 2_000;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/figures/status", status_page);
     routes::get(cfg, "/figures/status.csv", status_csv);
     routes::get(cfg, "/admin/submissions/{id}", review_page);
@@ -161,17 +162,10 @@ async fn load_overview(state: &AppState, asked: Option<&str>) -> Result<(Option<
 
 /// `GET /figures/status?period=P`: per period, which WISEs submitted, are late or
 /// missing, and the response rate (operator and city).
-async fn status_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<StatusQuery>,
-) -> Result<HttpResponse, AppError> {
-    let user = policy::require(&state, &req, &identity, Action::ViewExactReports, None).await?;
-    let (overview, periods) = load_overview(&state, query.period.as_deref()).await?;
-    page::render(
-        &state,
-        &req,
+async fn status_page(ctx: Ctx, query: web::Query<StatusQuery>) -> Result<HttpResponse, AppError> {
+    let user = ctx.require(Action::ViewExactReports, None).await?;
+    let (overview, periods) = load_overview(&ctx.state, query.period.as_deref()).await?;
+    ctx.render(
         "figures/status",
         json!({
             "nav": "figures-status",
@@ -183,14 +177,9 @@ async fn status_page(
 }
 
 /// `GET /figures/status.csv?period=P`: the same overview as a CSV file.
-async fn status_csv(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<StatusQuery>,
-) -> Result<HttpResponse, AppError> {
-    policy::require(&state, &req, &identity, Action::ViewExactReports, None).await?;
-    let (overview, _) = load_overview(&state, query.period.as_deref()).await?;
+async fn status_csv(ctx: Ctx, query: web::Query<StatusQuery>) -> Result<HttpResponse, AppError> {
+    ctx.require(Action::ViewExactReports, None).await?;
+    let (overview, _) = load_overview(&ctx.state, query.period.as_deref()).await?;
     let overview = overview.ok_or(AppError::NotFound)?;
     let mut out = csv::Writer::from_writer(Vec::new());
     let write = |out: &mut csv::Writer<Vec<u8>>, row: &[String]| {
@@ -242,14 +231,9 @@ fn load_reviewed(conn: &mut DbConn, id: i32) -> Result<Reviewed, AppError> {
 
 const REVIEW_FIELDS: [&str; 1] = ["comment"];
 
-async fn review_view(
-    req: &HttpRequest,
-    state: &AppState,
-    id: i32,
-    status: StatusCode,
-    extra: Value,
-) -> Result<HttpResponse, AppError> {
-    let (reviewed, history, warnings) = state
+async fn review_view(ctx: &Ctx, id: i32, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
+    let (reviewed, history, warnings) = ctx
+        .state
         .db(move |c| {
             let reviewed = load_reviewed(c, id)?;
             let history = history_json(c, id)?;
@@ -272,7 +256,7 @@ async fn review_view(
         "nav": "figures-status",
         "submission": { "id": s.id, "status": s.status, "comment": s.review_comment },
         "organisation": { "name": reviewed.organisation.name, "kvk_number": reviewed.organisation.kvk_number },
-        "period": PeriodView::of(reviewed.period.clone(), state.today(), state.config.figures.closes_after_days),
+        "period": PeriodView::of(reviewed.period.clone(), ctx.state.today(), ctx.state.config.figures.closes_after_days),
         "history": history,
         "warnings": warnings,
         "can_accept": s.status == "submitted",
@@ -281,19 +265,14 @@ async fn review_view(
         "errors": field_errors(&REVIEW_FIELDS, &[]),
         "refusal": null,
     });
-    page::render_over(state, req, status, "figures/review", data, extra)
+    ctx.render_over(status, "figures/review", data, extra)
 }
 
 /// `GET /admin/submissions/{id}`: the newest figures, their warnings, every revision
 /// and event, and the accept and return buttons.
-async fn review_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    id: web::Path<i32>,
-) -> Result<HttpResponse, AppError> {
-    policy::require(&state, &req, &identity, Action::Operate, None).await?;
-    review_view(&req, &state, id.into_inner(), StatusCode::OK, json!({})).await
+async fn review_page(ctx: Ctx, id: web::Path<i32>) -> Result<HttpResponse, AppError> {
+    ctx.require(Action::Operate, None).await?;
+    review_view(&ctx, id.into_inner(), StatusCode::OK, json!({})).await
 }
 
 #[derive(Deserialize)]
@@ -302,24 +281,16 @@ struct ReviewForm {
     comment: String,
 }
 
-async fn accept(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    id: web::Path<i32>,
-    CsrfForm(_): CsrfForm<ReviewForm>,
-) -> Result<HttpResponse, AppError> {
-    decide(&req, &state, &identity, id.into_inner(), Verdict::Accept).await
+async fn accept(ctx: Ctx, id: web::Path<i32>, CsrfForm(_): CsrfForm<ReviewForm>) -> Result<HttpResponse, AppError> {
+    decide(&ctx, id.into_inner(), Verdict::Accept).await
 }
 
 async fn return_submission(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     id: web::Path<i32>,
     CsrfForm(form): CsrfForm<ReviewForm>,
 ) -> Result<HttpResponse, AppError> {
-    policy::require(&state, &req, &identity, Action::Operate, None).await?;
+    ctx.require(Action::Operate, None).await?;
     let comment = form.comment.trim().to_string();
     let key = if comment.is_empty() {
         Some("error-figures-return-comment")
@@ -331,23 +302,18 @@ async fn return_submission(
     if let Some(key) = key {
         let errors = [FieldError { field: "comment".into(), key }];
         let extra = json!({ "comment": form.comment, "errors": field_errors(&REVIEW_FIELDS, &errors) });
-        return review_view(&req, &state, id.into_inner(), StatusCode::UNPROCESSABLE_ENTITY, extra).await;
+        return review_view(&ctx, id.into_inner(), StatusCode::UNPROCESSABLE_ENTITY, extra).await;
     }
-    decide(&req, &state, &identity, id.into_inner(), Verdict::Return(comment)).await
+    decide(&ctx, id.into_inner(), Verdict::Return(comment)).await
 }
 
 /// Accepts or returns a submission in one transaction with its audit entry and, for
 /// a return, the mails to the WISE; 409 when its status does not allow it.
-async fn decide(
-    req: &HttpRequest,
-    state: &AppState,
-    identity: &Identity,
-    id: i32,
-    verdict: Verdict,
-) -> Result<HttpResponse, AppError> {
-    let admin = policy::require(state, req, identity, Action::Operate, None).await?;
-    let (now, ip, worker) = (state.now(), client_ip(req, &state.config), state.clone());
-    let outcome = state
+async fn decide(ctx: &Ctx, id: i32, verdict: Verdict) -> Result<HttpResponse, AppError> {
+    let admin = ctx.require(Action::Operate, None).await?;
+    let (now, ip, worker) = (ctx.state.now(), ctx.client_ip(), ctx.state.clone());
+    let outcome = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 let reviewed = load_reviewed(c, id)?;
@@ -401,7 +367,7 @@ async fn decide(
     if outcome {
         return Ok(see_other(&format!("/admin/submissions/{id}")));
     }
-    review_view(req, state, id, StatusCode::CONFLICT, json!({ "refusal": "error-figures-review-status" })).await
+    review_view(ctx, id, StatusCode::CONFLICT, json!({ "refusal": "error-figures-review-status" })).await
 }
 
 #[cfg(test)]

@@ -141,6 +141,18 @@ pub enum ServiceArea {
     RadiusKm(i32),
 }
 
+impl ServiceArea {
+    /// The offering's columns for it: `service_area` and `service_radius_km` (the
+    /// municipalities have a table of their own).
+    pub fn columns(&self) -> (&'static str, Option<i32>) {
+        match self {
+            ServiceArea::National => ("national", None),
+            ServiceArea::Municipalities(_) => ("municipalities", None),
+            ServiceArea::RadiusKm(km) => ("radius", Some(*km)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfferingInput {
     pub title: String,

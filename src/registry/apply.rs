@@ -1,6 +1,7 @@
 //! Applying: a WISE registers itself with its first user (`GET` and `POST /register`).
 
 use super::*;
+use crate::web::context::Ctx;
 
 /// The fields of the registration form, as the template reads their errors.
 pub(super) const FIELDS: [&str; 19] = [
@@ -125,8 +126,7 @@ impl RegisterForm {
 }
 
 pub(super) fn register_view(
-    req: &HttpRequest,
-    state: &AppState,
+    ctx: &Ctx,
     form: &RegisterForm,
     status: StatusCode,
     errors: &[FieldError],
@@ -148,34 +148,31 @@ pub(super) fn register_view(
         "errors": field_errors(&FIELDS, errors),
         "has_errors": !errors.is_empty(),
     });
-    page::render_status(state, req, status, "registry/register", data)
+    ctx.render_status(status, "registry/register", data)
 }
 
-pub(super) async fn register_page(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    register_view(&req, &state, &RegisterForm::default(), StatusCode::OK, &[])
+pub(super) async fn register_page(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    register_view(&ctx, &RegisterForm::default(), StatusCode::OK, &[])
 }
 
 /// Stores an application and mails the applicant a confirmation link, in one
 /// transaction; any field error stores nothing and shows the form again.
-pub(super) async fn register(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    CsrfForm(form): CsrfForm<RegisterForm>,
-) -> Result<HttpResponse, AppError> {
-    let ip = client_ip(&req, &state.config);
-    limit(&state, &attempt_keys(&state, "register", &ip, &normalise_email(&form.user_email)))?;
-    let lang = Lang::of_request(&req, state.default_lang());
+pub(super) async fn register(ctx: Ctx, CsrfForm(form): CsrfForm<RegisterForm>) -> Result<HttpResponse, AppError> {
+    let ip = ctx.client_ip();
+    limit(&ctx.state, &attempt_keys(&ctx.state, "register", &ip, &normalise_email(&form.user_email)))?;
+    let lang = ctx.lang();
     let (application, mut errors) = form.application(lang);
     let checked = application.clone();
-    errors.extend(state.db(move |c| Ok(store::check(c, &checked)?)).await?);
+    errors.extend(ctx.state.db(move |c| Ok(store::check(c, &checked)?)).await?);
     if !errors.is_empty() {
-        return register_view(&req, &state, &form, StatusCode::UNPROCESSABLE_ENTITY, &errors);
+        return register_view(&ctx, &form, StatusCode::UNPROCESSABLE_ENTITY, &errors);
     }
-    let hash = state.hasher.hash(application.password.clone()).await?;
-    let (now, valid_for, worker) = (state.now(), confirmation_lifetime(&state), state.get_ref().clone());
+    let hash = ctx.state.hasher.hash(application.password.clone()).await?;
+    let (now, valid_for, worker) = (ctx.state.now(), confirmation_lifetime(&ctx.state), ctx.state.get_ref().clone());
     let email = normalise_email(&application.user.email);
     let recipient = email.clone();
-    let outcome = state
+    let outcome = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 // Another application may have taken the KvK number or address meanwhile.
@@ -207,9 +204,7 @@ pub(super) async fn register(
         })
         .await?;
     match outcome {
-        Ok(()) => {
-            page::render(&state, &req, "registry/sent", json!({ "nav": "register", "email": email, "resent": false }))
-        }
-        Err(errors) => register_view(&req, &state, &form, StatusCode::UNPROCESSABLE_ENTITY, &errors),
+        Ok(()) => ctx.render("registry/sent", json!({ "nav": "register", "email": email, "resent": false })),
+        Err(errors) => register_view(&ctx, &form, StatusCode::UNPROCESSABLE_ENTITY, &errors),
     }
 }

@@ -1,6 +1,7 @@
 //! Confirming the email address of a registration (`/register/confirm`), and sending the link again.
 
 use super::*;
+use crate::web::context::Ctx;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -8,21 +9,17 @@ pub(super) struct TokenForm {
     pub(super) token: String,
 }
 
-pub(super) fn link_invalid(req: &HttpRequest, state: &AppState) -> Result<HttpResponse, AppError> {
-    page::render_status(state, req, StatusCode::GONE, "registry/link-invalid", json!({ "nav": "register" }))
+pub(super) fn link_invalid(ctx: &Ctx) -> Result<HttpResponse, AppError> {
+    ctx.render_status(StatusCode::GONE, "registry/link-invalid", json!({ "nav": "register" }))
 }
 
 /// Shows what the link confirms and a button; following a link (mail scanners do)
 /// changes nothing.
-pub(super) async fn confirm_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    query: web::Query<TokenForm>,
-) -> Result<HttpResponse, AppError> {
+pub(super) async fn confirm_page(ctx: Ctx, query: web::Query<TokenForm>) -> Result<HttpResponse, AppError> {
     let token = query.into_inner().token;
-    let (lookup, now) = (token.clone(), state.now());
-    let Some(found) = state.db(move |c| Ok(store::peek_confirmation(c, &lookup, now)?)).await? else {
-        return link_invalid(&req, &state);
+    let (lookup, now) = (token.clone(), ctx.state.now());
+    let Some(found) = ctx.state.db(move |c| Ok(store::peek_confirmation(c, &lookup, now)?)).await? else {
+        return link_invalid(&ctx);
     };
     let data = json!({
         "nav": "register",
@@ -30,19 +27,16 @@ pub(super) async fn confirm_page(
         "organisation": found.organisation_name,
         "email": found.user.email,
     });
-    page::render(&state, &req, "registry/confirm", data)
+    ctx.render("registry/confirm", data)
 }
 
 /// Uses the link up, marks the address confirmed and tells the operators that an
 /// application awaits them, in one transaction.
-pub(super) async fn confirm(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    CsrfForm(form): CsrfForm<TokenForm>,
-) -> Result<HttpResponse, AppError> {
-    let ip = client_ip(&req, &state.config);
-    let (now, worker) = (state.now(), state.get_ref().clone());
-    let confirmed = state
+pub(super) async fn confirm(ctx: Ctx, CsrfForm(form): CsrfForm<TokenForm>) -> Result<HttpResponse, AppError> {
+    let ip = ctx.client_ip();
+    let (now, worker) = (ctx.state.now(), ctx.state.get_ref().clone());
+    let confirmed = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 let Some(found) = store::consume_confirmation(c, &form.token, now)? else {
@@ -74,9 +68,9 @@ pub(super) async fn confirm(
         .await?;
     match confirmed {
         Some(organisation) => {
-            page::render(&state, &req, "registry/confirmed", json!({ "nav": "register", "organisation": organisation }))
+            ctx.render("registry/confirmed", json!({ "nav": "register", "organisation": organisation }))
         }
-        None => link_invalid(&req, &state),
+        None => link_invalid(&ctx),
     }
 }
 
@@ -88,17 +82,13 @@ pub(super) struct ResendForm {
 
 /// Sends a new confirmation link when the address belongs to an application that
 /// awaits one; the answer is the same either way.
-pub(super) async fn resend(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    CsrfForm(form): CsrfForm<ResendForm>,
-) -> Result<HttpResponse, AppError> {
-    let ip = client_ip(&req, &state.config);
+pub(super) async fn resend(ctx: Ctx, CsrfForm(form): CsrfForm<ResendForm>) -> Result<HttpResponse, AppError> {
+    let ip = ctx.client_ip();
     let email = normalise_email(&form.email);
-    limit(&state, &attempt_keys(&state, "register-resend", &ip, &email))?;
-    let (now, valid_for, worker) = (state.now(), confirmation_lifetime(&state), state.get_ref().clone());
+    limit(&ctx.state, &attempt_keys(&ctx.state, "register-resend", &ip, &email))?;
+    let (now, valid_for, worker) = (ctx.state.now(), confirmation_lifetime(&ctx.state), ctx.state.get_ref().clone());
     let lookup = email.clone();
-    state
+    ctx.state
         .db(move |c| {
             write_tx(c, |c| {
                 let Some(Confirmation { organisation_id, organisation_name, kvk_number, user }) =
@@ -129,5 +119,5 @@ pub(super) async fn resend(
             })
         })
         .await?;
-    page::render(&state, &req, "registry/sent", json!({ "nav": "register", "email": email, "resent": true }))
+    ctx.render("registry/sent", json!({ "nav": "register", "email": email, "resent": true }))
 }

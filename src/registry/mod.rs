@@ -16,7 +16,7 @@ pub mod store;
 pub mod view;
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use chrono::Duration;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -31,15 +31,15 @@ use crate::organisation::Status;
 use crate::users::store::{normalise_email, NewUser};
 use crate::validation::{char_len, Errors, FieldError};
 use crate::vocab;
-use crate::web::auth::policy::{self, Action};
+use crate::web::auth::policy::Action;
 use crate::web::auth::ratelimit::{attempt_keys, limit};
-use crate::web::auth::session::{client_ip, CsrfForm, Identity};
+use crate::web::auth::session::CsrfForm;
 use crate::web::form::Paging;
 use crate::web::form::{field_errors, see_other};
 use crate::web::{page, routes, AppError, AppState};
 use store::{Application, Confirmation};
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/register", register_page);
     routes::post(cfg, "/register", register);
     routes::get(cfg, "/register/confirm", confirm_page);

@@ -2,6 +2,7 @@
 //! (approve, ask for changes, suspend, reinstate) with their mails.
 
 use super::*;
+use crate::web::context::Ctx;
 
 pub(super) const PER_PAGE: u32 = 50;
 
@@ -20,17 +21,13 @@ pub(super) fn notice_key(notice: Option<&str>) -> Option<&'static str> {
         .map(Decision::notice_key)
 }
 
-pub(super) async fn queue_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<QueueQuery>,
-) -> Result<HttpResponse, AppError> {
-    policy::require(&state, &req, &identity, Action::Operate, None).await?;
+pub(super) async fn queue_page(ctx: Ctx, query: web::Query<QueueQuery>) -> Result<HttpResponse, AppError> {
+    ctx.require(Action::Operate, None).await?;
     let query = query.into_inner();
     let status = query.status.unwrap_or_else(|| "all".to_string());
-    if !store::FILTERS.contains(&status.as_str()) {
-        return Err(AppError::BadRequest(format!("status: {status:?} is not one of {}", store::FILTERS.join(", "))));
+    if !store::filters().any(|f| f == status) {
+        let known: Vec<&str> = store::filters().collect();
+        return Err(AppError::BadRequest(format!("status: {status:?} is not one of {}", known.join(", "))));
     }
     let page = query.page.unwrap_or(1);
     if page == 0 {
@@ -38,7 +35,7 @@ pub(super) async fn queue_page(
     }
     let filter = status.clone();
     let (counts, (organisations, total)) =
-        state.db(move |c| Ok((store::status_counts(c)?, store::queue(c, &filter, page, PER_PAGE)?))).await?;
+        ctx.state.db(move |c| Ok((store::status_counts(c)?, store::queue(c, &filter, page, PER_PAGE)?))).await?;
     let paging = Paging::new(page, PER_PAGE, total);
     if page > paging.pages {
         return Err(AppError::NotFound);
@@ -52,7 +49,7 @@ pub(super) async fn queue_page(
         "paging": paging,
         "notice": notice_key(query.notice.as_deref()),
     });
-    page::render(&state, &req, "admin/organisations", data)
+    ctx.render("admin/organisations", data)
 }
 
 /// The fields of the decision forms.
@@ -60,13 +57,12 @@ pub(super) const DECISION_FIELDS: [&str; 2] = ["message", "reason"];
 
 /// The review page of one WISE, with `extra` data (errors, a refusal) on top.
 pub(super) async fn review_view(
-    req: &HttpRequest,
-    state: &AppState,
+    ctx: &Ctx,
     id: i32,
     status: StatusCode,
     extra: Value,
 ) -> Result<HttpResponse, AppError> {
-    let review = state.db(move |c| Ok(store::review(c, id)?)).await?.ok_or(AppError::NotFound)?;
+    let review = ctx.state.db(move |c| Ok(store::review(c, id)?)).await?.ok_or(AppError::NotFound)?;
     let data = view::review_page(&review);
     let defaults = json!({
         "refusal": null,
@@ -74,17 +70,12 @@ pub(super) async fn review_view(
         "message": "",
         "reason": "",
     });
-    page::render_over(state, req, status, "admin/organisation", page::merge(data, defaults), extra)
+    ctx.render_over(status, "admin/organisation", page::merge(data, defaults), extra)
 }
 
-pub(super) async fn review_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    path: web::Path<i32>,
-) -> Result<HttpResponse, AppError> {
-    policy::require(&state, &req, &identity, Action::Operate, None).await?;
-    review_view(&req, &state, path.into_inner(), StatusCode::OK, json!({})).await
+pub(super) async fn review_page(ctx: Ctx, path: web::Path<i32>) -> Result<HttpResponse, AppError> {
+    ctx.require(Action::Operate, None).await?;
+    review_view(&ctx, path.into_inner(), StatusCode::OK, json!({})).await
 }
 
 /// What the operator decides about a WISE.
@@ -176,14 +167,12 @@ pub(super) enum Refusal {
 /// Changes a WISE's status, mails its users and its own address, and writes the audit
 /// log, in one transaction.
 pub(super) async fn decide(
-    req: &HttpRequest,
-    state: &AppState,
-    identity: &Identity,
+    ctx: &Ctx,
     id: i32,
     decision: Decision,
     form: DecisionForm,
 ) -> Result<HttpResponse, AppError> {
-    let admin = policy::require(state, req, identity, Action::Operate, None).await?;
+    let admin = ctx.require(Action::Operate, None).await?;
     let message = match decision.message_field() {
         None => None,
         Some(field) => {
@@ -202,14 +191,15 @@ pub(super) async fn decide(
                     "message": form.message,
                     "reason": form.reason,
                 });
-                return review_view(req, state, id, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
+                return review_view(ctx, id, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
             }
             Some(text)
         }
     };
-    let (now, ip, worker) = (state.now(), client_ip(req, &state.config), state.clone());
+    let (now, ip, worker) = (ctx.state.now(), ctx.client_ip(), ctx.state.clone());
     let (admin_id, admin_email) = (admin.id, admin.email.clone());
-    let outcome = state
+    let outcome = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 let organisation = store::organisation(c, id)?.ok_or(AppError::NotFound)?;
@@ -258,45 +248,37 @@ pub(super) async fn decide(
         Err(Refusal::Status) => "error-registry-status",
         Err(Refusal::Unconfirmed) => "error-registry-unconfirmed",
     };
-    review_view(req, state, id, StatusCode::CONFLICT, json!({ "refusal": refusal })).await
+    review_view(ctx, id, StatusCode::CONFLICT, json!({ "refusal": refusal })).await
 }
 
 pub(super) async fn approve(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<i32>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
-    decide(&req, &state, &identity, path.into_inner(), Decision::Approve, form).await
+    decide(&ctx, path.into_inner(), Decision::Approve, form).await
 }
 
 pub(super) async fn request_changes(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<i32>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
-    decide(&req, &state, &identity, path.into_inner(), Decision::RequestChanges, form).await
+    decide(&ctx, path.into_inner(), Decision::RequestChanges, form).await
 }
 
 pub(super) async fn suspend(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<i32>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
-    decide(&req, &state, &identity, path.into_inner(), Decision::Suspend, form).await
+    decide(&ctx, path.into_inner(), Decision::Suspend, form).await
 }
 
 pub(super) async fn reinstate(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<i32>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
-    decide(&req, &state, &identity, path.into_inner(), Decision::Reinstate, form).await
+    decide(&ctx, path.into_inner(), Decision::Reinstate, form).await
 }

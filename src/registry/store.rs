@@ -12,6 +12,7 @@ use crate::db::schema::{
 };
 use crate::db::DbConn;
 use crate::organisation::model::{Organisation, OrganisationInput};
+use crate::organisation::Status;
 use crate::secret;
 use crate::users::model::{Role, User};
 use crate::users::store::{self as accounts, NewUser};
@@ -216,8 +217,10 @@ pub fn awaiting_confirmation(conn: &mut DbConn, email: &str) -> QueryResult<Opti
 // ---------------------------------------------------------------------------
 // The operator's queue
 
-/// The status filter of the queue.
-pub const FILTERS: &[&str] = &["all", "pending", "approved", "suspended", "archived"];
+/// The status filter of the queue: `all`, then each status.
+pub fn filters() -> impl Iterator<Item = &'static str> {
+    std::iter::once("all").chain(Status::ALL.into_iter().map(Status::as_str))
+}
 
 /// How many WISEs have each status.
 pub fn status_counts(conn: &mut DbConn) -> QueryResult<Vec<(String, i64)>> {

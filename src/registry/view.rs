@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use super::store::{Review, FILTERS};
+use super::store::{filters, Review};
 use crate::organisation::Status;
 use crate::vocab;
 
@@ -22,11 +22,10 @@ pub fn sector_choices(primary: &str, others: &[String]) -> (Vec<Value>, Vec<Valu
 
 /// The status tabs of the queue: `[{code, count, current}]`; `all` counts every WISE.
 pub fn filter_tabs(counts: &[(String, i64)], current: &str) -> Vec<Value> {
-    FILTERS
-        .iter()
+    filters()
         .map(|code| {
-            let count: i64 = counts.iter().filter(|(status, _)| *code == "all" || status == code).map(|(_, n)| n).sum();
-            json!({ "code": code, "count": count, "current": *code == current })
+            let count: i64 = counts.iter().filter(|(status, _)| code == "all" || status == code).map(|(_, n)| n).sum();
+            json!({ "code": code, "count": count, "current": code == current })
         })
         .collect()
 }

@@ -4,10 +4,7 @@
 use std::path::Path;
 
 use anyhow::Context as _;
-use handlebars::{
-    Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderError, RenderErrorReason,
-    ScopedJson,
-};
+use handlebars::{Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason, ScopedJson};
 use rust_embed::RustEmbed;
 use serde_json::Value;
 
@@ -50,12 +47,17 @@ impl Templates {
             hb.set_dev_mode(reload);
             register_dir(&mut hb, dir)?;
         }
-        hb.register_helper("fluent", Box::new(FluentHelper));
-        hb.register_helper("label", Box::new(LabelHelper));
-        hb.register_helper("cpv_division", Box::new(DivisionHelper));
-        hb.register_helper("asset", Box::new(AssetHelper));
-        hb.register_helper("date", Box::new(DateHelper));
-        hb.register_helper("datetime", Box::new(DateTimeHelper));
+        let helpers: [(&str, TextFn); 6] = [
+            ("fluent", fluent),
+            ("label", label),
+            ("cpv_division", cpv_division),
+            ("asset", asset),
+            ("date", date),
+            ("datetime", datetime),
+        ];
+        for (name, helper) in helpers {
+            hb.register_helper(name, Box::new(Text(helper)));
+        }
         let mut text = hb.clone();
         text.register_escape_fn(handlebars::no_escape);
         Ok(Self { registry: hb, text_registry: text })
@@ -127,120 +129,71 @@ fn fluent_value(value: &Value) -> fluent_templates::fluent_bundle::FluentValue<'
     }
 }
 
-/// `{{fluent "key" name=value …}}`: the translation of `key` in the page language.
-struct FluentHelper;
+/// A helper that makes a text in the page language from its parameters; its result is
+/// escaped like any value, and it also serves as a sub-expression
+/// (`{{fluent "key" date=(date until)}}`).
+struct Text(TextFn);
 
-impl HelperDef for FluentHelper {
-    fn call<'reg: 'rc, 'rc>(
+type TextFn = fn(&Helper, Lang) -> Result<String, RenderError>;
+
+impl HelperDef for Text {
+    fn call_inner<'reg: 'rc, 'rc>(
         &self,
         h: &Helper<'rc>,
-        registry: &'reg Handlebars<'reg>,
+        _: &'reg Handlebars<'reg>,
         ctx: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
-        out: &mut dyn Output,
-    ) -> HelperResult {
-        let key = str_param(h, 0, "fluent")?;
-        let args: Vec<(&str, _)> = h.hash().iter().map(|(k, v)| (*k, fluent_value(v.value()))).collect();
-        let text = i18n::lookup(lang_of(ctx), key, &args).ok_or_else(|| missing_key(key))?;
-        out.write(&registry.get_escape_fn()(&text))?;
-        Ok(())
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        Ok(ScopedJson::Derived(Value::String((self.0)(h, lang_of(ctx))?)))
     }
+}
+
+fn failed(message: String) -> RenderError {
+    RenderErrorReason::Other(message).into()
+}
+
+/// `{{fluent "key" name=value …}}`: the translation of `key`.
+fn fluent(h: &Helper, lang: Lang) -> Result<String, RenderError> {
+    let key = str_param(h, 0, "fluent")?;
+    let args: Vec<(&str, _)> = h.hash().iter().map(|(k, v)| (*k, fluent_value(v.value()))).collect();
+    i18n::lookup(lang, key, &args).ok_or_else(|| missing_key(key))
 }
 
 /// `{{label "sector" code}}`: the label of a vocabulary code (`sector-catering`).
-struct LabelHelper;
-
-impl HelperDef for LabelHelper {
-    fn call<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        registry: &'reg Handlebars<'reg>,
-        ctx: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-        out: &mut dyn Output,
-    ) -> HelperResult {
-        let vocabulary = str_param(h, 0, "label")?;
-        let code = str_param(h, 1, "label")?;
-        let key = crate::vocab::label_key(vocabulary, code);
-        let text = i18n::lookup(lang_of(ctx), &key, &[]).ok_or_else(|| missing_key(&key))?;
-        out.write(&registry.get_escape_fn()(&text))?;
-        Ok(())
-    }
+fn label(h: &Helper, lang: Lang) -> Result<String, RenderError> {
+    let key = crate::vocab::label_key(str_param(h, 0, "label")?, str_param(h, 1, "label")?);
+    i18n::lookup(lang, &key, &[]).ok_or_else(|| missing_key(&key))
 }
 
-/// `{{cpv_division "45"}}`: the label of a CPV division in the page language.
-struct DivisionHelper;
-
-impl HelperDef for DivisionHelper {
-    fn call<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        registry: &'reg Handlebars<'reg>,
-        ctx: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-        out: &mut dyn Output,
-    ) -> HelperResult {
-        let division = str_param(h, 0, "cpv_division")?;
-        let label = cpv::division_label(division, lang_of(ctx))
-            .ok_or_else(|| RenderError::from(RenderErrorReason::Other(format!("unknown CPV division {division:?}"))))?;
-        out.write(&registry.get_escape_fn()(label))?;
-        Ok(())
-    }
+/// `{{cpv_division "45"}}`: the label of a CPV division.
+fn cpv_division(h: &Helper, lang: Lang) -> Result<String, RenderError> {
+    let division = str_param(h, 0, "cpv_division")?;
+    cpv::division_label(division, lang)
+        .map(str::to_string)
+        .ok_or_else(|| failed(format!("unknown CPV division {division:?}")))
 }
 
 /// `{{asset "css/site.css"}}`: the URL of a static file, versioned by its content.
-struct AssetHelper;
-
-impl HelperDef for AssetHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let path = str_param(h, 0, "asset")?;
-        let url = assets::url(path)
-            .ok_or_else(|| RenderError::from(RenderErrorReason::Other(format!("no static file {path:?}"))))?;
-        Ok(ScopedJson::Derived(Value::String(url)))
-    }
+fn asset(h: &Helper, _: Lang) -> Result<String, RenderError> {
+    let path = str_param(h, 0, "asset")?;
+    assets::url(path).ok_or_else(|| failed(format!("no static file {path:?}")))
 }
 
-/// `{{date "2026-03-01"}}`: a date written out in the page language ("1 maart 2026");
-/// also usable as a sub-expression (`{{fluent "key" date=(date until)}}`).
-struct DateHelper;
-
-impl HelperDef for DateHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        ctx: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let raw = str_param(h, 0, "date")?;
-        let date = chrono::NaiveDate::parse_from_str(raw.get(..10).unwrap_or(raw), "%Y-%m-%d")
-            .map_err(|_| RenderError::from(RenderErrorReason::Other(format!("not a date: {raw:?}"))))?;
-        Ok(ScopedJson::Derived(Value::String(format_date(date, lang_of(ctx)))))
-    }
+/// `{{date "2026-03-01"}}`: a date written out ("1 maart 2026").
+fn date(h: &Helper, lang: Lang) -> Result<String, RenderError> {
+    let raw = str_param(h, 0, "date")?;
+    let date = chrono::NaiveDate::parse_from_str(raw.get(..10).unwrap_or(raw), "%Y-%m-%d")
+        .map_err(|_| failed(format!("not a date: {raw:?}")))?;
+    Ok(format_date(date, lang))
 }
 
-/// A stored moment (UTC) as a date and time in the Netherlands: "1 maart 2026, 14:05".
-struct DateTimeHelper;
-
-impl HelperDef for DateTimeHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        ctx: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let raw = str_param(h, 0, "datetime")?;
-        let moment = chrono::NaiveDateTime::parse_from_str(raw.get(..19).unwrap_or(raw), "%Y-%m-%dT%H:%M:%S")
-            .map_err(|_| RenderError::from(RenderErrorReason::Other(format!("not a date and time: {raw:?}"))))?;
-        Ok(ScopedJson::Derived(Value::String(format_datetime(moment, lang_of(ctx)))))
-    }
+/// `{{datetime moment}}`: a stored moment (UTC) as a date and time in the Netherlands:
+/// "1 maart 2026, 14:05".
+fn datetime(h: &Helper, lang: Lang) -> Result<String, RenderError> {
+    let raw = str_param(h, 0, "datetime")?;
+    let moment = chrono::NaiveDateTime::parse_from_str(raw.get(..19).unwrap_or(raw), "%Y-%m-%dT%H:%M:%S")
+        .map_err(|_| failed(format!("not a date and time: {raw:?}")))?;
+    Ok(format_datetime(moment, lang))
 }
 
 /// A stored moment (UTC) in Dutch local time: "1 maart 2026, 14:05".

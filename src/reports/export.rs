@@ -2,6 +2,7 @@
 //! `GET /reports/sector.csv` (tidy CSV), both with the page's suppression: exact for
 //! `city` and `admin`, disclosure-controlled for everyone else.
 
+use actix_web::get;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
@@ -11,14 +12,14 @@ use super::report::{self, Report, BREAKDOWNS};
 use crate::db::DbConn;
 use crate::figures::periods::PeriodKey;
 use crate::validation::FieldError;
-use crate::web::auth::policy::{self, Action};
-use crate::web::auth::session::Identity;
+use crate::web::auth::policy::Action;
+use crate::web::context::Ctx;
 use crate::web::form::safe_cell;
-use crate::web::{routes, AppError, AppState};
+use crate::web::{routes, AppError};
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/reports/sector.csv", csv_export);
-    routes::get(cfg, "/api/v1/reports/sector", api_report);
+    routes::api(cfg, api_report);
 }
 
 /// The header of the tidy CSV.
@@ -89,19 +90,17 @@ fn to_app_error(e: ReportError) -> AppError {
     }
 }
 
-async fn report_for(state: &AppState, identity: &Identity, period: Option<String>) -> Result<Report, AppError> {
+async fn report_for(ctx: &Ctx, period: Option<String>) -> Result<Report, AppError> {
     let period =
         period.ok_or(AppError::Validation(vec![FieldError { field: "period".into(), key: "error-required" }]))?;
-    let exact = policy::allows(identity.user().ok(), Action::ViewExactReports, None);
-    let thresholds = Thresholds::from(&state.config.disclosure);
-    let caches = state.caches.clone();
-    state.db(move |c| Ok(load(c, &caches, &period, exact, &thresholds)?)).await?.map_err(to_app_error)
+    let exact = ctx.allows(Action::ViewExactReports, None);
+    let thresholds = Thresholds::from(&ctx.state.config.disclosure);
+    let caches = ctx.state.caches.clone();
+    ctx.state.db(move |c| Ok(load(c, &caches, &period, exact, &thresholds)?)).await?.map_err(to_app_error)
 }
 
 /// `GET /api/v1/reports/sector?period=P[&breakdown=…]`.
 #[utoipa::path(
-    get,
-    path = "/api/v1/reports/sector",
     tag = "reports",
     params(ReportQuery),
     security((), ("bearer" = [])),
@@ -111,24 +110,17 @@ async fn report_for(state: &AppState, identity: &Identity, period: Option<String
         (status = 422, description = "`period` missing or malformed, or an unknown `breakdown`", body = crate::web::error::ErrorBody),
     )
 )]
-pub(crate) async fn api_report(
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<ReportQuery>,
-) -> Result<HttpResponse, AppError> {
+#[get("/api/v1/reports/sector")]
+pub(crate) async fn api_report(ctx: Ctx, query: web::Query<ReportQuery>) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     let dimension = breakdown(query.breakdown.as_deref()).map_err(to_app_error)?;
-    let report = report_for(&state, &identity, query.period).await?;
+    let report = report_for(&ctx, query.period).await?;
     Ok(HttpResponse::Ok().json(report.to_json(dimension)))
 }
 
 /// `GET /reports/sector.csv?period=P`: every number of the report, one per line.
-async fn csv_export(
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<ReportQuery>,
-) -> Result<HttpResponse, AppError> {
-    let report = report_for(&state, &identity, query.into_inner().period).await?;
+async fn csv_export(ctx: Ctx, query: web::Query<ReportQuery>) -> Result<HttpResponse, AppError> {
+    let report = report_for(&ctx, query.into_inner().period).await?;
     let body = to_csv(&report)?;
     let file = format!("attachment; filename=\"wise-sector-report-{}.csv\"", report.period);
     Ok(HttpResponse::Ok()

@@ -4,7 +4,7 @@
 //! drawn on the server ([`super::charts`]), each with its data table; the page prints
 //! on A4 (the `@media print` block of `site.css`) and works without JavaScript.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use fluent_templates::fluent_bundle::FluentValue;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -16,11 +16,11 @@ use super::report::{self, coverage, measure_key, Breakdown, BreakdownRow, Point,
 use crate::figures::periods::{self, Period, PeriodKey};
 use crate::i18n::{self, format_change, format_count, Lang};
 use crate::validation::FieldError;
-use crate::web::auth::policy::{self, Action};
-use crate::web::auth::session::Identity;
-use crate::web::{page, routes, AppError, AppState};
+use crate::web::auth::policy::Action;
+use crate::web::context::Ctx;
+use crate::web::{routes, AppError};
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/reports/sector", sector_page);
 }
 
@@ -49,15 +49,10 @@ struct Loaded {
     series_kind: String,
 }
 
-async fn sector_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<PageQuery>,
-) -> Result<HttpResponse, AppError> {
-    let exact = policy::allows(identity.user().ok(), Action::ViewExactReports, None);
-    let lang = Lang::of_request(&req, state.default_lang());
-    let thresholds = Thresholds::from(&state.config.disclosure);
+async fn sector_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpResponse, AppError> {
+    let exact = ctx.allows(Action::ViewExactReports, None);
+    let lang = ctx.lang();
+    let thresholds = Thresholds::from(&ctx.state.config.disclosure);
     let asked = query.period.as_deref().map(str::trim).filter(|k| !k.is_empty()).map(str::to_uppercase);
     let series_kind = match query.series.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -66,8 +61,9 @@ async fn sector_page(
             return Err(AppError::Validation(vec![FieldError { field: "series".into(), key: "error-series-kind" }]))
         }
     };
-    let caches = state.caches.clone();
-    let (with_figures, loaded) = state
+    let caches = ctx.state.caches.clone();
+    let (with_figures, loaded) = ctx
+        .state
         .db(move |c| {
             let with_figures = aggregate::periods_with_figures(c)?;
             let chosen = match asked {
@@ -91,9 +87,7 @@ async fn sector_page(
         Some(loaded) => Some(report_json(loaded, lang)?),
         None => None,
     };
-    page::render(
-        &state,
-        &req,
+    ctx.render(
         "reports/sector",
         json!({
             "nav": "reports",

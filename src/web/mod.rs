@@ -4,6 +4,7 @@
 
 pub mod assets;
 pub mod auth;
+pub mod context;
 pub mod error;
 pub mod form;
 pub mod middleware;
@@ -99,7 +100,7 @@ impl AppState {
 }
 
 /// The routes that belong to no journey: health checks, the language switch, static files.
-pub fn base_routes(cfg: &mut web::ServiceConfig) {
+pub fn base_routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/healthz", healthz);
     routes::get(cfg, "/readyz", readyz);
     routes::post(cfg, "/language", page::switch_language);

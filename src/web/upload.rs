@@ -2,6 +2,7 @@
 //! body, within the size limit, as the operator; and the errors as an upload page lists
 //! them. What the file means is each import's own; its form is `csv_import`.
 
+use crate::web::context::Ctx;
 use actix_web::http::header;
 use actix_web::http::StatusCode;
 use actix_web::web::{self, Bytes};
@@ -13,9 +14,9 @@ use crate::csv_import::{ImportError, MAX_BYTES, SHOWN_ERRORS};
 use crate::i18n::Lang;
 use crate::secret;
 use crate::users::model::CurrentUser;
-use crate::web::auth::policy::{self, Action};
+use crate::web::auth::policy::Action;
 use crate::web::auth::session::Identity;
-use crate::web::{AppError, AppState};
+use crate::web::AppError;
 
 /// The largest request body of an upload form: the file plus the small fields; pasted
 /// text sent urlencoded may take up to three bytes for each of its own.
@@ -101,24 +102,19 @@ pub type Received = Result<Accepted, (StatusCode, Value)>;
 /// the size limits (413 — only the operator learns more than the status), the form's
 /// CSRF token, that the requester may operate, and that there is exactly one thing to
 /// import. A form that cannot be read at all is a 400.
-pub async fn receive_upload(
-    state: &AppState,
-    req: &HttpRequest,
-    identity: &Identity,
-    payload: web::Payload,
-) -> Result<Received, AppError> {
-    let form = match read_upload(req, payload).await {
+pub async fn receive_upload(ctx: &Ctx, payload: web::Payload) -> Result<Received, AppError> {
+    let form = match read_upload(&ctx.req, payload).await {
         Ok(form) => form,
         Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),
         Err(ReadError::TooLarge) => {
-            policy::require(state, req, identity, Action::Operate, None).await?;
+            ctx.require(Action::Operate, None).await?;
             return Ok(Err((StatusCode::PAYLOAD_TOO_LARGE, json!({ "problem": "import-problem-too-large" }))));
         }
     };
-    if !form.csrf_ok(identity) {
+    if !form.csrf_ok(&ctx.identity) {
         return Err(AppError::CsrfRejected);
     }
-    let admin = policy::require(state, req, identity, Action::Operate, None).await?;
+    let admin = ctx.require(Action::Operate, None).await?;
     Ok(match form.content() {
         Ok((bytes, source)) => Ok(Accepted { admin, bytes, source, pasted: form.csv }),
         Err(problem) => {

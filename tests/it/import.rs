@@ -1,5 +1,5 @@
-//! `import organisations`: the operator's upload page and the command line (SPEC §4:
-//! all or nothing, every error by line and column).
+//! `import organisations` and `import offerings`: the operator's upload page and the
+//! command line (SPEC §4: all or nothing, every error by line and column).
 
 use std::process::Command;
 
@@ -166,7 +166,58 @@ backend_tests! {
             .assert_contains("hoogstens 5 MB");
         assert_eq!(count_organisations(&app), 0);
     }
+
+    async fn offerings_are_imported_with_their_service_areas_or_not_at_all(app) {
+        let now = test_now().naive_utc();
+        let imported = app.with_conn(|c| wise_monitor::catalogue::import::import_organisations(c, good_file().as_bytes(), now)).unwrap();
+        assert_eq!(imported, Ok(2));
+        let bad = "kvk_number,title,kind,cpv_code,service_area,active\n\
+                   99999999,A,service,55520000,,\n\
+                   01234567,B,service,12345678,,\n\
+                   01234567,C,tool,55520000,overal,misschien\n\
+                   01234567,D,service,55520000,0 km,\n";
+        let errors: Vec<(u64, String, &str)> = app
+            .with_conn(|c| wise_monitor::catalogue::import::import_offerings(c, bad.as_bytes(), now))
+            .unwrap()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.line, e.column, e.message_key))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                (2, "kvk_number".to_string(), "error-import-unknown-wise"),
+                (3, "cpv_code".to_string(), "error-cpv-unknown"),
+                (4, "active".to_string(), "error-import-yes-no"),
+                (5, "service_area".to_string(), "error-radius"),
+            ]
+        );
+        let count = || app.with_conn(|c| wise_monitor::db::schema::offerings::table.count().get_result::<i64>(c)).unwrap();
+        assert_eq!(count(), 0, "nothing written");
+        let outcome = app.with_conn(|c| wise_monitor::catalogue::import::import_offerings(c, OFFERINGS.as_bytes(), now)).unwrap();
+        assert_eq!(outcome, Ok(4));
+        let oost = app.get("/api/v1/organisations/01234567").await.assert_status(200).json();
+        let titles: Vec<&str> = oost["offerings"].as_array().unwrap().iter().map(|o| o["title"].as_str().unwrap()).collect();
+        assert_eq!(titles.len(), 2, "{oost}");
+        let text = oost.to_string();
+        assert!(text.contains("\"radius\"") && text.contains("25"), "{text}");
+        assert!(text.contains("90910000"), "the check digit is dropped: {text}");
+        let zuid = app.get("/api/v1/organisations/76543210").await.assert_status(200).json().to_string();
+        assert!(zuid.contains("Nieuwegein"), "{zuid}");
+        assert!(!zuid.contains("Verhuizingen"), "an inactive offering is not public: {zuid}");
+        let again = app.with_conn(|c| wise_monitor::catalogue::import::import_offerings(c, OFFERINGS.as_bytes(), now)).unwrap();
+        assert_eq!(again.unwrap_err()[0].message_key, "error-import-offering-title-taken", "a file imported twice adds nothing");
+        assert_eq!(count(), 4);
+    }
 }
+
+/// Offerings of the two WISEs of [`good_file`]: a radius, the WISE's own municipality
+/// (empty area), a list of municipalities, and an inactive one.
+const OFFERINGS: &str = "kvk_number,title,kind,cpv_code,description,service_area,price_indication,lead_time,active\n\
+    01234567,Lunch op locatie,service,55520000,Broodjes en soep,25 km,vanaf € 9,2 dagen,\n\
+    01234567,Kantoorschoonmaak,service,90910000-9,,,,,ja\n\
+    76543210,Tweedehands meubels,good,39100000,,Utrecht|Nieuwegein,,,\n\
+    76543210,Verhuizingen,service,60000000,,national,,,nee\n";
 
 fn wise_monitor(args: &[&str]) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_wise-monitor"));
@@ -228,6 +279,18 @@ fn the_command_imports_a_file_or_names_every_error_by_line() {
         .first(&mut conn)
         .unwrap();
     assert_eq!(actor, "system");
+
+    let offerings = dir.path().join("offerings.csv");
+    std::fs::write(&offerings, OFFERINGS).unwrap();
+    let offerings = offerings.to_str().unwrap();
+    let (code, stdout, stderr) = wise_monitor(&["import", "offerings", offerings, "--database-url", &url]);
+    assert_eq!((code, stdout.trim()), (0, "4 offerings imported"), "{stderr}");
+    let (code, _, stderr) = wise_monitor(&["import", "offerings", offerings, "--database-url", &url]);
+    assert_ne!(code, 0);
+    assert!(
+        stderr.starts_with(&format!("{offerings}:2: column title: This enterprise already has an offering")),
+        "{stderr}"
+    );
 
     let missing = dir.path().join("missing.csv");
     let (code, _, stderr) =

@@ -434,8 +434,7 @@ backend_tests! {
 
     async fn the_demo_wise_account_manages_its_demo_wise(app) {
         let app = TestApp::builder().demo().build(app.backend).await;
-        let first = wise_monitor::demo::data::sample().into_iter().find(|w| w.status == "approved").unwrap();
-        let kvk = first.organisation.kvk_number.clone();
+        let kvk = wise_monitor::demo::approved_sample()[0].kvk_number.clone();
         let mut browser = app.sign_in("onderneming@demo.wise-monitor.nl", wise_monitor::demo::DEMO_PASSWORD).await;
         app.get_with(&mut browser, "/manage").await.assert_status(200).assert_contains(&format!("/manage/organisations/{kvk}"));
         let base = format!("/manage/organisations/{kvk}");

@@ -2,6 +2,7 @@
 //! the picker.
 
 use super::*;
+use actix_web::get;
 
 /// The CPV lookup's parameters.
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -38,8 +39,6 @@ pub(crate) struct CpvMatches {
 
 /// `GET /api/v1/cpv?q=…&limit=…`: CPV codes by code prefix or by words (public).
 #[utoipa::path(
-    get,
-    path = "/api/v1/cpv",
     tag = "catalogue",
     params(CpvQuery),
     responses(
@@ -48,6 +47,7 @@ pub(crate) struct CpvMatches {
         (status = 422, description = "`q` is longer than 200 characters", body = crate::web::error::ErrorBody),
     )
 )]
+#[get("/api/v1/cpv")]
 pub(crate) async fn api_cpv(state: web::Data<AppState>, query: web::Query<CpvQuery>) -> Result<HttpResponse, AppError> {
     use crate::i18n::Lang;
     let CpvQuery { q, limit } = query.into_inner();

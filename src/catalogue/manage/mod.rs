@@ -12,7 +12,7 @@ use offerings::*;
 use profile::*;
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -25,18 +25,19 @@ use crate::users::model::{CurrentUser, Role};
 use crate::validation::{char_len, is_kvk_number, FieldError};
 use crate::vocab;
 use crate::vocab::cpv::{division_label, normalise, CpvCode, MAX_QUERY};
-use crate::web::auth::policy::{self, Action};
-use crate::web::auth::session::{client_ip, CsrfForm, Empty, Identity};
+use crate::web::auth::policy::Action;
+use crate::web::auth::session::{CsrfForm, Empty};
+use crate::web::context::Ctx;
 use crate::web::form::{error_summary, field_errors, see_other};
 use crate::web::page::NoticeQuery;
-use crate::web::{page, routes, AppError, AppState};
+use crate::web::{routes, AppError, AppState};
 
 /// How many codes the picker shows at most.
 pub const PICKER_LIMIT: i64 = 30;
 /// How many empty certification rows the profile form offers for new entries.
 const EMPTY_CERTIFICATION_ROWS: usize = 3;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/manage", index);
     routes::get(cfg, "/manage/organisations/{kvk}", profile_page);
     routes::post(cfg, "/manage/organisations/{kvk}", save_profile);
@@ -50,7 +51,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     routes::post(cfg, "/manage/organisations/{kvk}/offerings/{id}/activate", activate_offering);
     routes::get(cfg, "/manage/organisations/{kvk}/offerings/{id}/delete", delete_offering_page);
     routes::post(cfg, "/manage/organisations/{kvk}/offerings/{id}/delete", delete_offering);
-    routes::get(cfg, "/api/v1/cpv", api_cpv);
+    routes::api(cfg, api_cpv);
 }
 
 // ---------------------------------------------------------------------------
@@ -85,32 +86,25 @@ pub(crate) fn organisation_json(o: &Organisation) -> Value {
 
 /// The WISE named by the path, when the requester may edit it: 401 when not signed
 /// in, 404 when there is no such WISE, 403 (audited) when it is not theirs.
-async fn editable(
-    state: &AppState,
-    req: &HttpRequest,
-    identity: &Identity,
-    kvk: &str,
-) -> Result<(CurrentUser, Organisation), AppError> {
-    organisation_for(state, req, identity, kvk, Action::EditOrganisation).await
+async fn editable(ctx: &Ctx, kvk: &str) -> Result<(CurrentUser, Organisation), AppError> {
+    organisation_for(ctx, kvk, Action::EditOrganisation).await
 }
 
 /// The WISE named by a path's KvK number, when the requester may do `action` on it:
 /// 401 when not signed in, 404 when there is no such WISE, 403 (audited) otherwise.
 pub(crate) async fn organisation_for(
-    state: &AppState,
-    req: &HttpRequest,
-    identity: &Identity,
+    ctx: &Ctx,
     kvk: &str,
     action: Action,
 ) -> Result<(CurrentUser, Organisation), AppError> {
-    identity.user()?;
+    ctx.user()?;
     if !is_kvk_number(kvk) {
         return Err(AppError::NotFound);
     }
     let lookup = kvk.to_string();
     let organisation =
-        state.db(move |c| Ok(manage_store::organisation_by_kvk(c, &lookup)?)).await?.ok_or(AppError::NotFound)?;
-    let user = policy::require(state, req, identity, action, Some(organisation.id)).await?;
+        ctx.state.db(move |c| Ok(manage_store::organisation_by_kvk(c, &lookup)?)).await?.ok_or(AppError::NotFound)?;
+    let user = ctx.require(action, Some(organisation.id)).await?;
     Ok((user, organisation))
 }
 
@@ -164,15 +158,10 @@ struct IndexQuery {
 }
 
 /// `GET /manage`: the WISEs the user works for; the operator picks any WISE by KvK number.
-async fn index(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<IndexQuery>,
-) -> Result<HttpResponse, AppError> {
-    let user = identity.user()?.clone();
+async fn index(ctx: Ctx, query: web::Query<IndexQuery>) -> Result<HttpResponse, AppError> {
+    let user = ctx.user()?.clone();
     if !user.is(Role::Wise) {
-        policy::require(&state, &req, &identity, Action::EditOrganisation, None).await?;
+        ctx.require(Action::EditOrganisation, None).await?;
     }
     let is_operator = user.is(Role::Admin);
     let kvk = query.kvk.as_deref().map(str::trim).unwrap_or("").to_string();
@@ -182,18 +171,16 @@ async fn index(
             kvk_error = Some("error-kvk-format");
         } else {
             let lookup = kvk.clone();
-            if state.db(move |c| Ok(manage_store::organisation_by_kvk(c, &lookup)?)).await?.is_some() {
+            if ctx.state.db(move |c| Ok(manage_store::organisation_by_kvk(c, &lookup)?)).await?.is_some() {
                 return Ok(see_other(&base_path(&kvk)));
             }
             kvk_error = Some("manage-error-unknown-kvk");
         }
     }
     let ids = user.organisations.clone();
-    let organisations = state.db(move |c| Ok(manage_store::organisations_by_id(c, &ids)?)).await?;
+    let organisations = ctx.state.db(move |c| Ok(manage_store::organisations_by_id(c, &ids)?)).await?;
     let status = if kvk_error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    page::render_status(
-        &state,
-        &req,
+    ctx.render_status(
         status,
         "manage/index",
         json!({

@@ -2,21 +2,18 @@
 //! deactivating, activating and deleting.
 
 use super::*;
+use crate::web::context::Ctx;
 
 /// `GET /manage/organisations/{kvk}/offerings`: every offering, active or not.
 pub(super) async fn offerings_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     kvk: web::Path<String>,
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (_, organisation) = editable(&state, &req, &identity, &kvk).await?;
+    let (_, organisation) = editable(&ctx, &kvk).await?;
     let id = organisation.id;
-    let offerings = state.db(move |c| Ok(manage_store::offerings_of(c, id)?)).await?;
-    page::render(
-        &state,
-        &req,
+    let offerings = ctx.state.db(move |c| Ok(manage_store::offerings_of(c, id)?)).await?;
+    ctx.render(
         "manage/offerings",
         json!({
             "nav": "manage",
@@ -177,8 +174,7 @@ pub(super) fn code_json(code: &CpvCode, checked: bool) -> Value {
 }
 
 pub(super) async fn render_offering(
-    req: &HttpRequest,
-    state: &AppState,
+    ctx: &Ctx,
     organisation: &Organisation,
     mut form: OfferingForm,
     editing: Editing,
@@ -193,7 +189,8 @@ pub(super) async fn render_offering(
         errors.push(FieldError { field: "cpv_query".into(), key: "error-too-long" });
     }
     let search = form.finding_cpv() || !errors.is_empty();
-    let (form, picker) = state
+    let (form, picker) = ctx
+        .state
         .db(move |c| {
             let picker = load_picker(c, &form, search)?;
             Ok((form, picker))
@@ -214,9 +211,7 @@ pub(super) async fn render_offering(
         Editing::New => (format!("{base}/offerings/new"), Value::Null),
         Editing::Existing { id, active } => (format!("{base}/offerings/{id}"), json!({ "id": id, "active": active })),
     };
-    page::render_status(
-        state,
-        req,
+    ctx.render_status(
         status,
         "manage/offering",
         json!({
@@ -241,15 +236,10 @@ pub(super) async fn render_offering(
 }
 
 /// `GET …/offerings/new`: an empty offering form (a service, delivered nationwide).
-pub(super) async fn new_offering_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    kvk: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let (_, organisation) = editable(&state, &req, &identity, &kvk).await?;
+pub(super) async fn new_offering_page(ctx: Ctx, kvk: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let (_, organisation) = editable(&ctx, &kvk).await?;
     let form = OfferingForm { kind: "service".into(), service_area: "national".into(), ..Default::default() };
-    render_offering(&req, &state, &organisation, form, Editing::New, Vec::new(), StatusCode::OK).await
+    render_offering(&ctx, &organisation, form, Editing::New, Vec::new(), StatusCode::OK).await
 }
 
 /// The outcome of saving an offering form.
@@ -261,18 +251,17 @@ pub(super) enum Saved {
 
 /// Validates and saves (creates, or updates `existing`) an offering with its audit entry.
 pub(super) async fn save(
-    state: &AppState,
-    req: &HttpRequest,
+    ctx: &Ctx,
     user: CurrentUser,
     organisation: &Organisation,
     form: &OfferingForm,
     existing: Option<i32>,
 ) -> Result<Saved, AppError> {
     let (input, mut errors) = form.to_input();
-    let now = state.now();
-    let ip = client_ip(req, &state.config);
+    let now = ctx.state.now();
+    let ip = ctx.client_ip();
     let (organisation_id, kvk) = (organisation.id, organisation.kvk_number.clone());
-    state
+    ctx.state
         .db(move |c| {
             let code = match store::validate_offering(c, &input)? {
                 Ok(code) if errors.is_empty() => code,
@@ -304,23 +293,20 @@ pub(super) async fn save(
 /// `POST …/offerings/new`: creates the offering, or shows the form again (with the
 /// picker's matches for `step=find-cpv`, with errors and 422 otherwise).
 pub(super) async fn create_offering(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     kvk: web::Path<String>,
     CsrfForm(form): CsrfForm<OfferingForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (user, organisation) = editable(&state, &req, &identity, &kvk).await?;
+    let (user, organisation) = editable(&ctx, &kvk).await?;
     if form.finding_cpv() {
-        return render_offering(&req, &state, &organisation, form, Editing::New, Vec::new(), StatusCode::OK).await;
+        return render_offering(&ctx, &organisation, form, Editing::New, Vec::new(), StatusCode::OK).await;
     }
-    match save(&state, &req, user, &organisation, &form, None).await? {
+    match save(&ctx, user, &organisation, &form, None).await? {
         Saved::Done(id) => {
             Ok(see_other(&format!("{}/offerings?notice=created#offering-{id}", base_path(&organisation.kvk_number))))
         }
         Saved::Invalid(errors) => {
-            render_offering(&req, &state, &organisation, form, Editing::New, errors, StatusCode::UNPROCESSABLE_ENTITY)
-                .await
+            render_offering(&ctx, &organisation, form, Editing::New, errors, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Saved::Gone => Err(AppError::NotFound),
     }
@@ -329,15 +315,14 @@ pub(super) async fn create_offering(
 /// The WISE and one of its offerings (with municipalities), or 404 when the offering is
 /// not this WISE's.
 pub(super) async fn editable_offering(
-    state: &AppState,
-    req: &HttpRequest,
-    identity: &Identity,
+    ctx: &Ctx,
     kvk: &str,
     offering_id: i32,
 ) -> Result<(CurrentUser, Organisation, crate::organisation::model::Offering, Vec<String>), AppError> {
-    let (user, organisation) = editable(state, req, identity, kvk).await?;
+    let (user, organisation) = editable(ctx, kvk).await?;
     let organisation_id = organisation.id;
-    let (offering, municipalities) = state
+    let (offering, municipalities) = ctx
+        .state
         .db(move |c| Ok(manage_store::offering_of(c, organisation_id, offering_id)?))
         .await?
         .ok_or(AppError::NotFound)?;
@@ -345,37 +330,30 @@ pub(super) async fn editable_offering(
 }
 
 /// `GET …/offerings/{id}`: the form of an existing offering.
-pub(super) async fn edit_offering_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    path: web::Path<(String, i32)>,
-) -> Result<HttpResponse, AppError> {
+pub(super) async fn edit_offering_page(ctx: Ctx, path: web::Path<(String, i32)>) -> Result<HttpResponse, AppError> {
     let (kvk, id) = path.into_inner();
-    let (_, organisation, offering, municipalities) = editable_offering(&state, &req, &identity, &kvk, id).await?;
+    let (_, organisation, offering, municipalities) = editable_offering(&ctx, &kvk, id).await?;
     let form = OfferingForm::from_offering(&offering, &municipalities);
     let editing = Editing::Existing { id, active: offering.active };
-    render_offering(&req, &state, &organisation, form, editing, Vec::new(), StatusCode::OK).await
+    render_offering(&ctx, &organisation, form, editing, Vec::new(), StatusCode::OK).await
 }
 
 /// `POST …/offerings/{id}`: saves an existing offering (or runs the picker's search).
 pub(super) async fn save_offering(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<(String, i32)>,
     CsrfForm(form): CsrfForm<OfferingForm>,
 ) -> Result<HttpResponse, AppError> {
     let (kvk, id) = path.into_inner();
-    let (user, organisation, offering, _) = editable_offering(&state, &req, &identity, &kvk, id).await?;
+    let (user, organisation, offering, _) = editable_offering(&ctx, &kvk, id).await?;
     let editing = Editing::Existing { id, active: offering.active };
     if form.finding_cpv() {
-        return render_offering(&req, &state, &organisation, form, editing, Vec::new(), StatusCode::OK).await;
+        return render_offering(&ctx, &organisation, form, editing, Vec::new(), StatusCode::OK).await;
     }
-    match save(&state, &req, user, &organisation, &form, Some(id)).await? {
+    match save(&ctx, user, &organisation, &form, Some(id)).await? {
         Saved::Done(_) => Ok(see_other(&format!("{}/offerings?notice=saved", base_path(&organisation.kvk_number)))),
         Saved::Invalid(errors) => {
-            render_offering(&req, &state, &organisation, form, editing, errors, StatusCode::UNPROCESSABLE_ENTITY).await
+            render_offering(&ctx, &organisation, form, editing, errors, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Saved::Gone => Err(AppError::NotFound),
     }
@@ -383,21 +361,20 @@ pub(super) async fn save_offering(
 
 /// Shows or hides an offering in the public catalogue.
 pub(super) async fn set_active(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<(String, i32)>,
     active: bool,
 ) -> Result<HttpResponse, AppError> {
     let (kvk, id) = path.into_inner();
-    let (user, organisation) = editable(&state, &req, &identity, &kvk).await?;
-    let now = state.now();
-    let ip = client_ip(&req, &state.config);
+    let (user, organisation) = editable(&ctx, &kvk).await?;
+    let now = ctx.state.now();
+    let ip = ctx.client_ip();
     let (organisation_id, kvk) = (organisation.id, organisation.kvk_number.clone());
     let (action, notice) =
         if active { ("offering_activated", "activated") } else { ("offering_deactivated", "deactivated") };
     let target = format!("organisation {kvk} offering {id}");
-    let found = state
+    let found = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 if !manage_store::set_offering_active(c, organisation_id, id, active, now)? {
@@ -416,38 +393,27 @@ pub(super) async fn set_active(
 
 /// `POST …/offerings/{id}/deactivate`: hides the offering from the public catalogue.
 pub(super) async fn deactivate_offering(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<(String, i32)>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    set_active(req, state, identity, path, false).await
+    set_active(ctx, path, false).await
 }
 
 /// `POST …/offerings/{id}/activate`: shows the offering in the public catalogue again.
 pub(super) async fn activate_offering(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<(String, i32)>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    set_active(req, state, identity, path, true).await
+    set_active(ctx, path, true).await
 }
 
 /// `GET …/offerings/{id}/delete`: asks whether to delete the offering for good.
-pub(super) async fn delete_offering_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    path: web::Path<(String, i32)>,
-) -> Result<HttpResponse, AppError> {
+pub(super) async fn delete_offering_page(ctx: Ctx, path: web::Path<(String, i32)>) -> Result<HttpResponse, AppError> {
     let (kvk, id) = path.into_inner();
-    let (_, organisation, offering, _) = editable_offering(&state, &req, &identity, &kvk, id).await?;
-    page::render(
-        &state,
-        &req,
+    let (_, organisation, offering, _) = editable_offering(&ctx, &kvk, id).await?;
+    ctx.render(
         "manage/offering-delete",
         json!({
             "nav": "manage",
@@ -460,19 +426,18 @@ pub(super) async fn delete_offering_page(
 
 /// `POST …/offerings/{id}/delete`: deletes the offering.
 pub(super) async fn delete_offering(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     path: web::Path<(String, i32)>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
     let (kvk, id) = path.into_inner();
-    let (user, organisation) = editable(&state, &req, &identity, &kvk).await?;
-    let now = state.now();
-    let ip = client_ip(&req, &state.config);
+    let (user, organisation) = editable(&ctx, &kvk).await?;
+    let now = ctx.state.now();
+    let ip = ctx.client_ip();
     let (organisation_id, kvk) = (organisation.id, organisation.kvk_number.clone());
     let target = format!("organisation {kvk} offering {id}");
-    let found = state
+    let found = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 let Some((offering, _)) = manage_store::offering_of(c, organisation_id, id)? else {

@@ -1,6 +1,7 @@
 //! The profile form of a WISE: `GET` and `POST /manage/organisations/{kvk}`.
 
 use super::*;
+use crate::web::context::Ctx;
 
 /// The profile form as sent (and as shown again): text as typed, lists as checked.
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -209,8 +210,7 @@ pub(super) fn changed_fields(old: &OrganisationInput, new: &OrganisationInput) -
 }
 
 pub(super) fn render_profile(
-    req: &HttpRequest,
-    state: &AppState,
+    ctx: &Ctx,
     organisation: &Organisation,
     form: &ProfileForm,
     errors: &[FieldError],
@@ -242,9 +242,7 @@ pub(super) fn render_profile(
         .enumerate()
         .map(|(i, (name, until))| json!({ "index": i, "number": i + 1, "name": name, "valid_until": until }))
         .collect();
-    page::render_status(
-        state,
-        req,
+    ctx.render_status(
         status,
         "manage/profile",
         json!({
@@ -267,39 +265,35 @@ pub(super) fn render_profile(
 
 /// `GET /manage/organisations/{kvk}`: the profile form.
 pub(super) async fn profile_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     kvk: web::Path<String>,
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (_, organisation) = editable(&state, &req, &identity, &kvk).await?;
+    let (_, organisation) = editable(&ctx, &kvk).await?;
     let row = organisation.clone();
-    let input = state.db(move |c| Ok(manage_store::organisation_input(c, &row)?)).await?;
+    let input = ctx.state.db(move |c| Ok(manage_store::organisation_input(c, &row)?)).await?;
     let form = ProfileForm::from_input(&input);
     let notice = notice_key(query.notice.as_deref());
-    render_profile(&req, &state, &organisation, &form, &[], StatusCode::OK, notice)
+    render_profile(&ctx, &organisation, &form, &[], StatusCode::OK, notice)
 }
 
 /// `POST /manage/organisations/{kvk}`: saves the profile (row, sectors, target groups
 /// and certifications in one transaction, audited), or shows the form again with 422.
 pub(super) async fn save_profile(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
+    ctx: Ctx,
     kvk: web::Path<String>,
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (user, organisation) = editable(&state, &req, &identity, &kvk).await?;
+    let (user, organisation) = editable(&ctx, &kvk).await?;
     let (input, errors) = form.to_input(&organisation.kvk_number);
     if !errors.is_empty() {
-        return render_profile(&req, &state, &organisation, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY, None);
+        return render_profile(&ctx, &organisation, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY, None);
     }
-    let now = state.now();
-    let ip = client_ip(&req, &state.config);
+    let now = ctx.state.now();
+    let ip = ctx.client_ip();
     let kvk = organisation.kvk_number.clone();
     let redirect = format!("{}?notice=saved", base_path(&kvk));
-    state
+    ctx.state
         .db(move |c| {
             write_tx(c, |c| {
                 let old = manage_store::organisation_input(c, &organisation)?;

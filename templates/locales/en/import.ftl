@@ -51,6 +51,17 @@ import-column-website = Website starting with http:// or https:// (may be empty)
 import-column-email = Email address (may be empty).
 import-column-description = Short description in plain text, at most 2,000 characters (may be empty).
 import-column-market-income-pct = Share of income earned on the market: a whole number from 0 to 100 (may be empty).
+import-column-legal-form = Legal form, such as Stichting or B.V. (may be empty).
+import-column-founded-year = Year founded, such as 2016 (may be empty).
+import-column-phone = Phone number (may be empty).
+import-column-street = Street and number of the visiting address (may be empty).
+import-column-postcode = Postcode of the visiting address (may be empty).
+import-column-district = District or village within the municipality (may be empty).
+import-column-pso-level = Level on the PSO social-enterprise ladder: aspirant, basistrede, trede_1, trede_2, trede_3 or pso_30plus (may be empty; then pso_valid_until is empty too).
+import-column-pso-valid-until = Date the PSO certificate runs out, as YYYY-MM-DD (required with a PSO level).
+import-column-cso-status = Registration in the Code Sociale Ondernemingen register (a code from the list; may be empty).
+import-column-sena-member = Member of Social Enterprise NL: yes or no (empty is no).
+import-column-certifications = Other certificates separated by |, each with = and the date it runs out if it has one, for example VCA=2027-06-30|HACCP (may be empty).
 import-format-example = Example:
 import-format-sectors = Sector codes
 import-format-target-groups = Target-group codes
@@ -59,7 +70,7 @@ import-format-target-groups = Target-group codes
 
 error-import-empty = The file is empty: it needs a header row with the column names.
 error-import-no-rows = The file has a header row but no enterprises.
-error-import-unknown-column = This column is unknown. Allowed columns: kvk_number, name, municipality, sectors, target_groups, website, email, description, market_income_pct.
+error-import-unknown-column = This column is unknown. Allowed columns: kvk_number, name, municipality, sectors, target_groups, website, email, description, market_income_pct, legal_form, founded_year, phone, street, postcode, district, pso_level, pso_valid_until, cso_status, sena_member, certifications.
 error-import-missing-column = This required column is missing from the header row.
 error-import-duplicate-column = This column appears twice in the header row.
 error-import-unnamed-column = This column has no name in the header row.
@@ -71,6 +82,13 @@ error-import-not-utf8 = This text is not valid UTF-8. Save the file as "CSV UTF-
 error-import-unreadable = This line cannot be read as CSV.
 error-import-kvk-twice = This KvK number appears more than once in the file.
 error-import-kvk-exists = An enterprise with this KvK number is already registered.
+error-import-date = This is not a date in the form YYYY-MM-DD, such as 2027-06-30.
+error-import-yes-no = Enter yes or no (or ja/nee, true/false, 1/0).
+error-import-offerings-unknown-column = This column is unknown. Allowed columns: kvk_number, title, kind, cpv_code, description, service_area, price_indication, lead_time, active.
+error-import-offerings-no-rows = The file has a header row but no offerings.
+error-import-unknown-wise = No enterprise with this KvK number is registered; import the enterprise first.
+error-import-offering-title-taken = This enterprise already has an offering with this title (on the platform or earlier in the file).
+error-import-service-area = Enter national, a radius such as 25 km, or municipalities separated by |.
 
 ## Importing output figures: the operator's upload page
 

@@ -51,6 +51,17 @@ import-column-website = Website die begint met http:// of https:// (mag leeg zij
 import-column-email = E-mailadres (mag leeg zijn).
 import-column-description = Korte beschrijving in platte tekst, hoogstens 2.000 tekens (mag leeg zijn).
 import-column-market-income-pct = Aandeel van de inkomsten verdiend op de markt: een geheel getal van 0 tot en met 100 (mag leeg zijn).
+import-column-legal-form = Rechtsvorm, zoals Stichting of B.V. (mag leeg zijn).
+import-column-founded-year = Jaar van oprichting, een jaartal zoals 2016 (mag leeg zijn).
+import-column-phone = Telefoonnummer (mag leeg zijn).
+import-column-street = Straat en huisnummer van het bezoekadres (mag leeg zijn).
+import-column-postcode = Postcode van het bezoekadres (mag leeg zijn).
+import-column-district = Stadsdeel of dorp binnen de gemeente (mag leeg zijn).
+import-column-pso-level = Trede op de PSO-Prestatieladder Socialer Ondernemen: aspirant, basistrede, trede_1, trede_2, trede_3 of pso_30plus (mag leeg zijn; dan ook pso_valid_until leeg).
+import-column-pso-valid-until = Datum waarop het PSO-certificaat verloopt, als JJJJ-MM-DD (verplicht bij een PSO-trede).
+import-column-cso-status = Inschrijving in het register van de Code Sociale Ondernemingen (een code uit de lijst; mag leeg zijn).
+import-column-sena-member = Lid van Social Enterprise NL: ja of nee (leeg is nee).
+import-column-certifications = Andere certificaten gescheiden door |, elk met = en de datum waarop het verloopt als het die heeft, bijvoorbeeld VCA=2027-06-30|HACCP (mag leeg zijn).
 import-format-example = Voorbeeld:
 import-format-sectors = Sectorcodes
 import-format-target-groups = Doelgroepcodes
@@ -59,7 +70,7 @@ import-format-target-groups = Doelgroepcodes
 
 error-import-empty = Het bestand is leeg: het heeft een kopregel met de kolomnamen nodig.
 error-import-no-rows = Het bestand heeft een kopregel maar geen ondernemingen.
-error-import-unknown-column = Deze kolom is onbekend. Toegestane kolommen: kvk_number, name, municipality, sectors, target_groups, website, email, description, market_income_pct.
+error-import-unknown-column = Deze kolom is onbekend. Toegestane kolommen: kvk_number, name, municipality, sectors, target_groups, website, email, description, market_income_pct, legal_form, founded_year, phone, street, postcode, district, pso_level, pso_valid_until, cso_status, sena_member, certifications.
 error-import-missing-column = Deze verplichte kolom ontbreekt in de kopregel.
 error-import-duplicate-column = Deze kolom staat twee keer in de kopregel.
 error-import-unnamed-column = Deze kolom heeft geen naam in de kopregel.
@@ -71,6 +82,13 @@ error-import-not-utf8 = Deze tekst is geen geldige UTF-8. Sla het bestand op als
 error-import-unreadable = Deze regel is niet te lezen als CSV.
 error-import-kvk-twice = Dit KvK-nummer staat meer dan één keer in het bestand.
 error-import-kvk-exists = Er is al een onderneming met dit KvK-nummer geregistreerd.
+error-import-date = Dit is geen datum in de vorm JJJJ-MM-DD, zoals 2027-06-30.
+error-import-yes-no = Vul ja of nee in (of yes/no, true/false, 1/0).
+error-import-offerings-unknown-column = Deze kolom is onbekend. Toegestane kolommen: kvk_number, title, kind, cpv_code, description, service_area, price_indication, lead_time, active.
+error-import-offerings-no-rows = Het bestand heeft een kopregel maar geen aanbod.
+error-import-unknown-wise = Er is geen onderneming met dit KvK-nummer geregistreerd; importeer eerst de onderneming.
+error-import-offering-title-taken = Deze onderneming heeft al een aanbod met deze titel (op het platform of eerder in het bestand).
+error-import-service-area = Vul national in, een straal zoals 25 km, of gemeenten gescheiden door |.
 
 ## Outputcijfers importeren: de uploadpagina van de beheerder
 

@@ -8,29 +8,18 @@
 
 use std::collections::HashSet;
 
-use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde_json::{json, Value};
 
-use super::store;
-use crate::audit::{self, Actor};
-use crate::csv_import::{self, Schema};
+use super::cells::{date, list, percentage, whole, yes_no};
+use crate::catalogue::store;
+use crate::csv_import::{self, ImportError, Schema};
 use crate::db::schema::organisations;
 use crate::db::{write_tx, DbConn};
-use crate::i18n::Lang;
 use crate::organisation::model::OrganisationInput;
-use crate::vocab;
-use crate::web::auth::policy::{self, Action};
-use crate::web::auth::session::{client_ip, Identity};
-use crate::web::form::see_other;
-use crate::web::{page, routes, AppError, AppState};
 
-pub use crate::csv_import::{ImportError, MAX_BYTES};
-
-/// Every column the file may have, in the order of SPEC §4.
-pub const COLUMNS: [&str; 9] = [
+/// Every column the file may have: those of SPEC §4, then the rest of a WISE's profile.
+pub const COLUMNS: [&str; 20] = [
     "kvk_number",
     "name",
     "municipality",
@@ -40,13 +29,24 @@ pub const COLUMNS: [&str; 9] = [
     "email",
     "description",
     "market_income_pct",
+    "legal_form",
+    "founded_year",
+    "phone",
+    "street",
+    "postcode",
+    "district",
+    "pso_level",
+    "pso_valid_until",
+    "cso_status",
+    "sena_member",
+    "certifications",
 ];
 
 /// Columns the header must have; the others may be left out.
 pub const REQUIRED: [&str; 4] = ["kvk_number", "name", "municipality", "sectors"];
 
-/// Separates the codes in `sectors` and `target_groups`.
-const LIST_SEPARATOR: char = '|';
+/// Separates a certification's name from the date it runs out (`VCA=2027-06-30`).
+const VALID_UNTIL: char = '=';
 
 /// One data row that passed every check that needs no database.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,11 +106,7 @@ pub fn parse_rows(bytes: &[u8]) -> (Vec<Row>, Vec<ImportError>) {
 
 /// Checks a file against the database too, then creates every WISE in it as `approved`,
 /// all in one transaction: the number created, or every error and nothing written.
-pub fn import_organisations(
-    conn: &mut DbConn,
-    bytes: &[u8],
-    now: NaiveDateTime,
-) -> QueryResult<Result<usize, Vec<ImportError>>> {
+pub fn import_organisations(conn: &mut DbConn, bytes: &[u8], now: NaiveDateTime) -> QueryResult<super::Outcome> {
     let (rows, mut errors) = parse_rows(bytes);
     write_tx(conn, |conn| {
         let mut taken = HashSet::new();
@@ -156,14 +152,37 @@ fn read_row(line: u64, columns: &[String], record: &csv::ByteRecord) -> Result<O
             "kvk_number" => input.kvk_number = value.to_string(),
             "name" => input.name = value.to_string(),
             "municipality" => input.municipality = value.to_string(),
-            "sectors" => input.sectors = codes(value),
-            "target_groups" => input.target_groups = codes(value),
+            "sectors" => input.sectors = list(value),
+            "target_groups" => input.target_groups = list(value),
             "website" => input.website = text(),
             "email" => input.email = text(),
             "description" => input.description = value.to_string(),
             "market_income_pct" => match percentage(value) {
                 Ok(pct) => input.market_income_pct = pct,
                 Err(()) => errors.push(ImportError::new(line, column, "error-percentage")),
+            },
+            "legal_form" => input.legal_form = text(),
+            "founded_year" => match whole(value) {
+                Ok(year) => input.founded_year = year,
+                Err(()) => errors.push(ImportError::new(line, column, "error-year")),
+            },
+            "phone" => input.phone = text(),
+            "street" => input.street = text(),
+            "postcode" => input.postcode = text(),
+            "district" => input.district = text(),
+            "pso_level" => input.pso_level = text(),
+            "pso_valid_until" => match date(value) {
+                Ok(until) => input.pso_valid_until = until,
+                Err(()) => errors.push(ImportError::new(line, column, "error-import-date")),
+            },
+            "cso_status" => input.cso_status = text(),
+            "sena_member" => match yes_no(value) {
+                Ok(member) => input.sena_member = member.unwrap_or(false),
+                Err(()) => errors.push(ImportError::new(line, column, "error-import-yes-no")),
+            },
+            "certifications" => match certifications(value) {
+                Ok(list) => input.certifications = list,
+                Err(()) => errors.push(ImportError::new(line, column, "error-import-date")),
             },
             other => unreachable!("column {other} is not in COLUMNS"),
         }
@@ -185,101 +204,15 @@ fn read_row(line: u64, columns: &[String], record: &csv::ByteRecord) -> Result<O
     }
 }
 
-/// `a|b | c` → `["a", "b", "c"]` (empty pieces dropped).
-fn codes(value: &str) -> Vec<String> {
-    value.split(LIST_SEPARATOR).map(str::trim).filter(|c| !c.is_empty()).map(str::to_string).collect()
-}
-
-/// An empty cell is no value; otherwise a whole number, optionally followed by `%`.
-fn percentage(value: &str) -> Result<Option<i32>, ()> {
-    let value = value.strip_suffix('%').unwrap_or(value).trim_end();
-    if value.is_empty() {
-        return Ok(None);
-    }
-    value.parse::<i32>().map(Some).map_err(|_| ())
-}
-
-// ---------------------------------------------------------------------------
-// The operator's upload page: `GET /admin/import` and `POST /admin/import`
-
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    routes::get(cfg, "/admin/import", import_page);
-    routes::post(cfg, "/admin/import", upload);
-}
-
-#[derive(serde::Deserialize)]
-struct PageQuery {
-    imported: Option<usize>,
-}
-
-/// The page with its defaults, overridden by `extra`.
-fn view(state: &AppState, req: &HttpRequest, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
-    let data = json!({
-        "nav": "admin-organisations",
-        "sectors": vocab::SECTORS,
-        "target_groups": vocab::TARGET_GROUPS,
-        "max_mb": MAX_BYTES / (1024 * 1024),
-        "imported": null,
-        "problem": null,
-        "errors": [],
-        "error_count": 0,
-        "more_errors": 0,
-        "csv": "",
-    });
-    page::render_over(state, req, status, "admin/import", data, extra)
-}
-
-async fn import_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<PageQuery>,
-) -> Result<HttpResponse, AppError> {
-    policy::require(&state, &req, &identity, Action::Operate, None).await?;
-    view(&state, &req, StatusCode::OK, json!({ "imported": query.imported }))
-}
-
-/// Imports the file or the pasted text: on success back to the page with the count,
-/// otherwise the page with every error (line, column, message in the page's language).
-async fn upload(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    identity: Identity,
-    payload: web::Payload,
-) -> Result<HttpResponse, AppError> {
-    let crate::web::upload::Accepted { admin, bytes, source, pasted } =
-        match crate::web::upload::receive_upload(&state, &req, &identity, payload).await? {
-            Ok(accepted) => accepted,
-            Err((status, problem)) => return view(&state, &req, status, problem),
-        };
-    let (now, ip) = (state.now(), client_ip(&req, &state.config));
-    let outcome = state
-        .db(move |c| {
-            write_tx(c, |c| {
-                let outcome = import_organisations(c, &bytes, now)?;
-                if let Ok(count) = &outcome {
-                    let entry = audit::Entry {
-                        actor: Actor::User { id: admin.id, email: &admin.email },
-                        ip: Some(&ip),
-                        action: "organisations_imported",
-                        target: &source,
-                        detail: &format!("{count} organisations"),
-                    };
-                    audit::record(c, now, entry)?;
-                }
-                Ok::<_, AppError>(outcome)
-            })
+/// `VCA=2027-06-30|HACCP`: names, each with the date it runs out if it has one.
+fn certifications(value: &str) -> Result<Vec<(String, Option<chrono::NaiveDate>)>, ()> {
+    list(value)
+        .into_iter()
+        .map(|entry| match entry.split_once(VALID_UNTIL) {
+            Some((name, until)) => Ok((name.trim().to_string(), date(until)?)),
+            None => Ok((entry, None)),
         })
-        .await?;
-    match outcome {
-        Ok(count) => Ok(see_other(&format!("/admin/import?imported={count}"))),
-        Err(errors) => {
-            let lang = Lang::of_request(&req, state.default_lang());
-            let mut extra = crate::web::upload::errors_view(&errors, lang);
-            extra["csv"] = json!(pasted);
-            view(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, extra)
-        }
-    }
+        .collect()
 }
 
 #[cfg(test)]
@@ -338,8 +271,8 @@ mod tests {
     #[test]
     fn unknown_missing_and_repeated_columns_are_named_on_line_1() {
         assert_eq!(
-            errors("kvk_number,name,municipality,sectors,phone\n12345678,A,B,catering,0201234567\n"),
-            one(1, "phone", "error-import-unknown-column")
+            errors("kvk_number,name,municipality,sectors,fax\n12345678,A,B,catering,0201234567\n"),
+            one(1, "fax", "error-import-unknown-column")
         );
         assert_eq!(
             errors("kvk_number,name,sectors\n12345678,A,catering\n"),
@@ -388,6 +321,33 @@ mod tests {
     }
 
     #[test]
+    fn the_whole_profile_may_be_imported() {
+        let text = "kvk_number,name,municipality,sectors,legal_form,founded_year,street,postcode,district,phone,pso_level,pso_valid_until,cso_status,sena_member,certifications\n\
+                    12345678,A,Amsterdam,catering,Stichting,2016,Dorpsstraat 1,1011 AA,Oost,020-1234567,trede_2,2027-06-30,registered,ja,VCA=2027-12-31|HACCP\n";
+        let row = &parse_organisations(text.as_bytes()).unwrap()[0];
+        assert_eq!((row.legal_form.as_deref(), row.founded_year), (Some("Stichting"), Some(2016)));
+        assert_eq!(row.district.as_deref(), Some("Oost"));
+        assert_eq!(row.pso_valid_until, chrono::NaiveDate::from_ymd_opt(2027, 6, 30));
+        assert!(row.sena_member);
+        assert_eq!(
+            row.certifications,
+            [("VCA".to_string(), chrono::NaiveDate::from_ymd_opt(2027, 12, 31)), ("HACCP".to_string(), None)]
+        );
+        let bad =
+            "kvk_number,name,municipality,sectors,founded_year,pso_level,pso_valid_until,sena_member,certifications\n\
+                   12345678,A,Amsterdam,catering,2016a,trede_2,30-06-2027,misschien,VCA=morgen\n";
+        assert_eq!(
+            errors(bad),
+            vec![
+                (2, "founded_year".to_string(), "error-year"),
+                (2, "pso_valid_until".to_string(), "error-import-date"),
+                (2, "sena_member".to_string(), "error-import-yes-no"),
+                (2, "certifications".to_string(), "error-import-date"),
+            ]
+        );
+    }
+
+    #[test]
     fn rows_with_too_few_or_too_many_fields_are_named() {
         let text = "kvk_number,name,municipality,sectors\n12345678,A,Amsterdam\n12345679,B,Amsterdam,catering,extra\n12345670,C,Amsterdam,catering\n";
         assert_eq!(
@@ -419,12 +379,5 @@ mod tests {
         assert_eq!(errors(""), one(1, "", "error-import-empty"));
         assert_eq!(errors("\u{feff}\r\n"), one(1, "", "error-import-empty"));
         assert_eq!(errors(&format!("{HEADER}\n")), one(2, "", "error-import-no-rows"));
-    }
-
-    #[test]
-    fn percentages_may_carry_a_percent_sign() {
-        assert_eq!(percentage(""), Ok(None));
-        assert_eq!(percentage("45 %"), Ok(Some(45)));
-        assert_eq!(percentage("4.5"), Err(()));
     }
 }

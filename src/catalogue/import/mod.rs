@@ -1,0 +1,108 @@
+//! Imports from CSV files (SPEC §4): WISEs (`organisations`) and their goods and
+//! services (`offerings`), for the command line, the operator's upload page and the
+//! demo data (`demo`), which is loaded through the same code.
+//!
+//! The file's form (UTF-8 with an optional BOM, `,` or `;`, a header row naming the
+//! columns in any order) and its errors are those of every import: see
+//! [`crate::csv_import`]. An import is all-or-nothing: every error names its line
+//! (the header is line 1) and its column, and one error rejects the whole file.
+
+mod cells;
+pub mod offerings;
+pub mod organisations;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde_json::{json, Value};
+
+use crate::audit::{self, Actor};
+use crate::db::write_tx;
+use crate::vocab;
+use crate::web::auth::policy::Action;
+use crate::web::context::Ctx;
+use crate::web::form::see_other;
+use crate::web::{routes, AppError};
+
+pub use crate::csv_import::{ImportError, MAX_BYTES};
+
+/// What an import did: how many rows it created, or every error (and nothing written).
+pub type Outcome = Result<usize, Vec<ImportError>>;
+
+/// An import of one kind of file, run in the caller's transaction.
+pub type Import = fn(&mut crate::db::DbConn, &[u8], chrono::NaiveDateTime) -> diesel::QueryResult<Outcome>;
+pub use offerings::import_offerings;
+pub use organisations::{import_organisations, parse_organisations};
+
+// ---------------------------------------------------------------------------
+// The operator's upload page: `GET /admin/import` and `POST /admin/import`
+
+pub fn routes(cfg: &mut routes::RouteConfig) {
+    routes::get(cfg, "/admin/import", import_page);
+    routes::post(cfg, "/admin/import", upload);
+}
+
+#[derive(serde::Deserialize)]
+struct PageQuery {
+    imported: Option<usize>,
+}
+
+/// The page with its defaults, overridden by `extra`.
+fn view(ctx: &Ctx, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
+    let data = json!({
+        "nav": "admin-organisations",
+        "sectors": vocab::SECTORS,
+        "target_groups": vocab::TARGET_GROUPS,
+        "max_mb": MAX_BYTES / (1024 * 1024),
+        "imported": null,
+        "problem": null,
+        "errors": [],
+        "error_count": 0,
+        "more_errors": 0,
+        "csv": "",
+    });
+    ctx.render_over(status, "admin/import", data, extra)
+}
+
+async fn import_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpResponse, AppError> {
+    ctx.require(Action::Operate, None).await?;
+    view(&ctx, StatusCode::OK, json!({ "imported": query.imported }))
+}
+
+/// Imports the file or the pasted text: on success back to the page with the count,
+/// otherwise the page with every error (line, column, message in the page's language).
+async fn upload(ctx: Ctx, payload: web::Payload) -> Result<HttpResponse, AppError> {
+    let crate::web::upload::Accepted { admin, bytes, source, pasted } =
+        match crate::web::upload::receive_upload(&ctx, payload).await? {
+            Ok(accepted) => accepted,
+            Err((status, problem)) => return view(&ctx, status, problem),
+        };
+    let (now, ip) = (ctx.state.now(), ctx.client_ip());
+    let outcome = ctx
+        .state
+        .db(move |c| {
+            write_tx(c, |c| {
+                let outcome = import_organisations(c, &bytes, now)?;
+                if let Ok(count) = &outcome {
+                    let entry = audit::Entry {
+                        actor: Actor::User { id: admin.id, email: &admin.email },
+                        ip: Some(&ip),
+                        action: "organisations_imported",
+                        target: &source,
+                        detail: &format!("{count} organisations"),
+                    };
+                    audit::record(c, now, entry)?;
+                }
+                Ok::<_, AppError>(outcome)
+            })
+        })
+        .await?;
+    match outcome {
+        Ok(count) => Ok(see_other(&format!("/admin/import?imported={count}"))),
+        Err(errors) => {
+            let lang = ctx.lang();
+            let mut extra = crate::web::upload::errors_view(&errors, lang);
+            extra["csv"] = json!(pasted);
+            view(&ctx, StatusCode::UNPROCESSABLE_ENTITY, extra)
+        }
+    }
+}
