@@ -186,6 +186,15 @@ enum ImportCommand {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Load the EU's CPV 2008 labels in a language from its published table saved as CSV (columns CODE and NL or EN).
+    CpvLabels {
+        /// The CSV file (UTF-8, comma- or semicolon-separated, with a header row).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The language of the labels to load: nl or en.
+        #[arg(long, default_value = "nl")]
+        language: String,
+    },
     /// Store output figures from a CSV file (kvk_number, period and the ten counts); one bad line imports nothing.
     Figures {
         /// The CSV file (UTF-8, comma- or semicolon-separated, with a header row).
@@ -277,6 +286,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(ImportCommand::Offerings { file }) => {
             import_catalogue(&config, &file, "offerings", wise_monitor::catalogue::import::import_offerings)
         }
+        Command::Import(ImportCommand::CpvLabels { file, language }) => {
+            let lang = wise_monitor::i18n::Lang::parse(&language)
+                .ok_or_else(|| anyhow::anyhow!("--language: {language:?} is not one of nl, en"))?;
+            let import = move |c: &mut db::DbConn, bytes: &[u8], _| {
+                wise_monitor::catalogue::import::import_cpv_labels(c, bytes, lang)
+            };
+            import_catalogue(&config, &file, "CPV labels", import)
+        }
         Command::Import(ImportCommand::Figures { file }) => import_figures(&config, &file),
         Command::Periods(PeriodsCommand::Create { from, to, due_days }) => {
             create_periods(&config, &from, &to, &due_days)
@@ -323,7 +340,11 @@ fn import_catalogue(
     config: &Config,
     file: &std::path::Path,
     what: &str,
-    import: wise_monitor::catalogue::import::Import,
+    import: impl FnOnce(
+        &mut db::DbConn,
+        &[u8],
+        chrono::NaiveDateTime,
+    ) -> diesel::QueryResult<wise_monitor::catalogue::import::Outcome>,
 ) -> anyhow::Result<()> {
     use wise_monitor::audit;
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -338,7 +359,7 @@ fn import_catalogue(
             let entry = audit::Entry {
                 actor: audit::Actor::System,
                 ip: None,
-                action: &format!("{what}_imported"),
+                action: &format!("{}_imported", what.to_lowercase().replace(' ', "_")),
                 target: &name,
                 detail: &format!("{count} {what}"),
             };

@@ -110,8 +110,8 @@ pub fn run(postgres_url: &str) -> anyhow::Result<bool> {
     let mut fields = {
         let mut conn = db.connect()?;
         let organisation =
-            wise_monitor::catalogue::manage_store::organisation_by_kvk(&mut conn, &kvk)?.context("the WISE is gone")?;
-        profile_fields(&wise_monitor::catalogue::manage_store::organisation_input(&mut conn, &organisation)?)
+            wise_monitor::organisation::store::organisation_by_kvk(&mut conn, &kvk)?.context("the WISE is gone")?;
+        profile_fields(&wise_monitor::organisation::store::organisation_input(&mut conn, &organisation)?)
     };
     for (key, value) in &mut fields {
         if key == "description" {

@@ -1,11 +1,9 @@
 //! The public catalogue: the home page, the list of approved WISEs and their profiles,
 //! as pages and as JSON.
 
-pub mod cpv;
 pub mod eligibility;
 pub mod import;
 pub mod manage;
-pub mod manage_store;
 pub mod search;
 pub mod store;
 pub mod view;

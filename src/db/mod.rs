@@ -1,6 +1,7 @@
 //! The database: one connection type over SQLite and PostgreSQL, its pool,
 //! the embedded migrations and the vocabulary every fresh database is seeded with.
 
+pub mod cpv;
 pub mod schema;
 pub mod versioned;
 
@@ -141,38 +142,8 @@ pub fn migrate(conn: &mut DbConn) -> anyhow::Result<usize> {
         DbConn::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len()),
     }
     .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
-    seed_cpv(conn).context("cannot load the CPV vocabulary")?;
+    cpv::seed(conn).context("cannot load the CPV vocabulary")?;
     Ok(applied)
-}
-
-/// Loads the CPV vocabulary (`vocab::cpv`) into an empty `cpv_codes` table, in one
-/// transaction.
-fn seed_cpv(conn: &mut DbConn) -> diesel::QueryResult<usize> {
-    use diesel::prelude::*;
-    use schema::cpv_codes;
-    let present: i64 = cpv_codes::table.count().get_result(conn)?;
-    if present > 0 {
-        return Ok(0);
-    }
-    let codes = crate::vocab::cpv::vocabulary();
-    write_tx(conn, |conn| {
-        for chunk in codes.chunks(2000) {
-            let rows: Vec<_> = chunk
-                .iter()
-                .map(|c| {
-                    (
-                        cpv_codes::code.eq(&c.code),
-                        cpv_codes::division.eq(&c.division),
-                        cpv_codes::level.eq(c.level),
-                        cpv_codes::label_en.eq(&c.label_en),
-                        cpv_codes::label_nl.eq(c.label_nl.as_deref()),
-                    )
-                })
-                .collect();
-            crate::per_backend!(conn, c => diesel::insert_into(cpv_codes::table).values(&rows).execute(c))?;
-        }
-        Ok(codes.len())
-    })
 }
 
 /// A write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so it takes the

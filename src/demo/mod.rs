@@ -9,9 +9,10 @@
 pub mod scale;
 
 use crate::catalogue::import::{import_offerings, import_organisations, parse_organisations};
-use crate::catalogue::{manage_store, store};
+
 use crate::db::{write_tx, DbConn};
 use crate::organisation::model::OrganisationInput;
+use crate::organisation::store as organisations;
 use crate::organisation::Status;
 use crate::users::{model::Role, store as accounts};
 use crate::web::auth::password;
@@ -52,18 +53,18 @@ pub fn fill_if_empty(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::R
         anyhow::anyhow!("the demo {what} do not import:\n{}", lines.join("\n"))
     };
     write_tx(conn, |conn| {
-        if store::has_organisations(conn)? {
+        if organisations::has_organisations(conn)? {
             return Ok(Filled::AlreadyHadData);
         }
         let organisations = import_organisations(conn, ORGANISATIONS, now)?.map_err(|e| failed("organisations", e))?;
         let offerings = import_offerings(conn, OFFERINGS, now)?.map_err(|e| failed("offerings", e))?;
         for (kvk, status) in NOT_APPROVED {
-            let wise = manage_store::organisation_by_kvk(conn, kvk)?.expect("a demo WISE");
-            crate::registry::store::set_status(conn, wise.id, Status::Approved.as_str(), status.as_str(), None, now)?;
+            let wise = organisations::organisation_by_kvk(conn, kvk)?.expect("a demo WISE");
+            organisations::set_status(conn, wise.id, Status::Approved.as_str(), status.as_str(), None, now)?;
         }
         let mut reporting = Vec::new();
         for wise in approved_sample() {
-            let id = manage_store::organisation_by_kvk(conn, &wise.kvk_number)?.expect("a demo WISE").id;
+            let id = organisations::organisation_by_kvk(conn, &wise.kvk_number)?.expect("a demo WISE").id;
             reporting.push((id, wise.target_groups));
         }
         add_demo_users(conn, now)?;

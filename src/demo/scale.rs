@@ -196,7 +196,7 @@ pub fn generate(conn: &mut DbConn, scale: &Scale, now: NaiveDateTime) -> anyhow:
     // Hashing is slow on purpose; every generated buyer shares one hash.
     let hash = (scale.buyers > 0).then(|| password::hash_blocking(super::DEMO_PASSWORD));
     write_tx(conn, |conn| {
-        if crate::catalogue::store::has_organisations(conn)? {
+        if crate::organisation::store::has_organisations(conn)? {
             bail!("the database already holds WISEs; demo-data only fills an empty one");
         }
         let mut words = Words::new(42);

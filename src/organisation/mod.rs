@@ -3,6 +3,8 @@
 //! organisations; what the public sees is written once here ([`public`]).
 
 pub mod model;
+pub mod offerings;
+pub mod store;
 
 use crate::db::schema::organisations;
 

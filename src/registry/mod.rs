@@ -22,11 +22,11 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::audit::{self, Actor};
-use crate::catalogue::store::MAX_DESCRIPTION;
 use crate::db::write_tx;
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::organisation::model::OrganisationInput;
+use crate::organisation::store::MAX_DESCRIPTION;
 use crate::organisation::Status;
 use crate::users::store::{normalise_email, NewUser};
 use crate::validation::{char_len, Errors, FieldError};

@@ -210,7 +210,14 @@ pub(super) async fn decide(
                     return Ok(Err(Refusal::Unconfirmed));
                 }
                 let to = decision.leads_to();
-                if !store::set_status(c, id, &organisation.status, to.as_str(), message.as_deref(), now)? {
+                if !crate::organisation::store::set_status(
+                    c,
+                    id,
+                    &organisation.status,
+                    to.as_str(),
+                    message.as_deref(),
+                    now,
+                )? {
                     return Ok(Err(Refusal::Status));
                 }
                 let base = worker.config.base_url();

@@ -5,7 +5,6 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::catalogue::store as catalogue;
 use crate::db::schema::{
     email_confirmations, organisation_sectors, organisation_target_groups, organisations, registrations,
     user_organisations, users,
@@ -35,7 +34,8 @@ fn error(field: &str, key: &'static str) -> FieldError {
 /// Every rule an application must follow: the WISE's fields (SPEC §2), the user's
 /// fields, the password rules, and a KvK number and email address nobody has yet.
 pub fn check(conn: &mut DbConn, application: &Application) -> QueryResult<Vec<FieldError>> {
-    let mut errors = catalogue::validate_organisation(&application.organisation).err().unwrap_or_default();
+    let mut errors =
+        crate::organisation::store::validate_organisation(&application.organisation).err().unwrap_or_default();
     if let Err(user_errors) = accounts::validate_new_user(conn, &application.user)? {
         // The user's WISE is the one applying, so "which WISE?" does not arise.
         errors.extend(user_errors.into_iter().filter(|e| e.field != "organisation").map(|e| match e.field.as_str() {
@@ -96,7 +96,8 @@ pub fn create(
     now: NaiveDateTime,
     valid_for: Duration,
 ) -> QueryResult<Created> {
-    let organisation_id = catalogue::create_organisation(conn, &application.organisation, "pending", now)?;
+    let organisation_id =
+        crate::organisation::store::create_organisation(conn, &application.organisation, "pending", now)?;
     let user_id =
         accounts::create_user(conn, &application.user, Role::Wise, Some(organisation_id), Some(password_hash), now)?;
     diesel::insert_into(registrations::table)
@@ -147,6 +148,13 @@ pub struct Confirmation {
     pub user: User,
 }
 
+impl Confirmation {
+    /// From the columns its queries select, in their order.
+    fn from_row((organisation_id, organisation_name, kvk_number, user): (i32, String, String, User)) -> Self {
+        Confirmation { organisation_id, organisation_name, kvk_number, user }
+    }
+}
+
 /// The registration a link confirms, if the link is unused and unexpired (does not use it up).
 pub fn peek_confirmation(conn: &mut DbConn, token: &str, now: NaiveDateTime) -> QueryResult<Option<Confirmation>> {
     let found: Option<(i32, String, String, User)> = email_confirmations::table
@@ -158,12 +166,7 @@ pub fn peek_confirmation(conn: &mut DbConn, token: &str, now: NaiveDateTime) -> 
         .select((organisations::id, organisations::name, organisations::kvk_number, User::as_select()))
         .first(conn)
         .optional()?;
-    Ok(found.map(|(organisation_id, organisation_name, kvk_number, user)| Confirmation {
-        organisation_id,
-        organisation_name,
-        kvk_number,
-        user,
-    }))
+    Ok(found.map(Confirmation::from_row))
 }
 
 /// Uses a link up and marks the registration's email address confirmed; `None` when
@@ -206,12 +209,7 @@ pub fn awaiting_confirmation(conn: &mut DbConn, email: &str) -> QueryResult<Opti
         .select((organisations::id, organisations::name, organisations::kvk_number, User::as_select()))
         .first(conn)
         .optional()?;
-    Ok(found.map(|(organisation_id, organisation_name, kvk_number, user)| Confirmation {
-        organisation_id,
-        organisation_name,
-        kvk_number,
-        user,
-    }))
+    Ok(found.map(Confirmation::from_row))
 }
 
 // ---------------------------------------------------------------------------
@@ -374,27 +372,6 @@ pub fn awaits_confirmation(conn: &mut DbConn, id: i32) -> QueryResult<bool> {
             .filter(registrations::email_confirmed_at.is_null()),
     ))
     .get_result(conn)
-}
-
-/// Moves a WISE from status `from` to `to` with a reason (or none); `false` when its
-/// status is no longer `from` (someone else changed it first).
-pub fn set_status(
-    conn: &mut DbConn,
-    id: i32,
-    from: &str,
-    to: &str,
-    reason: Option<&str>,
-    now: NaiveDateTime,
-) -> QueryResult<bool> {
-    let changed =
-        diesel::update(organisations::table.filter(organisations::id.eq(id)).filter(organisations::status.eq(from)))
-            .set((
-                organisations::status.eq(to),
-                organisations::status_reason.eq(reason),
-                organisations::updated_at.eq(now),
-            ))
-            .execute(conn)?;
-    Ok(changed == 1)
 }
 
 /// Someone a mail about a WISE goes to.

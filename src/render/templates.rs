@@ -47,13 +47,14 @@ impl Templates {
             hb.set_dev_mode(reload);
             register_dir(&mut hb, dir)?;
         }
-        let helpers: [(&str, TextFn); 6] = [
+        let helpers: [(&str, TextFn); 7] = [
             ("fluent", fluent),
             ("label", label),
             ("cpv_division", cpv_division),
             ("asset", asset),
             ("date", date),
             ("datetime", datetime),
+            ("in_lang", in_lang),
         ];
         for (name, helper) in helpers {
             hb.register_helper(name, Box::new(Text(helper)));
@@ -177,6 +178,17 @@ fn cpv_division(h: &Helper, lang: Lang) -> Result<String, RenderError> {
 fn asset(h: &Helper, _: Lang) -> Result<String, RenderError> {
     let path = str_param(h, 0, "asset")?;
     assets::url(path).ok_or_else(|| failed(format!("no static file {path:?}")))
+}
+
+/// `{{in_lang label_en label_nl}}`: the Dutch text on a Dutch page when there is one,
+/// otherwise the English (CPV labels, which exist in English for every code).
+fn in_lang(h: &Helper, lang: Lang) -> Result<String, RenderError> {
+    let english = str_param(h, 0, "in_lang")?;
+    let dutch = h.param(1).and_then(|p| p.value().as_str()).filter(|d| !d.is_empty());
+    Ok(match (lang, dutch) {
+        (Lang::Nl, Some(dutch)) => dutch.to_string(),
+        _ => english.to_string(),
+    })
 }
 
 /// `{{date "2026-03-01"}}`: a date written out ("1 maart 2026").

@@ -4,6 +4,13 @@
 //! `db::migrate`); `catalogue::cpv` queries it.
 
 const CPV_CSV: &str = include_str!("data/cpv-2008-en.csv");
+/// Dutch labels of the groups and classes WISEs use most (`code,label_nl`); the
+/// divisions' are [`DIVISIONS_NL`]. The EU's full Dutch table can be loaded with
+/// `import cpv-labels`.
+const CPV_NL_CSV: &str = include_str!("data/cpv-nl.csv");
+/// Dutch search words and the CPV branches they stand for (`word,prefixes`, the prefixes
+/// separated by `|`), so the picker finds cleaning for "schoonmaak".
+const SEARCH_NL_CSV: &str = include_str!("data/cpv-search-nl.csv");
 
 /// Dutch labels of the 45 CPV divisions.
 pub const DIVISIONS_NL: &[(&str, &str)] = &[
@@ -103,16 +110,55 @@ pub fn vocabulary() -> Vec<CpvCode> {
         .filter(|(code, _)| code.len() == 8 && code.ends_with("000000"))
         .map(|(code, _)| &code[..2])
         .collect();
+    let dutch: std::collections::HashMap<String, String> = dutch_labels().into_iter().collect();
     rows.iter()
         .filter(|(code, _)| normalise(code).is_some() && divisions.contains(&code[..2]))
-        .map(|(code, label)| {
-            let level = level(code);
-            let label_nl = (level == 2)
-                .then(|| DIVISIONS_NL.iter().find(|(d, _)| *d == &code[..2]).map(|(_, l)| l.to_string()))
-                .flatten();
-            CpvCode { code: code.clone(), division: code[..2].to_string(), level, label_en: label.clone(), label_nl }
+        .map(|(code, label)| CpvCode {
+            code: code.clone(),
+            division: code[..2].to_string(),
+            level: level(code),
+            label_en: label.clone(),
+            label_nl: dutch.get(code).cloned(),
         })
         .collect()
+}
+
+/// The Dutch labels shipped with the product: every division and the groups and
+/// classes WISEs use most, as (code, label).
+pub fn dutch_labels() -> Vec<(String, String)> {
+    let divisions = DIVISIONS_NL.iter().map(|(d, label)| (format!("{d}000000"), label.to_string()));
+    divisions.chain(pairs(CPV_NL_CSV)).collect()
+}
+
+/// The rows of an embedded two-column CSV file with a header.
+fn pairs(text: &'static str) -> impl Iterator<Item = (String, String)> {
+    csv::Reader::from_reader(text.as_bytes()).into_records().map(|r| {
+        let r = r.expect("embedded CSV is valid");
+        (r[0].to_string(), r[1].to_string())
+    })
+}
+
+/// The CPV branches (code prefixes) a Dutch search word stands for: the entries of the
+/// shipped word list that the word begins with (`fietsen` → `fiets`) and, when the word
+/// is not itself in the list, those that begin with it (`schoonm` → `schoonmaak`); for
+/// words of four letters or more.
+pub fn dutch_branches(word: &str) -> Vec<String> {
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| pairs(SEARCH_NL_CSV).collect());
+    if word.chars().count() < 4 {
+        return Vec::new();
+    }
+    // A word of the list stands for itself; otherwise it may be the start of one.
+    let exact = words.iter().any(|(entry, _)| entry == word);
+    let mut branches: Vec<String> = words
+        .iter()
+        .filter(|(entry, _)| word.starts_with(entry.as_str()) || (!exact && entry.starts_with(word)))
+        .flat_map(|(_, prefixes)| prefixes.split('|').map(str::to_string))
+        .collect();
+    branches.sort();
+    branches.dedup();
+    branches
 }
 
 /// The longest picker query looked at (characters), and the most terms it uses.
@@ -187,6 +233,24 @@ mod tests {
         assert_eq!(divisions.len(), 45);
         assert!(divisions.iter().all(|d| d.label_nl.is_some()), "every division has a Dutch label");
         assert_eq!(DIVISIONS_NL.len(), 45);
+    }
+
+    #[test]
+    fn dutch_labels_and_search_words_name_real_codes() {
+        let codes: std::collections::HashSet<String> = vocabulary().into_iter().map(|c| c.code).collect();
+        for (code, label) in dutch_labels() {
+            assert!(codes.contains(&code) && !label.is_empty(), "{code} {label}");
+        }
+        for (word, prefixes) in pairs(SEARCH_NL_CSV) {
+            for prefix in prefixes.split('|') {
+                assert!(codes.iter().any(|c| c.starts_with(prefix)), "{word}: {prefix}");
+            }
+        }
+        assert_eq!(dutch_branches("schoonmaak"), ["909"], "a listed word stands for itself");
+        assert!(dutch_branches("schoonm").contains(&"398".to_string()), "a word being typed");
+        assert!(dutch_branches("fietsen").contains(&"3443".to_string()), "fietsen begins with fiets");
+        assert!(dutch_branches("maaltijd").contains(&"5552".to_string()));
+        assert!(dutch_branches("was").is_empty(), "short words match labels only");
     }
 
     #[test]

@@ -4,7 +4,6 @@
 //! form without its CSRF token.
 
 use actix_web::test::TestRequest;
-use wise_monitor::catalogue::store;
 use wise_monitor::db;
 use wise_monitor::organisation::model::OrganisationInput;
 
@@ -228,10 +227,26 @@ async fn world(backend: Backend) -> World {
         sectors: vec!["catering".into()],
         ..Default::default()
     };
-    let own =
-        app.with_conn(|c| store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now)).unwrap();
-    let other =
-        app.with_conn(|c| store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now)).unwrap();
+    let own = app
+        .with_conn(|c| {
+            wise_monitor::organisation::store::create_organisation(
+                c,
+                &wise("11111111", "Eigen Keuken"),
+                "approved",
+                now,
+            )
+        })
+        .unwrap();
+    let other = app
+        .with_conn(|c| {
+            wise_monitor::organisation::store::create_organisation(
+                c,
+                &wise("22222222", "Andere Keuken"),
+                "approved",
+                now,
+            )
+        })
+        .unwrap();
     let offering = wise_monitor::organisation::model::OfferingInput {
         title: "Lunchcatering".into(),
         description: String::new(),
@@ -242,7 +257,9 @@ async fn world(backend: Backend) -> World {
         lead_time: None,
         active: true,
     };
-    let offering_id = app.with_conn(|c| store::create_offering(c, own, &offering, "55520000", now)).unwrap();
+    let offering_id = app
+        .with_conn(|c| wise_monitor::organisation::offerings::create_offering(c, own, &offering, "55520000", now))
+        .unwrap();
     let submission_id = {
         use wise_monitor::figures::{periods, submissions, values::Figures};
         let request = periods::validate_range("2026-Q3", "2026-Q3", "30").unwrap();

@@ -1,7 +1,6 @@
 //! Buyer tools: the shortlist and enquiries.
 
 use diesel::prelude::*;
-use wise_monitor::catalogue::store;
 use wise_monitor::db::{self, schema::audit_log};
 use wise_monitor::organisation::model::OrganisationInput;
 
@@ -18,7 +17,11 @@ fn wise(app: &TestApp) -> (i32, String, String) {
         sectors: vec!["green_maintenance".into()],
         ..Default::default()
     };
-    let id = app.with_conn(|c| store::create_organisation(c, &input, "approved", db::timestamp(test_now()))).unwrap();
+    let id = app
+        .with_conn(|c| {
+            wise_monitor::organisation::store::create_organisation(c, &input, "approved", db::timestamp(test_now()))
+        })
+        .unwrap();
     let staff = app.add_user("wise", Some(id));
     (id, "groene-handen".into(), staff.email)
 }

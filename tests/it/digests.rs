@@ -2,7 +2,6 @@
 //! one-click unsubscribe, concurrent runs, and the `digests run` command.
 
 use chrono::{DateTime, TimeZone, Utc};
-use wise_monitor::catalogue::store;
 use wise_monitor::db;
 use wise_monitor::digests::{self, Kind};
 use wise_monitor::figures::periods;
@@ -25,7 +24,7 @@ fn setup(app: &TestApp) -> (i32, i32) {
             sectors: vec!["catering".into()],
             ..Default::default()
         };
-        app.with_conn(|c| store::create_organisation(c, &input, "approved", now)).unwrap()
+        app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &input, "approved", now)).unwrap()
     };
     let (first, second) = (create("70000001", "Eerste Keuken"), create("70000002", "Tweede Keuken"));
     let request = periods::validate_range("2026-Q2", "2026-Q3", "30").unwrap();

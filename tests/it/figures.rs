@@ -1,6 +1,5 @@
 //! Submissions and their revisions.
 
-use wise_monitor::catalogue::store;
 use wise_monitor::db;
 use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source};
@@ -39,7 +38,8 @@ fn setup(app: &TestApp) -> (i32, i32) {
         sectors: vec!["other".into()],
         ..Default::default()
     };
-    let org = app.with_conn(|c| store::create_organisation(c, &input, "approved", now)).unwrap();
+    let org =
+        app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &input, "approved", now)).unwrap();
     let request = periods::validate_range("2026-Q3", "2026-Q3", "30").unwrap();
     app.with_conn(|c| periods::create_range(c, &request, now)).unwrap();
     let period = app.with_conn(|c| periods::find(c, "2026-Q3")).unwrap().unwrap();
@@ -281,7 +281,7 @@ backend_tests! {
                     sectors: vec!["other".into()],
                     ..Default::default()
                 };
-                store::create_organisation(c, &input, "approved", now)
+                wise_monitor::organisation::store::create_organisation(c, &input, "approved", now)
             })
             .unwrap();
         let _ = other;

@@ -7,7 +7,6 @@ use std::process::Command;
 use actix_web::test::TestRequest;
 use diesel::prelude::*;
 use serde_json::json;
-use wise_monitor::catalogue::store;
 use wise_monitor::db::schema::{audit_log, submission_events, submission_revisions, submissions as subs};
 use wise_monitor::db::{self, DbConn};
 use wise_monitor::figures::import::{self, Context, Rejected, Writer};
@@ -50,8 +49,12 @@ fn world(c: &mut DbConn) -> (i32, i32) {
         sectors: vec!["catering".into()],
         ..Default::default()
     };
-    let own = store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now).unwrap();
-    let other = store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now).unwrap();
+    let own =
+        wise_monitor::organisation::store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now)
+            .unwrap();
+    let other =
+        wise_monitor::organisation::store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now)
+            .unwrap();
     let quarters = periods::validate_range("2026-Q1", "2026-Q4", "30").unwrap();
     periods::create_range(c, &quarters, now).unwrap();
     (own, other)
@@ -564,7 +567,13 @@ mod properties {
             sectors: vec!["other".into()],
             ..Default::default()
         };
-        store::create_organisation(&mut conn, &input, "approved", db::timestamp(test_now())).unwrap();
+        wise_monitor::organisation::store::create_organisation(
+            &mut conn,
+            &input,
+            "approved",
+            db::timestamp(test_now()),
+        )
+        .unwrap();
         drop(conn);
         (dir, pool)
     }

@@ -5,7 +5,6 @@ use std::process::Command;
 
 use actix_web::test::TestRequest;
 use diesel::prelude::*;
-use wise_monitor::catalogue::store;
 use wise_monitor::db::{self, schema::audit_log, schema::organisations};
 use wise_monitor::organisation::model::OrganisationInput;
 
@@ -143,7 +142,7 @@ backend_tests! {
             sectors: vec!["other".into()],
             ..Default::default()
         };
-        app.with_conn(|c| store::create_organisation(c, &existing, "pending", db::timestamp(test_now()))).unwrap();
+        app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &existing, "pending", db::timestamp(test_now()))).unwrap();
         let mut browser = operator(&app).await;
         let res = app.post_form(&mut browser, "/admin/import", &[("csv", &good_file())]).await;
         res.assert_status(422)
@@ -202,6 +201,15 @@ backend_tests! {
         let text = oost.to_string();
         assert!(text.contains("\"radius\"") && text.contains("25"), "{text}");
         assert!(text.contains("90910000"), "the check digit is dropped: {text}");
+        // The CPV label in the reader's language (issue 20).
+        assert!(text.contains("\"cpv_label_nl\":\"Cateringdiensten\""), "{text}");
+        let slug = oost["organisation"]["slug"].as_str().unwrap().to_string();
+        app.get(&format!("/organisations/{slug}")).await.assert_status(200).assert_contains("Cateringdiensten");
+        let mut english = app.visitor().await;
+        app.post_form(&mut english, "/language", &[("lang", "en"), ("next", "/")]).await;
+        let page = app.get_with(&mut english, &format!("/organisations/{slug}")).await;
+        page.assert_status(200).assert_contains("Catering services");
+        assert!(!page.body.contains("Cateringdiensten"));
         let zuid = app.get("/api/v1/organisations/76543210").await.assert_status(200).json().to_string();
         assert!(zuid.contains("Nieuwegein"), "{zuid}");
         assert!(!zuid.contains("Verhuizingen"), "an inactive offering is not public: {zuid}");
@@ -291,6 +299,29 @@ fn the_command_imports_a_file_or_names_every_error_by_line() {
         stderr.starts_with(&format!("{offerings}:2: column title: This enterprise already has an offering")),
         "{stderr}"
     );
+
+    // The EU's CPV table in a language: other languages' columns are ignored, codes may
+    // carry their check digit; an unknown code or an empty label imports nothing.
+    let labels = dir.path().join("cpv.csv");
+    std::fs::write(&labels, "CODE;EN;NL;DE\n90910000-9;Cleaning services;Schoonmaakdiensten;Reinigung\n12345678;X;Y;Z\n55520000-1;Catering;;Verpflegung\n").unwrap();
+    let labels = labels.to_str().unwrap();
+    let (code, _, stderr) = wise_monitor(&["import", "cpv-labels", labels, "--language", "nl", "--database-url", &url]);
+    assert_ne!(code, 0);
+    assert!(
+        stderr.contains(&format!("{labels}:3: column code: ")) && stderr.contains(&format!("{labels}:4: column nl: ")),
+        "{stderr}"
+    );
+    std::fs::write(labels, "CODE;EN;NL;DE\n90910000-9;Cleaning services;Schoonmaakdiensten;Reinigung\n").unwrap();
+    let (code, stdout, stderr) =
+        wise_monitor(&["import", "cpv-labels", labels, "--language", "nl", "--database-url", &url]);
+    assert_eq!((code, stdout.trim()), (0, "1 CPV labels imported"), "{stderr}");
+    let pool = db::open_pool(&url, 1, 5000).unwrap();
+    let dutch: Option<String> = wise_monitor::db::schema::cpv_codes::table
+        .find("90910000")
+        .select(wise_monitor::db::schema::cpv_codes::label_nl)
+        .first(&mut pool.get().unwrap())
+        .unwrap();
+    assert_eq!(dutch.as_deref(), Some("Schoonmaakdiensten"));
 
     let missing = dir.path().join("missing.csv");
     let (code, _, stderr) =

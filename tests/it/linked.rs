@@ -1,7 +1,6 @@
 //! Year reports made from quarters (no year period), and disclosure control over the
 //! public reports as one linked set, proved by `audit disclosure`.
 
-use wise_monitor::catalogue::store;
 use wise_monitor::db::{self, DbConn};
 use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source};
@@ -22,7 +21,7 @@ fn wise(conn: &mut DbConn, kvk: &str, sector: &str, status: &str) -> i32 {
         sectors: vec![sector.into()],
         ..Default::default()
     };
-    store::create_organisation(conn, &input, status, db::timestamp(test_now())).unwrap()
+    wise_monitor::organisation::store::create_organisation(conn, &input, status, db::timestamp(test_now())).unwrap()
 }
 
 fn file(conn: &mut DbConn, org: i32, period: &str, stocks: [i64; 5], flows: [i64; 5]) {

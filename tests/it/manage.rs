@@ -2,7 +2,6 @@
 //! codes without JavaScript and as JSON. Another WISE's users cannot touch any of it.
 
 use diesel::prelude::*;
-use wise_monitor::catalogue::store;
 use wise_monitor::db::schema::{audit_log, offerings, organisations};
 use wise_monitor::db::{self, DbConn};
 use wise_monitor::organisation::model::OrganisationInput;
@@ -24,10 +23,26 @@ fn two_wises(app: &TestApp) -> (TestUser, TestUser) {
         sectors: vec!["catering".into()],
         ..Default::default()
     };
-    let own =
-        app.with_conn(|c| store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now)).unwrap();
-    let other =
-        app.with_conn(|c| store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now)).unwrap();
+    let own = app
+        .with_conn(|c| {
+            wise_monitor::organisation::store::create_organisation(
+                c,
+                &wise("11111111", "Eigen Keuken"),
+                "approved",
+                now,
+            )
+        })
+        .unwrap();
+    let other = app
+        .with_conn(|c| {
+            wise_monitor::organisation::store::create_organisation(
+                c,
+                &wise("22222222", "Andere Keuken"),
+                "approved",
+                now,
+            )
+        })
+        .unwrap();
     (app.add_user("wise", Some(own)), app.add_user("wise", Some(other)))
 }
 
@@ -399,6 +414,18 @@ backend_tests! {
         assert_eq!(first("45000000-7").await, "45000000");
         assert_eq!(first("bouwwerkzaamheden").await, "45000000");
         assert_eq!(first("9091%20window").await, "90911000");
+
+        // Dutch words find their branch through the shipped search words and Dutch labels:
+        // cleaning for "schoonmaak" (not the furniture division's codes), meals for "maaltijd".
+        let body = app.get("/api/v1/cpv?q=schoonmaak").await.json();
+        let codes: Vec<&str> = body["codes"].as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap()).collect();
+        assert!(codes.contains(&"90910000") && codes.contains(&"90911000"), "{codes:?}");
+        assert!(!codes.iter().any(|c| c.starts_with("391")), "no furniture: {codes:?}");
+        let cleaning = body["codes"].as_array().unwrap().iter().find(|c| c["code"] == "90910000").unwrap();
+        assert_eq!((cleaning["label_en"].as_str(), cleaning["label_nl"].as_str()), (Some("Cleaning services"), Some("Reinigingsdiensten")));
+        let meals = app.get("/api/v1/cpv?q=maaltijd").await.json().to_string();
+        assert!(meals.contains("55520000") && meals.contains("55320000"), "{meals}");
+        assert!(app.get("/api/v1/cpv?q=reinigingsdiensten").await.json().to_string().contains("90910000"), "Dutch labels are searched");
         assert_eq!(app.get("/api/v1/cpv?q=").await.json()["codes"], serde_json::json!([]));
         assert_eq!(app.get("/api/v1/cpv?q=%25%25%22*%3A%20_").await.json()["codes"], serde_json::json!([]));
         assert_eq!(app.get("/api/v1/cpv?q=zzzqqq").await.json()["codes"], serde_json::json!([]));

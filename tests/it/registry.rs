@@ -3,7 +3,6 @@
 
 use chrono::Duration;
 use diesel::prelude::*;
-use wise_monitor::catalogue::store as catalogue;
 use wise_monitor::db::schema::{audit_log, organisations, outbox, registrations, users};
 use wise_monitor::db::{self, DbConn};
 use wise_monitor::organisation::model::OrganisationInput;
@@ -212,7 +211,7 @@ backend_tests! {
             sectors: vec!["catering".into()],
             ..Default::default()
         };
-        app.with_conn(|c| catalogue::create_organisation(c, &taken, "approved", now)).unwrap();
+        app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &taken, "approved", now)).unwrap();
         let existing = app.add_user("buyer", None);
         let visitor = app.visitor().await;
         let before = app.with_conn(counts);
@@ -332,7 +331,7 @@ backend_tests! {
                 sectors: vec!["textiles".into()],
                 ..Default::default()
             };
-            app.with_conn(|c| catalogue::create_organisation(c, &input, status, now)).unwrap();
+            app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &input, status, now)).unwrap();
         }
         let mut visitor = app.visitor().await;
         submit(&app, &mut visitor, &application()).await.assert_status(200);

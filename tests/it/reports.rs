@@ -1,7 +1,6 @@
 //! Sector reports: a hand-computed fixture, checked number by number, public and exact,
 //! through the JSON API, the CSV and the command line.
 
-use wise_monitor::catalogue::store;
 use wise_monitor::db::{self, DbConn};
 use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source};
@@ -19,7 +18,7 @@ fn wise(conn: &mut DbConn, kvk: &str, name: &str, sector: &str, municipality: &s
         sectors: vec![sector.into(), "other".into()],
         ..Default::default()
     };
-    store::create_organisation(conn, &input, status, db::timestamp(test_now())).unwrap()
+    wise_monitor::organisation::store::create_organisation(conn, &input, status, db::timestamp(test_now())).unwrap()
 }
 
 fn file(conn: &mut DbConn, org: i32, period: &str, stocks: [i64; 5], flows: [i64; 5], groups: &[(&str, i64)]) {
@@ -260,7 +259,7 @@ backend_tests! {
         fixture(&app);
         let before = api(&app, "period=2025-Q4", true).await;
         let working = before["stocks"]["people_working"].as_i64().unwrap();
-        let d = app.with_conn(|c| wise_monitor::catalogue::manage_store::organisation_by_kvk(c, "10000004")).unwrap().unwrap().id;
+        let d = app.with_conn(|c| wise_monitor::organisation::store::organisation_by_kvk(c, "10000004")).unwrap().unwrap().id;
         app.with_conn(|c| file(c, d, "2025-Q4", [14, 1, 0, 0, 0], [1, 0, 0, 0, 0], &[]));
         let revised = api(&app, "period=2025-Q4", true).await;
         assert_eq!(revised["stocks"]["people_working"].as_i64().unwrap(), working + 10, "D's new revision counts");

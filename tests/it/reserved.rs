@@ -3,7 +3,6 @@
 
 use diesel::prelude::*;
 use wise_monitor::catalogue::eligibility::{self, ReservedContract};
-use wise_monitor::catalogue::store;
 use wise_monitor::db::{self, schema::organisations};
 use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source, Verdict};
@@ -42,7 +41,10 @@ fn wise(app: &TestApp, kvk: &str, name: &str) -> i32 {
         sectors: vec!["other".into()],
         ..Default::default()
     };
-    app.with_conn(|c| store::create_organisation(c, &input, "approved", db::timestamp(test_now()))).unwrap()
+    app.with_conn(|c| {
+        wise_monitor::organisation::store::create_organisation(c, &input, "approved", db::timestamp(test_now()))
+    })
+    .unwrap()
 }
 
 /// What happens to a WISE's figures for a period.

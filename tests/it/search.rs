@@ -1,6 +1,5 @@
 //! The catalogue search: text, filters, facets, paging, export, API, bad input.
 
-use wise_monitor::catalogue::store;
 use wise_monitor::db;
 use wise_monitor::organisation::model::{OfferingInput, OrganisationInput, ServiceArea};
 
@@ -38,7 +37,8 @@ fn add_wise(
         sectors: vec![sector.into()],
         ..Default::default()
     };
-    let id = app.with_conn(|c| store::create_organisation(c, &input, "approved", now)).unwrap();
+    let id =
+        app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &input, "approved", now)).unwrap();
     let offer = OfferingInput {
         title: offering.0.into(),
         description: String::new(),
@@ -49,8 +49,8 @@ fn add_wise(
         lead_time: None,
         active: true,
     };
-    let code = app.with_conn(|c| store::validate_offering(c, &offer)).unwrap().unwrap();
-    app.with_conn(|c| store::create_offering(c, id, &offer, &code, now)).unwrap();
+    let code = app.with_conn(|c| wise_monitor::organisation::offerings::validate_offering(c, &offer)).unwrap().unwrap();
+    app.with_conn(|c| wise_monitor::organisation::offerings::create_offering(c, id, &offer, &code, now)).unwrap();
 }
 
 backend_tests! {

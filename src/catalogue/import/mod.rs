@@ -1,6 +1,7 @@
 //! Imports from CSV files (SPEC §4): WISEs (`organisations`) and their goods and
 //! services (`offerings`), for the command line, the operator's upload page and the
-//! demo data (`demo`), which is loaded through the same code.
+//! demo data (`demo`), which is loaded through the same code; and the EU's CPV labels
+//! in a language (`cpv_labels`).
 //!
 //! The file's form (UTF-8 with an optional BOM, `,` or `;`, a header row naming the
 //! columns in any order) and its errors are those of every import: see
@@ -8,6 +9,7 @@
 //! (the header is line 1) and its column, and one error rejects the whole file.
 
 mod cells;
+pub mod cpv_labels;
 pub mod offerings;
 pub mod organisations;
 
@@ -28,8 +30,7 @@ pub use crate::csv_import::{ImportError, MAX_BYTES};
 /// What an import did: how many rows it created, or every error (and nothing written).
 pub type Outcome = Result<usize, Vec<ImportError>>;
 
-/// An import of one kind of file, run in the caller's transaction.
-pub type Import = fn(&mut crate::db::DbConn, &[u8], chrono::NaiveDateTime) -> diesel::QueryResult<Outcome>;
+pub use cpv_labels::import_cpv_labels;
 pub use offerings::import_offerings;
 pub use organisations::{import_organisations, parse_organisations};
 

@@ -14,7 +14,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::cells::{list, yes_no};
-use crate::catalogue::{manage_store, store};
+
 use crate::csv_import::{self, ImportError, Schema};
 use crate::db::schema::offerings;
 use crate::db::{write_tx, DbConn};
@@ -72,7 +72,7 @@ pub fn import_offerings(conn: &mut DbConn, bytes: &[u8], now: NaiveDateTime) -> 
         let mut ready = Vec::with_capacity(rows.len());
         for mut row in rows {
             if !wises.contains_key(&row.kvk) {
-                let found = manage_store::organisation_by_kvk(conn, &row.kvk)?;
+                let found = crate::organisation::store::organisation_by_kvk(conn, &row.kvk)?;
                 if let Some(wise) = &found {
                     let used: Vec<String> = offerings::table
                         .filter(offerings::organisation_id.eq(wise.id))
@@ -92,7 +92,7 @@ pub fn import_offerings(conn: &mut DbConn, bytes: &[u8], now: NaiveDateTime) -> 
             if !titles.insert((wise.id, row.input.title.trim().to_string())) {
                 errors.push(ImportError::new(row.line, "title", "error-import-offering-title-taken"));
             }
-            match store::validate_offering(conn, &row.input)? {
+            match crate::organisation::offerings::validate_offering(conn, &row.input)? {
                 Ok(code) => ready.push((wise.id, row.input, code)),
                 Err(field_errors) => errors.extend(field_errors.iter().map(|e| cell_error(row.line, e))),
             }
@@ -103,7 +103,7 @@ pub fn import_offerings(conn: &mut DbConn, bytes: &[u8], now: NaiveDateTime) -> 
             return Ok(Err(errors));
         }
         for (wise, input, code) in &ready {
-            store::create_offering(conn, *wise, input, code, now)?;
+            crate::organisation::offerings::create_offering(conn, *wise, input, code, now)?;
         }
         Ok(Ok(ready.len()))
     })

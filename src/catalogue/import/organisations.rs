@@ -12,7 +12,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::cells::{date, list, percentage, whole, yes_no};
-use crate::catalogue::store;
+
 use crate::csv_import::{self, ImportError, Schema};
 use crate::db::schema::organisations;
 use crate::db::{write_tx, DbConn};
@@ -129,7 +129,12 @@ pub fn import_organisations(conn: &mut DbConn, bytes: &[u8], now: NaiveDateTime)
             return Ok(Err(errors));
         }
         for row in &rows {
-            store::create_organisation(conn, &row.input, crate::organisation::Status::Approved.as_str(), now)?;
+            crate::organisation::store::create_organisation(
+                conn,
+                &row.input,
+                crate::organisation::Status::Approved.as_str(),
+                now,
+            )?;
         }
         Ok(Ok(rows.len()))
     })
@@ -187,7 +192,7 @@ fn read_row(line: u64, columns: &[String], record: &csv::ByteRecord) -> Result<O
             other => unreachable!("column {other} is not in COLUMNS"),
         }
     }
-    if let Err(field_errors) = store::validate_organisation(&input) {
+    if let Err(field_errors) = crate::organisation::store::validate_organisation(&input) {
         for e in field_errors {
             // The input's field names are the CSV's column names.
             let column = COLUMNS.iter().find(|c| **c == e.field).copied().unwrap_or(e.field.as_str());

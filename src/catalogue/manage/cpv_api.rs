@@ -26,6 +26,9 @@ pub(crate) struct CpvMatch {
     /// The two digits of its division.
     division: String,
     label_en: String,
+    /// The Dutch label, where the vocabulary has one (the divisions, the groups and
+    /// classes WISEs use most, or all after `import cpv-labels`).
+    label_nl: Option<String>,
     division_label_en: Option<&'static str>,
     division_label_nl: Option<&'static str>,
 }
@@ -42,7 +45,7 @@ pub(crate) struct CpvMatches {
     tag = "catalogue",
     params(CpvQuery),
     responses(
-        (status = 200, description = "Matching CPV 2008 codes (English labels; division labels in English and Dutch)", body = CpvMatches),
+        (status = 200, description = "Matching CPV 2008 codes (labels in English and, where there is one, Dutch; division labels in both)", body = CpvMatches),
         (status = 400, description = "`limit` is not a number from 1 to 100", body = crate::web::error::ErrorBody),
         (status = 422, description = "`q` is longer than 200 characters", body = crate::web::error::ErrorBody),
     )
@@ -69,6 +72,7 @@ pub(crate) async fn api_cpv(state: web::Data<AppState>, query: web::Query<CpvQue
             level: c.level,
             division: c.division,
             label_en: c.label_en,
+            label_nl: c.label_nl,
         })
         .collect();
     Ok(HttpResponse::Ok().json(CpvMatches { query: q, codes }))

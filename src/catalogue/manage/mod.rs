@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::{cpv, manage_store, store};
 use crate::audit::{self, Actor};
+use crate::db::cpv;
 use crate::db::{write_tx, DbConn};
 use crate::organisation::model::{OfferingInput, Organisation, OrganisationInput, ServiceArea};
 use crate::users::model::{CurrentUser, Role};
@@ -102,8 +102,11 @@ pub(crate) async fn organisation_for(
         return Err(AppError::NotFound);
     }
     let lookup = kvk.to_string();
-    let organisation =
-        ctx.state.db(move |c| Ok(manage_store::organisation_by_kvk(c, &lookup)?)).await?.ok_or(AppError::NotFound)?;
+    let organisation = ctx
+        .state
+        .db(move |c| Ok(crate::organisation::store::organisation_by_kvk(c, &lookup)?))
+        .await?
+        .ok_or(AppError::NotFound)?;
     let user = ctx.require(action, Some(organisation.id)).await?;
     Ok((user, organisation))
 }
@@ -171,14 +174,15 @@ async fn index(ctx: Ctx, query: web::Query<IndexQuery>) -> Result<HttpResponse, 
             kvk_error = Some("error-kvk-format");
         } else {
             let lookup = kvk.clone();
-            if ctx.state.db(move |c| Ok(manage_store::organisation_by_kvk(c, &lookup)?)).await?.is_some() {
+            if ctx.state.db(move |c| Ok(crate::organisation::store::organisation_by_kvk(c, &lookup)?)).await?.is_some()
+            {
                 return Ok(see_other(&base_path(&kvk)));
             }
             kvk_error = Some("manage-error-unknown-kvk");
         }
     }
     let ids = user.organisations.clone();
-    let organisations = ctx.state.db(move |c| Ok(manage_store::organisations_by_id(c, &ids)?)).await?;
+    let organisations = ctx.state.db(move |c| Ok(crate::organisation::store::organisations_by_id(c, &ids)?)).await?;
     let status = if kvk_error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     ctx.render_status(
         status,

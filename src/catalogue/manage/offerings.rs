@@ -12,7 +12,7 @@ pub(super) async fn offerings_page(
 ) -> Result<HttpResponse, AppError> {
     let (_, organisation) = editable(&ctx, &kvk).await?;
     let id = organisation.id;
-    let offerings = ctx.state.db(move |c| Ok(manage_store::offerings_of(c, id)?)).await?;
+    let offerings = ctx.state.db(move |c| Ok(crate::organisation::offerings::offerings_of(c, id)?)).await?;
     ctx.render(
         "manage/offerings",
         json!({
@@ -102,7 +102,7 @@ impl OfferingForm {
     }
 
     /// The input the form describes, and the errors of what could not be read; the
-    /// rules themselves are checked by `store::validate_offering`.
+    /// rules themselves are checked by `crate::organisation::offerings::validate_offering`.
     fn to_input(&self) -> (OfferingInput, Vec<FieldError>) {
         let mut errors = Vec::new();
         let service_area = match self.service_area.as_str() {
@@ -170,7 +170,7 @@ pub(super) fn load_picker(c: &mut DbConn, form: &OfferingForm, search: bool) -> 
 }
 
 pub(super) fn code_json(code: &CpvCode, checked: bool) -> Value {
-    json!({ "code": code.code, "label_en": code.label_en, "division": code.division, "checked": checked })
+    json!({ "code": code.code, "label_en": code.label_en, "label_nl": code.label_nl, "division": code.division, "checked": checked })
 }
 
 pub(super) async fn render_offering(
@@ -230,7 +230,7 @@ pub(super) async fn render_offering(
             "cpv_searched": picker.searched,
             "cpv_more": picker.results.len() as i64 >= PICKER_LIMIT,
             "cpv_limit": PICKER_LIMIT,
-            "max_description": store::MAX_DESCRIPTION,
+            "max_description": crate::organisation::store::MAX_DESCRIPTION,
         }),
     )
 }
@@ -263,7 +263,7 @@ pub(super) async fn save(
     let (organisation_id, kvk) = (organisation.id, organisation.kvk_number.clone());
     ctx.state
         .db(move |c| {
-            let code = match store::validate_offering(c, &input)? {
+            let code = match crate::organisation::offerings::validate_offering(c, &input)? {
                 Ok(code) if errors.is_empty() => code,
                 Ok(_) => return Ok(Saved::Invalid(errors)),
                 Err(more) => {
@@ -274,9 +274,13 @@ pub(super) async fn save(
             };
             write_tx(c, |c| {
                 let (id, action) = match existing {
-                    None => (store::create_offering(c, organisation_id, &input, &code, now)?, "offering_created"),
+                    None => (
+                        crate::organisation::offerings::create_offering(c, organisation_id, &input, &code, now)?,
+                        "offering_created",
+                    ),
                     Some(id) => {
-                        if !manage_store::update_offering(c, organisation_id, id, &input, &code, now)? {
+                        if !crate::organisation::offerings::update_offering(c, organisation_id, id, &input, &code, now)?
+                        {
                             return Ok(Saved::Gone);
                         }
                         (id, "offering_updated")
@@ -323,7 +327,7 @@ pub(super) async fn editable_offering(
     let organisation_id = organisation.id;
     let (offering, municipalities) = ctx
         .state
-        .db(move |c| Ok(manage_store::offering_of(c, organisation_id, offering_id)?))
+        .db(move |c| Ok(crate::organisation::offerings::offering_of(c, organisation_id, offering_id)?))
         .await?
         .ok_or(AppError::NotFound)?;
     Ok((user, organisation, offering, municipalities))
@@ -377,7 +381,7 @@ pub(super) async fn set_active(
         .state
         .db(move |c| {
             write_tx(c, |c| {
-                if !manage_store::set_offering_active(c, organisation_id, id, active, now)? {
+                if !crate::organisation::offerings::set_offering_active(c, organisation_id, id, active, now)? {
                     return Ok(false);
                 }
                 record(c, now, &user, &ip, action, &target, "")?;
@@ -440,10 +444,10 @@ pub(super) async fn delete_offering(
         .state
         .db(move |c| {
             write_tx(c, |c| {
-                let Some((offering, _)) = manage_store::offering_of(c, organisation_id, id)? else {
+                let Some((offering, _)) = crate::organisation::offerings::offering_of(c, organisation_id, id)? else {
                     return Ok(false);
                 };
-                manage_store::delete_offering(c, organisation_id, id)?;
+                crate::organisation::offerings::delete_offering(c, organisation_id, id)?;
                 record(c, now, &user, &ip, "offering_deleted", &target, &offering.title)?;
                 Ok(true)
             })

@@ -106,7 +106,7 @@ impl ProfileForm {
     }
 
     /// The input the form describes, and the errors of everything that could not be
-    /// read or breaks a rule (the rules are `store::validate_organisation`'s).
+    /// read or breaks a rule (the rules are `crate::organisation::store::validate_organisation`'s).
     fn to_input(&self, kvk: &str) -> (OrganisationInput, Vec<FieldError>) {
         let mut errors = Vec::new();
         let mut error = |field: &str, key: &'static str| errors.push(FieldError { field: field.into(), key });
@@ -162,7 +162,7 @@ impl ProfileForm {
             target_groups: self.target_groups.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
             certifications,
         };
-        if let Err(more) = store::validate_organisation(&input) {
+        if let Err(more) = crate::organisation::store::validate_organisation(&input) {
             errors.extend(more);
         }
         (input, errors)
@@ -257,7 +257,7 @@ pub(super) fn render_profile(
             "pso_options": pso_options,
             "cso_options": cso_options,
             "certification_rows": certification_rows,
-            "max_description": store::MAX_DESCRIPTION,
+            "max_description": crate::organisation::store::MAX_DESCRIPTION,
             "notice": notice,
         }),
     )
@@ -271,7 +271,7 @@ pub(super) async fn profile_page(
 ) -> Result<HttpResponse, AppError> {
     let (_, organisation) = editable(&ctx, &kvk).await?;
     let row = organisation.clone();
-    let input = ctx.state.db(move |c| Ok(manage_store::organisation_input(c, &row)?)).await?;
+    let input = ctx.state.db(move |c| Ok(crate::organisation::store::organisation_input(c, &row)?)).await?;
     let form = ProfileForm::from_input(&input);
     let notice = notice_key(query.notice.as_deref());
     render_profile(&ctx, &organisation, &form, &[], StatusCode::OK, notice)
@@ -296,8 +296,8 @@ pub(super) async fn save_profile(
     ctx.state
         .db(move |c| {
             write_tx(c, |c| {
-                let old = manage_store::organisation_input(c, &organisation)?;
-                manage_store::update_organisation(c, organisation.id, &input, now)?;
+                let old = crate::organisation::store::organisation_input(c, &organisation)?;
+                crate::organisation::store::update_organisation(c, organisation.id, &input, now)?;
                 let detail = changed_fields(&old, &input);
                 record(c, now, &user, &ip, "organisation_updated", &format!("organisation {kvk}"), &detail)
             })

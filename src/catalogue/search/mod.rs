@@ -108,17 +108,18 @@ impl Default for SearchCaches {
 }
 
 /// What a result is made of: the facts, the text matches, and the CPV labels of the facets.
-const RESULT_TABLES: &[&str] = &[
-    "organisations",
-    "organisation_sectors",
-    "organisation_target_groups",
-    "offerings",
-    "offering_municipalities",
-    "reporting_periods",
-    "submissions",
-    "submission_revisions",
-    "cpv_codes",
-];
+const RESULT_TABLES: &[&str] = &with_cpv_codes::<{ FACT_TABLES.len() + 1 }>(FACT_TABLES);
+
+/// `tables` and `cpv_codes`.
+const fn with_cpv_codes<const N: usize>(tables: &[&'static str]) -> [&'static str; N] {
+    let mut out = ["cpv_codes"; N];
+    let mut i = 0;
+    while i < tables.len() {
+        out[i] = tables[i];
+        i += 1;
+    }
+    out
+}
 
 /// The search's caches and the tables each depends on.
 pub fn caches() -> [versioned::Declared; 3] {

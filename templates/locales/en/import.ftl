@@ -86,6 +86,7 @@ error-import-date = This is not a date in the form YYYY-MM-DD, such as 2027-06-3
 error-import-yes-no = Enter yes or no (or ja/nee, true/false, 1/0).
 error-import-offerings-unknown-column = This column is unknown. Allowed columns: kvk_number, title, kind, cpv_code, description, service_area, price_indication, lead_time, active.
 error-import-offerings-no-rows = The file has a header row but no offerings.
+error-import-cpv-no-rows = The file has a header row but no codes.
 error-import-unknown-wise = No enterprise with this KvK number is registered; import the enterprise first.
 error-import-offering-title-taken = This enterprise already has an offering with this title (on the platform or earlier in the file).
 error-import-service-area = Enter national, a radius such as 25 km, or municipalities separated by |.

@@ -86,6 +86,7 @@ error-import-date = Dit is geen datum in de vorm JJJJ-MM-DD, zoals 2027-06-30.
 error-import-yes-no = Vul ja of nee in (of yes/no, true/false, 1/0).
 error-import-offerings-unknown-column = Deze kolom is onbekend. Toegestane kolommen: kvk_number, title, kind, cpv_code, description, service_area, price_indication, lead_time, active.
 error-import-offerings-no-rows = Het bestand heeft een kopregel maar geen aanbod.
+error-import-cpv-no-rows = Het bestand heeft een kopregel maar geen codes.
 error-import-unknown-wise = Er is geen onderneming met dit KvK-nummer geregistreerd; importeer eerst de onderneming.
 error-import-offering-title-taken = Deze onderneming heeft al een aanbod met deze titel (op het platform of eerder in het bestand).
 error-import-service-area = Vul national in, een straal zoals 25 km, of gemeenten gescheiden door |.

@@ -42,7 +42,7 @@
     division.className = "meta";
     division.textContent = "(" + ((dutch ? code.division_label_nl : code.division_label_en) || code.division) + ")";
     label.appendChild(number);
-    label.appendChild(document.createTextNode(" " + code.label_en + " "));
+    label.appendChild(document.createTextNode(" " + ((dutch && code.label_nl) || code.label_en) + " "));
     label.appendChild(division);
     li.appendChild(radio);
     li.appendChild(document.createTextNode(" "));

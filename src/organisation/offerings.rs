@@ -1,127 +1,89 @@
-//! Queries behind "My WISE": reading a WISE's whole record (any status) for its
-//! editors, saving the profile, and changing its offerings.
+//! The offerings of a WISE: checking one (SPEC §2, its CPV code must exist), creating,
+//! reading, saving, hiding and deleting, with the municipalities of its service area.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::store::replace_classification;
-use crate::db::schema::{
-    cpv_codes, offering_municipalities, offerings, organisation_certifications, organisation_sectors,
-    organisation_target_groups, organisations,
-};
+use super::model::*;
+use super::store::{MAX_DESCRIPTION, MAX_NAME, MAX_TEXT};
+use crate::db::cpv;
+use crate::db::schema::{cpv_codes, offering_municipalities, offerings};
 use crate::db::{write_tx, DbConn};
-use crate::organisation::model::*;
-use crate::validation::optional;
+use crate::validation::{char_len, optional, Errors, FieldError};
+use crate::vocab;
+use crate::vocab::cpv::normalise;
 
-/// A WISE as its editors see it in a list.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Queryable)]
-pub struct Managed {
-    pub kvk_number: String,
-    pub name: String,
-    pub slug: String,
-    pub municipality: String,
-    pub status: String,
+/// Checks an offering against SPEC §2, including that its CPV code exists.
+/// Returns the normalised CPV code.
+pub fn validate_offering(conn: &mut DbConn, input: &OfferingInput) -> QueryResult<Result<String, Vec<FieldError>>> {
+    let mut e = Errors::default();
+    let title = input.title.trim();
+    e.check(!title.is_empty(), "title", "error-required");
+    e.check(char_len(title) <= MAX_NAME, "title", "error-too-long");
+    e.check(char_len(&input.description) <= MAX_DESCRIPTION, "description", "error-too-long");
+    e.check(vocab::OFFERING_KINDS.contains(&input.kind.as_str()), "kind", "error-unknown-code");
+    for (field, value) in [("price_indication", &input.price_indication), ("lead_time", &input.lead_time)] {
+        if let Some(v) = optional(value) {
+            e.check(char_len(v) <= MAX_TEXT, field, "error-too-long");
+        }
+    }
+    match &input.service_area {
+        ServiceArea::National => {}
+        ServiceArea::Municipalities(list) => {
+            e.check(!list.is_empty(), "municipalities", "error-required");
+            e.check(
+                list.iter().all(|m| !m.trim().is_empty() && char_len(m) <= MAX_TEXT),
+                "municipalities",
+                "error-too-long",
+            );
+        }
+        ServiceArea::RadiusKm(km) => e.check(*km > 0 && *km <= 1000, "service_radius_km", "error-radius"),
+    }
+    let code = match normalise(&input.cpv_code) {
+        Some(code) if cpv::exists(conn, &code)? => code,
+        Some(_) => {
+            e.add("cpv_code", "error-cpv-unknown");
+            String::new()
+        }
+        None => {
+            e.add("cpv_code", "error-cpv-format");
+            String::new()
+        }
+    };
+    Ok(e.into_result().map(|()| code))
 }
 
-/// The WISEs with these ids, by name.
-pub fn organisations_by_id(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<Managed>> {
-    organisations::table
-        .filter(organisations::id.eq_any(ids))
-        .order((organisations::name.asc(), organisations::id.asc()))
-        .select((
-            organisations::kvk_number,
-            organisations::name,
-            organisations::slug,
-            organisations::municipality,
-            organisations::status,
-        ))
-        .load(conn)
-}
-
-/// A WISE by KvK number, whatever its status.
-pub fn organisation_by_kvk(conn: &mut DbConn, kvk: &str) -> QueryResult<Option<Organisation>> {
-    organisations::table
-        .filter(organisations::kvk_number.eq(kvk))
-        .select(Organisation::as_select())
-        .first(conn)
-        .optional()
-}
-
-/// Everything the profile form shows: the row with its sectors (primary first),
-/// target groups and other certifications.
-pub fn organisation_input(conn: &mut DbConn, o: &Organisation) -> QueryResult<OrganisationInput> {
-    let sectors = organisation_sectors::table
-        .filter(organisation_sectors::organisation_id.eq(o.id))
-        .order(organisation_sectors::position)
-        .select(organisation_sectors::sector)
-        .load(conn)?;
-    let target_groups = organisation_target_groups::table
-        .filter(organisation_target_groups::organisation_id.eq(o.id))
-        .order(organisation_target_groups::target_group)
-        .select(organisation_target_groups::target_group)
-        .load(conn)?;
-    let certifications: Vec<(String, Option<NaiveDate>)> = organisation_certifications::table
-        .filter(organisation_certifications::organisation_id.eq(o.id))
-        .order(organisation_certifications::id)
-        .select((organisation_certifications::name, organisation_certifications::valid_until))
-        .load(conn)?;
-    Ok(OrganisationInput {
-        kvk_number: o.kvk_number.clone(),
-        name: o.name.clone(),
-        legal_form: o.legal_form.clone(),
-        founded_year: o.founded_year,
-        website: o.website.clone(),
-        email: o.email.clone(),
-        phone: o.phone.clone(),
-        street: o.street.clone(),
-        postcode: o.postcode.clone(),
-        municipality: o.municipality.clone(),
-        district: o.district.clone(),
-        description: o.description.clone(),
-        market_income_pct: o.market_income_pct,
-        pso_level: o.pso_level.clone(),
-        pso_valid_until: o.pso_valid_until,
-        cso_status: o.cso_status.clone(),
-        sena_member: o.sena_member,
-        sectors,
-        target_groups,
-        certifications,
-    })
-}
-
-/// Saves a WISE's profile (validated input): the row, its sectors, target groups and
-/// certifications. The KvK number, slug and status stay as they are. Run it inside
-/// the caller's transaction, or it opens its own.
-pub fn update_organisation(
+/// Creates an offering for a WISE (input already validated, `cpv_code` normalised).
+pub fn create_offering(
     conn: &mut DbConn,
-    id: i32,
-    input: &OrganisationInput,
+    organisation_id: i32,
+    input: &OfferingInput,
+    cpv_code: &str,
     now: NaiveDateTime,
-) -> QueryResult<()> {
+) -> QueryResult<i32> {
+    let (area, radius) = input.service_area.columns();
     write_tx(conn, |conn| {
-        diesel::update(organisations::table.find(id))
-            .set((
-                organisations::name.eq(input.name.trim()),
-                organisations::legal_form.eq(optional(&input.legal_form)),
-                organisations::founded_year.eq(input.founded_year),
-                organisations::website.eq(optional(&input.website)),
-                organisations::email.eq(optional(&input.email)),
-                organisations::phone.eq(optional(&input.phone)),
-                organisations::street.eq(optional(&input.street)),
-                organisations::postcode.eq(optional(&input.postcode)),
-                organisations::municipality.eq(input.municipality.trim()),
-                organisations::district.eq(optional(&input.district)),
-                organisations::description.eq(input.description.trim()),
-                organisations::market_income_pct.eq(input.market_income_pct),
-                organisations::pso_level.eq(optional(&input.pso_level)),
-                organisations::pso_valid_until.eq(input.pso_valid_until),
-                organisations::cso_status.eq(optional(&input.cso_status)),
-                organisations::sena_member.eq(input.sena_member),
-                organisations::updated_at.eq(now),
-            ))
-            .execute(conn)?;
-        replace_classification(conn, id, input)
+        let new = NewOffering {
+            organisation_id,
+            title: input.title.trim(),
+            description: input.description.trim(),
+            kind: &input.kind,
+            cpv_code,
+            service_area: area,
+            service_radius_km: radius,
+            price_indication: optional(&input.price_indication),
+            lead_time: optional(&input.lead_time),
+            active: input.active,
+            created_at: now,
+            updated_at: now,
+        };
+        let id: i32 = crate::per_backend!(conn, c => diesel::insert_into(offerings::table)
+            .values(&new)
+            .returning(offerings::id)
+            .get_result(c))?;
+        insert_municipalities(conn, id, &input.service_area)?;
+        Ok(id)
     })
 }
 
@@ -133,26 +95,29 @@ pub struct OfferingRow {
     pub kind: String,
     pub cpv_code: String,
     pub cpv_label_en: String,
+    /// The Dutch label, where the vocabulary has one.
+    pub cpv_label_nl: Option<String>,
     pub active: bool,
     pub updated_at: NaiveDateTime,
 }
 
 /// Every offering of a WISE, active ones first, then by title.
 pub fn offerings_of(conn: &mut DbConn, organisation_id: i32) -> QueryResult<Vec<OfferingRow>> {
-    let rows: Vec<(Offering, String)> = offerings::table
+    let rows: Vec<(Offering, String, Option<String>)> = offerings::table
         .inner_join(cpv_codes::table)
         .filter(offerings::organisation_id.eq(organisation_id))
         .order((offerings::active.desc(), offerings::title.asc(), offerings::id.asc()))
-        .select((Offering::as_select(), cpv_codes::label_en))
+        .select((Offering::as_select(), cpv_codes::label_en, cpv_codes::label_nl))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(o, label)| OfferingRow {
+        .map(|(o, label, label_nl)| OfferingRow {
             id: o.id,
             title: o.title,
             kind: o.kind,
             cpv_code: o.cpv_code,
             cpv_label_en: label,
+            cpv_label_nl: label_nl,
             active: o.active,
             updated_at: o.updated_at,
         })
