@@ -23,6 +23,7 @@ pub mod registry;
 pub mod render;
 pub mod reports;
 pub mod secret;
+pub mod start;
 pub mod users;
 pub mod validation;
 pub mod vocab;

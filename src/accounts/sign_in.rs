@@ -106,7 +106,7 @@ pub(super) async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<SignInForm>) -> R
         user.language.clone(),
         Some(actix_web::cookie::time::Duration::days(365)),
     );
-    let target = if next == "/" { "/account".to_string() } else { next };
+    let target = if next == "/" { "/start".to_string() } else { next };
     Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, target)).cookie(cookie).cookie(lang).finish())
 }
 

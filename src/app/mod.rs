@@ -47,6 +47,7 @@ pub fn app(
         .configure(crate::digests::unsubscribe::routes)
         .configure(crate::digests::admin::routes)
         .configure(crate::reports::page::routes)
+        .configure(crate::start::routes)
         .configure(|cfg| routes::get(cfg, "/api/v1/openapi.json", openapi::document))
         .split_for_parts();
     app.app_data(web::Data::new(openapi::Document(document)))

@@ -13,7 +13,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("database", &["db"]),
     ("entities, rendering and mail", &["organisation", "users", "audit", "render", "mail"]),
     ("web", &["web"]),
-    ("journeys", &["accounts", "buyers", "catalogue", "registry", "figures", "reports", "digests", "demo"]),
+    ("journeys", &["accounts", "buyers", "catalogue", "registry", "figures", "reports", "digests", "demo", "start"]),
     ("app", &["app"]),
 ];
 

@@ -62,6 +62,7 @@ const TABLE: &[Row] = &[
     ("GET", "/invitation", &[], [410; 6]),
     ("POST", "/invitation", &[("token", "nope"), ("password", "x"), ("password_confirm", "x")], [410; 6]),
     ("GET", "/account", &[], [303, 200, 200, 200, 200, 200]),
+    ("GET", "/start", &[], [303, 200, 200, 200, 200, 200]),
     ("POST", "/account", &[("name", "Nieuwe Naam"), ("language", "nl")], [401, 303, 303, 303, 303, 303]),
     (
         "POST",

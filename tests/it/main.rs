@@ -28,3 +28,4 @@ mod scale;
 mod search;
 mod smtp;
 mod snapshots;
+mod start;

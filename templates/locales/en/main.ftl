@@ -122,3 +122,41 @@ certification-sena = Member of Social Enterprise NL
 sort-relevance = Best match
 sort-name = Name
 sort-updated = Recently updated
+
+## The start page after signing in
+
+start-title = Start
+start-nav = Start
+start-welcome = Welcome, { $name }
+start-wise-profile = Profile
+start-wise-edit = Edit profile and offerings
+start-task-figures = Figures { $period }
+start-task-due = due { $date }
+start-task-overdue = late: were due { $date }
+start-task-none = No figures are open now.
+start-buyer-title = Find social enterprises
+start-buyer-search = Search by name, product or service
+start-buyer-search-button = Search
+start-buyer-no-saved = You have not saved a search yet. Save a search in the catalogue to hear what is new.
+start-buyer-manage-saved = Manage saved searches
+start-queues-title = Waiting for you
+start-queue-wises =
+    { $count ->
+        [one] 1 registration awaits a decision
+       *[other] { $count } registrations await a decision
+    }
+start-queue-submissions =
+    { $count ->
+        [one] 1 submission of figures awaits review
+       *[other] { $count } submissions of figures await review
+    }
+start-queue-mail =
+    { $count ->
+        [one] 1 email could not be delivered
+       *[other] { $count } emails could not be delivered
+    }
+start-figures-title = Figures { $period }
+start-figures-reporting = { $reporting } of { $approved } enterprises have submitted figures
+start-figures-awaiting = { $count } await review
+start-figures-missing = { $count } still missing
+start-figures-report = The sector report

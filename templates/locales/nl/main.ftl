@@ -122,3 +122,41 @@ certification-sena = Lid Social Enterprise NL
 sort-relevance = Best passend
 sort-name = Naam
 sort-updated = Laatst bijgewerkt
+
+## The start page after signing in
+
+start-title = Start
+start-nav = Start
+start-welcome = Welkom, { $name }
+start-wise-profile = Profiel
+start-wise-edit = Profiel en aanbod bewerken
+start-task-figures = Cijfers { $period }
+start-task-due = uiterlijk { $date }
+start-task-overdue = te laat: moesten uiterlijk { $date } binnen zijn
+start-task-none = Er staan nu geen cijfers open.
+start-buyer-title = Sociale ondernemingen zoeken
+start-buyer-search = Zoek op naam, product of dienst
+start-buyer-search-button = Zoeken
+start-buyer-no-saved = U heeft nog geen zoekopdrachten bewaard. Bewaar een zoekopdracht in de catalogus om bericht te krijgen van wat nieuw is.
+start-buyer-manage-saved = Bewaarde zoekopdrachten beheren
+start-queues-title = Wat op u wacht
+start-queue-wises =
+    { $count ->
+        [one] 1 aanmelding wacht op een besluit
+       *[other] { $count } aanmeldingen wachten op een besluit
+    }
+start-queue-submissions =
+    { $count ->
+        [one] 1 ingediende cijferopgave wacht op beoordeling
+       *[other] { $count } ingediende cijferopgaven wachten op beoordeling
+    }
+start-queue-mail =
+    { $count ->
+        [one] 1 e-mail kon niet worden bezorgd
+       *[other] { $count } e-mails konden niet worden bezorgd
+    }
+start-figures-title = Cijfers { $period }
+start-figures-reporting = { $reporting } van { $approved } ondernemingen hebben cijfers ingediend
+start-figures-awaiting = { $count } wachten op beoordeling
+start-figures-missing = { $count } ontbreken nog
+start-figures-report = Het sectorrapport
