@@ -46,6 +46,7 @@ fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
             }
             b.sign_in(WISE, DEMO_PASSWORD).await;
             b.language(lang).await;
+            visit(&b, "start", "/start", lang).await;
             visit(&b, "account", "/account", lang).await;
             b.goto("/manage").await;
             let figures = b.find("a[href$='/figures']").await.attr("href").await.unwrap().unwrap();
@@ -231,7 +232,7 @@ fn a_buyer_searches_shortlists_exports_and_saves_the_search() {
         b.sign_in(BUYER, DEMO_PASSWORD).await;
         b.goto("/organisations").await;
         b.fill("#search-q", "schoonmaak").await;
-        b.click("form[action='/organisations'] .search__row button[type=submit]").await;
+        b.click("form[action='/organisations'] .search-row button[type=submit]").await;
         b.find("ul.results").await;
         assert!(b.path().await.contains("q=schoonmaak"));
         // Narrow by CPV: the division, then the group below it; then a municipality.
