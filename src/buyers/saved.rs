@@ -122,7 +122,7 @@ fn name_taken(conn: &mut DbConn, user_id: i32, name: &str, except: Option<i32>) 
 }
 
 /// Saves a search; field errors for a bad or taken name, a bad frequency or search,
-/// or when the user already keeps [`MAX_PER_USER`].
+/// a search the user already keeps, or when they keep [`MAX_PER_USER`].
 pub fn create(
     conn: &mut DbConn,
     user_id: i32,
@@ -142,6 +142,14 @@ pub fn create(
     write_tx(conn, |c| {
         if name_taken(c, user_id, &name, None)? {
             return Ok(Err(vec![FieldError { field: "name".into(), key: "error-saved-search-name-taken" }]));
+        }
+        let same: i64 = saved_searches::table
+            .filter(saved_searches::user_id.eq(user_id))
+            .filter(saved_searches::query.eq(&query))
+            .count()
+            .get_result(c)?;
+        if same > 0 {
+            return Ok(Err(vec![FieldError { field: "query".into(), key: "error-saved-search-duplicate" }]));
         }
         let count: i64 = saved_searches::table.filter(saved_searches::user_id.eq(user_id)).count().get_result(c)?;
         if count >= MAX_PER_USER {

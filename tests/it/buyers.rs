@@ -55,6 +55,14 @@ backend_tests! {
         let path = format!("/organisations/{slug}/enquiry");
         let empty = app.post_form(&mut browser, &path, &[("subject", ""), ("message", "")]).await;
         empty.assert_status(422).assert_contains("field-error");
+        // The errors are summarised where the form is, linked to their fields, and the
+        // form posts back to its own place on the page (issue 20).
+        empty
+            .assert_contains("class=\"error-summary\" role=\"alert\" aria-labelledby=\"enquiry-errors-heading\" tabindex=\"-1\"")
+            .assert_contains("href=\"#enquiry-subject\"")
+            .assert_contains(&format!("action=\"/organisations/{slug}/enquiry#enquiry\""));
+        let profile = app.get_with(&mut browser, &format!("/organisations/{slug}")).await;
+        profile.assert_contains("href=\"#enquiry\"").assert_contains("Stel een vraag");
         assert_eq!(app.deliver_mail().sent, 0, "nothing sent for a bad form");
         let sent = app.post_form(&mut browser, &path, &[("subject", "Groenonderhoud kantoorpark"), ("message", "Kunt u <b>offreren</b> voor 2 hectare?")]).await;
         sent.assert_status(303);

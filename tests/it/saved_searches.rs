@@ -95,6 +95,9 @@ backend_tests! {
         bad.assert_status(422).assert_contains(r##"href="#saved-new-name""##).assert_contains(r##"href="#saved-new-frequency""##);
         let wrong = app.post_form(&mut browser, "/saved-searches", &[("name", "Bakkers"), ("frequency", "daily"), ("query", "sector=bakery")]).await;
         wrong.assert_status(422).assert_contains("Deze zoekopdracht bevat een fout");
+        // The same search under another name (issue 20): refused, it is already kept.
+        let twice = app.post_form(&mut browser, "/saved-searches", &[("name", "Fietsen 2"), ("frequency", "daily"), ("query", query)]).await;
+        twice.assert_status(422).assert_contains("U bewaart deze zoekopdracht al");
         let ids: Vec<i32> = app.with_conn(|c| saved_searches::table.select(saved_searches::id).load(c)).unwrap();
         assert_eq!(ids.len(), 1);
         let id = ids[0];
