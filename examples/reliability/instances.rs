@@ -5,6 +5,7 @@
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use wise_monitor::organisation::store as org_store;
 
 use anyhow::{bail, Context};
 
@@ -109,9 +110,8 @@ pub fn run(postgres_url: &str) -> anyhow::Result<bool> {
     let path = format!("/manage/organisations/{kvk}");
     let mut fields = {
         let mut conn = db.connect()?;
-        let organisation =
-            wise_monitor::organisation::store::organisation_by_kvk(&mut conn, &kvk)?.context("the WISE is gone")?;
-        profile_fields(&wise_monitor::organisation::store::organisation_input(&mut conn, &organisation)?)
+        let organisation = org_store::organisation_by_kvk(&mut conn, &kvk)?.context("the WISE is gone")?;
+        profile_fields(&org_store::organisation_input(&mut conn, &organisation)?)
     };
     for (key, value) in &mut fields {
         if key == "description" {

@@ -215,6 +215,7 @@ pub(crate) fn replace_classification(conn: &mut DbConn, id: i32, input: &Organis
 /// A WISE as its editors see it in a list.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, Queryable)]
 pub struct Managed {
+    pub id: i32,
     pub kvk_number: String,
     pub name: String,
     pub slug: String,
@@ -228,6 +229,7 @@ pub fn organisations_by_id(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<Ma
         .filter(organisations::id.eq_any(ids))
         .order((organisations::name.asc(), organisations::id.asc()))
         .select((
+            organisations::id,
             organisations::kvk_number,
             organisations::name,
             organisations::slug,

@@ -66,10 +66,9 @@ fn wise_tasks(c: &mut DbConn, user: &CurrentUser, today: chrono::NaiveDate, clos
     let open: Vec<Period> = periods::list(c)?.into_iter().filter(|p| p.status(today, closes).takes_figures()).collect();
     let mut wises = Vec::new();
     for wise in organisations::organisations_by_id(c, &user.organisations)? {
-        let Some(row) = organisations::organisation_by_kvk(c, &wise.kvk_number)? else { continue };
         let mut tasks = Vec::new();
         for period in &open {
-            let state = figures::find(c, row.id, period.id)?.map_or("missing".to_string(), |s| s.status);
+            let state = figures::find(c, wise.id, period.id)?.map_or("missing".to_string(), |s| s.status);
             tasks.push(json!({
                 "period": period.key,
                 "due_on": period.due_on,
@@ -83,7 +82,7 @@ fn wise_tasks(c: &mut DbConn, user: &CurrentUser, today: chrono::NaiveDate, clos
             "name": wise.name,
             "kvk_number": wise.kvk_number,
             "status": wise.status,
-            "public": row.status().is_public(),
+            "public": Status::parse(&wise.status).is_some_and(Status::is_public),
             "slug": wise.slug,
             "tasks": tasks,
         }));

@@ -6,6 +6,8 @@
 use actix_web::test::TestRequest;
 use wise_monitor::db;
 use wise_monitor::organisation::model::OrganisationInput;
+use wise_monitor::organisation::offerings as offering_store;
+use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
 use crate::support::{test_now, Backend, Browser, TestApp, TestUser};
@@ -229,24 +231,10 @@ async fn world(backend: Backend) -> World {
         ..Default::default()
     };
     let own = app
-        .with_conn(|c| {
-            wise_monitor::organisation::store::create_organisation(
-                c,
-                &wise("11111111", "Eigen Keuken"),
-                "approved",
-                now,
-            )
-        })
+        .with_conn(|c| org_store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now))
         .unwrap();
     let other = app
-        .with_conn(|c| {
-            wise_monitor::organisation::store::create_organisation(
-                c,
-                &wise("22222222", "Andere Keuken"),
-                "approved",
-                now,
-            )
-        })
+        .with_conn(|c| org_store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now))
         .unwrap();
     let offering = wise_monitor::organisation::model::OfferingInput {
         title: "Lunchcatering".into(),
@@ -258,9 +246,7 @@ async fn world(backend: Backend) -> World {
         lead_time: None,
         active: true,
     };
-    let offering_id = app
-        .with_conn(|c| wise_monitor::organisation::offerings::create_offering(c, own, &offering, "55520000", now))
-        .unwrap();
+    let offering_id = app.with_conn(|c| offering_store::create_offering(c, own, &offering, "55520000", now)).unwrap();
     let submission_id = {
         use wise_monitor::figures::{periods, submissions, values::Figures};
         let request = periods::validate_range("2026-Q3", "2026-Q3", "30").unwrap();

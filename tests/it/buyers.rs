@@ -3,6 +3,7 @@
 use diesel::prelude::*;
 use wise_monitor::db::{self, schema::audit_log};
 use wise_monitor::organisation::model::OrganisationInput;
+use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
 use crate::support::{test_now, TestApp};
@@ -17,11 +18,8 @@ fn wise(app: &TestApp) -> (i32, String, String) {
         sectors: vec!["green_maintenance".into()],
         ..Default::default()
     };
-    let id = app
-        .with_conn(|c| {
-            wise_monitor::organisation::store::create_organisation(c, &input, "approved", db::timestamp(test_now()))
-        })
-        .unwrap();
+    let id =
+        app.with_conn(|c| org_store::create_organisation(c, &input, "approved", db::timestamp(test_now()))).unwrap();
     let staff = app.add_user("wise", Some(id));
     (id, "groene-handen".into(), staff.email)
 }

@@ -8,6 +8,7 @@ use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source};
 use wise_monitor::figures::values::Figures;
 use wise_monitor::organisation::model::OrganisationInput;
+use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
 use crate::support::{test_now, TestApp};
@@ -24,7 +25,7 @@ fn setup(app: &TestApp) -> (i32, i32) {
             sectors: vec!["catering".into()],
             ..Default::default()
         };
-        app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &input, "approved", now)).unwrap()
+        app.with_conn(|c| org_store::create_organisation(c, &input, "approved", now)).unwrap()
     };
     let (first, second) = (create("70000001", "Eerste Keuken"), create("70000002", "Tweede Keuken"));
     let request = periods::validate_range("2026-Q2", "2026-Q3", "30").unwrap();

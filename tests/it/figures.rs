@@ -5,6 +5,7 @@ use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source};
 use wise_monitor::figures::values::Figures;
 use wise_monitor::organisation::model::OrganisationInput;
+use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
 use crate::support::{test_now, TestApp};
@@ -38,8 +39,7 @@ fn setup(app: &TestApp) -> (i32, i32) {
         sectors: vec!["other".into()],
         ..Default::default()
     };
-    let org =
-        app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &input, "approved", now)).unwrap();
+    let org = app.with_conn(|c| org_store::create_organisation(c, &input, "approved", now)).unwrap();
     let request = periods::validate_range("2026-Q3", "2026-Q3", "30").unwrap();
     app.with_conn(|c| periods::create_range(c, &request, now)).unwrap();
     let period = app.with_conn(|c| periods::find(c, "2026-Q3")).unwrap().unwrap();
@@ -281,7 +281,7 @@ backend_tests! {
                     sectors: vec!["other".into()],
                     ..Default::default()
                 };
-                wise_monitor::organisation::store::create_organisation(c, &input, "approved", now)
+                org_store::create_organisation(c, &input, "approved", now)
             })
             .unwrap();
         let _ = other;

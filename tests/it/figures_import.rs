@@ -13,6 +13,7 @@ use wise_monitor::figures::import::{self, Context, Rejected, Writer};
 use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source};
 use wise_monitor::organisation::model::OrganisationInput;
+use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
 use crate::support::{test_now, Browser, Response, TestApp};
@@ -49,12 +50,8 @@ fn world(c: &mut DbConn) -> (i32, i32) {
         sectors: vec!["catering".into()],
         ..Default::default()
     };
-    let own =
-        wise_monitor::organisation::store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now)
-            .unwrap();
-    let other =
-        wise_monitor::organisation::store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now)
-            .unwrap();
+    let own = org_store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now).unwrap();
+    let other = org_store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now).unwrap();
     let quarters = periods::validate_range("2026-Q1", "2026-Q4", "30").unwrap();
     periods::create_range(c, &quarters, now).unwrap();
     (own, other)
@@ -567,13 +564,7 @@ mod properties {
             sectors: vec!["other".into()],
             ..Default::default()
         };
-        wise_monitor::organisation::store::create_organisation(
-            &mut conn,
-            &input,
-            "approved",
-            db::timestamp(test_now()),
-        )
-        .unwrap();
+        org_store::create_organisation(&mut conn, &input, "approved", db::timestamp(test_now())).unwrap();
         drop(conn);
         (dir, pool)
     }

@@ -7,6 +7,7 @@ use actix_web::test::TestRequest;
 use diesel::prelude::*;
 use wise_monitor::db::{self, schema::audit_log, schema::organisations};
 use wise_monitor::organisation::model::OrganisationInput;
+use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
 use crate::support::{test_now, Browser, Response, TestApp};
@@ -142,7 +143,7 @@ backend_tests! {
             sectors: vec!["other".into()],
             ..Default::default()
         };
-        app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &existing, "pending", db::timestamp(test_now()))).unwrap();
+        app.with_conn(|c| org_store::create_organisation(c, &existing, "pending", db::timestamp(test_now()))).unwrap();
         let mut browser = operator(&app).await;
         let res = app.post_form(&mut browser, "/admin/import", &[("csv", &good_file())]).await;
         res.assert_status(422)

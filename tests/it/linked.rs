@@ -6,6 +6,7 @@ use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source};
 use wise_monitor::figures::values::Figures;
 use wise_monitor::organisation::model::OrganisationInput;
+use wise_monitor::organisation::store as org_store;
 use wise_monitor::reports::disclosure::Thresholds;
 use wise_monitor::reports::linked::{self, Finding};
 
@@ -21,7 +22,7 @@ fn wise(conn: &mut DbConn, kvk: &str, sector: &str, status: &str) -> i32 {
         sectors: vec![sector.into()],
         ..Default::default()
     };
-    wise_monitor::organisation::store::create_organisation(conn, &input, status, db::timestamp(test_now())).unwrap()
+    org_store::create_organisation(conn, &input, status, db::timestamp(test_now())).unwrap()
 }
 
 fn file(conn: &mut DbConn, org: i32, period: &str, stocks: [i64; 5], flows: [i64; 5]) {

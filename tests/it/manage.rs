@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use wise_monitor::db::schema::{audit_log, offerings, organisations};
 use wise_monitor::db::{self, DbConn};
 use wise_monitor::organisation::model::OrganisationInput;
+use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
 use crate::support::{test_now, Browser, Response, TestApp, TestUser};
@@ -24,24 +25,10 @@ fn two_wises(app: &TestApp) -> (TestUser, TestUser) {
         ..Default::default()
     };
     let own = app
-        .with_conn(|c| {
-            wise_monitor::organisation::store::create_organisation(
-                c,
-                &wise("11111111", "Eigen Keuken"),
-                "approved",
-                now,
-            )
-        })
+        .with_conn(|c| org_store::create_organisation(c, &wise("11111111", "Eigen Keuken"), "approved", now))
         .unwrap();
     let other = app
-        .with_conn(|c| {
-            wise_monitor::organisation::store::create_organisation(
-                c,
-                &wise("22222222", "Andere Keuken"),
-                "approved",
-                now,
-            )
-        })
+        .with_conn(|c| org_store::create_organisation(c, &wise("22222222", "Andere Keuken"), "approved", now))
         .unwrap();
     (app.add_user("wise", Some(own)), app.add_user("wise", Some(other)))
 }

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use wise_monitor::db::schema::{audit_log, organisations, outbox, registrations, users};
 use wise_monitor::db::{self, DbConn};
 use wise_monitor::organisation::model::OrganisationInput;
+use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
 use crate::support::{link_in, test_now, Browser, TestApp, PASSWORD};
@@ -211,7 +212,7 @@ backend_tests! {
             sectors: vec!["catering".into()],
             ..Default::default()
         };
-        app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &taken, "approved", now)).unwrap();
+        app.with_conn(|c| org_store::create_organisation(c, &taken, "approved", now)).unwrap();
         let existing = app.add_user("buyer", None);
         let visitor = app.visitor().await;
         let before = app.with_conn(counts);
@@ -331,7 +332,7 @@ backend_tests! {
                 sectors: vec!["textiles".into()],
                 ..Default::default()
             };
-            app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &input, status, now)).unwrap();
+            app.with_conn(|c| org_store::create_organisation(c, &input, status, now)).unwrap();
         }
         let mut visitor = app.visitor().await;
         submit(&app, &mut visitor, &application()).await.assert_status(200);

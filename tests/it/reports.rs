@@ -6,6 +6,7 @@ use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source};
 use wise_monitor::figures::values::Figures;
 use wise_monitor::organisation::model::OrganisationInput;
+use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
 use crate::support::{test_now, TestApp};
@@ -18,7 +19,7 @@ fn wise(conn: &mut DbConn, kvk: &str, name: &str, sector: &str, municipality: &s
         sectors: vec![sector.into(), "other".into()],
         ..Default::default()
     };
-    wise_monitor::organisation::store::create_organisation(conn, &input, status, db::timestamp(test_now())).unwrap()
+    org_store::create_organisation(conn, &input, status, db::timestamp(test_now())).unwrap()
 }
 
 fn file(conn: &mut DbConn, org: i32, period: &str, stocks: [i64; 5], flows: [i64; 5], groups: &[(&str, i64)]) {
@@ -259,7 +260,7 @@ backend_tests! {
         fixture(&app);
         let before = api(&app, "period=2025-Q4", true).await;
         let working = before["stocks"]["people_working"].as_i64().unwrap();
-        let d = app.with_conn(|c| wise_monitor::organisation::store::organisation_by_kvk(c, "10000004")).unwrap().unwrap().id;
+        let d = app.with_conn(|c| org_store::organisation_by_kvk(c, "10000004")).unwrap().unwrap().id;
         app.with_conn(|c| file(c, d, "2025-Q4", [14, 1, 0, 0, 0], [1, 0, 0, 0, 0], &[]));
         let revised = api(&app, "period=2025-Q4", true).await;
         assert_eq!(revised["stocks"]["people_working"].as_i64().unwrap(), working + 10, "D's new revision counts");

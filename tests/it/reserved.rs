@@ -8,6 +8,7 @@ use wise_monitor::figures::periods;
 use wise_monitor::figures::submissions::{self, Source, Verdict};
 use wise_monitor::figures::values::Figures;
 use wise_monitor::organisation::model::OrganisationInput;
+use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
 use crate::support::{test_now, Backend, TestApp};
@@ -41,10 +42,7 @@ fn wise(app: &TestApp, kvk: &str, name: &str) -> i32 {
         sectors: vec!["other".into()],
         ..Default::default()
     };
-    app.with_conn(|c| {
-        wise_monitor::organisation::store::create_organisation(c, &input, "approved", db::timestamp(test_now()))
-    })
-    .unwrap()
+    app.with_conn(|c| org_store::create_organisation(c, &input, "approved", db::timestamp(test_now()))).unwrap()
 }
 
 /// What happens to a WISE's figures for a period.

@@ -8,6 +8,8 @@ use wise_monitor::catalogue::search::SearchParams;
 use wise_monitor::db::schema::saved_searches;
 use wise_monitor::digests::{self, Kind};
 use wise_monitor::organisation::model::{OfferingInput, OrganisationInput, ServiceArea};
+use wise_monitor::organisation::offerings as offering_store;
+use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
 use crate::support::TestApp;
@@ -30,7 +32,7 @@ fn wise(app: &TestApp, kvk: &str, name: &str, sector: &str, when: NaiveDateTime)
         description: "Sociale onderneming in Haarlem".into(),
         ..Default::default()
     };
-    app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &input, "approved", when)).unwrap()
+    app.with_conn(|c| org_store::create_organisation(c, &input, "approved", when)).unwrap()
 }
 
 fn offering(title: &str) -> OfferingInput {
@@ -47,10 +49,7 @@ fn offering(title: &str) -> OfferingInput {
 }
 
 fn offer(app: &TestApp, organisation: i32, title: &str, when: NaiveDateTime) -> i32 {
-    app.with_conn(|c| {
-        wise_monitor::organisation::offerings::create_offering(c, organisation, &offering(title), "50000000", when)
-    })
-    .unwrap()
+    app.with_conn(|c| offering_store::create_offering(c, organisation, &offering(title), "50000000", when)).unwrap()
 }
 
 /// Runs what is due at `moment`; returns the mails queued per saved-search kind.
@@ -179,11 +178,11 @@ backend_tests! {
         // A profile change of a WISE the search finds, and an offering changed after the
         // slot of its run: the profile is in the next digest, the offering in the one after.
         let mut input = app.with_conn(|c| {
-            let o = wise_monitor::organisation::store::organisation_by_kvk(c, "80000001").unwrap().unwrap();
-            wise_monitor::organisation::store::organisation_input(c, &o)
+            let o = org_store::organisation_by_kvk(c, "80000001").unwrap().unwrap();
+            org_store::organisation_input(c, &o)
         }).unwrap();
         input.description = "Nu ook fietskoeriers".into();
-        app.with_conn(|c| wise_monitor::organisation::store::update_organisation(c, keuken, &input, at(2026, 11, 16, 12))).unwrap();
+        app.with_conn(|c| org_store::update_organisation(c, keuken, &input, at(2026, 11, 16, 12))).unwrap();
         assert_eq!(run(&app, seven(2026, 11, 17)), [(Kind::SavedSearchDaily, Some(1))]);
         app.deliver_mail();
         let third = app.mailbox.messages_to(&buyer.email).pop().unwrap();

@@ -2,6 +2,8 @@
 
 use wise_monitor::db;
 use wise_monitor::organisation::model::{OfferingInput, OrganisationInput, ServiceArea};
+use wise_monitor::organisation::offerings as offering_store;
+use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
 use crate::support::{test_now, Backend, TestApp};
@@ -37,8 +39,7 @@ fn add_wise(
         sectors: vec![sector.into()],
         ..Default::default()
     };
-    let id =
-        app.with_conn(|c| wise_monitor::organisation::store::create_organisation(c, &input, "approved", now)).unwrap();
+    let id = app.with_conn(|c| org_store::create_organisation(c, &input, "approved", now)).unwrap();
     let offer = OfferingInput {
         title: offering.0.into(),
         description: String::new(),
@@ -49,8 +50,8 @@ fn add_wise(
         lead_time: None,
         active: true,
     };
-    let code = app.with_conn(|c| wise_monitor::organisation::offerings::validate_offering(c, &offer)).unwrap().unwrap();
-    app.with_conn(|c| wise_monitor::organisation::offerings::create_offering(c, id, &offer, &code, now)).unwrap();
+    let code = app.with_conn(|c| offering_store::validate_offering(c, &offer)).unwrap().unwrap();
+    app.with_conn(|c| offering_store::create_offering(c, id, &offer, &code, now)).unwrap();
 }
 
 backend_tests! {
