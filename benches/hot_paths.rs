@@ -252,6 +252,7 @@ fn facet(values: impl IntoIterator<Item = (String, Option<String>)>, selected: &
             count: 1 + rng.below(60) as usize,
             value,
             label,
+            label_nl: None,
         })
         .collect()
 }

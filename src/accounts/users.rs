@@ -20,7 +20,7 @@ pub(super) async fn users_view(
     let search = query.clone();
     let users = ctx.state.db(move |c| Ok(store::search(c, &search, 500)?)).await?;
     let data = json!({
-        "nav": "admin",
+        "nav": "admin-users",
         "q": query,
         "users": users,
         "roles": Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
@@ -193,5 +193,5 @@ pub(super) async fn enable_user(
 pub(super) async fn audit_page(ctx: Ctx) -> Result<HttpResponse, AppError> {
     ctx.require(Action::ManageUsers, None).await?;
     let entries = ctx.state.db(|c| Ok(audit::recent(c, 500)?)).await?;
-    ctx.render("admin/audit", json!({ "nav": "admin", "entries": entries }))
+    ctx.render("admin/audit", json!({ "nav": "admin-audit", "entries": entries }))
 }

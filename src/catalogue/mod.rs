@@ -17,7 +17,6 @@ use search::SearchParams;
 
 use crate::validation::{is_kvk_number, FieldError};
 use crate::web::context::Ctx;
-use crate::web::page::NoticeQuery;
 use crate::web::{page, routes, AppError, AppState};
 
 pub fn routes(cfg: &mut routes::RouteConfig) {
@@ -124,14 +123,28 @@ pub(crate) async fn api_offerings(
     Ok(HttpResponse::Ok().json(result))
 }
 
-async fn profile(ctx: Ctx, slug: web::Path<String>, query: web::Query<NoticeQuery>) -> Result<HttpResponse, AppError> {
+/// A profile's query: a notice after an action, and `back`, the search it was found by
+/// (its query string), for the breadcrumb back to those results.
+#[derive(serde::Deserialize)]
+struct ProfileQuery {
+    notice: Option<String>,
+    back: Option<String>,
+}
+
+async fn profile(ctx: Ctx, slug: web::Path<String>, query: web::Query<ProfileQuery>) -> Result<HttpResponse, AppError> {
+    // Read back as a search and written again: only search parameters get through.
+    let back = query.back.as_deref().and_then(|q| serde_html_form::from_str::<SearchParams>(q).ok());
+    let back_url = view::url(
+        "/organisations",
+        back.map(|b| view::query_string(&b, b.page.as_deref().and_then(|p| p.parse().ok()))).unwrap_or_default(),
+    );
     let notice = match query.notice.as_deref() {
         Some("shortlisted") => Some("notice-shortlisted"),
         Some("unlisted") => Some("notice-unlisted"),
         Some("enquiry-sent") => Some("notice-enquiry-sent"),
         _ => None,
     };
-    render_profile(&ctx, slug.into_inner(), StatusCode::OK, json!({ "notice": notice })).await
+    render_profile(&ctx, slug.into_inner(), StatusCode::OK, json!({ "notice": notice, "back_url": back_url })).await
 }
 
 /// A WISE's public page; buyers also get the shortlist button and the enquiry form.
@@ -160,6 +173,7 @@ pub(crate) async fn render_profile(
         "listed": listed,
         "can_edit": editor,
         "notice": null,
+        "back_url": "/organisations",
         "enquiry": { "subject": "", "message": "" },
         "enquiry_errors": crate::web::form::field_errors(&["subject", "message"], &[]),
     });

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
-use super::search::{Hit, SearchParams, SearchResult};
+use super::search::{FacetValue, Facets, Hit, SearchParams, SearchResult};
 use super::store::Profile;
 use crate::validation::FieldError;
 use crate::web::form::{field_errors, safe_cell, Paging};
@@ -31,6 +31,15 @@ pub fn profile_page(profile: &Profile, today: NaiveDate) -> Value {
 
 /// The search parameters back as a query string (empty ones left out), on `page`.
 pub fn query_string(params: &SearchParams, page: Option<u32>) -> String {
+    let mut pairs = pairs(params);
+    if let Some(page) = page.filter(|p| *p > 1) {
+        pairs.push(("page", page.to_string()));
+    }
+    serde_html_form::to_string(&pairs).unwrap_or_default()
+}
+
+/// The parameters given (page left out), trimmed, in the URL's order.
+fn pairs(params: &SearchParams) -> Vec<(&'static str, String)> {
     let fields = [
         ("q", &params.q),
         ("sector", &params.sector),
@@ -43,14 +52,10 @@ pub fn query_string(params: &SearchParams, page: Option<u32>) -> String {
         ("sort", &params.sort),
         ("per_page", &params.per_page),
     ];
-    let mut pairs: Vec<(&str, String)> = fields
+    fields
         .iter()
         .filter_map(|(k, v)| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(|v| (*k, v.to_string())))
-        .collect();
-    if let Some(page) = page.filter(|p| *p > 1) {
-        pairs.push(("page", page.to_string()));
-    }
-    serde_html_form::to_string(&pairs).unwrap_or_default()
+        .collect()
 }
 
 fn echo(params: &SearchParams) -> Value {
@@ -95,6 +100,7 @@ pub fn url(path: &str, query: String) -> String {
 pub fn search_page(params: &SearchParams, result: &SearchResult) -> Value {
     let paging = Paging::new(result.page, result.per_page, result.total as i64);
     let filtered = !query_string(params, None).is_empty();
+    let chips = chips(params, &result.facets);
     json!({
         "nav": "organisations",
         "params": echo(params),
@@ -108,13 +114,22 @@ pub fn search_page(params: &SearchParams, result: &SearchResult) -> Value {
             "pages": result.pages,
             "items": result.items,
         },
-        "facets": result.facets,
-        "reserved_count": result.facets.reserved.first().map(|v| v.count),
+        "facets": facet_links(params, &result.facets),
+        "chips": chips,
+        "chip_count": chips.len(),
+        "reserved": result.facets.reserved.first().map(|v| json!({
+            "count": v.count,
+            "selected": v.selected,
+            "href": url("/organisations", query_string(&with(params, "reserved", (!v.selected).then_some("true")), None)),
+        })),
         "filtered": filtered,
+        "kept": kept_filters(params),
         "paging": paging,
         "previous_url": paging.previous.map(|p| url("/organisations", query_string(params, Some(p)))),
         "next_url": paging.next.map(|p| url("/organisations", query_string(params, Some(p)))),
         "export_url": url("/organisations.csv", query_string(params, None)),
+        "clear_url": url("/organisations", query_string(&SearchParams { q: params.q.clone(), ..Default::default() }, None)),
+        "back_query": back_query(params, result.page),
         "sorts": crate::catalogue::search::SORTS,
         "save_query": saved_query(params),
         "frequencies": crate::vocab::SAVED_SEARCH_FREQUENCIES,
@@ -122,16 +137,32 @@ pub fn search_page(params: &SearchParams, result: &SearchResult) -> Value {
 }
 
 /// The search page when the search itself is wrong: the form with field errors.
+/// Each error links to its field: the search text to its box, any other parameter (there
+/// is no box for it on the page, it came with the URL) to the search without it.
 pub fn search_errors(params: &SearchParams, errors: &[FieldError]) -> Value {
+    let mut kept = params.clone();
+    let error_list: Vec<Value> = errors
+        .iter()
+        .map(|e| {
+            let href = match e.field.as_str() {
+                "q" => "#search-q".to_string(),
+                field => url("/organisations", query_string(&with(params, field, None), None)),
+            };
+            kept = with(&kept, &e.field, None);
+            json!({ "field": e.field, "key": e.key, "href": href })
+        })
+        .collect();
     json!({
         "nav": "organisations",
         "params": echo(params),
         "errors": field_errors(&SEARCH_FIELDS, errors),
-        "error_list": errors.iter().map(|e| json!({"field": e.field, "key": e.key})).collect::<Vec<_>>(),
+        "error_list": error_list,
         "has_errors": true,
         "result": null,
-        "facets": crate::catalogue::search::Facets::default(),
-        "reserved_count": null,
+        "facets": facet_links(params, &Facets::default()),
+        "chips": [],
+        "reserved": null,
+        "kept": kept_filters(&kept),
         "filtered": true,
         "paging": null,
         "previous_url": null,
@@ -139,6 +170,116 @@ pub fn search_errors(params: &SearchParams, errors: &[FieldError]) -> Value {
         "export_url": null,
         "sorts": crate::catalogue::search::SORTS,
     })
+}
+
+/// `?back=…` for the links to profiles: the search (and page) to return to.
+fn back_query(params: &SearchParams, page: u32) -> String {
+    let query = query_string(params, Some(page));
+    if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", serde_html_form::to_string([("back", query)]).unwrap_or_default())
+    }
+}
+
+/// Facet values shown before "show all".
+const FACET_SHOWN: usize = 8;
+
+/// `params` with one parameter set to `value` (or removed), back on the first page.
+fn with(params: &SearchParams, field: &str, value: Option<&str>) -> SearchParams {
+    let mut changed = SearchParams { page: None, ..params.clone() };
+    let slot = match field {
+        "q" => &mut changed.q,
+        "sort" => &mut changed.sort,
+        "page" => &mut changed.page,
+        "per_page" => &mut changed.per_page,
+        "sector" => &mut changed.sector,
+        "cpv" => &mut changed.cpv,
+        "kind" => &mut changed.kind,
+        "municipality" => &mut changed.municipality,
+        "target_group" => &mut changed.target_group,
+        "certification" => &mut changed.certification,
+        "reserved" => &mut changed.reserved,
+        _ => return changed,
+    };
+    *slot = value.map(str::to_string);
+    changed
+}
+
+/// The facets of a dimension in the order of the page.
+fn dimensions(facets: &Facets) -> [(&'static str, &[FacetValue]); 6] {
+    [
+        ("sector", &facets.sector),
+        ("cpv", &facets.cpv),
+        ("kind", &facets.kind),
+        ("municipality", &facets.municipality),
+        ("target_group", &facets.target_group),
+        ("certification", &facets.certification),
+    ]
+}
+
+/// The message key naming a filter.
+fn filter_title(field: &str) -> &'static str {
+    match field {
+        "sector" => "filter-sector",
+        "cpv" => "filter-cpv",
+        "kind" => "filter-kind",
+        "municipality" => "filter-municipality",
+        "target_group" => "filter-target-group",
+        "certification" => "filter-certification",
+        _ => "filter-reserved-title",
+    }
+}
+
+/// The facets as lists of links, each value with its count and the URL that applies it
+/// (or, when it is the chosen one, removes it); the first few shown, the rest behind "all".
+fn facet_links(params: &SearchParams, facets: &Facets) -> Value {
+    let mut groups = serde_json::Map::new();
+    for (field, values) in dimensions(facets) {
+        let links: Vec<Value> = values
+            .iter()
+            .map(|v| {
+                let target = with(params, field, (!v.selected).then_some(v.value.as_str()));
+                json!({
+                    "value": v.value, "label": v.label, "label_nl": v.label_nl, "count": v.count,
+                    "selected": v.selected, "href": url("/organisations", query_string(&target, None)),
+                })
+            })
+            .collect();
+        let (shown, more) = links.split_at(links.len().min(FACET_SHOWN));
+        groups.insert(field.to_string(), json!({ "shown": shown, "more": more, "total": links.len() }));
+    }
+    Value::Object(groups)
+}
+
+/// The filters in force, each with the URL that removes it.
+fn chips(params: &SearchParams, facets: &Facets) -> Vec<Value> {
+    let mut chips: Vec<Value> = dimensions(facets)
+        .into_iter()
+        .flat_map(|(field, values)| values.iter().filter(|v| v.selected).map(move |v| (field, v)))
+        .map(|(field, v)| {
+            json!({
+                "field": field, "title": filter_title(field), "value": v.value, "label": v.label, "label_nl": v.label_nl,
+                "href": url("/organisations", query_string(&with(params, field, None), None)),
+            })
+        })
+        .collect();
+    if facets.reserved.first().is_some_and(|r| r.selected) {
+        chips.push(json!({
+            "field": "reserved", "title": filter_title("reserved"), "value": "true",
+            "href": url("/organisations", query_string(&with(params, "reserved", None), None)),
+        }));
+    }
+    chips
+}
+
+/// The filters in force as hidden fields, so a new search text or order keeps them.
+fn kept_filters(params: &SearchParams) -> Vec<Value> {
+    pairs(params)
+        .into_iter()
+        .filter(|(name, _)| !matches!(*name, "q" | "sort" | "per_page"))
+        .map(|(name, value)| json!({ "name": name, "value": value }))
+        .collect()
 }
 
 /// What a saved search keeps of a search: its words and filters, not its order or page.

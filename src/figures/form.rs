@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 use super::periods::{self, Period, Status};
 use super::submissions::{self, Source, Submission};
-use super::values::{Figures, FLOWS, OPTIONAL, STOCKS};
+use super::values::{Figures, FLOWS, OPTIONAL, STOCKS, TG_CEILING};
 use super::PeriodView;
 use crate::audit::{self, Actor};
 use crate::catalogue::manage::{organisation_for, organisation_json};
@@ -38,6 +38,9 @@ pub fn routes(cfg: &mut routes::RouteConfig) {
 fn base_path(kvk: &str) -> String {
     format!("/manage/organisations/{kvk}/figures")
 }
+
+/// The error of a target-group breakdown that counts more people than there are.
+const TG_SUM: &str = "error-tg-sum";
 
 /// FTE hundredths as the form writes them: `12.5`, `3`, `0.25`.
 pub fn fte_text(hundredths: i64) -> String {
@@ -231,7 +234,7 @@ fn render_form(
         field["name"] = json!(name);
         field["hint_key"] = if name.starts_with("tg_") { Value::Null } else { json!(format!("figures-hint-{dashed}")) };
         field["value"] = json!(shown.values.get(name).cloned().unwrap_or_default());
-        field["error"] = json!(shown.errors.iter().find(|e| e.field == name).map(|e| e.key));
+        field["error"] = json!(shown.errors.iter().find(|e| e.field == name && e.key != TG_SUM).map(|e| e.key));
         field["warning"] = json!(shown.warnings.iter().find(|e| e.field == name).map(|e| e.key));
         field["required"] = json!(STOCKS.contains(&name) || FLOWS.contains(&name));
         field["decimal"] = json!(name == "fte_target_group");
@@ -240,6 +243,18 @@ fn render_form(
     let fields = |names: &[&str]| names.iter().map(|n| field(n)).collect::<Vec<Value>>();
     let groups: Vec<String> = vocab::TARGET_GROUPS.iter().map(|g| format!("tg_{g}")).collect();
     let group_names: Vec<&str> = groups.iter().map(String::as_str).collect();
+    // The breakdown that counts too many is the fieldset's error, with both numbers.
+    let tg_sum = shown.errors.iter().any(|e| e.key == TG_SUM).then(|| {
+        let number = |name: &str| shown.values.get(name).and_then(|v| v.trim().parse::<i64>().ok()).unwrap_or(0);
+        let given: i64 = groups.iter().map(|g| number(g)).sum();
+        let ceiling: i64 = TG_CEILING.iter().map(|f| number(f)).sum();
+        crate::i18n::lookup(
+            ctx.lang(),
+            "figures-tg-sum-numbers",
+            &[("given", given.into()), ("ceiling", ceiling.into())],
+        )
+        .unwrap_or_default()
+    });
     let summary = |list: &[FieldError]| {
         let mut seen = Vec::new();
         list.iter()
@@ -252,6 +267,9 @@ fn render_form(
                 let mut item = field_label(&e.field);
                 item["anchor"] = json!(e.field);
                 item["message"] = json!(e.key);
+                if e.key == TG_SUM {
+                    item = json!({ "label_key": "figures-target-groups", "anchor": "target-groups", "message_text": tg_sum });
+                }
                 item
             })
             .collect::<Vec<Value>>()
@@ -281,6 +299,7 @@ fn render_form(
             "optional": fields(&OPTIONAL),
             "target_groups": fields(&group_names),
             "error_summary": summary(shown.errors),
+            "tg_sum": tg_sum,
             "warning_summary": summary(shown.warnings),
         }),
     )

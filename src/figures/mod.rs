@@ -2,6 +2,7 @@
 //! creates them on `/admin/periods` or with `wise-monitor periods create`; anyone
 //! reads them at `GET /api/v1/periods`.
 
+pub mod compare;
 pub mod form;
 pub mod import;
 pub mod periods;

@@ -16,6 +16,8 @@ pub const STOCKS: [&str; 5] = ["paid_target_group", "paid_regular", "trainees", 
 /// Flows: people during the period.
 pub const FLOWS: [&str; 5] =
     ["new_participants", "moved_to_paid_internal", "moved_to_paid_external", "moved_to_education", "other_exits"];
+/// The figures a target-group breakdown divides: together it counts no more people.
+pub const TG_CEILING: [&str; 3] = ["paid_target_group", "trainees", "daytime_activities"];
 /// Optional fields besides the target-group breakdown (`tg_<group>`).
 pub const OPTIONAL: [&str; 2] = ["fte_target_group", "turnover_eur"];
 /// Largest count accepted in any field (no WISE employs a million people).
@@ -152,7 +154,7 @@ impl Figures {
     pub fn errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         let breakdown: i64 = self.target_groups.values().sum();
-        let ceiling = self.stock("paid_target_group") + self.stock("trainees") + self.stock("daytime_activities");
+        let ceiling: i64 = TG_CEILING.iter().map(|f| self.stock(f)).sum();
         if breakdown > ceiling {
             let field = self.target_groups.keys().next().map_or("tg".to_string(), |g| format!("tg_{g}"));
             errors.push(FieldError { field, key: "error-tg-sum" });

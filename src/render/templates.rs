@@ -47,7 +47,7 @@ impl Templates {
             hb.set_dev_mode(reload);
             register_dir(&mut hb, dir)?;
         }
-        let helpers: [(&str, TextFn); 7] = [
+        let helpers: [(&str, TextFn); 8] = [
             ("fluent", fluent),
             ("label", label),
             ("cpv_division", cpv_division),
@@ -55,6 +55,7 @@ impl Templates {
             ("date", date),
             ("datetime", datetime),
             ("in_lang", in_lang),
+            ("decimal", decimal),
         ];
         for (name, helper) in helpers {
             hb.register_helper(name, Box::new(Text(helper)));
@@ -188,6 +189,17 @@ fn in_lang(h: &Helper, lang: Lang) -> Result<String, RenderError> {
     Ok(match (lang, dutch) {
         (Lang::Nl, Some(dutch)) => dutch.to_string(),
         _ => english.to_string(),
+    })
+}
+
+/// `{{decimal "12.5"}}`: a decimal number as the reader writes it (`12,5` in Dutch);
+/// anything that is not a plain number is left as it is.
+fn decimal(h: &Helper, lang: Lang) -> Result<String, RenderError> {
+    let text = h.param(0).and_then(|p| p.value().as_str()).unwrap_or("");
+    let plain = text.chars().all(|c| c.is_ascii_digit() || c == '.') && text.matches('.').count() == 1;
+    Ok(match lang {
+        Lang::Nl if plain => text.replace('.', ","),
+        _ => text.to_string(),
     })
 }
 

@@ -105,7 +105,7 @@ async fn report_for(ctx: &Ctx, period: Option<String>) -> Result<Report, AppErro
     params(ReportQuery),
     security((), ("bearer" = [])),
     responses(
-        (status = 200, description = "The sector report (SPEC §4 shape): public with suppressed numbers `null` and listed in `suppressed`; exact (`\"exact\": true`) with a `city` or `admin` token. For a year (made from its quarters when there is no year period), `quarters` lists the quarters with figures it rolls up and `complete` is false while the year runs", body = Object),
+        (status = 200, description = "The sector report (SPEC §4 shape): public with suppressed numbers `null` and listed in `suppressed`; exact (`\"exact\": true`) with a `city` or `admin` token. For a year (made from its quarters when there is no year period), `quarters` lists the quarters with figures it rolls up and `complete` is false while the year runs. `provisional` is true while `submissions_not_reviewed` (a count of submissions, not of people) of the submissions it counts await review or were returned", body = Object),
         (status = 404, description = "No such period, or none with figures (`unknown_period`; `details` names the periods that have figures)", body = crate::web::error::ErrorBody),
         (status = 422, description = "`period` missing or malformed, or an unknown `breakdown`", body = crate::web::error::ErrorBody),
     )
@@ -118,7 +118,8 @@ pub(crate) async fn api_report(ctx: Ctx, query: web::Query<ReportQuery>) -> Resu
     Ok(HttpResponse::Ok().json(report.to_json(dimension)))
 }
 
-/// `GET /reports/sector.csv?period=P`: every number of the report, one per line.
+/// `GET /reports/sector.csv?period=P`: every number of the report, one per line (the
+/// `total` row `submissions_not_reviewed` tells whether the report is provisional).
 async fn csv_export(ctx: Ctx, query: web::Query<ReportQuery>) -> Result<HttpResponse, AppError> {
     let report = report_for(&ctx, query.into_inner().period).await?;
     let body = to_csv(&report)?;

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::aggregate::{self, MEASURES, MOVED_TO_PAID, PEOPLE_WORKING, STOCK_COUNT};
-use super::charts::{self, ChartText, Line};
+use super::charts::{self, ChartText};
 use super::disclosure::Thresholds;
 use super::report::{self, coverage, measure_key, Breakdown, BreakdownRow, Point, Report};
 use crate::figures::periods::{self, Period, PeriodKey};
@@ -166,34 +166,27 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
         text(lang, &measure_key(MEASURES[MOVED_TO_PAID]), &[]),
     ];
     let or_suppressed = |v: Option<i64>| count(v).unwrap_or_else(|| suppressed_word.clone());
-    let series_chart = if series.is_empty() {
-        None
-    } else {
-        let described: Vec<String> = series
-            .iter()
-            .map(|p| {
-                format!(
-                    "{}: {} {}, {} {}",
-                    p.period,
-                    line_names[0],
-                    or_suppressed(p.people_working),
-                    line_names[1].to_lowercase(),
-                    or_suppressed(p.moved_to_paid)
-                )
-            })
-            .collect();
-        let chart_text = ChartText {
-            id: "chart-series".into(),
-            title: text(lang, "report-chart-series-title", &[("kind", series_kind.clone().into())]),
-            description: described.join("; "),
-        };
-        let periods: Vec<String> = series.iter().map(|p| p.period.clone()).collect();
-        let lines = [
-            Line { name: line_names[0].clone(), values: series.iter().map(|p| p.people_working).collect() },
-            Line { name: line_names[1].clone(), values: series.iter().map(|p| p.moved_to_paid).collect() },
+    let in_lang = |n: i64| format_count(n, lang);
+    let periods: Vec<String> = series.iter().map(|p| p.period.clone()).collect();
+    // One chart per measure, each on its own axis.
+    let mut series_charts = Vec::new();
+    if !series.is_empty() {
+        let measures: [(&str, &str, Vec<Option<i64>>); 2] = [
+            ("people", &line_names[0], series.iter().map(|p| p.people_working).collect()),
+            ("moves", &line_names[1], series.iter().map(|p| p.moved_to_paid).collect()),
         ];
-        Some(charts::time_series(&chart_text, &periods, &lines).map_err(AppError::Internal)?)
-    };
+        for (id, name, values) in measures {
+            let title = text(lang, &format!("report-chart-series-{id}"), &[("kind", series_kind.clone().into())]);
+            let described: Vec<String> =
+                periods.iter().zip(&values).map(|(p, v)| format!("{p}: {name} {}", or_suppressed(*v))).collect();
+            let chart_text =
+                ChartText { id: format!("chart-series-{id}"), title: title.clone(), description: described.join("; ") };
+            series_charts.push(json!({
+                "svg": charts::time_series(&chart_text, &periods, &values, &in_lang),
+                "caption": title,
+            }));
+        }
+    }
     let series_rows: Vec<Value> = series
         .iter()
         .map(|p| json!({ "period": p.period, "people_working": count(p.people_working), "moved_to_paid": count(p.moved_to_paid) }))
@@ -208,7 +201,6 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
             b.rows.iter().map(|r| (r, row_label(b.dimension, &r.key, lang))).collect();
         order.sort_by_cached_key(|(r, label)| (r.key == "other", label.to_lowercase()));
         let rows: Vec<(String, Option<i64>)> = order.iter().map(|(r, label)| (label.clone(), r.values[m])).collect();
-        let measure_label = text(lang, &measure_key(b.measures[m]), &[]);
         let chart = if rows.is_empty() {
             None
         } else {
@@ -219,7 +211,7 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
                 title: text(lang, &format!("report-chart-{dimension_key}-title"), &[]),
                 description,
             };
-            Some(charts::bars(&chart_text, &measure_label, &rows, &suppressed_word).map_err(AppError::Internal)?)
+            Some(charts::bars(&chart_text, &rows, &suppressed_word, &in_lang))
         };
         breakdowns.push(json!({
             "dimension": b.dimension,
@@ -260,9 +252,12 @@ fn report_json(loaded: &Loaded, lang: Lang) -> Result<Value, AppError> {
         "highlights": highlights,
         "headlines": headlines,
         "any_suppressed": !report.suppressed.is_empty(),
-        "series_chart": series_chart,
+        "series_charts": series_charts,
         "series": series_rows,
         "breakdowns": breakdowns,
+        // Submissions counted but not reviewed yet: the report is provisional.
+        "provisional": report.provisional(),
+        "not_reviewed": report.submissions_not_reviewed,
     }))
 }
 

@@ -80,6 +80,10 @@ pub struct Report {
     pub breakdowns: Vec<Breakdown>,
     /// Every suppressed number, as `stocks.trainees` or `breakdown.sector.catering.flows.other_exits`.
     pub suppressed: Vec<String>,
+    /// Submissions the report counts that are not accepted yet (awaiting review or
+    /// returned): while there are any, the report is provisional. Filled in by [`build`]
+    /// from the submissions' review status, outside the cache.
+    pub submissions_not_reviewed: usize,
 }
 
 /// The numbers of one period before change columns: headline and breakdown values
@@ -307,7 +311,9 @@ pub fn build(
     let key = (period.key.clone(), exact, *thresholds);
     let cached = caches.get::<ReportCaches>();
     let report = cached.reports.get_or_load(conn, key, |c| compute_report(c, caches, period, exact, thresholds))?;
-    Ok(Report::clone(&report))
+    let mut report = Report::clone(&report);
+    report.submissions_not_reviewed = crate::figures::review::unreviewed(conn, period)?;
+    Ok(report)
 }
 
 /// Builds the report for `period` from the database: exact, or the period's part of
@@ -418,6 +424,7 @@ fn assemble(
         headlines,
         breakdowns: now.breakdowns,
         suppressed,
+        submissions_not_reviewed: 0,
     }
 }
 
@@ -426,6 +433,11 @@ fn measure_index(measure: &str) -> usize {
 }
 
 impl Report {
+    /// Whether some submission the report counts is not reviewed yet ("voorlopig").
+    pub fn provisional(&self) -> bool {
+        self.submissions_not_reviewed > 0
+    }
+
     pub fn breakdown(&self, dimension: &str) -> Option<&Breakdown> {
         self.breakdowns.iter().find(|b| b.dimension == dimension)
     }
@@ -489,6 +501,8 @@ impl Report {
             "breakdown_by": dimension,
             "breakdown": breakdown,
             "suppressed": suppressed,
+            "provisional": self.provisional(),
+            "submissions_not_reviewed": self.submissions_not_reviewed,
         })
     }
 
@@ -507,6 +521,7 @@ impl Report {
         push("total", "", "organisations_approved", count(self.approved));
         push("total", "", "organisations_reporting", count(self.reporting));
         push("total", "", "response_rate_pct", count(self.response_rate_pct as usize));
+        push("total", "", "submissions_not_reviewed", count(self.submissions_not_reviewed));
         for h in &self.headlines {
             push("total", "", h.measure, n(h.value));
         }

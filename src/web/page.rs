@@ -70,7 +70,13 @@ fn render_html(
     if let Value::Object(map) = &mut data {
         map.insert("lang".into(), json!(lang.code()));
         map.insert("user".into(), json!(identity.user));
-        map.insert("can".into(), crate::web::auth::policy::flags(identity.user.as_ref()));
+        let can = crate::web::auth::policy::flags(identity.user.as_ref());
+        // The administration pages share one item in the menu (and their own sub-menu);
+        // the submissions overview is one of them for the operator.
+        let nav = map.get("nav").and_then(Value::as_str).unwrap_or("");
+        let in_admin = nav.starts_with("admin") || (nav == "figures-status" && can["operate"] == true);
+        map.insert("in_admin".into(), json!(in_admin));
+        map.insert("can".into(), can);
         map.insert("csrf_token".into(), json!(identity.csrf_token));
         map.insert("here".into(), json!(here));
         map.insert("languages".into(), json!(languages));

@@ -54,8 +54,10 @@ fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
             // The form with errors shown: a figure that is not a number.
             b.fill("input[name=paid_target_group]", "veel").await;
             b.click("button[name=action][value=submit]").await;
-            // Errors are listed at the top, each linked to its field.
+            // Errors are listed at the top, each linked to its field, and the list has the focus.
             b.find(".error-summary a[href='#paid_target_group']").await;
+            let focused = b.script("return document.activeElement.classList.contains('error-summary');").await;
+            assert_eq!(focused, serde_json::Value::Bool(true), "the error summary has the focus ({lang})");
             b.find("#paid_target_group[aria-invalid=true]").await;
             b.assert_accessible(&format!("the submission form with errors ({lang})")).await;
             for width in [1280, 390] {
@@ -69,10 +71,15 @@ fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
 async fn visit(b: &Browser, name: &str, path: &str, lang: &str) {
     b.goto(path).await;
     b.find(&format!("html[lang={lang}]")).await;
-    b.assert_accessible(&format!("{name} ({lang}, {path})")).await;
+    let page = format!("{name} ({lang}, {path})");
+    b.assert_accessible(&page).await;
+    b.assert_fields_styled(&page).await;
+    b.assert_chart_text_inside(&page).await;
     b.screenshot(name, lang, 1280).await;
     b.client.set_window_size(390, 844).await.unwrap();
-    b.assert_no_overflow(&format!("{name} ({lang}, {path})")).await;
+    b.assert_no_overflow(&page).await;
+    b.assert_fields_styled(&page).await;
+    b.assert_chart_text_inside(&page).await;
     b.screenshot(name, lang, 390).await;
     b.client.set_window_size(1280, 900).await.unwrap();
 }
@@ -138,6 +145,7 @@ fn a_wise_applies_is_approved_completes_its_profile_and_submits_figures() {
             b.goto("/admin/organisations?status=pending").await;
             let links = b.client.find_all(fantoccini::Locator::LinkText("Poetscollectief De Stofdoek")).await.unwrap();
             b.mark_page().await;
+            b.count_click();
             links[0].click().await.unwrap();
             b.wait_for_next_page("the WISE's link").await;
             path = b.path().await;
@@ -235,15 +243,22 @@ fn a_buyer_searches_shortlists_exports_and_saves_the_search() {
         b.click("form[action='/organisations'] .search-row button[type=submit]").await;
         b.find("ul.results").await;
         assert!(b.path().await.contains("q=schoonmaak"));
-        // Narrow by CPV: the division, then the group below it; then a municipality.
-        b.select("#search-cpv", "90").await;
-        b.click(".filters__actions button[type=submit]").await;
-        b.select("#search-cpv", "909").await;
-        b.click(".filters__actions button[type=submit]").await;
-        b.select("#search-municipality", "Amsterdam").await;
-        b.click(".filters__actions button[type=submit]").await;
+        // Narrow by CPV: the division, then the group below it; then a municipality. Each
+        // filter is one click on its value in the sidebar.
+        b.click(".facet a[data-facet=cpv][data-value='90']").await;
+        b.click(".facet a[data-facet=cpv][data-value='909']").await;
+        b.click(".facet a[data-facet=municipality][data-value='Amsterdam']").await;
         let path = b.path().await;
         assert!(path.contains("cpv=909") && path.contains("municipality=Amsterdam"), "{path}");
+        // The chosen filters are chips above the results; on a phone the filters fold
+        // behind their summary.
+        b.find(".chips a.chip[href*='cpv=909']").await;
+        b.client.set_window_size(390, 844).await.unwrap();
+        b.goto(&path).await;
+        let open = b.script("return document.querySelector('details.filters').open;").await;
+        assert_eq!(open, serde_json::Value::Bool(false), "the filters are folded on a phone");
+        b.assert_no_overflow("the search with filters (390 px)").await;
+        b.client.set_window_size(1280, 900).await.unwrap();
         let found = b.client.find_all(fantoccini::Locator::Css("ul.results h2 a")).await.unwrap();
         assert!(found.len() >= 2, "at least two WISEs to shortlist");
         let mut names = Vec::new();
@@ -252,6 +267,7 @@ fn a_buyer_searches_shortlists_exports_and_saves_the_search() {
             let link = b.client.find_all(fantoccini::Locator::Css("ul.results h2 a")).await.unwrap().remove(n);
             names.push(link.text().await.unwrap());
             b.mark_page().await;
+            b.count_click();
             link.click().await.unwrap();
             b.wait_for_next_page("a result").await;
             b.click("form[action='/shortlist'] button[type=submit]").await;
@@ -278,6 +294,8 @@ fn a_buyer_searches_shortlists_exports_and_saves_the_search() {
         b.assert_text("Schoonmaak in Amsterdam").await;
         b.assert_text("wekelijks").await;
         b.assert_accessible("saved searches").await;
+        // 15 clicks before the filters were links in a sidebar (README, screenshots).
+        assert_eq!(b.clicks(), 12, "clicks in the buyer's journey");
     });
 }
 
@@ -295,13 +313,14 @@ fn a_city_user_reads_the_report_for_a_quarter_and_a_year_and_downloads_it() {
         b.sign_in(CITY, DEMO_PASSWORD).await;
         b.goto("/reports/sector").await;
         b.find(".notice--exact").await;
-        b.select("#period", "2026-Q2").await;
-        b.click("form[action='/reports/sector'] button[type=submit]").await;
+        // The recent periods are one click each; the rest are in the picker.
+        b.click(".report__recent a[href$='period=2026-Q2']").await;
         assert_eq!(b.find(".report__period").await.text().await.unwrap(), "2026-Q2");
         b.assert_text("Verschil met 2026-Q1").await;
-        b.select("#period", "2025").await;
-        b.click("form[action='/reports/sector'] button[type=submit]").await;
+        b.click(".report__recent a[href$='period=2025']").await;
         assert_eq!(b.find(".report__period").await.text().await.unwrap(), "2025");
+        // 5 clicks before the recent periods were links (README, screenshots).
+        assert_eq!(b.clicks(), 3, "clicks in the city user's journey");
         b.assert_accessible("the year report (city)").await;
         let href = b.find("a[href^='/reports/sector.csv']").await.attr("href").await.unwrap().unwrap();
         assert_eq!(href, "/reports/sector.csv?period=2025");

@@ -161,6 +161,9 @@ pub struct Browser {
     _driver: Process,
     /// Where screenshots go.
     pub shots: PathBuf,
+    /// Clicks so far (a link, a button, a box ticked, a choice from a list): the
+    /// journeys count what they ask of a user.
+    clicks: std::sync::atomic::AtomicU32,
 }
 
 impl Browser {
@@ -192,7 +195,7 @@ impl Browser {
             .expect("a Chromium session");
         let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
         std::fs::create_dir_all(&shots).unwrap();
-        Browser { client, base: base.to_string(), _driver: driver, shots }
+        Browser { client, base: base.to_string(), _driver: driver, shots, clicks: Default::default() }
     }
 
     pub async fn goto(&self, path: &str) {
@@ -231,7 +234,18 @@ impl Browser {
         field.send_keys(value).await.unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
+    /// The clicks counted so far.
+    pub fn clicks(&self) -> u32 {
+        self.clicks.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Counts a click the test made on an element itself.
+    pub fn count_click(&self) {
+        self.clicks.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
     pub async fn select(&self, css: &str, value: &str) {
+        self.count_click();
         let field = self.find(css).await;
         field.select_by_value(value).await.unwrap_or_else(|e| panic!("choose {value} in {css}: {e}"));
     }
@@ -239,6 +253,7 @@ impl Browser {
     /// Clicks an element; when it is a link or a submit button, waits until the next
     /// page has loaded (so nothing afterwards reads the page that was left).
     pub async fn click(&self, css: &str) {
+        self.count_click();
         let element = self.find(css).await;
         let tag = element.tag_name().await.unwrap().to_ascii_lowercase();
         let kind = element.prop("type").await.unwrap().unwrap_or_default();
@@ -369,6 +384,39 @@ impl Browser {
             "{page} overflows at {} px: {wide}",
             wide["width"]
         );
+    }
+
+    /// Every visible field is styled: text of at least 16 px (phones do not zoom in) and
+    /// at least 40 px tall (room to tap); check boxes and radio buttons excepted.
+    pub async fn assert_fields_styled(&self, page: &str) {
+        let bad = self
+            .script(
+                "return [...document.querySelectorAll('input, select, textarea')]
+                   .filter(e => !['hidden', 'checkbox', 'radio', 'submit'].includes(e.type) && e.getClientRects().length > 0)
+                   .map(e => ({ name: e.name || e.id, font: parseFloat(getComputedStyle(e).fontSize), height: e.getBoundingClientRect().height }))
+                   .filter(f => f.font < 16 || f.height < 40);",
+            )
+            .await;
+        assert!(bad.as_array().is_some_and(|b| b.is_empty()), "{page}: fields too small: {bad}");
+    }
+
+    /// Every text in the page's charts lies inside its chart: no label is cut off.
+    pub async fn assert_chart_text_inside(&self, page: &str) {
+        let clipped = self
+            .script(
+                "const out = [];
+                 for (const svg of document.querySelectorAll('svg.chart__svg')) {
+                   const box = svg.getBoundingClientRect();
+                   for (const t of svg.querySelectorAll('text')) {
+                     const r = t.getBoundingClientRect();
+                     if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1))
+                       out.push(t.textContent);
+                   }
+                 }
+                 return out;",
+            )
+            .await;
+        assert!(clipped.as_array().is_some_and(|c| c.is_empty()), "{page}: chart labels cut off: {clipped}");
     }
 
     /// Writes the whole page as `{name}-{lang}-{width}.png` at that width.

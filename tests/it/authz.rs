@@ -173,6 +173,8 @@ const TABLE: &[Row] = &[
     // Accepted first, then returned: both allowed in that order.
     ("POST", "/admin/submissions/{id}/accept", &[], [401, 403, 403, 403, 403, 303]),
     ("POST", "/admin/submissions/{id}/return", &[("comment", "Graag nakijken.")], [401, 403, 403, 403, 403, 303]),
+    // The own WISE's submission raises no warning: the operator accepts it with the rest.
+    ("POST", "/admin/submissions/accept-without-warnings", &[("period", "2026-Q3")], [401, 403, 403, 403, 403, 303]),
     ("GET", "/admin/figures/import", &[], [303, 403, 403, 403, 403, 200]),
     // Pasted CSV text (the page also takes a file as multipart): the counts on the page.
     ("POST", "/admin/figures/import", &[("csv", FIGURES_CSV)], [401, 403, 403, 403, 403, 200]),

@@ -235,7 +235,18 @@ backend_tests! {
         let page = app.get_with(&mut w, form).await;
         page.assert_status(200).assert_contains("ingevuld met uw cijfers over 2026-Q2");
         page.assert_contains("id=\"paid_target_group\" name=\"paid_target_group\" type=\"text\" inputmode=\"numeric\" class=\"input--short\" value=\"17\"");
-        page.assert_contains("value=\"14.25\"").assert_contains("value=\"9\"");
+        page.assert_contains("value=\"14,25\"").assert_contains("value=\"9\"");
+
+        // A breakdown over more people than there are: the fieldset says both numbers,
+        // and no field the user did not touch is marked.
+        let too_many = [form_fields("20", "3"), vec![("tg_refugee_background", "25"), ("action", "submit")]].concat();
+        let res = app.post_form(&mut w, form, &too_many).await;
+        res.assert_status(422)
+            .assert_contains("<fieldset id=\"target-groups\" tabindex=\"-1\" class=\"fieldset--error\" aria-describedby=\"target-groups-error\">")
+            .assert_contains("U verdeelt 35 mensen over doelgroepen; er zijn er 32")
+            .assert_contains("href=\"#target-groups\"")
+            .assert_contains("class=\"tg-total\"");
+        assert!(!res.body.contains("aria-invalid=\"true\""), "no single field is wrong");
 
         // A draft, then an implausible value needs confirming.
         let res = app.post_form(&mut w, form, &[form_fields("20", "3"), vec![("action", "draft")]].concat()).await;

@@ -22,6 +22,7 @@ mod registry;
 mod report_page;
 mod reports;
 mod reserved;
+mod review;
 mod robustness;
 mod saved_searches;
 mod scale;

@@ -441,7 +441,7 @@ backend_tests! {
             let found = app.get(&format!("/api/v1/organisations?{query}")).await.json();
             let slugs: Vec<&str> = found["items"].as_array().unwrap().iter().map(|i| i["slug"].as_str().unwrap()).collect();
             assert_eq!(slugs, [SLUG], "{query}");
-            app.get(&format!("/organisations?{query}")).await.assert_contains(&format!("href=\"/organisations/{SLUG}\""));
+            app.get(&format!("/organisations?{query}")).await.assert_contains(&format!("href=\"/organisations/{SLUG}?back&#x3D;"));
         }
         let offers = app.get("/api/v1/offerings?q=glazenwassen&municipality=Zaanstad").await.json();
         assert_eq!(offers["items"][0]["organisation"]["kvk_number"], KVK);

@@ -148,7 +148,7 @@ backend_tests! {
         assert_eq!(report.previous_period.as_deref(), Some("2024"), "2024 as a year of its quarter");
         // The year's time series has the years with figures up to 2025.
         let series = charts(&year);
-        let (_, title, desc) = series.iter().find(|(id, _, _)| id == "chart-series-title").expect("a series chart");
+        let (_, title, desc) = series.iter().find(|(id, _, _)| id == "chart-series-people-title").expect("a series chart");
         assert!(title.contains("per jaar"), "{title}");
         assert!(desc.starts_with("2024: "), "{desc}");
         assert!(!desc.contains("2026"), "the series ends at the period shown");
@@ -170,18 +170,29 @@ backend_tests! {
         let res = app.get_in("en", "/reports/sector?period=2026-Q2").await;
         res.assert_status(200);
         res.assert_contains("<title>Sector report – 2026-Q2");
-        let found = charts(&res);
+        let mut found = charts(&res);
         let ids: Vec<&str> = found.iter().map(|(id, _, _)| id.as_str()).collect();
         assert_eq!(
             ids,
-            ["chart-series-title", "chart-sector-title", "chart-target-group-title", "chart-municipality-title"]
+            [
+                "chart-series-people-title",
+                "chart-series-moves-title",
+                "chart-sector-title",
+                "chart-target-group-title",
+                "chart-municipality-title"
+            ]
         );
+        // One measure per chart, numbers as the reader writes them.
         let (_, title, desc) = &found[0];
-        assert_eq!(title, "People working and onward moves into paid jobs per quarter");
+        assert_eq!(title, "People working per quarter");
         assert!(desc.starts_with("2024-Q4: People working "), "{desc}");
         assert!(desc.contains("2026-Q2: People working "), "{desc}");
         assert!(!desc.contains("2026-Q3"), "the series ends at the period shown");
-        assert_eq!(found[1].1, "People working by sector");
+        assert_eq!(found[1].1, "Onward moves into paid jobs per quarter");
+        assert!(found[1].2.starts_with("2024-Q4: Onward moves into paid jobs "), "{}", found[1].2);
+        assert!(!res.body.contains("k</text>"), "no abbreviated thousands");
+        let sector_chart = found.remove(2);
+        assert_eq!(sector_chart.1, "People working by sector");
         // Sector labels are translated, in the chart and in its table.
         let public = expected(&app, "2026-Q2", false);
         let sector = &public.breakdown("sector").unwrap().rows[0];
@@ -189,7 +200,7 @@ backend_tests! {
             wise_monitor::i18n::Lang::En,
             &wise_monitor::vocab::label_key("sector", &sector.key),
         );
-        assert!(found[1].2.contains(&format!("{label}: ")), "{}", found[1].2);
+        assert!(sector_chart.2.contains(&format!("{label}: ")), "{}", sector_chart.2);
         res.assert_contains(&format!("<th scope=\"row\">{label}</th>"));
         // Each chart has a table with every measure of its breakdown.
         for caption in ["By sector – 2026-Q2", "By target group – 2026-Q2", "By municipality – 2026-Q2"] {

@@ -14,6 +14,7 @@ use crate::backend_tests;
 use crate::support::{test_now, Backend, TestApp};
 
 const BADGE_NL: &str = "Komt in aanmerking voor voorbehouden opdrachten (Aanbestedingswet art. 2.82) — op basis van";
+const BADGE_SHORT_NL: &str = "Voorbehouden opdrachten (art. 2.82)";
 const BADGE_EN: &str = "Eligible for reserved contracts (Aanbestedingswet art. 2.82) — based on";
 
 fn figures(paid_target_group: u32, paid_regular: u32) -> Figures {
@@ -213,24 +214,24 @@ backend_tests! {
 
     async fn reserved_badge_on_the_pages_and_in_the_export(app) {
         fixture(&app);
-        // The search page with the filter: the box ticked, the count, the badges.
+        // The search page with the filter: chosen (a link that removes it), with its
+        // count, as a chip; the short badge on each card (the explanation is on the profile).
         let page = app.get("/organisations?reserved=true&sort=name").await;
         page.assert_status(200)
-            .assert_contains("name=\"reserved\" type=\"checkbox\" value=\"true\" checked")
-            .assert_contains("Alleen sociale ondernemingen die in aanmerking komen voor voorbehouden opdrachten (3)")
-            .assert_contains(&format!("{BADGE_NL} 2026-Q2"))
-            .assert_contains(&format!("{BADGE_NL} 2026-Q1"))
-            .assert_contains(&format!("{BADGE_NL} 2026-Q3"))
-            .assert_contains("href=\"/organisations/aa-drie-van-tien\"")
+            .assert_contains("href=\"/organisations?sort&#x3D;name\" data-facet=\"reserved\" data-value=\"true\" aria-current=\"true\">Alleen sociale ondernemingen die in aanmerking komen voor voorbehouden opdrachten <span class=\"facet__count\">(3)</span>")
+            .assert_contains("<span class=\"chip__field\">Voorbehouden opdrachten:</span>")
+            .assert_contains("href=\"/organisations/aa-drie-van-tien?back&#x3D;reserved%3Dtrue%26sort%3Dname\"")
             .assert_contains("3 sociale ondernemingen");
+        assert_eq!(page.body.matches(BADGE_SHORT_NL).count(), 4, "three cards and the chip");
+        assert!(!page.body.contains(BADGE_NL), "the long badge is on the profile only");
         assert!(!page.body.contains("/organisations/bb-twee-van-tien\""));
         assert!(!page.body.contains("/organisations/gg-zonder-cijfers\""));
         assert!(!page.body.contains("/organisations/hh-geschorst\""));
         // Without the filter: every approved WISE, a badge only on the eligible ones.
         let page = app.get("/organisations?sort=name").await;
-        page.assert_status(200).assert_contains("href=\"/organisations/bb-twee-van-tien\"");
-        assert!(!page.body.contains("value=\"true\" checked"));
-        assert_eq!(page.body.matches(BADGE_NL).count(), 3);
+        page.assert_status(200).assert_contains("href=\"/organisations/bb-twee-van-tien?back&#x3D;sort%3Dname\"");
+        assert!(!page.body.contains("aria-current=\"true\">Alleen"));
+        assert_eq!(page.body.matches(BADGE_SHORT_NL).count(), 3);
         assert!(!page.body.contains("/organisations/hh-geschorst\""), "suspended WISEs never appear");
         // Paging keeps the filter in the URL.
         let paged = app.get("/organisations?reserved=true&sort=name&per_page=1").await;
@@ -238,7 +239,11 @@ backend_tests! {
             "rel=\"next\" href=\"/organisations?reserved&#x3D;true&amp;sort&#x3D;name&amp;per_page&#x3D;1&amp;page&#x3D;2\"",
         );
         let second = app.get("/organisations?reserved=true&sort=name&per_page=1&page=2").await;
-        second.assert_status(200).assert_contains("href=\"/organisations/dd-nog-in-behandeling\"");
+        second.assert_status(200).assert_contains("href=\"/organisations/dd-nog-in-behandeling?back&#x3D;");
+        // From a profile the breadcrumb leads back to the search it was found by.
+        app.get("/organisations/dd-nog-in-behandeling?back=reserved%3Dtrue%26sort%3Dname%26page%3D2%26evil%3D1")
+            .await
+            .assert_contains("href=\"/organisations?reserved&#x3D;true&amp;sort&#x3D;name&amp;page&#x3D;2\"");
 
         // The profile: the badge with its period and the share, in both languages.
         let profile = app.get("/organisations/aa-drie-van-tien").await;

@@ -105,9 +105,25 @@ backend_tests! {
         page.assert_status(200);
         assert!(api["total"].as_u64().unwrap() > 0);
         for slug in slugs(&api) {
-            page.assert_contains(&format!("href=\"/organisations/{slug}\""));
+            page.assert_contains(&format!("href=\"/organisations/{slug}?back&#x3D;q%3Dschoonmaak%26municipality%3DAmsterdam%26sort%3Dname\""));
         }
         page.assert_contains(&format!("{} sociale ondernemingen", api["total"]));
+        // The filters: each value a link with its count, the chosen one removes itself and
+        // is a chip too; a new search text keeps the filters.
+        page.assert_contains("href=\"/organisations?q&#x3D;schoonmaak&amp;sort&#x3D;name\" data-facet=\"municipality\" data-value=\"Amsterdam\" aria-current=\"true\">Amsterdam")
+            .assert_contains("<span class=\"chip__field\">Levert in gemeente:</span> Amsterdam")
+            .assert_contains("<input type=\"hidden\" name=\"municipality\" value=\"Amsterdam\">");
+        let service = api["facets"]["kind"].as_array().unwrap().iter().find(|v| v["value"] == "service").unwrap();
+        page.assert_contains(&format!(
+            "href=\"/organisations?q&#x3D;schoonmaak&amp;kind&#x3D;service&amp;municipality&#x3D;Amsterdam&amp;sort&#x3D;name\" data-facet=\"kind\" data-value=\"service\">Dienst <span class=\"facet__count\">({})</span>",
+            service["count"]
+        ));
+        // Nothing found: said once, and the chosen filter stays with its zero count.
+        let none = app.get("/organisations?q=zzyzx&sector=catering").await;
+        none.assert_status(200)
+            .assert_contains("Niets gevonden")
+            .assert_contains("data-value=\"catering\" aria-current=\"true\">Horeca en catering <span class=\"facet__count\">(0)</span>");
+        assert!(!none.body.contains("nog geen sociale ondernemingen"), "an empty search is not an empty catalogue");
 
         // Paging keeps the whole search in the URL.
         let first = app.get("/organisations?sector=catering&per_page=2").await;

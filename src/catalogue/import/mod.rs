@@ -50,7 +50,7 @@ struct PageQuery {
 /// The page with its defaults, overridden by `extra`.
 fn view(ctx: &Ctx, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
     let data = json!({
-        "nav": "admin-organisations",
+        "nav": "admin-import",
         "sectors": vocab::SECTORS,
         "target_groups": vocab::TARGET_GROUPS,
         "max_mb": MAX_BYTES / (1024 * 1024),

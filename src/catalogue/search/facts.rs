@@ -273,11 +273,12 @@ pub(super) fn facet<'a, V: Iterator<Item = &'a str>>(
             selected: selected == Some(value),
             value: value.to_string(),
             label: None,
+            label_nl: None,
             count,
         })
         .collect();
     if let Some(s) = selected.filter(|s| !list.iter().any(|v| v.value == *s)) {
-        list.push(FacetValue { selected: true, value: s.to_string(), label: None, count: 0 });
+        list.push(FacetValue { selected: true, value: s.to_string(), label: None, label_nl: None, count: 0 });
     }
     list.sort_unstable_by(|a, b| a.value.cmp(&b.value));
     if let Some(order) = order {

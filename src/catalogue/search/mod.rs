@@ -46,6 +46,9 @@ pub struct FacetValue {
     /// For CPV groups and below: the English label of the code the prefix stands for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// Its Dutch label, where the vocabulary has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_nl: Option<String>,
     pub count: usize,
     /// Whether the search currently filters on this value.
     pub selected: bool,
@@ -187,14 +190,16 @@ fn label_cpv_facet(conn: &mut DbConn, values: &mut [FacetValue]) -> QueryResult<
     if codes.is_empty() {
         return Ok(());
     }
-    let labels: HashMap<String, String> = cpv_codes::table
+    let labels: HashMap<String, (String, Option<String>)> = cpv_codes::table
         .filter(cpv_codes::code.eq_any(&codes))
-        .select((cpv_codes::code, cpv_codes::label_en))
-        .load::<(String, String)>(conn)?
+        .select((cpv_codes::code, (cpv_codes::label_en, cpv_codes::label_nl)))
+        .load::<(String, (String, Option<String>))>(conn)?
         .into_iter()
         .collect();
     for v in values.iter_mut().filter(|v| v.value.len() > 2) {
-        v.label = labels.get(&format!("{:0<8}", v.value)).cloned();
+        if let Some((en, nl)) = labels.get(&format!("{:0<8}", v.value)) {
+            (v.label, v.label_nl) = (Some(en.clone()), nl.clone());
+        }
     }
     Ok(())
 }
@@ -225,7 +230,7 @@ fn facets(search: &Search, facts: &[(i32, &Facts)], names: &BTreeMap<String, Str
     };
     if let Some(p) = &search.cpv {
         let count = without(Dimension::Cpv).filter(|f| search.passes(f, None)).count();
-        cpv.insert(0, FacetValue { value: p.clone(), label: None, count, selected: true });
+        cpv.insert(0, FacetValue { value: p.clone(), label: None, label_nl: None, count, selected: true });
     }
     // Municipalities: a WISE with a national offering serves them all.
     let national: usize = without(Dimension::Municipality).filter(|f| f.national).count();
@@ -244,6 +249,7 @@ fn facets(search: &Search, facts: &[(i32, &Facts)], names: &BTreeMap<String, Str
         .map(|(folded, written)| FacetValue {
             value: written.clone(),
             label: None,
+            label_nl: None,
             count: national + local.get(folded).copied().unwrap_or(0),
             selected: chosen.as_deref() == Some(folded.as_str()),
         })
@@ -279,6 +285,7 @@ fn facets(search: &Search, facts: &[(i32, &Facts)], names: &BTreeMap<String, Str
         reserved: vec![FacetValue {
             value: "true".into(),
             label: None,
+            label_nl: None,
             count: without(Dimension::Reserved).filter(|f| f.eligible()).count(),
             selected: search.reserved,
         }],

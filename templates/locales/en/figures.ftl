@@ -78,6 +78,10 @@ figures-flows = Movements during the period
 figures-flows-intro = Count what happened from the first to the last day of the period.
 figures-optional = Optional
 figures-target-groups = People by target group (optional)
+## the target-group breakdown in numbers
+figures-tg-sum-numbers = You divide { $given } people over target groups; there are { $ceiling } (target-group employees, trainees and daytime participants together).
+figures-tg-live = Divided: { $given } of { $ceiling }
+figures-tg-live-over = That is more than there are.
 figures-target-groups-intro = How the target-group people, trainees and participants in daytime activities are divided over target groups. Together these may not be more than those three numbers added up.
 figures-submit = Submit figures
 figures-submit-correction = Submit correction
@@ -168,3 +172,32 @@ mail-figures-returned-subject = Please correct the figures of { $organisation } 
 mail-figures-returned-body = The operator of the platform has returned the figures of { $organisation } for { $period } with this comment:
 mail-figures-returned-action = Please correct the figures and submit them again.
 mail-figures-returned-button = Correct the figures
+
+## review workflow
+
+figures-review-col-newest = { $period } (newest)
+figures-review-col-previous = Previous period ({ $period })
+figures-review-col-difference = Difference
+figures-review-previous-none = There are no accepted figures of this enterprise for { $period } to compare with.
+figures-review-accept-next = Accept and next
+figures-review-return-heading = Return
+figures-review-tabs-label = Submissions by status
+figures-review-tab-all = All
+figures-review-tab-empty = There are no submissions with this status.
+figures-review-filter-unknown = Unknown status “{ $status }”. Choose one of: { $known }.
+figures-review-notice-all-reviewed = Accepted. No submissions for { $period } are awaiting review any more.
+figures-review-notice-bulk =
+    { $accepted ->
+        [one] One submission accepted
+       *[other] { $accepted } submissions accepted
+    }, { $left ->
+        [0] none left for review.
+        [one] one left for review because of warnings.
+       *[other] { $left } left for review because of warnings.
+    }
+figures-review-bulk-accept = Accept all submissions without warnings
+figures-review-bulk-hint =
+    { $count ->
+        [one] One submission awaits review.
+       *[other] { $count } submissions await review.
+    } Submissions with warnings stay for you to review.

@@ -4,6 +4,9 @@
 
 site-name = wise-monitor
 skip-to-content = Skip to content
+nav-menu = Menu
+admin-sections = Administration sections
+admin-nav-import = Import
 nav-label = Main menu
 nav-home = Home
 nav-organisations = Social enterprises
@@ -94,11 +97,22 @@ error-status = Error code { $status }
 search-heading = Search the catalogue
 search-title-for = Search results for “{ $q }”
 search-label = Search by name, product or service
-search-placeholder = for example catering, cleaning or bicycle repair
-search-filters = Refine
+search-placeholder = e.g. cleaning, catering
+search-filters = Filters
 search-apply = Apply
 search-clear = Clear all filters
 search-export = Download the results (CSV)
+search-filters-active =
+    { $count ->
+        [one] 1 active
+       *[other] { $count } active
+    }
+search-filters-chosen = Chosen filters
+search-filter-remove = remove filter
+search-sort-apply = Sort
+search-facet-all = Show all { $count }
+filter-reserved-title = Reserved contracts
+reserved-badge-short = Reserved contracts (art. 2.82)
 search-has-errors = The search cannot be run like this:
 search-nothing = Nothing found. Try fewer or other words, or clear a filter.
 search-matching-offerings =

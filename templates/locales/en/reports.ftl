@@ -12,6 +12,7 @@ report-exact-text = You are seeing the exact figures, without suppression. Somet
 
 ## Period choice and download
 
+report-recent = Recent periods
 report-period = Period
 report-period-quarters = Quarters
 report-period-years = Years
@@ -61,6 +62,14 @@ report-measure-people = Target-group people
 
 report-series = Over time
 report-series-none = There are too few figures yet to show a development.
+report-chart-series-people = { $kind ->
+    [year] People working per year
+   *[quarter] People working per quarter
+}
+report-chart-series-moves = { $kind ->
+    [year] Onward moves into paid jobs per year
+   *[quarter] Onward moves into paid jobs per quarter
+}
 report-chart-series-title = { $kind ->
     [year] People working and onward moves into paid jobs per year
    *[quarter] People working and onward moves into paid jobs per quarter
@@ -91,3 +100,12 @@ report-disclosure-text = A dash (–) stands for a suppressed figure. Such a fig
 report-disclosure-some = Some figures in this report are suppressed.
 report-disclosure-exact = These are the exact figures, without suppression. The public report suppresses figures that could reveal something about a single enterprise.
 report-rules = Each enterprise counts once, under its first-listed sector. For a year, the movements in and out of its quarters are added up; for the numbers of people, the latest quarter an enterprise submitted figures for counts.
+
+## review workflow
+
+report-provisional-mark = Provisional
+report-provisional-text =
+    { $count ->
+        [one] One submission for this period has not been reviewed yet; the figures may still change.
+       *[other] { $count } submissions for this period have not been reviewed yet; the figures may still change.
+    }

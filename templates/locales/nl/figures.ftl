@@ -78,6 +78,10 @@ figures-flows = Instroom en uitstroom in de periode
 figures-flows-intro = Tel wat er gebeurde van de eerste tot en met de laatste dag van de periode.
 figures-optional = Optioneel
 figures-target-groups = Mensen per doelgroep (optioneel)
+## the target-group breakdown in numbers
+figures-tg-sum-numbers = U verdeelt { $given } mensen over doelgroepen; er zijn er { $ceiling } (doelgroepmedewerkers, leerwerktrajecten en dagbesteding samen).
+figures-tg-live = Verdeeld: { $given } van { $ceiling }
+figures-tg-live-over = Dat zijn er meer dan er zijn.
 figures-target-groups-intro = Hoe de doelgroepmedewerkers, leerwerktrajecten en deelnemers aan dagbesteding over de doelgroepen zijn verdeeld. Samen niet meer dan die drie aantallen bij elkaar opgeteld.
 figures-submit = Cijfers versturen
 figures-submit-correction = Correctie versturen
@@ -168,3 +172,32 @@ mail-figures-returned-subject = Graag de cijfers van { $organisation } over { $p
 mail-figures-returned-body = De beheerder van het platform heeft de cijfers van { $organisation } over { $period } teruggestuurd met deze opmerking:
 mail-figures-returned-action = Corrigeer de cijfers en verstuur ze opnieuw.
 mail-figures-returned-button = Cijfers corrigeren
+
+## review workflow
+
+figures-review-col-newest = { $period } (nieuwste)
+figures-review-col-previous = Vorige periode ({ $period })
+figures-review-col-difference = Verschil
+figures-review-previous-none = Er zijn geen geaccepteerde cijfers van deze onderneming over { $period } om mee te vergelijken.
+figures-review-accept-next = Accepteren en volgende
+figures-review-return-heading = Terugsturen
+figures-review-tabs-label = Inzendingen naar status
+figures-review-tab-all = Alle
+figures-review-tab-empty = Er zijn geen inzendingen met deze status.
+figures-review-filter-unknown = Onbekende status „{ $status }”. Kies een van: { $known }.
+figures-review-notice-all-reviewed = Geaccepteerd. Er wachten geen inzendingen over { $period } meer op beoordeling.
+figures-review-notice-bulk =
+    { $accepted ->
+        [one] Eén inzending geaccepteerd
+       *[other] { $accepted } inzendingen geaccepteerd
+    }, { $left ->
+        [0] geen over om te beoordelen.
+        [one] één blijft over om te beoordelen vanwege waarschuwingen.
+       *[other] { $left } blijven over om te beoordelen vanwege waarschuwingen.
+    }
+figures-review-bulk-accept = Alle inzendingen zonder waarschuwingen accepteren
+figures-review-bulk-hint =
+    { $count ->
+        [one] Eén inzending wacht op beoordeling.
+       *[other] { $count } inzendingen wachten op beoordeling.
+    } Inzendingen met waarschuwingen blijven staan om ze zelf te beoordelen.

@@ -4,6 +4,9 @@
 
 site-name = wise-monitor
 skip-to-content = Direct naar de inhoud
+nav-menu = Menu
+admin-sections = Beheeronderdelen
+admin-nav-import = Importeren
 nav-label = Hoofdmenu
 nav-home = Home
 nav-organisations = Sociale ondernemingen
@@ -94,11 +97,22 @@ error-status = Foutcode { $status }
 search-heading = Zoeken in de catalogus
 search-title-for = Zoekresultaten voor “{ $q }”
 search-label = Zoek op naam, product of dienst
-search-placeholder = bijvoorbeeld catering, schoonmaak of fietsreparatie
-search-filters = Verfijnen
+search-placeholder = bijv. schoonmaak, catering
+search-filters = Filters
 search-apply = Toepassen
 search-clear = Alle filters wissen
 search-export = Download de resultaten (CSV)
+search-filters-active =
+    { $count ->
+        [one] 1 actief
+       *[other] { $count } actief
+    }
+search-filters-chosen = Gekozen filters
+search-filter-remove = filter weghalen
+search-sort-apply = Sorteren
+search-facet-all = Alle { $count } tonen
+filter-reserved-title = Voorbehouden opdrachten
+reserved-badge-short = Voorbehouden opdrachten (art. 2.82)
 search-has-errors = De zoekopdracht kan zo niet worden uitgevoerd:
 search-nothing = Niets gevonden. Probeer minder of andere woorden, of wis een filter.
 search-matching-offerings =

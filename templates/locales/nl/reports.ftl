@@ -12,6 +12,7 @@ report-exact-text = U ziet de exacte cijfers, zonder afscherming. Daaruit kan ie
 
 ## Periodekeuze en download
 
+report-recent = Recente periodes
 report-period = Periode
 report-period-quarters = Kwartalen
 report-period-years = Jaren
@@ -61,6 +62,14 @@ report-measure-people = Mensen uit de doelgroep
 
 report-series = Ontwikkeling
 report-series-none = Er zijn nog te weinig cijfers om een ontwikkeling te tonen.
+report-chart-series-people = { $kind ->
+    [year] Mensen aan het werk per jaar
+   *[quarter] Mensen aan het werk per kwartaal
+}
+report-chart-series-moves = { $kind ->
+    [year] Doorstroom naar betaald werk per jaar
+   *[quarter] Doorstroom naar betaald werk per kwartaal
+}
 report-chart-series-title = { $kind ->
     [year] Mensen aan het werk en doorstroom naar betaald werk per jaar
    *[quarter] Mensen aan het werk en doorstroom naar betaald werk per kwartaal
@@ -91,3 +100,12 @@ report-disclosure-text = Een streepje (–) staat voor een afgeschermd cijfer. Z
 report-disclosure-some = In deze rapportage zijn cijfers afgeschermd.
 report-disclosure-exact = Dit zijn de exacte cijfers, zonder afscherming. In de openbare rapportage zijn cijfers afgeschermd die iets over één onderneming kunnen verraden.
 report-rules = Elke onderneming telt één keer mee, onder haar eerstgenoemde sector. Over een jaar wordt de in- en uitstroom van de kwartalen opgeteld; voor de aantallen mensen telt het laatste kwartaal waarover een onderneming cijfers heeft aangeleverd.
+
+## review workflow
+
+report-provisional-mark = Voorlopig
+report-provisional-text =
+    { $count ->
+        [one] Eén inzending over deze periode is nog niet beoordeeld; de cijfers kunnen nog veranderen.
+       *[other] { $count } inzendingen over deze periode zijn nog niet beoordeeld; de cijfers kunnen nog veranderen.
+    }
