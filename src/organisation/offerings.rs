@@ -22,7 +22,12 @@ pub fn validate_offering(conn: &mut DbConn, input: &OfferingInput) -> QueryResul
     e.check(!title.is_empty(), "title", "error-required");
     e.check(char_len(title) <= MAX_NAME, "title", "error-too-long");
     e.check(char_len(&input.description) <= MAX_DESCRIPTION, "description", "error-too-long");
-    e.check(vocab::OFFERING_KINDS.contains(&input.kind.as_str()), "kind", "error-unknown-code");
+    // No kind given: the CPV code says it (see `kind`).
+    e.check(
+        input.kind.is_empty() || vocab::OFFERING_KINDS.contains(&input.kind.as_str()),
+        "kind",
+        "error-unknown-code",
+    );
     for (field, value) in [("price_indication", &input.price_indication), ("lead_time", &input.lead_time)] {
         if let Some(v) = optional(value) {
             e.check(char_len(v) <= MAX_TEXT, field, "error-too-long");
@@ -54,6 +59,15 @@ pub fn validate_offering(conn: &mut DbConn, input: &OfferingInput) -> QueryResul
     Ok(e.into_result().map(|()| code))
 }
 
+/// The offering's kind: as given, or else what its CPV code's division says (works for
+/// 45, goods for 03–44 and 48, services for the rest).
+fn kind<'a>(input: &'a OfferingInput, cpv_code: &str) -> &'a str {
+    match input.kind.trim() {
+        "" => crate::vocab::cpv::kind_of(cpv_code),
+        given => given,
+    }
+}
+
 /// Creates an offering for a WISE (input already validated, `cpv_code` normalised).
 pub fn create_offering(
     conn: &mut DbConn,
@@ -68,7 +82,7 @@ pub fn create_offering(
             organisation_id,
             title: input.title.trim(),
             description: input.description.trim(),
-            kind: &input.kind,
+            kind: kind(input, cpv_code),
             cpv_code,
             service_area: area,
             service_radius_km: radius,
@@ -195,7 +209,7 @@ pub fn update_offering(
         .set((
             offerings::title.eq(input.title.trim()),
             offerings::description.eq(input.description.trim()),
-            offerings::kind.eq(&input.kind),
+            offerings::kind.eq(kind(input, cpv_code)),
             offerings::cpv_code.eq(cpv_code),
             offerings::service_area.eq(area),
             offerings::service_radius_km.eq(radius),

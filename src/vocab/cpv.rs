@@ -71,6 +71,16 @@ pub struct CpvCode {
     pub label_nl: Option<String>,
 }
 
+/// The kind of offering a CPV code stands for, by its division: `works` (45), `good`
+/// (the supplies, 03–44, and software packages, 48) or `service` (50–98).
+pub fn kind_of(code: &str) -> &'static str {
+    match code.get(..2).and_then(|d| d.parse::<u8>().ok()) {
+        Some(45) => "works",
+        Some(d) if d < 45 || d == 48 => "good",
+        _ => "service",
+    }
+}
+
 /// The level of a code: 2 (division), 3 (group), 4 (class), 5 (category), up to 8,
 /// i.e. the number of leading digits before the trailing zeros (at least 2).
 pub fn level(code: &str) -> i32 {
@@ -233,6 +243,15 @@ mod tests {
         assert_eq!(divisions.len(), 45);
         assert!(divisions.iter().all(|d| d.label_nl.is_some()), "every division has a Dutch label");
         assert_eq!(DIVISIONS_NL.len(), 45);
+    }
+
+    #[test]
+    fn the_division_says_the_kind() {
+        assert_eq!(kind_of("45210000"), "works");
+        assert_eq!(kind_of("15894000"), "good");
+        assert_eq!(kind_of("48000000"), "good");
+        assert_eq!(kind_of("90919200"), "service");
+        assert_eq!(kind_of("03000000"), "good");
     }
 
     #[test]

@@ -44,6 +44,33 @@ fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
             for (name, path) in &public {
                 visit(&b, name, path, lang).await;
             }
+            // Every role's own pages: the operator's administration, the buyer's lists,
+            // the city's overview.
+            for (role, pages) in [
+                (
+                    ADMIN,
+                    &[
+                        ("admin-start", "/start"),
+                        ("admin-organisations", "/admin/organisations"),
+                        ("admin-submissions", "/figures/status?period=2026-Q3"),
+                        ("admin-periods", "/admin/periods"),
+                        ("admin-outbox", "/admin/outbox"),
+                        ("admin-users", "/admin/users"),
+                        ("admin-import", "/admin/import"),
+                    ][..],
+                ),
+                (
+                    BUYER,
+                    &[("buyer-start", "/start"), ("shortlist", "/shortlist"), ("saved-searches", "/saved-searches")][..],
+                ),
+                (CITY, &[("city-start", "/start"), ("city-report", "/reports/sector")][..]),
+            ] {
+                b.sign_in(role, DEMO_PASSWORD).await;
+                b.language(lang).await;
+                for (name, path) in pages {
+                    visit(&b, name, path, lang).await;
+                }
+            }
             b.sign_in(WISE, DEMO_PASSWORD).await;
             b.language(lang).await;
             visit(&b, "start", "/start", lang).await;
@@ -63,6 +90,7 @@ fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
             for width in [1280, 390] {
                 b.screenshot("figures-errors", lang, width).await;
             }
+            b.client.set_window_size(1280, 900).await.unwrap();
         }
     });
 }
@@ -173,7 +201,7 @@ fn a_wise_applies_is_approved_completes_its_profile_and_submits_figures() {
             b.goto(&format!("/manage/organisations/{kvk}/offerings/new")).await;
             b.fill("#title", title).await;
             b.fill("#description", &format!("{title} voor bedrijven in de Zaanstreek")).await;
-            b.select("#kind", "service").await;
+            // The kind follows from the CPV code (90: services); no need to choose it.
             b.fill("#cpv_query", code).await;
             b.click(&format!("#service_area-{area}")).await;
             b.click("button[name=step][value=save]").await;
@@ -224,6 +252,8 @@ fn a_wise_applies_is_approved_completes_its_profile_and_submits_figures() {
         }
         assert_eq!(filled.len(), FIGURES.len(), "reached by Tab: {filled:?}");
         b.assert_text("Uw cijfers zijn verstuurd. Dank u wel!").await;
+        // 17 clicks before the kind of an offering followed from its CPV code (README).
+        assert_eq!(b.clicks(), 15, "clicks in the WISE's journey");
     });
 }
 
@@ -378,7 +408,7 @@ fn the_operator_returns_a_submission_and_sees_the_correction_arrive() {
         b.click(&format!("tr#wise-{kvk} th a[href^='/admin/submissions/']")).await;
         let review = b.path().await;
         b.fill("#comment", "Het aantal doelgroepmedewerkers lijkt te hoog; kijkt u het nog eens na?").await;
-        b.click(&format!("form[action='{review}/return'] button[type=submit]")).await;
+        b.click(&format!("form[action^='{review}/return'] button[type=submit]")).await;
         b.assert_text("Teruggestuurd").await;
 
         b.sign_in(WISE, DEMO_PASSWORD).await;
@@ -401,5 +431,8 @@ fn the_operator_returns_a_submission_and_sees_the_correction_arrive() {
         b.assert_text("Verstuurd").await;
         b.click(&format!("form[action='{review}/accept'] button[type=submit]")).await;
         b.assert_text("Geaccepteerd").await;
+        // As many as before: the journey reviews one submission ("Accept and next" and
+        // the bulk accept save clicks over many).
+        assert_eq!(b.clicks(), 8, "clicks in the operator's journey");
     });
 }

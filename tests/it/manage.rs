@@ -215,10 +215,12 @@ backend_tests! {
         app.get_with(&mut browser, &format!("{OWN}/offerings")).await.assert_status(200);
         app.get_with(&mut browser, &format!("{OWN}/offerings/new")).await.assert_status(200).assert_contains("cpv_query");
 
-        let res = post(&app, &mut browser, &format!("{OWN}/offerings/new"), &offering_fields("Glazenwassen", "45000000-7")).await;
+        // No kind chosen: the CPV code's division says it (45: works).
+        let res = post(&app, &mut browser, &format!("{OWN}/offerings/new"), &with(offering_fields("Glazenwassen", "45000000-7"), "kind", "")).await;
         res.assert_status(303);
         let ids = app.with_conn(offering_ids);
         assert_eq!(ids.len(), 1);
+        assert_eq!(app.with_conn(|c| offerings::table.select(offerings::kind).first::<String>(c)).unwrap(), "works");
         let id = ids[0];
         assert_eq!(res.header("location"), Some(format!("{OWN}/offerings?notice=created#offering-{id}").as_str()));
         let record = public_record(&app).await;

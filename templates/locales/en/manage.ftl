@@ -122,3 +122,5 @@ manage-delete-title = Delete “{ $title }”?
 manage-delete-text = The good or service will be deleted for good and cannot be restored.
 manage-delete-confirm = Delete for good
 manage-delete-hide-instead = Only want to take it out of the catalogue for a while?
+manage-kind-from-cpv = From the CPV code
+manage-kind-hint = Leave this and it follows from the CPV code: 45 is works, 03–44 and 48 are goods, the rest services.

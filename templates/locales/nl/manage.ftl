@@ -122,3 +122,5 @@ manage-delete-title = “{ $title }” verwijderen?
 manage-delete-text = Het product of de dienst wordt definitief verwijderd en kan niet worden hersteld.
 manage-delete-confirm = Definitief verwijderen
 manage-delete-hide-instead = Wilt u het alleen tijdelijk uit de catalogus halen?
+manage-kind-from-cpv = Volgens de CPV-code
+manage-kind-hint = Laat u dit staan, dan volgt het uit de CPV-code: 45 is werken, 03–44 en 48 zijn producten, de rest diensten.
