@@ -4,6 +4,7 @@
 pub mod saved;
 pub mod store;
 
+use crate::web::download::{csv_response, FormatQuery};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::Duration;
@@ -41,7 +42,7 @@ async fn shortlist_page(ctx: Ctx) -> Result<HttpResponse, AppError> {
     ctx.render("buyers/shortlist", json!({ "nav": "shortlist", "items": items }))
 }
 
-async fn shortlist_csv(ctx: Ctx) -> Result<HttpResponse, AppError> {
+async fn shortlist_csv(ctx: Ctx, format: web::Query<FormatQuery>) -> Result<HttpResponse, AppError> {
     let user = ctx.require(Action::UseBuyerTools, None).await?;
     let items = ctx.state.db(move |c| Ok(store::list(c, user.id)?)).await?;
     let mut out = csv::Writer::from_writer(Vec::new());
@@ -63,11 +64,9 @@ async fn shortlist_csv(ctx: Ctx) -> Result<HttpResponse, AppError> {
         ])
         .map_err(fail)?;
     }
-    let body = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(("Content-Disposition", "attachment; filename=\"shortlist.csv\""))
-        .body(body))
+    let bytes = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+    let body = String::from_utf8(bytes).map_err(|e| AppError::Internal(e.into()))?;
+    csv_response(ctx.lang(), &format, "shortlist", body)
 }
 
 fn contact_emails(

@@ -8,6 +8,7 @@ pub mod search;
 pub mod store;
 pub mod view;
 
+use crate::web::download::{csv_response, FormatQuery};
 use actix_web::get;
 use actix_web::{web, HttpResponse};
 use serde_json::json;
@@ -86,19 +87,18 @@ pub(crate) async fn api_organisations(
 
 /// `GET /organisations.csv`: every WISE the search finds, as CSV.
 async fn export_organisations(
-    state: web::Data<AppState>,
+    ctx: Ctx,
     params: web::Query<SearchParams>,
+    format: web::Query<FormatQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let state = &ctx.state;
     let mut checked = params.into_inner().check(state.config.catalogue.page_size)?;
     checked.page = 1;
     checked.per_page = u32::MAX / 2;
     let (today, caches) = (state.today(), state.caches.clone());
     let result = state.db(move |c| Ok(search::search(c, &caches, &checked, today)?)).await?;
     let body = view::organisations_csv(&result.items, state.config.base_url())?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(("Content-Disposition", "attachment; filename=\"wise-organisations.csv\""))
-        .body(body))
+    csv_response(ctx.lang(), &format, "wise-organisations", body)
 }
 
 /// `GET /api/v1/offerings`: active offerings of approved WISEs.

@@ -128,6 +128,7 @@ pub fn search_page(params: &SearchParams, result: &SearchResult) -> Value {
         "previous_url": paging.previous.map(|p| url("/organisations", query_string(params, Some(p)))),
         "next_url": paging.next.map(|p| url("/organisations", query_string(params, Some(p)))),
         "export_url": url("/organisations.csv", query_string(params, None)),
+        "export_excel_url": url("/organisations.csv", query_string(params, None) + if filtered { "&format=excel" } else { "format=excel" }),
         "clear_url": url("/organisations", query_string(&SearchParams { q: params.q.clone(), ..Default::default() }, None)),
         "back_query": back_query(params, result.page),
         "sorts": crate::catalogue::search::SORTS,

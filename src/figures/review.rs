@@ -4,6 +4,7 @@
 //! a comment that is mailed to the WISE; and accepting every submission without
 //! warnings at once. [`unreviewed`] tells a report how many it counts unreviewed.
 
+use crate::web::download::{csv_response, FormatQuery};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -272,7 +273,11 @@ async fn status_page(ctx: Ctx, query: web::Query<StatusQuery>) -> Result<HttpRes
 
 /// `GET /figures/status.csv?period=P&status=S`: the same overview (the rows under the
 /// tab) as a CSV file.
-async fn status_csv(ctx: Ctx, query: web::Query<StatusQuery>) -> Result<HttpResponse, AppError> {
+async fn status_csv(
+    ctx: Ctx,
+    query: web::Query<StatusQuery>,
+    format: web::Query<FormatQuery>,
+) -> Result<HttpResponse, AppError> {
     ctx.require(Action::ViewExactReports, None).await?;
     let filter = match filter_of(query.status.as_deref()) {
         Ok(filter) => filter,
@@ -302,16 +307,13 @@ async fn status_csv(ctx: Ctx, query: web::Query<StatusQuery>) -> Result<HttpResp
             ],
         )?;
     }
-    let body = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("status CSV: {e}")))?;
+    let bytes = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("status CSV: {e}")))?;
+    let body = String::from_utf8(bytes).map_err(|e| AppError::Internal(e.into()))?;
     let name = match filter {
         "all" => overview.period.key.clone(),
         filter => format!("{}-{filter}", overview.period.key),
     };
-    let file = format!("attachment; filename=\"wise-submissions-{name}.csv\"");
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(("Content-Disposition", file))
-        .body(body))
+    csv_response(ctx.lang(), &format, &format!("wise-submissions-{name}"), body)
 }
 
 /// How many submissions a report for `period` counts that are not accepted yet: those

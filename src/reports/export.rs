@@ -2,6 +2,7 @@
 //! `GET /reports/sector.csv` (tidy CSV), both with the page's suppression: exact for
 //! `city` and `admin`, disclosure-controlled for everyone else.
 
+use crate::web::download::{csv_response, FormatQuery};
 use actix_web::get;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -120,12 +121,12 @@ pub(crate) async fn api_report(ctx: Ctx, query: web::Query<ReportQuery>) -> Resu
 
 /// `GET /reports/sector.csv?period=P`: every number of the report, one per line (the
 /// `total` row `submissions_not_reviewed` tells whether the report is provisional).
-async fn csv_export(ctx: Ctx, query: web::Query<ReportQuery>) -> Result<HttpResponse, AppError> {
+async fn csv_export(
+    ctx: Ctx,
+    query: web::Query<ReportQuery>,
+    format: web::Query<FormatQuery>,
+) -> Result<HttpResponse, AppError> {
     let report = report_for(&ctx, query.into_inner().period).await?;
-    let body = to_csv(&report)?;
-    let file = format!("attachment; filename=\"wise-sector-report-{}.csv\"", report.period);
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(("Content-Disposition", file))
-        .body(body))
+    let body = String::from_utf8(to_csv(&report)?).map_err(|e| AppError::Internal(e.into()))?;
+    csv_response(ctx.lang(), &format, &format!("wise-sector-report-{}", report.period), body)
 }

@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod auth;
 pub mod context;
+pub mod download;
 pub mod error;
 pub mod form;
 pub mod middleware;

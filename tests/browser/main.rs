@@ -352,8 +352,15 @@ fn a_city_user_reads_the_report_for_a_quarter_and_a_year_and_downloads_it() {
         // 5 clicks before the recent periods were links (README, screenshots).
         assert_eq!(b.clicks(), 3, "clicks in the city user's journey");
         b.assert_accessible("the year report (city)").await;
-        let href = b.find("a[href^='/reports/sector.csv']").await.attr("href").await.unwrap().unwrap();
-        assert_eq!(href, "/reports/sector.csv?period=2025");
+        // For Excel (the button) and the standard CSV beside it.
+        let excel = b.find("a.button[href^='/reports/sector.csv']").await.attr("href").await.unwrap().unwrap();
+        assert_eq!(excel, "/reports/sector.csv?period=2025&format=excel");
+        let sheet = b.fetch_text(&excel).await;
+        assert!(
+            sheet.trim_start_matches('\u{feff}').starts_with("Periode;Indeling;Groep;Cijfer;Waarde;Afgeschermd"),
+            "{sheet}"
+        );
+        let href = b.find("a[href='/reports/sector.csv?period=2025']").await.attr("href").await.unwrap().unwrap();
         let csv = b.fetch_text(&href).await;
         assert!(csv.starts_with("period,dimension,key,measure,value,suppressed"), "{csv}");
         assert!(csv.lines().skip(1).all(|l| l.starts_with("2025,")), "{csv}");

@@ -175,6 +175,25 @@ backend_tests! {
         assert!(res.body.contains("10000005,Groen Werk,Haarlem,,green_maintenance,1,http://127.0.0.1:8080/organisations/groen-werk"));
         let only = app.get("/organisations.csv?sector=green_maintenance").await;
         assert_eq!(only.body.lines().count(), 2);
+        // For a spreadsheet: Dutch column names, semicolons, a byte-order mark; formulas
+        // still defused. In English: commas and English names. The page links both.
+        let sheet = app.get("/organisations.csv?sort=name&format=excel").await;
+        sheet.assert_status(200);
+        assert_eq!(sheet.header("content-disposition"), Some("attachment; filename=\"wise-organisations-excel.csv\""));
+        let mut lines = sheet.body.strip_prefix('\u{feff}').expect("a byte-order mark").lines();
+        assert_eq!(
+            lines.next(),
+            Some("KvK-nummer;Naam;Gemeente;Stadsdeel;Sectoren;Producten en diensten;Profiel;Voorbehouden opdrachten;Op basis van periode")
+        );
+        assert!(sheet.body.contains("10000005;Groen Werk;Haarlem;;green_maintenance;1;"), "{}", sheet.body);
+        assert!(sheet.body.contains("'=HYPERLINK"), "{}", sheet.body);
+        let english = app.get_in("en", "/organisations.csv?format=excel").await;
+        assert!(english.body.contains("KvK number,Name,Municipality"), "{}", english.body);
+        app.get("/organisations.csv?format=xlsx").await.assert_status(400).assert_contains("format");
+        app.get("/organisations?sort=name")
+            .await
+            .assert_contains("href=\"/organisations.csv?sort&#x3D;name&amp;format&#x3D;excel\"")
+            .assert_contains("href=\"/organisations.csv?sort&#x3D;name\"");
     }
 }
 

@@ -101,7 +101,6 @@ search-placeholder = e.g. cleaning, catering
 search-filters = Filters
 search-apply = Apply
 search-clear = Clear all filters
-search-export = Download the results (CSV)
 search-filters-active =
     { $count ->
         [one] 1 active
@@ -174,3 +173,27 @@ start-figures-reporting = { $reporting } of { $approved } enterprises have submi
 start-figures-awaiting = { $count } await review
 start-figures-missing = { $count } still missing
 start-figures-report = The sector report
+
+## Column names of CSV downloads for a spreadsheet (?format=excel)
+csv-column-kvk-number = KvK number
+csv-column-name = Name
+csv-column-municipality = Municipality
+csv-column-district = District
+csv-column-sectors = Sectors
+csv-column-offerings = Goods and services
+csv-column-profile-url = Profile
+csv-column-reserved-contract = Reserved contracts
+csv-column-reserved-contract-period = Based on period
+csv-column-email = Email
+csv-column-period = Period
+csv-column-status = Status
+csv-column-submitted-at = Submitted at
+csv-column-late = Late
+csv-column-revisions = Revisions
+csv-column-dimension = Breakdown
+csv-column-key = Group
+csv-column-measure = Figure
+csv-column-value = Value
+csv-column-suppressed = Suppressed
+search-export-excel = Download for Excel
+download-plain-csv = CSV (standard, for programs)

@@ -17,7 +17,7 @@ report-period = Period
 report-period-quarters = Quarters
 report-period-years = Years
 report-show = Show
-report-csv = Download the figures (CSV)
+report-csv = Download the figures for Excel
 
 ## Enterprises
 

@@ -101,7 +101,6 @@ search-placeholder = bijv. schoonmaak, catering
 search-filters = Filters
 search-apply = Toepassen
 search-clear = Alle filters wissen
-search-export = Download de resultaten (CSV)
 search-filters-active =
     { $count ->
         [one] 1 actief
@@ -174,3 +173,27 @@ start-figures-reporting = { $reporting } van { $approved } ondernemingen hebben 
 start-figures-awaiting = { $count } wachten op beoordeling
 start-figures-missing = { $count } ontbreken nog
 start-figures-report = Het sectorrapport
+
+## Column names of CSV downloads for a spreadsheet (?format=excel)
+csv-column-kvk-number = KvK-nummer
+csv-column-name = Naam
+csv-column-municipality = Gemeente
+csv-column-district = Stadsdeel
+csv-column-sectors = Sectoren
+csv-column-offerings = Producten en diensten
+csv-column-profile-url = Profiel
+csv-column-reserved-contract = Voorbehouden opdrachten
+csv-column-reserved-contract-period = Op basis van periode
+csv-column-email = E-mail
+csv-column-period = Periode
+csv-column-status = Status
+csv-column-submitted-at = Ingestuurd op
+csv-column-late = Te laat
+csv-column-revisions = Versies
+csv-column-dimension = Indeling
+csv-column-key = Groep
+csv-column-measure = Cijfer
+csv-column-value = Waarde
+csv-column-suppressed = Afgeschermd
+search-export-excel = Download voor Excel
+download-plain-csv = CSV (standaard, voor programma’s)

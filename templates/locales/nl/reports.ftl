@@ -17,7 +17,7 @@ report-period = Periode
 report-period-quarters = Kwartalen
 report-period-years = Jaren
 report-show = Tonen
-report-csv = Cijfers downloaden (CSV)
+report-csv = Cijfers downloaden voor Excel
 
 ## Ondernemingen
 
