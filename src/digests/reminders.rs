@@ -94,7 +94,12 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
                     Some(json) => json.clone(),
                     None => {
                         let json = match store::previous_figures(conn, wise.id, period)? {
-                            Some((key, figures)) => json!({ "period": key, "rows": figures_table(&figures) }),
+                            Some((key, figures)) => {
+                                // The figures given: an optional one left empty is no line.
+                                let rows: Vec<_> =
+                                    figures_table(&figures).into_iter().filter(|r| r["value"] != "").collect();
+                                json!({ "period": key, "rows": rows })
+                            }
                             None => Value::Null,
                         };
                         previous.insert(json).clone()
