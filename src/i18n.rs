@@ -119,6 +119,25 @@ pub fn format_count(n: i64, lang: Lang) -> String {
     }
 }
 
+/// A decimal number written with a point (`12.5`) as the reader writes it: `12,5` in
+/// Dutch. Anything but a plain decimal number stays as it is.
+pub fn localise_decimal(cell: &str, lang: Lang) -> String {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let plain = match digits.split_once('.') {
+        Some((whole, fraction)) => {
+            !whole.is_empty()
+                && !fraction.is_empty()
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && fraction.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    };
+    match lang {
+        Lang::Nl if plain => cell.replacen('.', ",", 1),
+        _ => cell.to_string(),
+    }
+}
+
 /// A change with its sign: `+12`, `−3`, `0`.
 pub fn format_change(n: i64, lang: Lang) -> String {
     if n > 0 {
@@ -138,6 +157,17 @@ mod tests {
         assert_eq!(format_count(1234567, Lang::En), "1,234,567");
         assert_eq!(format_change(-1234, Lang::En), "\u{2212}1,234");
         assert_eq!(format_change(12, Lang::Nl), "+12");
+        for (cell, nl) in [
+            ("12.5", "12,5"),
+            ("-0.25", "-0,25"),
+            ("1.2.3", "1.2.3"),
+            ("2026-Q3", "2026-Q3"),
+            (".5", ".5"),
+            ("https://a.nl", "https://a.nl"),
+        ] {
+            assert_eq!(localise_decimal(cell, Lang::Nl), nl);
+            assert_eq!(localise_decimal(cell, Lang::En), cell);
+        }
         assert_eq!(format_change(0, Lang::Nl), "0");
     }
 

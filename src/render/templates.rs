@@ -195,12 +195,7 @@ fn in_lang(h: &Helper, lang: Lang) -> Result<String, RenderError> {
 /// `{{decimal "12.5"}}`: a decimal number as the reader writes it (`12,5` in Dutch);
 /// anything that is not a plain number is left as it is.
 fn decimal(h: &Helper, lang: Lang) -> Result<String, RenderError> {
-    let text = h.param(0).and_then(|p| p.value().as_str()).unwrap_or("");
-    let plain = text.chars().all(|c| c.is_ascii_digit() || c == '.') && text.matches('.').count() == 1;
-    Ok(match lang {
-        Lang::Nl if plain => text.replace('.', ","),
-        _ => text.to_string(),
-    })
+    Ok(i18n::localise_decimal(h.param(0).and_then(|p| p.value().as_str()).unwrap_or(""), lang))
 }
 
 /// `{{date "2026-03-01"}}`: a date written out ("1 maart 2026").

@@ -53,7 +53,7 @@ pub fn for_spreadsheet(standard: &str, lang: Lang) -> Result<String, AppError> {
                     let key = format!("csv-column-{}", cell.replace('_', "-"));
                     i18n::lookup(lang, &key, &[]).unwrap_or_else(|| cell.to_string())
                 } else {
-                    localise_decimal(cell, lang)
+                    i18n::localise_decimal(cell, lang)
                 }
             })
             .collect();
@@ -62,24 +62,6 @@ pub fn for_spreadsheet(standard: &str, lang: Lang) -> Result<String, AppError> {
     let bytes = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| AppError::Internal(e.into()))?;
     Ok(format!("\u{feff}{text}"))
-}
-
-/// `12.5` → `12,5` in Dutch; anything but a plain decimal number stays as it is.
-fn localise_decimal(cell: &str, lang: Lang) -> String {
-    let digits = cell.strip_prefix('-').unwrap_or(cell);
-    let plain = match digits.split_once('.') {
-        Some((whole, fraction)) => {
-            !whole.is_empty()
-                && !fraction.is_empty()
-                && whole.bytes().all(|b| b.is_ascii_digit())
-                && fraction.bytes().all(|b| b.is_ascii_digit())
-        }
-        None => false,
-    };
-    match lang {
-        Lang::Nl if plain => cell.replacen('.', ",", 1),
-        _ => cell.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -96,20 +78,5 @@ mod tests {
         assert_eq!(lines.next(), Some("01234567;Werk, en zo;12,5;2026-10-01"));
         let en = for_spreadsheet(standard, Lang::En).unwrap();
         assert!(en.contains("KvK number,Name,unknown_column,Value\n01234567,\"Werk, en zo\",12.5,"), "{en}");
-    }
-
-    #[test]
-    fn only_plain_decimals_change() {
-        for (cell, nl) in [
-            ("12.5", "12,5"),
-            ("-0.25", "-0,25"),
-            ("1.2.3", "1.2.3"),
-            ("2026-Q3", "2026-Q3"),
-            (".5", ".5"),
-            ("https://a.nl", "https://a.nl"),
-        ] {
-            assert_eq!(localise_decimal(cell, Lang::Nl), nl);
-            assert_eq!(localise_decimal(cell, Lang::En), cell);
-        }
     }
 }
