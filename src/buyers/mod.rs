@@ -64,8 +64,7 @@ async fn shortlist_csv(ctx: Ctx, format: web::Query<FormatQuery>) -> Result<Http
         ])
         .map_err(fail)?;
     }
-    let bytes = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    let body = String::from_utf8(bytes).map_err(|e| AppError::Internal(e.into()))?;
+    let body = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
     csv_response(ctx.lang(), &format, "shortlist", body)
 }
 

@@ -120,7 +120,7 @@ pub fn search_page(params: &SearchParams, result: &SearchResult) -> Value {
         "reserved": result.facets.reserved.first().map(|v| json!({
             "count": v.count,
             "selected": v.selected,
-            "href": url("/organisations", query_string(&with(params, "reserved", (!v.selected).then_some("true")), None)),
+            "href": search_with(params, "reserved", (!v.selected).then_some("true")),
         })),
         "filtered": filtered,
         "kept": kept_filters(params),
@@ -147,7 +147,7 @@ pub fn search_errors(params: &SearchParams, errors: &[FieldError]) -> Value {
         .map(|e| {
             let href = match e.field.as_str() {
                 "q" => "#search-q".to_string(),
-                field => url("/organisations", query_string(&with(params, field, None), None)),
+                field => search_with(params, field, None),
             };
             kept = with(&kept, &e.field, None);
             json!({ "field": e.field, "key": e.key, "href": href })
@@ -207,6 +207,11 @@ fn with(params: &SearchParams, field: &str, value: Option<&str>) -> SearchParams
     changed
 }
 
+/// The search page's URL for `params` with one parameter set (or removed).
+fn search_with(params: &SearchParams, field: &str, value: Option<&str>) -> String {
+    url("/organisations", query_string(&with(params, field, value), None))
+}
+
 /// The facets of a dimension in the order of the page.
 fn dimensions(facets: &Facets) -> [(&'static str, &[FacetValue]); 6] {
     [
@@ -240,10 +245,9 @@ fn facet_links(params: &SearchParams, facets: &Facets) -> Value {
         let links: Vec<Value> = values
             .iter()
             .map(|v| {
-                let target = with(params, field, (!v.selected).then_some(v.value.as_str()));
                 json!({
                     "value": v.value, "label": v.label, "label_nl": v.label_nl, "count": v.count,
-                    "selected": v.selected, "href": url("/organisations", query_string(&target, None)),
+                    "selected": v.selected, "href": search_with(params, field, (!v.selected).then_some(v.value.as_str())),
                 })
             })
             .collect();
@@ -261,14 +265,14 @@ fn chips(params: &SearchParams, facets: &Facets) -> Vec<Value> {
         .map(|(field, v)| {
             json!({
                 "field": field, "title": filter_title(field), "value": v.value, "label": v.label, "label_nl": v.label_nl,
-                "href": url("/organisations", query_string(&with(params, field, None), None)),
+                "href": search_with(params, field, None),
             })
         })
         .collect();
     if facets.reserved.first().is_some_and(|r| r.selected) {
         chips.push(json!({
             "field": "reserved", "title": filter_title("reserved"), "value": "true",
-            "href": url("/organisations", query_string(&with(params, "reserved", None), None)),
+            "href": search_with(params, "reserved", None),
         }));
     }
     chips

@@ -44,21 +44,6 @@ pub fn accepted_before(
     Ok((key, figures))
 }
 
-/// A field's value: a count, FTE in hundredths, euros; `None` when not given.
-fn value(figures: &Figures, name: &str) -> Option<i64> {
-    if let Some(i) = STOCKS.iter().position(|s| *s == name) {
-        return Some(figures.stocks[i]);
-    }
-    if let Some(i) = FLOWS.iter().position(|f| *f == name) {
-        return Some(figures.flows[i]);
-    }
-    match name {
-        "fte_target_group" => figures.fte_target_group_hundredths,
-        "turnover_eur" => figures.turnover_eur,
-        _ => name.strip_prefix("tg_").and_then(|g| figures.target_groups.get(g).copied()),
-    }
-}
-
 /// Hundredths as a decimal in the reader's language, decimals kept as far as they
 /// matter: `12,5`, `3`, `−0,25` (Dutch) or `12.5`, `3`, `−0.25` (English).
 pub fn decimal(hundredths: i64, lang: Lang) -> String {
@@ -114,8 +99,8 @@ pub fn rows(newest: &Figures, previous: Option<&Figures>, lang: Lang) -> Vec<Val
     field_names(newest, previous)
         .into_iter()
         .map(|name| {
-            let now = value(newest, &name);
-            let before = previous.and_then(|p| value(p, &name));
+            let now = newest.value(&name);
+            let before = previous.and_then(|p| p.value(&name));
             let mut row = field_label(&name);
             row["name"] = json!(name);
             row["value"] = json!(now.map(|n| shown(&name, n, lang)));

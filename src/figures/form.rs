@@ -66,20 +66,15 @@ fn field_names() -> Vec<String> {
 
 /// A field's value as text, as the form shows it.
 fn value_of(figures: &Figures, name: &str) -> String {
-    if let Some(i) = STOCKS.iter().position(|s| *s == name) {
-        return figures.stocks[i].to_string();
-    }
-    if let Some(i) = FLOWS.iter().position(|f| *f == name) {
-        return figures.flows[i].to_string();
-    }
-    match name {
-        "fte_target_group" => figures.fte_target_group_hundredths.map(fte_text).unwrap_or_default(),
-        "turnover_eur" => figures.turnover_eur.map(|n| n.to_string()).unwrap_or_default(),
-        _ => name
-            .strip_prefix("tg_")
-            .and_then(|g| figures.target_groups.get(g))
-            .map(|n| n.to_string())
-            .unwrap_or_default(),
+    figures.value(name).map(|n| value_text(name, n)).unwrap_or_default()
+}
+
+/// A value of the field `name` as the form writes it (FTE with a decimal point).
+fn value_text(name: &str, n: i64) -> String {
+    if name == "fte_target_group" {
+        fte_text(n)
+    } else {
+        n.to_string()
     }
 }
 
@@ -94,11 +89,7 @@ pub fn field_label(name: &str) -> Value {
 
 /// A change (field, before, after) as the history shows it.
 fn change_json(field: &str, before: Option<i64>, after: Option<i64>) -> Value {
-    let show = |n: Option<i64>| match n {
-        None => String::new(),
-        Some(n) if field == "fte_target_group" => fte_text(n),
-        Some(n) => n.to_string(),
-    };
+    let show = |n: Option<i64>| n.map(|n| value_text(field, n)).unwrap_or_default();
     let mut label = field_label(field);
     label["before"] = json!(show(before));
     label["after"] = json!(show(after));

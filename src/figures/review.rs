@@ -307,8 +307,7 @@ async fn status_csv(
             ],
         )?;
     }
-    let bytes = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("status CSV: {e}")))?;
-    let body = String::from_utf8(bytes).map_err(|e| AppError::Internal(e.into()))?;
+    let body = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("status CSV: {e}")))?;
     let name = match filter {
         "all" => overview.period.key.clone(),
         filter => format!("{}-{filter}", overview.period.key),

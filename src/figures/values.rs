@@ -139,6 +139,22 @@ impl Figures {
         FLOWS.iter().position(|f| *f == name).map_or(0, |i| self.flows[i])
     }
 
+    /// The value of any field by its name: a count, FTE in hundredths, euros; `None`
+    /// when not given (an optional field or a target group left empty).
+    pub fn value(&self, name: &str) -> Option<i64> {
+        if let Some(i) = STOCKS.iter().position(|s| *s == name) {
+            return Some(self.stocks[i]);
+        }
+        if let Some(i) = FLOWS.iter().position(|f| *f == name) {
+            return Some(self.flows[i]);
+        }
+        match name {
+            "fte_target_group" => self.fte_target_group_hundredths,
+            "turnover_eur" => self.turnover_eur,
+            _ => name.strip_prefix("tg_").and_then(|g| self.target_groups.get(g).copied()),
+        }
+    }
+
     /// People working: the sum of the five stocks.
     pub fn people_working(&self) -> i64 {
         self.stocks.iter().sum()

@@ -127,6 +127,5 @@ async fn csv_export(
     format: web::Query<FormatQuery>,
 ) -> Result<HttpResponse, AppError> {
     let report = report_for(&ctx, query.into_inner().period).await?;
-    let body = String::from_utf8(to_csv(&report)?).map_err(|e| AppError::Internal(e.into()))?;
-    csv_response(ctx.lang(), &format, &format!("wise-sector-report-{}", report.period), body)
+    csv_response(ctx.lang(), &format, &format!("wise-sector-report-{}", report.period), to_csv(&report)?)
 }

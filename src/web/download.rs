@@ -17,10 +17,16 @@ pub struct FormatQuery {
 }
 
 /// A CSV file to send: its name (without `.csv`) and its standard text.
-pub fn csv_response(lang: Lang, format: &FormatQuery, name: &str, standard: String) -> Result<HttpResponse, AppError> {
+pub fn csv_response(
+    lang: Lang,
+    format: &FormatQuery,
+    name: &str,
+    standard: impl Into<Vec<u8>>,
+) -> Result<HttpResponse, AppError> {
+    let standard = standard.into();
     let (body, name) = match format.format.as_deref().map(str::trim) {
         None | Some("") | Some("csv") => (standard, name.to_string()),
-        Some("excel") => (for_spreadsheet(&standard, lang)?, format!("{name}-excel")),
+        Some("excel") => (for_spreadsheet(&standard, lang)?.into_bytes(), format!("{name}-excel")),
         Some(other) => {
             return Err(AppError::BadRequest(format!(
                 "format: {other:?} is not a download format; use csv (the default) or excel"
@@ -36,9 +42,9 @@ pub fn csv_response(lang: Lang, format: &FormatQuery, name: &str, standard: Stri
 /// The standard CSV rewritten for a spreadsheet in `lang`: each column name replaced by
 /// its `csv-column-<name>` message where there is one; in Dutch `;` between cells and a
 /// decimal comma in plain decimal numbers.
-pub fn for_spreadsheet(standard: &str, lang: Lang) -> Result<String, AppError> {
+pub fn for_spreadsheet(standard: &[u8], lang: Lang) -> Result<String, AppError> {
     let fail = |e: csv::Error| AppError::Internal(e.into());
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(standard.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(standard);
     let delimiter = match lang {
         Lang::Nl => b';',
         Lang::En => b',',
@@ -71,12 +77,12 @@ mod tests {
     #[test]
     fn dutch_spreadsheets_get_semicolons_dutch_names_and_decimal_commas() {
         let standard = "kvk_number,name,unknown_column,value\n01234567,\"Werk, en zo\",12.5,2026-10-01\n";
-        let nl = for_spreadsheet(standard, Lang::Nl).unwrap();
+        let nl = for_spreadsheet(standard.as_bytes(), Lang::Nl).unwrap();
         assert!(nl.starts_with('\u{feff}'));
         let mut lines = nl.trim_start_matches('\u{feff}').lines();
         assert_eq!(lines.next(), Some("KvK-nummer;Naam;unknown_column;Waarde"));
         assert_eq!(lines.next(), Some("01234567;Werk, en zo;12,5;2026-10-01"));
-        let en = for_spreadsheet(standard, Lang::En).unwrap();
+        let en = for_spreadsheet(standard.as_bytes(), Lang::En).unwrap();
         assert!(en.contains("KvK number,Name,unknown_column,Value\n01234567,\"Werk, en zo\",12.5,"), "{en}");
     }
 }
