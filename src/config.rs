@@ -21,6 +21,7 @@ pub struct Config {
     pub auth: AuthConfig,
     pub schedules: SchedulesConfig,
     pub disclosure: DisclosureConfig,
+    pub needs: NeedsConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -102,6 +103,7 @@ pub struct SchedulesConfig {
     pub saved_search_weekly: String,
     pub reporting_reminders: String,
     pub sector_summary: String,
+    pub needs: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -113,6 +115,33 @@ pub struct DisclosureConfig {
     /// Unset: `min_people`.
     pub protection_level: Option<u32>,
     pub linked: bool,
+}
+
+/// Buyer needs: matching, alerts in batches, the follow-up mails, attachments.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NeedsConfig {
+    /// Digits of a CPV code that make a branch for matching (4: the class).
+    pub branch_digits: usize,
+    /// The wider branch when fewer than `min_matches` WISEs match (3: the group).
+    pub fallback_digits: usize,
+    pub min_matches: usize,
+    /// WISEs mailed per batch, and the hours between two batches.
+    pub batch_size: usize,
+    pub batch_hours: i64,
+    /// No more batches once this many WISEs are interested.
+    pub enough_interested: usize,
+    /// Working days after an alert before the reminder to a WISE that did not open it.
+    pub reminder_working_days: i64,
+    /// Days a returned need may stay unchanged before it is withdrawn.
+    pub withdraw_returned_days: i64,
+    /// Days after the deadline (buyer) and after the start date (WISEs) to ask about the outcome.
+    pub outcome_after_days: i64,
+    /// Manual reminders a buyer may send per need.
+    pub max_manual_reminders: i32,
+    /// Where attachments are stored, and their largest size.
+    pub attachments_dir: String,
+    pub max_attachment_bytes: u64,
 }
 
 /// Environment variables with the `WISE_` prefix that are not configuration keys.
@@ -184,6 +213,16 @@ impl Config {
                 "invalid configuration: mail.smtp_security must be \"starttls\", \"tls\" or \"none\", not {:?}",
                 self.mail.smtp_security
             );
+        }
+        let n = &self.needs;
+        if !(2..=8).contains(&n.branch_digits)
+            || !(2..=8).contains(&n.fallback_digits)
+            || n.fallback_digits > n.branch_digits
+        {
+            bail!("invalid configuration: needs.branch_digits and needs.fallback_digits must be 2..8, the fallback not longer than the branch");
+        }
+        if n.batch_size < 1 || n.batch_hours < 1 || n.enough_interested < 1 {
+            bail!("invalid configuration: needs.batch_size, needs.batch_hours and needs.enough_interested must be at least 1");
         }
         if self.mail.max_attempts < 1 || self.mail.poll_seconds == 0 {
             bail!("invalid configuration: mail.max_attempts and mail.poll_seconds must be at least 1");

@@ -104,3 +104,9 @@ mod tests {
         assert!(!is_email("@c.nl"));
     }
 }
+
+/// Lower case, diacritics removed (é → e, ï → i): how names of places and search words are compared.
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}

@@ -41,6 +41,7 @@ pub fn app(
         .configure(crate::catalogue::import::routes)
         .configure(crate::accounts::routes)
         .configure(crate::buyers::routes)
+        .configure(crate::needs::routes)
         .configure(crate::registry::routes)
         .configure(crate::figures::routes)
         .configure(crate::reports::export::routes)

@@ -22,6 +22,10 @@ use utoipa::{Modify, OpenApi};
         (name = "reports", description = "The sector report: public with disclosure control; exact with a \
                                           `city` or `admin` token"),
         (name = "accounts", description = "Needs `Authorization: Bearer <token>`"),
+        (name = "needs", description = "Buyer needs, with a token: a buyer's needs (and posting one), the needs a \
+                                        WISE was alerted to, all of them for the operator; each with its matched \
+                                        WISEs, their answers and the deals that followed, as far as the token's \
+                                        user may see them"),
     )
 )]
 pub struct ApiDoc;

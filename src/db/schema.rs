@@ -126,6 +126,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     unsubscribe_links,
     saved_searches,
     cache_versions,
+    buying_organisations,
+    buying_organisation_users,
+    needs,
+    need_attachments,
+    need_matches,
+    need_deals,
+    need_messages,
 );
 
 diesel::table! {
@@ -421,3 +428,133 @@ diesel::table! {
         version -> BigInt,
     }
 }
+
+// Buyer needs (migration 000013): buying organisations, their needs, the WISEs matched
+// to each with their answers, and the deals that followed.
+diesel::table! {
+    buying_organisations (id) {
+        id -> Integer,
+        name -> Text,
+        kvk_number -> Text,
+        kind -> Text,
+        municipality -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    buying_organisation_users (user_id) {
+        user_id -> Integer,
+        buying_organisation_id -> Integer,
+        email_confirmed_at -> Nullable<Timestamp>,
+        approved_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    needs (id) {
+        id -> Integer,
+        buying_organisation_id -> Integer,
+        created_by -> Integer,
+        title -> Text,
+        description -> Text,
+        kind -> Text,
+        offering_kind -> Text,
+        cpv_codes -> Text,
+        location -> Text,
+        municipality -> Nullable<Text>,
+        radius_km -> Nullable<Integer>,
+        amount_band -> Text,
+        amount_eur -> Nullable<BigInt>,
+        deadline -> Date,
+        starts_on -> Nullable<Date>,
+        reserved -> Bool,
+        respond_how -> Text,
+        respond_to -> Nullable<Text>,
+        questions -> Text,
+        status -> Text,
+        status_comment -> Nullable<Text>,
+        status_changed_at -> Timestamp,
+        published_at -> Nullable<Timestamp>,
+        operator_told_at -> Nullable<Timestamp>,
+        reminders_sent -> Integer,
+        buyer_asked_at -> Nullable<Timestamp>,
+        outcome_reported_at -> Nullable<Timestamp>,
+        found_without_platform -> Nullable<Text>,
+        share_as_example -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    need_attachments (id) {
+        id -> Integer,
+        need_id -> Integer,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    need_matches (need_id, organisation_id) {
+        need_id -> Integer,
+        organisation_id -> Integer,
+        source -> Text,
+        reason -> Nullable<Text>,
+        removed_at -> Nullable<Timestamp>,
+        rank -> Integer,
+        batch -> Nullable<Integer>,
+        alerted_at -> Nullable<Timestamp>,
+        reminded_at -> Nullable<Timestamp>,
+        opened_at -> Nullable<Timestamp>,
+        response -> Nullable<Text>,
+        message -> Nullable<Text>,
+        answers -> Nullable<Text>,
+        decline_reason -> Nullable<Text>,
+        contact_ok -> Bool,
+        responded_at -> Nullable<Timestamp>,
+        wise_asked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    need_deals (id) {
+        id -> Integer,
+        need_id -> Integer,
+        organisation_id -> Integer,
+        amount_eur -> BigInt,
+        reported_by -> Text,
+        reported_at -> Timestamp,
+        status -> Text,
+        decided_by -> Nullable<Integer>,
+        comment -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    need_messages (id) {
+        id -> Integer,
+        need_id -> Integer,
+        from_organisation_id -> Integer,
+        to_organisation_id -> Integer,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(buying_organisation_users -> buying_organisations (buying_organisation_id));
+diesel::joinable!(buying_organisation_users -> users (user_id));
+diesel::joinable!(needs -> buying_organisations (buying_organisation_id));
+diesel::joinable!(need_attachments -> needs (need_id));
+diesel::joinable!(need_matches -> needs (need_id));
+diesel::joinable!(need_matches -> organisations (organisation_id));
+diesel::joinable!(need_deals -> needs (need_id));
+diesel::joinable!(need_deals -> organisations (organisation_id));

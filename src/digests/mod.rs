@@ -34,11 +34,12 @@ pub enum Kind {
     SavedSearchWeekly,
     ReportingReminders,
     SectorSummary,
+    Needs,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] =
-        [Kind::SavedSearchDaily, Kind::SavedSearchWeekly, Kind::ReportingReminders, Kind::SectorSummary];
+    pub const ALL: [Kind; 5] =
+        [Kind::SavedSearchDaily, Kind::SavedSearchWeekly, Kind::ReportingReminders, Kind::SectorSummary, Kind::Needs];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -46,6 +47,7 @@ impl Kind {
             Kind::SavedSearchWeekly => "saved_search_weekly",
             Kind::ReportingReminders => "reporting_reminders",
             Kind::SectorSummary => "sector_summary",
+            Kind::Needs => "needs",
         }
     }
 
@@ -60,6 +62,7 @@ impl Kind {
             Kind::SavedSearchWeekly => &schedules.saved_search_weekly,
             Kind::ReportingReminders => &schedules.reporting_reminders,
             Kind::SectorSummary => &schedules.sector_summary,
+            Kind::Needs => &schedules.needs,
         }
     }
 }
@@ -163,6 +166,10 @@ pub fn run_due(
                 Kind::SavedSearchWeekly => saved_searches::run(c, &context, "weekly")?,
                 Kind::ReportingReminders => reminders::run(c, &context)?,
                 Kind::SectorSummary => summary::run(c, &context)?,
+                Kind::Needs => {
+                    let env = crate::needs::flow::Env { config, templates, now };
+                    crate::needs::flow::run_due(c, &env)?
+                }
             };
             diesel::update(digest_runs::table)
                 .filter(digest_runs::kind.eq(schedule.kind.as_str()))

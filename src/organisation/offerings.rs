@@ -14,6 +14,20 @@ use crate::validation::{char_len, optional, Errors, FieldError};
 use crate::vocab;
 use crate::vocab::cpv::normalise;
 
+/// Whether an offering delivers in the municipality `asked`: a national offering
+/// everywhere, one with listed municipalities in those, and one with a radius — until
+/// municipalities have coordinates — in the WISE's own municipality. The one rule of
+/// service areas for needs and their alerts (names compared without case and accents).
+pub fn serves(area: &str, listed: &[String], wise_municipality: &str, asked: &str) -> bool {
+    let asked = crate::validation::fold(asked.trim());
+    let same = |m: &str| crate::validation::fold(m.trim()) == asked;
+    match area {
+        "national" => true,
+        "municipalities" => listed.iter().any(|m| same(m)) || same(wise_municipality),
+        _ => same(wise_municipality),
+    }
+}
+
 /// Checks an offering against SPEC §2, including that its CPV code exists.
 /// Returns the normalised CPV code.
 pub fn validate_offering(conn: &mut DbConn, input: &OfferingInput) -> QueryResult<Result<String, Vec<FieldError>>> {

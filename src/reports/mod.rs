@@ -8,5 +8,6 @@ pub mod disclosure;
 pub mod export;
 pub mod linked;
 pub mod memo;
+pub mod needs;
 pub mod page;
 pub mod report;

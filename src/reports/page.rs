@@ -79,9 +79,14 @@ async fn sector_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpRespo
             let report = report::build(c, &caches, &period, exact, &thresholds)?;
             let kind = series_kind.unwrap_or_else(|| period.kind.clone());
             let series = report::series(c, &caches, &kind, &period, exact, &thresholds)?;
-            Ok((with_figures, Some(Loaded { period, report, series, series_kind: kind })))
+            let needs = super::needs::section(c, period.starts_on, period.ends_on, exact, &thresholds)?;
+            Ok((with_figures, Some((Loaded { period, report, series, series_kind: kind }, needs))))
         })
         .await?;
+    let (loaded, needs) = match loaded {
+        Some((loaded, needs)) => (Some(loaded), needs),
+        None => (None, None),
+    };
     let chosen_key = loaded.as_ref().map(|l| l.period.key.clone());
     let report = match &loaded {
         Some(loaded) => Some(report_json(loaded, lang)?),
@@ -95,6 +100,7 @@ async fn sector_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpRespo
             "picker": picker(&with_figures, loaded.as_ref().map(|l| &l.period)),
             "period": chosen_key,
             "report": report,
+            "needs": needs,
             "thresholds": {
                 "min_organisations": thresholds.min_organisations,
                 "max_share_pct": thresholds.max_share_pct,

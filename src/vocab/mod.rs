@@ -63,10 +63,40 @@ pub const REVISION_SOURCES: &[&str] = &["form", "import", "api", "demo"];
 
 /// The kinds of scheduled digest (SPEC §3) that are sent.
 pub const DIGEST_KINDS: &[&str] =
-    &["saved_search_daily", "saved_search_weekly", "reporting_reminders", "sector_summary"];
+    &["saved_search_daily", "saved_search_weekly", "reporting_reminders", "sector_summary", "needs"];
 
 /// How often a saved search is mailed.
 pub const SAVED_SEARCH_FREQUENCIES: &[&str] = &["daily", "weekly"];
+
+/// Kinds of buying organisation.
+pub const BUYER_KINDS: &[&str] = &["municipality", "public_body", "company"];
+
+/// Kinds of buyer need: a formal procurement, a request for a quotation, finding out who could deliver.
+pub const NEED_KINDS: &[&str] = &["tender", "quote", "sourcing"];
+
+/// Where a need is to be delivered.
+pub const NEED_LOCATIONS: &[&str] = &["municipality", "radius", "national"];
+
+/// The amount of a need: a band, an exact figure, or not known.
+pub const AMOUNT_BANDS: &[&str] = &["unknown", "under_25k", "25k_100k", "100k_250k", "250k_1m", "over_1m", "exact"];
+
+/// How WISEs respond to a need.
+pub const RESPOND_HOW: &[&str] = &["platform", "email", "link"];
+
+/// Where a need stands.
+pub const NEED_STATUSES: &[&str] = &["draft", "submitted", "returned", "published", "withdrawn"];
+
+/// A WISE's answer to a need.
+pub const NEED_RESPONSES: &[&str] = &["interested", "declined", "joint"];
+
+/// Why a WISE is not interested.
+pub const DECLINE_REASONS: &[&str] = &["no_capacity", "not_our_work", "too_large", "too_far", "deadline", "other"];
+
+/// Whether the buyer would have found the WISE without the platform.
+pub const FOUND_WITHOUT: &[&str] = &["yes", "no", "unsure"];
+
+/// Where a reported deal stands.
+pub const DEAL_STATUSES: &[&str] = &["reported", "confirmed", "disputed"];
 
 /// Every vocabulary with the prefix of its translation keys.
 pub const ALL: &[(&str, &[&str])] = &[
@@ -85,6 +115,16 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("periods-status", PERIOD_STATUSES),
     ("digest", DIGEST_KINDS),
     ("frequency", SAVED_SEARCH_FREQUENCIES),
+    ("buyer-kind", BUYER_KINDS),
+    ("need-kind", NEED_KINDS),
+    ("need-location", NEED_LOCATIONS),
+    ("amount-band", AMOUNT_BANDS),
+    ("respond-how", RESPOND_HOW),
+    ("need-status", NEED_STATUSES),
+    ("need-response", NEED_RESPONSES),
+    ("decline-reason", DECLINE_REASONS),
+    ("found-without", FOUND_WITHOUT),
+    ("deal-status", DEAL_STATUSES),
 ];
 
 pub fn is_sector(code: &str) -> bool {

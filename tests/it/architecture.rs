@@ -11,9 +11,12 @@ use crate::support::repository_files;
 const LAYERS: &[(&str, &[&str])] = &[
     ("core", &["config", "clock", "validation", "i18n", "vocab", "secret", "csv_import"]),
     ("database", &["db"]),
-    ("entities, rendering and mail", &["organisation", "users", "audit", "render", "mail"]),
+    ("entities, rendering and mail", &["organisation", "buying", "users", "audit", "render", "mail"]),
     ("web", &["web"]),
-    ("journeys", &["accounts", "buyers", "catalogue", "registry", "figures", "reports", "digests", "demo", "start"]),
+    (
+        "journeys",
+        &["accounts", "buyers", "catalogue", "registry", "figures", "reports", "digests", "demo", "start", "needs"],
+    ),
     ("app", &["app"]),
 ];
 

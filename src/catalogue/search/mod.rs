@@ -15,7 +15,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Double, Integer, Text};
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 use super::store::{summaries, Summary};
 use crate::catalogue::eligibility::{self, ReservedContract};

@@ -63,10 +63,7 @@ pub(super) fn given(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// Lower case, diacritics removed (é → e, ï → i).
-pub fn fold(text: &str) -> String {
-    text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
-}
+pub use crate::validation::fold;
 
 /// The words of a search text: runs of letters and digits, folded. Everything else,
 /// including FTS syntax (`"`, `*`, `:`, `NEAR`, parentheses), only separates words.

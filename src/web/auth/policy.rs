@@ -25,6 +25,8 @@ pub enum Action {
     ViewExactReports,
     /// Shortlists, saved searches and enquiries.
     UseBuyerTools,
+    /// Buyer needs: post them (a buyer), answer them (a WISE), moderate them (the operator).
+    UseNeeds,
 }
 
 /// Whether `user` may do `action`, on the WISE `organisation` where it concerns one.
@@ -39,6 +41,7 @@ pub fn allows(user: Option<&CurrentUser>, action: Action, organisation: Option<i
         Action::EditOrganisation | Action::SubmitFigures => user.is(Role::Admin) || (user.is(Role::Wise) && member),
         Action::ViewExactReports => matches!(user.role, Role::Admin | Role::City),
         Action::UseBuyerTools => matches!(user.role, Role::Admin | Role::Buyer),
+        Action::UseNeeds => matches!(user.role, Role::Admin | Role::Buyer | Role::Wise),
     }
 }
 
@@ -52,6 +55,8 @@ pub fn flags(user: Option<&CurrentUser>) -> serde_json::Value {
         "operate": may(Action::Operate),
         "view_exact_reports": may(Action::ViewExactReports),
         "use_buyer_tools": may(Action::UseBuyerTools),
+        // The operator reaches the needs through the administration's sub-menu.
+        "use_needs": may(Action::UseNeeds) && !may(Action::Operate),
         "edit_own_wise": own_wise.is_some_and(|id| allows(user, Action::EditOrganisation, Some(id))),
     })
 }
