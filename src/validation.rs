@@ -84,6 +84,12 @@ pub fn char_len(text: &str) -> usize {
     text.chars().count()
 }
 
+/// Lower case, diacritics removed (é → e, ï → i): how names of places and search words are compared.
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,10 +109,4 @@ mod tests {
         assert!(!is_email("a b@c.nl"));
         assert!(!is_email("@c.nl"));
     }
-}
-
-/// Lower case, diacritics removed (é → e, ï → i): how names of places and search words are compared.
-pub fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
 }

@@ -1,6 +1,7 @@
 //! Buyer tools (role `buyer`, and the operator): a shortlist of WISEs with a CSV
 //! export, and enquiries to a WISE, mailed through the outbox with a copy to the buyer.
 
+pub mod organisations;
 pub mod saved;
 pub mod store;
 
@@ -34,6 +35,7 @@ pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::post(cfg, "/shortlist/{kvk}/remove", remove);
     routes::post(cfg, "/organisations/{slug}/enquiry", enquire);
     saved::routes(cfg);
+    organisations::routes(cfg);
 }
 
 async fn shortlist_page(ctx: Ctx) -> Result<HttpResponse, AppError> {

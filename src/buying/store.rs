@@ -157,20 +157,20 @@ pub fn acting_for(conn: &mut DbConn, user_id: i32) -> QueryResult<Option<BuyingO
 
 /// The buyers of `organisation`, by name.
 pub fn members(conn: &mut DbConn, organisation: i32) -> QueryResult<Vec<Member>> {
-    let rows: Vec<(i32, String, String, String, Option<NaiveDateTime>, Option<NaiveDateTime>)> =
-        buying_organisation_users::table
-            .inner_join(users::table)
-            .filter(buying_organisation_users::buying_organisation_id.eq(organisation))
-            .order(users::name)
-            .select((
-                users::id,
-                users::name,
-                users::email,
-                users::language,
-                buying_organisation_users::email_confirmed_at,
-                buying_organisation_users::approved_at,
-            ))
-            .load(conn)?;
+    type Row = (i32, String, String, String, Option<NaiveDateTime>, Option<NaiveDateTime>);
+    let rows: Vec<Row> = buying_organisation_users::table
+        .inner_join(users::table)
+        .filter(buying_organisation_users::buying_organisation_id.eq(organisation))
+        .order(users::name)
+        .select((
+            users::id,
+            users::name,
+            users::email,
+            users::language,
+            buying_organisation_users::email_confirmed_at,
+            buying_organisation_users::approved_at,
+        ))
+        .load(conn)?;
     Ok(rows
         .into_iter()
         .map(|(user_id, name, email, language, confirmed, approved)| Member {

@@ -6,14 +6,17 @@
 //! offerings are CSV files in the import formats (`fixtures/`), loaded through the
 //! import code, so the demo also exercises it.
 
+pub mod needs;
 pub mod scale;
 
 use crate::catalogue::import::{import_offerings, import_organisations, parse_organisations};
 
+use crate::config::Config;
 use crate::db::{write_tx, DbConn};
 use crate::organisation::model::OrganisationInput;
 use crate::organisation::store as organisations;
 use crate::organisation::Status;
+use crate::render::templates::Templates;
 use crate::users::{model::Role, store as accounts};
 use crate::web::auth::password;
 
@@ -67,8 +70,11 @@ pub fn fill_if_empty(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::R
             let id = organisations::organisation_by_kvk(conn, &wise.kvk_number)?.expect("a demo WISE").id;
             reporting.push((id, wise.target_groups));
         }
-        add_demo_users(conn, now)?;
+        let buyer_org = needs::add_buying_organisation(conn, now)?;
+        let buyer = add_demo_users(conn, now)?;
         add_demo_figures(conn, &reporting, now)?;
+        let templates = Templates::new(None, false)?;
+        needs::add_needs(conn, &Config::defaults(), &templates, buyer_org, buyer, now)?;
         Ok(Filled::Loaded { organisations, offerings })
     })
 }
@@ -85,22 +91,31 @@ pub const DEMO_USERS: &[(&str, &str, Role)] = &[
     ("onderneming@demo.wise-monitor.nl", "Demo Onderneming", Role::Wise),
 ];
 
-fn add_demo_users(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<()> {
+/// Adds the demo accounts; returns the buyer's user id.
+fn add_demo_users(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<i32> {
     let hash = password::hash_blocking(DEMO_PASSWORD);
     let first_wise = approved_sample().swap_remove(0).kvk_number;
+    let mut buyer = None;
     for (email, name, role) in DEMO_USERS {
         let input = accounts::NewUser {
             email: (*email).to_string(),
             name: (*name).to_string(),
             role: role.as_str().to_string(),
             language: "nl".to_string(),
-            organisation_kvk: (*role == Role::Wise).then(|| first_wise.clone()),
+            organisation_kvk: match role {
+                Role::Wise => Some(first_wise.clone()),
+                Role::Buyer => Some(needs::DEMO_BUYER_KVK.to_string()),
+                _ => None,
+            },
         };
         let (role, organisation) = accounts::validate_new_user(conn, &input)?
             .map_err(|e| anyhow::anyhow!("demo user {email} is invalid: {e:?}"))?;
-        accounts::create_user(conn, &input, role, organisation, Some(&hash), now)?;
+        let id = accounts::create_user(conn, &input, role, organisation, Some(&hash), now)?;
+        if role == Role::Buyer {
+            buyer = Some(id);
+        }
     }
-    Ok(())
+    Ok(buyer.expect("the demo has a buyer"))
 }
 
 /// Quarters of demo figures.

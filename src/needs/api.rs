@@ -106,7 +106,7 @@ pub(crate) async fn api_create(
                 if submit {
                     moderation::submit(c, &worker, &user, &ip, id, now)?;
                 }
-                Ok::<_, AppError>(store::get(c, id)?.ok_or(AppError::NotFound)?)
+                store::get(c, id)?.ok_or(AppError::NotFound)
             })
         })
         .await?;

@@ -16,12 +16,20 @@ use crate::config::Config;
 use crate::db::schema::{need_matches, needs, organisations};
 use crate::db::DbConn;
 use crate::render::templates::Templates;
+use crate::web::AppState;
 
 /// What the flow needs besides the database.
 pub struct Env<'a> {
     pub config: &'a Config,
     pub templates: &'a Templates,
     pub now: NaiveDateTime,
+}
+
+impl<'a> Env<'a> {
+    /// The application's configuration and templates, at `now`.
+    pub fn of(state: &'a AppState, now: NaiveDateTime) -> Self {
+        Env { config: &state.config, templates: &state.templates, now }
+    }
 }
 
 /// `at` plus `days` working days (Saturdays and Sundays skipped).
@@ -62,7 +70,7 @@ pub fn publish(conn: &mut DbConn, env: &Env, need: &Need) -> anyhow::Result<Opti
     let need = store::get(conn, need.id)?.expect("just published");
     let buyer = buyer_name(conn, &need)?;
     let contacts = mails::buyer_contacts(conn, &need)?;
-    mails::send(conn, env.config, env.templates, &need, &buyer, "published", &contacts, Details::default(), env.now)?;
+    mails::send(conn, env, &need, &buyer, "published", &contacts, Details::default())?;
     Ok(Some(alert_next_batch(conn, env, &need)?))
 }
 
@@ -90,17 +98,7 @@ pub fn alert_next_batch(conn: &mut DbConn, env: &Env, need: &Need) -> anyhow::Re
         if need.operator_told_at.is_none() {
             let buyer = buyer_name(conn, need)?;
             let operators = mails::operators(conn)?;
-            mails::send(
-                conn,
-                env.config,
-                env.templates,
-                need,
-                &buyer,
-                "nobody",
-                &operators,
-                Details::default(),
-                env.now,
-            )?;
+            mails::send(conn, env, need, &buyer, "nobody", &operators, Details::default())?;
             diesel::update(needs::table.find(need.id)).set(needs::operator_told_at.eq(env.now)).execute(conn)?;
         }
         return Ok(0);
@@ -118,7 +116,7 @@ pub fn alert_next_batch(conn: &mut DbConn, env: &Env, need: &Need) -> anyhow::Re
             .execute(conn)?;
         let contacts = mails::wise_contacts(conn, *organisation)?;
         let details = Details { wise: Some(wise), ..Details::default() };
-        mails::send(conn, env.config, env.templates, need, &buyer, "alert", &contacts, details, env.now)?;
+        mails::send(conn, env, need, &buyer, "alert", &contacts, details)?;
     }
     Ok(waiting.len())
 }
@@ -141,17 +139,7 @@ pub fn run_due(conn: &mut DbConn, env: &Env) -> anyhow::Result<usize> {
         if store::set_status(conn, need.id, &["returned"], "withdrawn", need.status_comment.as_deref(), env.now)? {
             let buyer = buyer_name(conn, &need)?;
             let contacts = mails::buyer_contacts(conn, &need)?;
-            mails_written += mails::send(
-                conn,
-                env.config,
-                env.templates,
-                &need,
-                &buyer,
-                "withdrawn",
-                &contacts,
-                Details::default(),
-                env.now,
-            )?;
+            mails_written += mails::send(conn, env, &need, &buyer, "withdrawn", &contacts, Details::default())?;
             let target = format!("need {}", need.id);
             let entry = audit::Entry {
                 actor: Actor::System,
@@ -188,8 +176,7 @@ pub fn run_due(conn: &mut DbConn, env: &Env) -> anyhow::Result<usize> {
                 .execute(conn)?;
             let contacts = mails::wise_contacts(conn, organisation)?;
             let details = Details { wise: Some(&wise), ..Details::default() };
-            mails_written +=
-                mails::send(conn, env.config, env.templates, &need, &buyer, "reminder", &contacts, details, env.now)?;
+            mails_written += mails::send(conn, env, &need, &buyer, "reminder", &contacts, details)?;
         }
     }
 
@@ -205,17 +192,7 @@ pub fn run_due(conn: &mut DbConn, env: &Env) -> anyhow::Result<usize> {
         diesel::update(needs::table.find(need.id)).set(needs::buyer_asked_at.eq(env.now)).execute(conn)?;
         let buyer = buyer_name(conn, &need)?;
         let contacts = mails::buyer_contacts(conn, &need)?;
-        mails_written += mails::send(
-            conn,
-            env.config,
-            env.templates,
-            &need,
-            &buyer,
-            "outcome-buyer",
-            &contacts,
-            Details::default(),
-            env.now,
-        )?;
+        mails_written += mails::send(conn, env, &need, &buyer, "outcome-buyer", &contacts, Details::default())?;
     }
 
     // After the start date: the interested WISEs are asked the same.
@@ -234,8 +211,7 @@ pub fn run_due(conn: &mut DbConn, env: &Env) -> anyhow::Result<usize> {
         let buyer = buyer_name(conn, &need)?;
         let contacts = mails::wise_contacts(conn, organisation)?;
         let details = Details { wise: Some(&wise), ..Details::default() };
-        mails_written +=
-            mails::send(conn, env.config, env.templates, &need, &buyer, "outcome-wise", &contacts, details, env.now)?;
+        mails_written += mails::send(conn, env, &need, &buyer, "outcome-wise", &contacts, details)?;
     }
     Ok(mails_written)
 }

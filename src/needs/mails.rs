@@ -3,15 +3,13 @@
 //! `need:<id>:<event>:<recipient>[:<extra>]`, so each is sent once however often the
 //! step that writes it runs.
 
-use chrono::NaiveDateTime;
 use serde_json::json;
 
+use super::flow::Env;
 use super::model::Need;
-use crate::config::Config;
 use crate::db::DbConn;
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
-use crate::render::templates::Templates;
 
 /// What a mail about a need says, besides its event.
 #[derive(Default)]
@@ -26,15 +24,14 @@ pub struct Details<'a> {
 /// Writes the mail of `event` about `need` to each (email, language); how many were new.
 pub fn send(
     conn: &mut DbConn,
-    config: &Config,
-    templates: &Templates,
+    env: &Env<'_>,
     need: &Need,
     buyer_name: &str,
     event: &str,
     recipients: &[(String, String)],
     details: Details<'_>,
-    now: NaiveDateTime,
 ) -> anyhow::Result<usize> {
+    let Env { config, templates, now } = *env;
     let base = config.base_url();
     let data = json!({
         "subject_key": format!("mail-need-{event}-subject"),

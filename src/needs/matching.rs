@@ -94,7 +94,7 @@ pub fn candidates(conn: &mut DbConn, config: &NeedsConfig, need: &Need) -> Query
             listed.entry(id).or_default().push(m);
         }
     }
-    let orgs: HashMap<i32, (String, String, String, String, i32)> = profile_facts(conn)?;
+    let orgs: HashMap<i32, Profile> = profile_facts(conn)?;
     let eligible = if need.reserved { eligibility::for_approved(conn)? } else { HashMap::new() };
     let in_place = |f: &OfferingFacts| {
         let Some((_, _, _, wise_municipality, _)) = orgs.get(&f.organisation_id) else {
@@ -152,9 +152,12 @@ pub fn candidates(conn: &mut DbConn, config: &NeedsConfig, need: &Need) -> Query
     Ok(Matches { branch_digits: digits, candidates })
 }
 
-/// Per approved WISE: name, slug, KvK number, municipality and how complete its profile
-/// is, as a share of eight things a buyer looks for.
-fn profile_facts(conn: &mut DbConn) -> QueryResult<HashMap<i32, (String, String, String, String, i32)>> {
+/// A WISE's name, slug, KvK number, municipality and profile completeness (0–100).
+type Profile = (String, String, String, String, i32);
+
+/// Per approved WISE: its [`Profile`], completeness as the share of seven things a buyer
+/// looks for.
+fn profile_facts(conn: &mut DbConn) -> QueryResult<HashMap<i32, Profile>> {
     type Row = (
         i32,
         String,

@@ -46,7 +46,7 @@ pub fn submit(
     let buyer = buyer_name(conn, &need)?;
     let operators = mails::operators(conn)?;
     let details = Details { extra: Some(now.and_utc().timestamp().to_string()), ..Details::default() };
-    mails::send(conn, &state.config, &state.templates, &need, &buyer, "submitted", &operators, details, now)?;
+    mails::send(conn, &Env::of(state, now), &need, &buyer, "submitted", &operators, details)?;
     record(conn, user, ip, "need_submitted", id, "", now)?;
     Ok(())
 }
@@ -99,17 +99,7 @@ async fn withdraw(
                         recipients.extend(mails::wise_contacts(c, m.organisation_id)?);
                     }
                 }
-                mails::send(
-                    c,
-                    &worker.config,
-                    &worker.templates,
-                    &need,
-                    &buyer,
-                    "withdrawn",
-                    &recipients,
-                    Details::default(),
-                    now,
-                )?;
+                mails::send(c, &Env::of(&worker, now), &need, &buyer, "withdrawn", &recipients, Details::default())?;
                 record(c, &user, &ip, "need_withdrawn", id, &reason, now)?;
                 Ok::<_, AppError>(())
             })
@@ -174,7 +164,7 @@ async fn return_need(
                     extra: Some(now.and_utc().timestamp().to_string()),
                     ..Details::default()
                 };
-                mails::send(c, &worker.config, &worker.templates, &need, &buyer, "returned", &contacts, details, now)?;
+                mails::send(c, &Env::of(&worker, now), &need, &buyer, "returned", &contacts, details)?;
                 record(c, &user, &ip, "need_returned", id, &comment, now)?;
                 Ok::<_, AppError>(())
             })

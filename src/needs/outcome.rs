@@ -8,6 +8,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
+use super::flow::Env;
 use super::mails::{self, Details};
 use super::{load, record, store, Viewer};
 use crate::db::write_tx;
@@ -109,17 +110,7 @@ async fn report(
                         extra: Some(format!("{organisation}:{amount}:{}", now.and_utc().timestamp())),
                         ..Details::default()
                     };
-                    mails::send(
-                        c,
-                        &worker.config,
-                        &worker.templates,
-                        &need,
-                        &buyer,
-                        "deal-reported",
-                        &recipients,
-                        details,
-                        now,
-                    )?;
+                    mails::send(c, &Env::of(&worker, now), &need, &buyer, "deal-reported", &recipients, details)?;
                     record(
                         c,
                         &user,
@@ -186,9 +177,8 @@ async fn settle(ctx: Ctx, id: i32, deal: i32, status: &'static str, comment: Str
                     comment,
                     count: Some(found.amount_eur),
                     extra: Some(deal.to_string()),
-                    ..Details::default()
                 };
-                mails::send(c, &worker.config, &worker.templates, &need, &buyer, event, &recipients, details, now)?;
+                mails::send(c, &Env::of(&worker, now), &need, &buyer, event, &recipients, details)?;
                 record(c, &user, &ip, &format!("need_deal_{status}"), id, &format!("deal {deal}"), now)?;
                 Ok::<_, AppError>(())
             })

@@ -5,6 +5,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
+use super::flow::Env;
 use super::mails::{self, Details};
 use super::{load, record, store, Viewer};
 use crate::db::write_tx;
@@ -106,34 +107,14 @@ async fn respond(
                             extra: Some(count.to_string()),
                             ..Details::default()
                         };
-                        mails::send(
-                            c,
-                            &worker.config,
-                            &worker.templates,
-                            &need,
-                            &buyer,
-                            "interest",
-                            &contacts,
-                            details,
-                            now,
-                        )?;
+                        mails::send(c, &Env::of(&worker, now), &need, &buyer, "interest", &contacts, details)?;
                     }
                 }
                 if response == "joint" {
                     let operators = mails::operators(c)?;
                     let details =
                         Details { wise: Some(&wise), extra: Some(organisation.to_string()), ..Details::default() };
-                    mails::send(
-                        c,
-                        &worker.config,
-                        &worker.templates,
-                        &need,
-                        &buyer,
-                        "joint",
-                        &operators,
-                        details,
-                        now,
-                    )?;
+                    mails::send(c, &Env::of(&worker, now), &need, &buyer, "joint", &operators, details)?;
                 }
                 record(c, &user, &ip, "need_answered", id, &format!("organisation {organisation}: {response}"), now)?;
                 Ok::<_, AppError>(())
@@ -206,7 +187,7 @@ async fn message(
                     extra: Some(format!("{from}:{}", now.and_utc().timestamp_micros())),
                     ..Details::default()
                 };
-                mails::send(c, &worker.config, &worker.templates, &need, &buyer, "message", &contacts, details, now)?;
+                mails::send(c, &Env::of(&worker, now), &need, &buyer, "message", &contacts, details)?;
                 record(c, &user, &ip, "need_message_sent", id, &format!("{from} to {to}"), now)?;
                 Ok::<_, AppError>(())
             })
@@ -253,14 +234,12 @@ async fn remind(ctx: Ctx, path: web::Path<i32>, _: CsrfForm<Empty>) -> Result<Ht
                     let details = Details { wise: Some(&wise), extra: Some(round.clone()), ..Details::default() };
                     sent += mails::send(
                         c,
-                        &worker.config,
-                        &worker.templates,
+                        &Env::of(&worker, now),
                         &need,
                         &buyer.name,
                         "manual-reminder",
                         &contacts,
                         details,
-                        now,
                     )?;
                 }
                 record(c, &user, &ip, "need_reminder_sent", id, &format!("{sent} mails"), now)?;

@@ -327,8 +327,11 @@ pub fn record_outcome(
     Ok(())
 }
 
-/// Fulfilled needs whose buyers agreed to show them: need, buyer's name, WISEs' names.
-pub fn fulfilled_examples(conn: &mut DbConn) -> QueryResult<Vec<(Need, String, Vec<(String, String)>)>> {
+/// A fulfilled need, its buyer's name, and the (name, slug) of each WISE it bought from.
+pub type Fulfilled = (Need, String, Vec<(String, String)>);
+
+/// Fulfilled needs whose buyers agreed to show them.
+pub fn fulfilled_examples(conn: &mut DbConn) -> QueryResult<Vec<Fulfilled>> {
     use crate::db::schema::buying_organisations;
     let rows: Vec<(Need, String)> = needs::table
         .inner_join(buying_organisations::table)

@@ -5,7 +5,10 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::model::{ApiToken, CurrentUser, Role, User};
-use crate::db::schema::{api_tokens, one_time_links, organisations, sessions, user_organisations, users};
+use crate::db::schema::{
+    api_tokens, buying_organisation_users, buying_organisations, one_time_links, organisations, sessions,
+    user_organisations, users,
+};
 use crate::db::{write_tx, DbConn};
 use crate::secret;
 use crate::validation::{char_len, is_email, Errors, FieldError};
@@ -48,6 +51,17 @@ pub fn validate_new_user(conn: &mut DbConn, input: &NewUser) -> QueryResult<Resu
     let mut organisation = None;
     match (role, kvk) {
         (Some(Role::Wise), None) => e.add("organisation", "error-organisation-required"),
+        (Some(Role::Buyer), Some(kvk)) => {
+            // A buyer joins a buying organisation, approved by whoever adds them.
+            organisation = buying_organisations::table
+                .filter(buying_organisations::kvk_number.eq(kvk))
+                .select(buying_organisations::id)
+                .first::<i32>(conn)
+                .optional()?;
+            if organisation.is_none() {
+                e.add("organisation", "error-unknown-organisation");
+            }
+        }
         (_, Some(kvk)) => {
             organisation = organisations::table
                 .filter(organisations::kvk_number.eq(kvk))
@@ -90,7 +104,17 @@ pub fn create_user(
             ))
             .execute(conn)?;
         let id = users::table.filter(users::email.eq(&email)).select(users::id).first(conn)?;
-        if let Some(organisation) = organisation {
+        if let (Role::Buyer, Some(organisation)) = (role, organisation) {
+            diesel::insert_into(buying_organisation_users::table)
+                .values((
+                    buying_organisation_users::user_id.eq(id),
+                    buying_organisation_users::buying_organisation_id.eq(organisation),
+                    buying_organisation_users::email_confirmed_at.eq(now),
+                    buying_organisation_users::approved_at.eq(now),
+                    buying_organisation_users::created_at.eq(now),
+                ))
+                .execute(conn)?;
+        } else if let Some(organisation) = organisation {
             diesel::insert_into(user_organisations::table)
                 .values((user_organisations::user_id.eq(id), user_organisations::organisation_id.eq(organisation)))
                 .execute(conn)?;

@@ -68,6 +68,9 @@ pub const DIGEST_KINDS: &[&str] =
 /// How often a saved search is mailed.
 pub const SAVED_SEARCH_FREQUENCIES: &[&str] = &["daily", "weekly"];
 
+/// Where a buying organisation stands.
+pub const BUYER_STATUSES: &[&str] = &["pending", "approved", "suspended"];
+
 /// Kinds of buying organisation.
 pub const BUYER_KINDS: &[&str] = &["municipality", "public_body", "company"];
 
@@ -116,6 +119,7 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("digest", DIGEST_KINDS),
     ("frequency", SAVED_SEARCH_FREQUENCIES),
     ("buyer-kind", BUYER_KINDS),
+    ("buyer-status", BUYER_STATUSES),
     ("need-kind", NEED_KINDS),
     ("need-location", NEED_LOCATIONS),
     ("amount-band", AMOUNT_BANDS),

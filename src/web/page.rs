@@ -74,7 +74,8 @@ fn render_html(
         // The administration pages share one item in the menu (and their own sub-menu);
         // the submissions overview is one of them for the operator.
         let nav = map.get("nav").and_then(Value::as_str).unwrap_or("");
-        let in_admin = nav.starts_with("admin") || (nav == "figures-status" && can["operate"] == true);
+        let in_admin =
+            nav.starts_with("admin") || (matches!(nav, "figures-status" | "needs") && can["operate"] == true);
         map.insert("in_admin".into(), json!(in_admin));
         map.insert("can".into(), can);
         map.insert("csrf_token".into(), json!(identity.csrf_token));
