@@ -181,7 +181,94 @@ const TABLE: &[Row] = &[
     // An API POST's one "field" is (Content-Type, body). The row is for the own WISE:
     // its user revises the figures, the operator then finds them unchanged.
     ("POST", "/api/v1/figures", &[("text/csv", FIGURES_CSV)], [401, 403, 403, 200, 403, 200]),
+    // Needs. `{id}` is a need of the buyer's organisation, published and alerted to the
+    // own WISE; the other WISE was not matched, the city has no part in needs.
+    ("GET", "/needs", &[], [303, 200, 403, 200, 200, 200]),
+    ("GET", "/needs/new", &[], [303, 200, 403, 403, 403, 403]),
+    ("POST", "/needs", NEED, [401, 303, 403, 403, 403, 403]),
+    ("GET", "/needs/fulfilled", &[], [200; 6]),
+    ("GET", "/needs/{id}", &[], [303, 200, 403, 200, 404, 200]),
+    ("GET", "/needs/{id}/edit", &[], [303, 409, 403, 409, 404, 409]),
+    ("POST", "/needs/{id}", NEED, [401, 409, 403, 409, 404, 409]),
+    // Only the buyer submits, only a WISE answers, only the other side confirms a deal.
+    ("POST", "/needs/{id}/submit", &[], [401, 409, 403, 404, 404, 404]),
+    ("GET", "/needs/{id}/responses.csv", &[], [303, 200, 403, 404, 404, 200]),
+    (
+        "POST",
+        "/needs/{id}/respond",
+        &[("response", "interested"), ("message", "Graag")],
+        [401, 404, 403, 303, 404, 404],
+    ),
+    // The own WISE did not answer "bid together", so it has nobody to write to.
+    ("POST", "/needs/{id}/messages", &[("to", "2"), ("body", "Samen?")], [401, 404, 403, 409, 404, 404]),
+    ("POST", "/needs/{id}/remind", &[], [401, 303, 403, 404, 404, 404]),
+    (
+        "POST",
+        "/needs/{id}/outcome",
+        &[("organisation", ""), ("amount_eur", "1000"), ("found_without", "no")],
+        [401, 303, 403, 303, 404, 403],
+    ),
+    ("POST", "/needs/{id}/deals/{deal}/confirm", &[], [401, 404, 403, 303, 404, 404]),
+    ("POST", "/needs/{id}/deals/{deal}/dispute", &[("comment", "Niet zo")], [401, 404, 403, 303, 404, 404]),
+    (
+        "POST",
+        "/admin/needs/{id}/deals/{deal}/decide",
+        &[("status", "confirmed"), ("comment", "Factuur gezien")],
+        [401, 403, 403, 403, 403, 303],
+    ),
+    ("POST", "/needs/{id}/withdraw", &[("reason", "Niet meer nodig")], [401, 303, 403, 404, 404, 409]),
+    ("POST", "/admin/needs/{id}/publish", &[], [401, 403, 403, 403, 403, 409]),
+    ("POST", "/admin/needs/{id}/return", &[("comment", "Meer uitleg")], [401, 403, 403, 403, 403, 409]),
+    (
+        "POST",
+        "/admin/needs/{id}/matches",
+        &[("kvk_number", "22222222"), ("reason", "Kan het")],
+        [401, 403, 403, 403, 403, 303],
+    ),
+    (
+        "POST",
+        "/admin/needs/{id}/matches/{organisation}/remove",
+        &[("reason", "Te ver weg")],
+        [401, 403, 403, 403, 403, 303],
+    ),
+    ("GET", "/api/v1/needs", &[], [401, 200, 403, 200, 200, 200]),
+    ("POST", "/api/v1/needs", &[("application/json", NEED_JSON)], [401, 201, 403, 403, 403, 403]),
+    ("GET", "/api/v1/needs/{id}", &[], [401, 200, 403, 200, 404, 200]),
+    // Buying organisations. `{id}` is the buyer's organisation, approved, as is `{user}`, its buyer.
+    ("GET", "/admin/buyers", &[], [303, 403, 403, 403, 403, 200]),
+    (
+        "POST",
+        "/admin/buyers",
+        &[
+            ("organisation_name", "Gemeente Zaanstad"),
+            ("organisation_kvk", "44444444"),
+            ("organisation_kind", "municipality"),
+            ("organisation_municipality", "Zaanstad"),
+        ],
+        [401, 403, 403, 403, 403, 303],
+    ),
+    ("GET", "/buying-organisations/{id}", &[], [303, 200, 403, 403, 403, 200]),
+    ("POST", "/admin/buyers/{id}/approve", &[], [401, 403, 403, 403, 403, 409]),
+    ("POST", "/buying-organisations/{id}/members/{user}/approve", &[], [401, 409, 403, 403, 403, 409]),
 ];
+
+/// A need as the form sends it.
+const NEED: &[(&str, &str)] = &[
+    ("title", "Schoonmaak"),
+    ("description", "Schoonmaak van twee kantoren."),
+    ("kind", "quote"),
+    ("offering_kind", "service"),
+    ("cpv_codes", "90911200"),
+    ("location", "national"),
+    ("amount_band", "unknown"),
+    ("deadline", "2027-01-15"),
+    ("respond_how", "platform"),
+];
+
+/// The same need as the API takes it.
+const NEED_JSON: &str = r#"{"title":"Schoonmaak","description":"Schoonmaak van twee kantoren.","kind":"quote",
+"offering_kind":"service","cpv_codes":["90911200"],"location":"national","amount_band":"unknown",
+"deadline":"2027-01-15","respond_how":"platform"}"#;
 
 /// Figures of the own WISE for 2026-Q3, as a figures CSV file.
 const FIGURES_CSV: &str = "kvk_number,period,paid_target_group,paid_regular,trainees,daytime_activities,volunteers,\
@@ -220,6 +307,11 @@ struct World {
     submission_id: i32,
     /// A saved search of the target buyer.
     saved_search_id: i32,
+    /// The buyer's buying organisation, a published need of it, the own WISE's deal on it.
+    buying_id: i32,
+    buyer_id: i32,
+    need_id: i32,
+    deal_id: i32,
 }
 
 async fn world(backend: Backend) -> World {
@@ -260,9 +352,20 @@ async fn world(backend: Backend) -> World {
             .unwrap()
             .submission_id
     };
+    let buying_id = app
+        .with_conn(|c| {
+            let input = wise_monitor::buying::BuyingInput {
+                name: "Gemeente Testdorp".into(),
+                kvk_number: "33333333".into(),
+                kind: "municipality".into(),
+                municipality: "Amsterdam".into(),
+            };
+            wise_monitor::buying::store::create(c, &input, "approved", now)
+        })
+        .unwrap();
     let users = [
         None,
-        Some(app.add_user("buyer", None)),
+        Some(app.add_user("buyer", Some(buying_id))),
         Some(app.add_user("city", None)),
         Some(app.add_user("wise", Some(own))),
         Some(app.add_user("wise", Some(other))),
@@ -303,6 +406,8 @@ async fn world(backend: Backend) -> World {
         use wise_monitor::db::schema::api_tokens;
         api_tokens::table.filter(api_tokens::user_id.eq(admin.id)).select(api_tokens::id).first(c).unwrap()
     });
+    let buyer_id = users[1].as_ref().unwrap().id;
+    let (need_id, deal_id) = published_need(&app, buying_id, buyer_id, own);
     World {
         app,
         slug: "eigen-keuken".into(),
@@ -315,7 +420,40 @@ async fn world(backend: Backend) -> World {
         offering_id,
         submission_id,
         saved_search_id,
+        buying_id,
+        buyer_id,
+        need_id,
+        deal_id,
     }
+}
+
+/// A need of `buying`, published (so alerted to the own WISE, whose offering matches),
+/// and a deal with `own` that the buyer reported and the WISE has not confirmed yet.
+fn published_need(app: &TestApp, buying: i32, buyer: i32, own: i32) -> (i32, i32) {
+    use wise_monitor::needs::{flow, model, store};
+    let now = db::timestamp(test_now());
+    let input = model::NeedInput {
+        title: "Lunches".into(),
+        description: "Lunch voor 40 mensen.".into(),
+        kind: "quote".into(),
+        offering_kind: "service".into(),
+        cpv_codes: vec!["55520000".into()],
+        location: "municipality".into(),
+        municipality: "Amsterdam".into(),
+        amount_band: "unknown".into(),
+        deadline: "2027-01-15".into(),
+        respond_how: "platform".into(),
+        ..Default::default()
+    };
+    app.with_conn(|c| {
+        let valid = model::validate(c, input, now.date()).unwrap().unwrap();
+        let id = store::create(c, buying, buyer, &valid, now).unwrap();
+        store::set_status(c, id, &["draft"], "submitted", None, now).unwrap();
+        let need = store::get(c, id).unwrap().unwrap();
+        flow::publish(c, &flow::Env::of(&app.state, now), &need).unwrap();
+        store::report_deal(c, id, own, 1_000, "buyer", now).unwrap();
+        (id, store::deal_of(c, id, own).unwrap().unwrap().id)
+    })
 }
 
 fn concrete(pattern: &str, w: &World) -> String {
@@ -329,6 +467,13 @@ fn concrete(pattern: &str, w: &World) -> String {
         w.offering_id
     } else if pattern.starts_with("/saved-searches/") {
         w.saved_search_id
+    } else if pattern.starts_with("/needs/")
+        || pattern.starts_with("/admin/needs/")
+        || pattern.starts_with("/api/v1/needs/")
+    {
+        w.need_id
+    } else if pattern.starts_with("/buying-organisations/") || pattern.starts_with("/admin/buyers/") {
+        w.buying_id
     } else {
         w.target.id
     };
@@ -338,6 +483,9 @@ fn concrete(pattern: &str, w: &World) -> String {
         .replace("{path:.*}", "css/site.css")
         .replace("{period}", "2026-Q3")
         .replace("{token}", "no-such-token")
+        .replace("{deal}", &w.deal_id.to_string())
+        .replace("{organisation}", &w.own_id.to_string())
+        .replace("{user}", &w.buyer_id.to_string())
         .replace("{id}", &id.to_string())
 }
 
