@@ -47,7 +47,7 @@ impl Templates {
             hb.set_dev_mode(reload);
             register_dir(&mut hb, dir)?;
         }
-        let helpers: [(&str, TextFn); 8] = [
+        let helpers: [(&str, TextFn); 9] = [
             ("fluent", fluent),
             ("label", label),
             ("cpv_division", cpv_division),
@@ -56,6 +56,7 @@ impl Templates {
             ("datetime", datetime),
             ("in_lang", in_lang),
             ("decimal", decimal),
+            ("count", count),
         ];
         for (name, helper) in helpers {
             hb.register_helper(name, Box::new(Text(helper)));
@@ -196,6 +197,12 @@ fn in_lang(h: &Helper, lang: Lang) -> Result<String, RenderError> {
 /// anything that is not a plain number is left as it is.
 fn decimal(h: &Helper, lang: Lang) -> Result<String, RenderError> {
     Ok(i18n::localise_decimal(h.param(0).and_then(|p| p.value().as_str()).unwrap_or(""), lang))
+}
+
+/// `{{count 12500}}`: a whole number as the reader writes it (`12.500` in Dutch); empty
+/// for anything else (a suppressed cell), so `reports/cell` marks it.
+fn count(h: &Helper, lang: Lang) -> Result<String, RenderError> {
+    Ok(h.param(0).and_then(|p| p.value().as_i64()).map(|n| i18n::format_count(n, lang)).unwrap_or_default())
 }
 
 /// `{{date "2026-03-01"}}`: a date written out ("1 maart 2026").

@@ -17,6 +17,7 @@ mod linked;
 mod locales;
 mod mail;
 mod manage;
+mod needs;
 mod periods;
 mod registry;
 mod report_page;
