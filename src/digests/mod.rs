@@ -233,6 +233,7 @@ mod tests {
         config.sector_summary = String::new();
         config.saved_search_daily = String::new();
         config.saved_search_weekly = String::new();
+        config.needs = String::new();
         config
     }
 

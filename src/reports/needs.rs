@@ -88,15 +88,16 @@ mod tests {
     fn a_deal_of_one_wise_is_not_published_but_exact_reports_show_it() {
         let one_wise = vec![vec![1, 1, 1], vec![4, 4, 4], vec![1], vec![1], vec![250_000]];
         let many = vec![vec![1; 12], vec![3; 12], vec![2; 12], vec![1; 12], vec![20_000; 12]];
-        let rows = vec![
-            ("tender".to_string(), one_wise),
-            ("quote".to_string(), many),
-            ("sourcing".to_string(), vec![vec![]; 5]),
-        ];
+        // (Only two kinds: an empty third row would be suppressed too, and then the
+        // total alone would not give the tender away.)
+        let rows = vec![("tender".to_string(), one_wise), ("quote".to_string(), many)];
         let public = protect(&rows, false, &thresholds());
         assert_eq!(public["rows"][0]["deal_eur"], Value::Null, "one WISE's amount");
-        assert_eq!(public["rows"][1]["deal_eur"], json!(240_000));
-        assert_eq!(public["total"]["deal_eur"], Value::Null, "else the total gives the tender amount away");
+        assert!(
+            public["rows"][1]["deal_eur"].is_null() || public["total"]["deal_eur"].is_null(),
+            "else the total less the quotes gives the tender amount away: {public}"
+        );
+        assert!(public["suppressed"].as_array().unwrap().iter().any(|s| s == "needs.tender.deal_eur"));
         let exact = protect(&rows, true, &thresholds());
         assert_eq!(exact["rows"][0]["deal_eur"], json!(250_000));
         assert_eq!(exact["suppressed"], json!([]));

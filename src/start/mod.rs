@@ -1,6 +1,7 @@
 //! `GET /start`: where a signed-in user lands, with what their role has to do next.
 //! A buyer finds the catalogue's search and their saved searches; a WISE a task card
-//! per period that takes figures and the state of its profile; the city the latest
+//! per period that takes figures, the state of its profile and the buyers' needs it was
+//! alerted to that still take answers; the city the latest
 //! report and how the newest period's figures stand; the operator the queues with
 //! their counts. Each card is shown by what the policy allows, never by role name.
 
@@ -14,6 +15,7 @@ use crate::db::DbConn;
 use crate::figures::periods::{self, Period};
 use crate::figures::{review, submissions as figures};
 use crate::mail::outbox;
+use crate::needs::store as needs;
 use crate::organisation::{store as organisations, Status};
 use crate::users::model::CurrentUser;
 use crate::web::auth::policy::Action;
@@ -78,7 +80,16 @@ fn wise_tasks(c: &mut DbConn, user: &CurrentUser, today: chrono::NaiveDate, clos
                 "href": format!("/manage/organisations/{}/figures/{}", wise.kvk_number, period.key),
             }));
         }
+        // Needs it was alerted to that still take answers, with its answer so far.
+        let needs: Vec<Value> = needs::of_wise(c, wise.id)?
+            .into_iter()
+            .filter(|(need, _)| need.deadline >= today)
+            .map(|(need, m)| {
+                json!({ "title": need.title, "deadline": need.deadline, "response": m.response, "href": format!("/needs/{}", need.id) })
+            })
+            .collect();
         wises.push(json!({
+            "needs": needs,
             "name": wise.name,
             "kvk_number": wise.kvk_number,
             "status": wise.status,

@@ -138,6 +138,7 @@ backend_tests! {
 
         // The kitchen opens the need and answers; the buyer hears of the first interested WISE.
         let mut k = app.sign_in_as(&cook).await;
+        app.get_with(&mut k, "/start").await.assert_contains("Lunches voor het stadhuis").assert_contains("Nog niet beantwoord");
         app.get_with(&mut k, "/needs").await.assert_status(200).assert_contains("Lunches voor het stadhuis");
         app.get_with(&mut k, &format!("/needs/{id}")).await.assert_status(200);
         let answer = [("response", "interested"), ("message", "Wij koken graag voor u."), ("answers", "Ja, ook op zaterdag.")];
