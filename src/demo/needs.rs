@@ -3,7 +3,7 @@
 //! published one that the matching WISEs answered and that led to a confirmed deal.
 //! Written through the needs' own store and flow, so the demo exercises them.
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 use crate::buying::{store as buying, BuyingInput};
 use crate::config::Config;
@@ -122,8 +122,10 @@ pub fn add_needs(
     )?;
     store::set_status(conn, withdrawn, &["draft"], "withdrawn", Some("Intern opgelost."), now)?;
 
-    // Published four weeks ago: answered, and a deal the WISE confirmed.
-    let then = now - Duration::days(28);
+    // Published in the middle of the last whole quarter (the newest the demo's report
+    // shows): answered, and a deal the WISE confirmed, all within that quarter.
+    let quarter_start = NaiveDate::from_ymd_opt(now.year(), (now.month() - 1) / 3 * 3 + 1, 1).expect("a date");
+    let then = (quarter_start - Duration::days(45)).and_hms_opt(10, 0, 0).expect("a time");
     let published = post(
         conn,
         need(
@@ -131,7 +133,7 @@ pub fn add_needs(
             "Lunch voor 250 vrijwilligers op het stadhuisplein, met vegetarische en halal keuzes.",
             "quote",
             &["55520000"],
-            now - Duration::days(14),
+            then + Duration::days(14),
             &["Kunt u ook voor bediening zorgen?"],
         ),
         then,
@@ -169,7 +171,7 @@ pub fn add_needs(
         store::respond(conn, published, m.organisation_id, &answer, then + Duration::days(2))?;
     }
     if let Some((first, _, _, _)) = matched.first() {
-        let reported = now - Duration::days(7);
+        let reported = then + Duration::days(21);
         store::report_deal(conn, published, first.organisation_id, 6_250, "buyer", reported)?;
         let deal = store::deal_of(conn, published, first.organisation_id)?.expect("just reported");
         store::settle_deal(conn, deal.id, "confirmed", None, None, reported + Duration::days(1))?;

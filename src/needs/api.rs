@@ -28,6 +28,8 @@ pub struct NeedDetail {
     /// Before publishing, for the operator: the WISEs the rules match now.
     pub candidates: Vec<Candidate>,
     pub deals: Vec<Deal>,
+    /// Its documents; each is downloaded, signed in, at `/needs/{need_id}/attachments/{id}`.
+    pub attachments: Vec<super::attachments::Attachment>,
 }
 
 /// `GET /api/v1/needs`: a buyer's needs, the needs a WISE was alerted to, or every need (the operator).
@@ -156,7 +158,8 @@ pub(crate) async fn api_need(ctx: Ctx, path: web::Path<i32>) -> Result<HttpRespo
                     (rows.into_iter().map(|r| r.0).collect(), deals, candidates)
                 }
             };
-            Ok(NeedDetail { need, responses, candidates, deals })
+            let attachments = super::attachments::of_need(c, need.id)?;
+            Ok(NeedDetail { need, responses, candidates, deals, attachments })
         })
         .await?;
     Ok(HttpResponse::Ok().json(detail))

@@ -7,6 +7,7 @@
 //! answers in `respond`, deals in `outcome`, the API in `api`, the report's numbers in `stats`.
 
 pub mod api;
+pub mod attachments;
 pub mod flow;
 pub mod mails;
 pub mod matching;
@@ -44,6 +45,7 @@ pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/needs/{id}", show);
     routes::get(cfg, "/needs/{id}/edit", edit_form);
     routes::post(cfg, "/needs/{id}", update);
+    attachments::routes(cfg);
     moderation::routes(cfg);
     respond::routes(cfg);
     outcome::routes(cfg);

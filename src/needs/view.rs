@@ -34,6 +34,8 @@ pub fn notice_key(code: &str) -> Option<String> {
         "deal-confirmed",
         "deal-disputed",
         "deal-decided",
+        "attachment-added",
+        "attachment-removed",
     ];
     KNOWN.contains(&code).then(|| format!("need-notice-{code}"))
 }
@@ -132,6 +134,7 @@ pub fn show(
             json!({ "code": code, "label": label.as_ref().map(|l| l.label_en.clone()), "label_nl": label.and_then(|l| l.label_nl) })
         })
         .collect();
+    let attachments = super::attachments::of_need(conn, need.id)?;
     let mut data = json!({
         "need": need,
         "open": need.is_open(today),
@@ -143,6 +146,11 @@ pub fn show(
         "is_wise": matches!(viewer, Viewer::Wise(_)),
         "editable": need.is_editable() && matches!(viewer, Viewer::Buyer(_)),
         "withdrawable": need.status != "withdrawn" && !matches!(viewer, Viewer::Wise(_)),
+        "attachments": attachments.iter().map(|a| json!({
+            "id": a.id, "need_id": a.need_id, "file_name": a.file_name, "kb": (a.size_bytes + 1023) / 1024,
+        })).collect::<Vec<_>>(),
+        "attachment_max_mb": config.needs.max_attachment_bytes.div_ceil(1_048_576),
+        "attachments_full": attachments.len() as i64 >= super::attachments::MAX_ATTACHMENTS,
     });
     let rows = store::matches(conn, need.id)?;
     let deals = store::deals(conn, need.id)?;

@@ -179,6 +179,28 @@ pub async fn read_upload(req: &HttpRequest, payload: web::Payload) -> Result<Upl
     }
 }
 
+/// Reads a form that sends one file (`multipart/form-data`, fields `csrf_token` and
+/// `file`) of at most `limit` bytes, the small fields besides. A urlencoded form
+/// carries no file, only its token (so a missing token is told apart from a missing file).
+pub async fn read_file_form(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<Upload, ReadError> {
+    match req.content_type().to_ascii_lowercase().as_str() {
+        "multipart/form-data" => {}
+        "application/x-www-form-urlencoded" => {
+            let body = read_body(req, payload, 64 * 1024).await?;
+            let pairs: Vec<(String, String)> = serde_html_form::from_bytes(&body)
+                .map_err(|e| ReadError::Bad(format!("the form could not be read: {e}")))?;
+            let csrf_token = pairs.into_iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v).unwrap_or_default();
+            return Ok(Upload { csrf_token, ..Upload::default() });
+        }
+        other => return Err(ReadError::Bad(format!("send the file as multipart/form-data, not {other:?}"))),
+    }
+    let limit = limit + 64 * 1024;
+    if declared_length(req).is_some_and(|n| n > limit) {
+        return Err(ReadError::TooLarge);
+    }
+    read_multipart(req, payload, limit).await
+}
+
 async fn read_multipart(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<Upload, ReadError> {
     let bad = |e: actix_multipart::MultipartError| ReadError::Bad(format!("the form could not be read: {e}"));
     let mut parts = actix_multipart::Multipart::new(req.headers(), payload);

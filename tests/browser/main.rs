@@ -443,3 +443,84 @@ fn the_operator_returns_a_submission_and_sees_the_correction_arrive() {
         assert_eq!(b.clicks(), 8, "clicks in the operator's journey");
     });
 }
+
+/// A buyer posts a need, the operator publishes it, the demo WISE (which offers
+/// catering in Amsterdam) finds it on its start page and answers interested, the buyer
+/// sees the answer and records the deal, the WISE confirms it, and the city's report of
+/// the year counts one more deal.
+#[test]
+fn a_buyer_posts_a_need_a_wise_answers_and_the_deal_is_counted() {
+    if !available("browser::a_buyer_posts_a_need_a_wise_answers_and_the_deal_is_counted") {
+        return;
+    }
+    run(async {
+        use chrono::Datelike;
+        let server = Server::start();
+        let b = Browser::start(&server.base).await;
+        let year = chrono::Utc::now().year().to_string();
+        let deals_before = deals_in_report(&b, &year).await;
+
+        b.sign_in(BUYER, DEMO_PASSWORD).await;
+        b.goto("/needs").await;
+        b.click("a[href='/needs/new']").await;
+        b.fill("#need-title", "Lunch voor de open dag").await;
+        b.fill("#need-description", "Broodjes en soep voor 120 bezoekers van de open dag van het stadhuis.").await;
+        b.select("#need-kind", "quote").await;
+        b.select("#need-offering-kind", "service").await;
+        b.fill("#need-cpv-codes", "55520000").await;
+        b.select("#need-location", "municipality").await;
+        b.fill("#need-municipality", "Amsterdam").await;
+        b.select("#need-amount-band", "under_25k").await;
+        let deadline = (chrono::Utc::now().date_naive() + chrono::Duration::days(30)).format("%Y-%m-%d").to_string();
+        b.script(&format!("document.querySelector('#need-deadline').value = '{deadline}'; return null;")).await;
+        b.click("button[name=then][value=submit]").await;
+        b.assert_text("Ingediend").await;
+        let need = b.path().await.split('?').next().unwrap().to_string();
+        assert!(need.starts_with("/needs/"), "{need}");
+        b.assert_accessible("a need, as its buyer").await;
+
+        b.sign_in(ADMIN, DEMO_PASSWORD).await;
+        b.goto(&need).await;
+        b.click(&format!("form[action='/admin{need}/publish'] button[type=submit]")).await;
+        b.assert_text("Gepubliceerd").await;
+
+        b.sign_in(WISE, DEMO_PASSWORD).await;
+        b.goto("/start").await;
+        let wise = b.find("section.start-card h2").await.text().await.unwrap();
+        b.click(&format!("section.start-card a[href='{need}']")).await;
+        b.count_click();
+        b.find("#response-interested").await.click().await.unwrap();
+        b.fill("#answer-message", "Wij verzorgen graag de lunch, met ons leerwerkteam.").await;
+        b.click(&format!("form[action='{need}/respond'] button[type=submit]")).await;
+        b.assert_text("Interesse").await;
+
+        b.sign_in(BUYER, DEMO_PASSWORD).await;
+        b.goto(&need).await;
+        b.assert_text("Wij verzorgen graag de lunch").await;
+        let option = b
+            .script(&format!(
+                "return Array.from(document.querySelectorAll('#outcome-organisation option')).find(o => o.text === {wise:?}).value;"
+            ))
+            .await;
+        b.select("#outcome-organisation", option.as_str().expect("the WISE is on the outcome list")).await;
+        b.fill("#outcome-amount", "8.500").await;
+        b.select("#outcome-found", "no").await;
+        b.click(&format!("form[action='{need}/outcome'] button[type=submit]")).await;
+        b.assert_text("8.500").await;
+
+        b.sign_in(WISE, DEMO_PASSWORD).await;
+        b.goto(&need).await;
+        b.click(&format!("form[action^='{need}/deals/'][action$='/confirm'] button[type=submit]")).await;
+        b.assert_text("Bevestigd").await;
+
+        assert_eq!(deals_in_report(&b, &year).await, deals_before + 1, "the confirmed deal is counted");
+    });
+}
+
+/// The confirmed deals of buyer needs in the city's (exact) report of `year`.
+async fn deals_in_report(b: &Browser, year: &str) -> i64 {
+    b.sign_in(CITY, DEMO_PASSWORD).await;
+    b.goto(&format!("/reports/sector?period={year}")).await;
+    let cell = b.script("var c = document.querySelectorAll('#needs tr.total td')[3]; return c ? c.textContent : '0';").await;
+    cell.as_str().unwrap_or("").trim().replace('.', "").parse::<i64>().unwrap_or(0)
+}

@@ -100,6 +100,8 @@ impl Server {
             .env("WISE_SCHEDULES__SECTOR_SUMMARY", "")
             .env("WISE_SCHEDULES__SAVED_SEARCH_DAILY", "")
             .env("WISE_SCHEDULES__SAVED_SEARCH_WEEKLY", "")
+            .env("WISE_SCHEDULES__NEEDS", "")
+            .env("WISE_NEEDS__ATTACHMENTS_DIR", dir.path().join("attachments"))
             .env("WISE_MAIL__POLL_SECONDS", "1")
             .env("WISE_AUTH__RATE_LIMIT_PER_IP", "10000")
             .env("WISE_AUTH__RATE_LIMIT_PER_ACCOUNT", "1000")

@@ -193,6 +193,10 @@ const TABLE: &[Row] = &[
     // Only the buyer submits, only a WISE answers, only the other side confirms a deal.
     ("POST", "/needs/{id}/submit", &[], [401, 409, 403, 404, 404, 404]),
     ("GET", "/needs/{id}/responses.csv", &[], [303, 200, 403, 404, 404, 200]),
+    // Documents are added to and removed from a draft or returned need only.
+    ("POST", "/needs/{id}/attachments", &[], [401, 409, 403, 409, 404, 409]),
+    ("GET", "/needs/{id}/attachments/{attachment}", &[], [303, 200, 403, 200, 404, 200]),
+    ("POST", "/needs/{id}/attachments/{attachment}/delete", &[], [401, 409, 403, 409, 404, 409]),
     (
         "POST",
         "/needs/{id}/respond",
@@ -312,6 +316,7 @@ struct World {
     buyer_id: i32,
     need_id: i32,
     deal_id: i32,
+    attachment_id: i32,
 }
 
 async fn world(backend: Backend) -> World {
@@ -407,7 +412,7 @@ async fn world(backend: Backend) -> World {
         api_tokens::table.filter(api_tokens::user_id.eq(admin.id)).select(api_tokens::id).first(c).unwrap()
     });
     let buyer_id = users[1].as_ref().unwrap().id;
-    let (need_id, deal_id) = published_need(&app, buying_id, buyer_id, own);
+    let (need_id, deal_id, attachment_id) = published_need(&app, buying_id, buyer_id, own);
     World {
         app,
         slug: "eigen-keuken".into(),
@@ -424,13 +429,15 @@ async fn world(backend: Backend) -> World {
         buyer_id,
         need_id,
         deal_id,
+        attachment_id,
     }
 }
 
 /// A need of `buying`, published (so alerted to the own WISE, whose offering matches),
-/// and a deal with `own` that the buyer reported and the WISE has not confirmed yet.
-fn published_need(app: &TestApp, buying: i32, buyer: i32, own: i32) -> (i32, i32) {
-    use wise_monitor::needs::{flow, model, store};
+/// with a document, and a deal with `own` that the buyer reported and the WISE has not
+/// confirmed yet.
+fn published_need(app: &TestApp, buying: i32, buyer: i32, own: i32) -> (i32, i32, i32) {
+    use wise_monitor::needs::{attachments, flow, model, store};
     let now = db::timestamp(test_now());
     let input = model::NeedInput {
         title: "Lunches".into(),
@@ -448,11 +455,16 @@ fn published_need(app: &TestApp, buying: i32, buyer: i32, own: i32) -> (i32, i32
     app.with_conn(|c| {
         let valid = model::validate(c, input, now.date()).unwrap().unwrap();
         let id = store::create(c, buying, buyer, &valid, now).unwrap();
+        let pdf = b"%PDF-1.4\n%%EOF\n";
+        let sha256 = attachments::store_file(&app.state.config.needs.attachments_dir, pdf).unwrap();
+        let kept = attachments::Kept { name: "bestek.pdf", content_type: "application/pdf", size: 14, sha256: &sha256 };
+        assert!(attachments::attach(c, id, &kept, now).unwrap());
         store::set_status(c, id, &["draft"], "submitted", None, now).unwrap();
         let need = store::get(c, id).unwrap().unwrap();
         flow::publish(c, &flow::Env::of(&app.state, now), &need).unwrap();
         store::report_deal(c, id, own, 1_000, "buyer", now).unwrap();
-        (id, store::deal_of(c, id, own).unwrap().unwrap().id)
+        let attachment = attachments::of_need(c, id).unwrap()[0].id;
+        (id, store::deal_of(c, id, own).unwrap().unwrap().id, attachment)
     })
 }
 
@@ -484,6 +496,7 @@ fn concrete(pattern: &str, w: &World) -> String {
         .replace("{period}", "2026-Q3")
         .replace("{token}", "no-such-token")
         .replace("{deal}", &w.deal_id.to_string())
+        .replace("{attachment}", &w.attachment_id.to_string())
         .replace("{organisation}", &w.own_id.to_string())
         .replace("{user}", &w.buyer_id.to_string())
         .replace("{id}", &id.to_string())

@@ -134,31 +134,8 @@ async fn operator(app: &TestApp) -> Browser {
 
 /// Sends the page's own form: `multipart/form-data` with a file (and an empty text box).
 async fn upload_file(app: &TestApp, browser: &mut Browser, name: &str, content: &[u8]) -> Response {
-    let boundary = "----wise-monitor-figures-boundary";
-    let mut body = Vec::new();
-    for (field, value) in [("csrf_token", browser.csrf.as_str()), ("csv", "")] {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n").as_bytes(),
-        );
-    }
-    body.extend_from_slice(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(content);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let mut request = TestRequest::post()
-        .uri("/admin/figures/import")
-        .insert_header(("Content-Type", format!("multipart/form-data; boundary={boundary}")))
-        .set_payload(body);
-    for cookie in &browser.cookies {
-        request = request.cookie(cookie.clone());
-    }
-    let res = app.send(request).await;
-    browser.absorb(&res);
-    res
+    let csrf = browser.csrf.clone();
+    app.post_file(browser, "/admin/figures/import", &csrf, name, content).await
 }
 
 /// Every kind of bad input of the issue, with the (line, column) it must be named by

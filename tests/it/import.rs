@@ -3,7 +3,6 @@
 
 use std::process::Command;
 
-use actix_web::test::TestRequest;
 use diesel::prelude::*;
 use wise_monitor::db::{self, schema::audit_log, schema::organisations};
 use wise_monitor::organisation::model::OrganisationInput;
@@ -46,31 +45,7 @@ async fn operator(app: &TestApp) -> Browser {
 
 /// Sends the page's own form: `multipart/form-data` with a file (and an empty text box).
 async fn upload_file(app: &TestApp, browser: &mut Browser, csrf: &str, name: &str, content: &[u8]) -> Response {
-    let boundary = "----wise-monitor-test-boundary";
-    let mut body = Vec::new();
-    for (field, value) in [("csrf_token", csrf), ("csv", "")] {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n").as_bytes(),
-        );
-    }
-    body.extend_from_slice(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(content);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let mut request = TestRequest::post()
-        .uri("/admin/import")
-        .insert_header(("Content-Type", format!("multipart/form-data; boundary={boundary}")))
-        .set_payload(body);
-    for cookie in &browser.cookies {
-        request = request.cookie(cookie.clone());
-    }
-    let res = app.send(request).await;
-    browser.absorb(&res);
-    res
+    app.post_file(browser, "/admin/import", csrf, name, content).await
 }
 
 backend_tests! {

@@ -63,6 +63,9 @@ fn run_due(app: &TestApp) -> usize {
     app.with_conn(|c| flow::run_due(c, &flow::Env::of(&app.state, now))).unwrap()
 }
 
+/// A (tiny) PDF document.
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
 fn need_form<'a>(title: &'a str, cpv: &'a str, then: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("title", title),
@@ -84,7 +87,7 @@ backend_tests! {
     async fn a_need_goes_from_the_buyer_to_the_wises_to_a_counted_deal(app) {
         let (kitchen, cook) = wise(&app, "11111111", "Keuken Eén", "approved", "55520000");
         let (bakery, baker) = wise(&app, "22222222", "Bakkerij Twee", "approved", "55521000");
-        let (canteen, _) = wise(&app, "33333333", "Kantine Drie", "approved", "55520000");
+        let (canteen, canteen_user) = wise(&app, "33333333", "Kantine Drie", "approved", "55520000");
         let (_, sleeper) = wise(&app, "44444444", "Schoonmaak Vier", "suspended", "90911200");
         let now = db::timestamp(test_now());
         let buying = app
@@ -111,9 +114,18 @@ backend_tests! {
         assert!(res.body.contains("id=\"title-error\"") || res.body.contains("title"), "the title is named");
         assert!(app.with_conn(|c| store::of_buyer(c, buying)).unwrap().is_empty());
 
-        // The buyer posts a need and sends it to the operator, who hears of it once.
-        app.post_form(&mut b, "/needs", &need_form("Lunches voor het stadhuis", "55520000", "submit")).await.assert_status(303);
+        // The buyer drafts a need, adds a document (a program is refused by its name, a
+        // PDF by its content), and sends it to the operator, who hears of it once.
+        app.post_form(&mut b, "/needs", &need_form("Lunches voor het stadhuis", "55520000", "")).await.assert_status(303);
         let id = app.with_conn(|c| store::of_buyer(c, buying)).unwrap()[0].id;
+        assert_eq!(app.with_conn(|c| store::get(c, id)).unwrap().unwrap().status, "draft");
+        let csrf = b.csrf.clone();
+        let files = format!("/needs/{id}/attachments");
+        app.post_file(&mut b, &files, &csrf, "setup.exe", b"MZ\x90\x00").await.assert_status(422);
+        app.post_file(&mut b, &files, &csrf, "bestek.pdf", b"<html>").await.assert_status(422);
+        app.post_file(&mut b, &files, &csrf, "bestek.pdf", PDF).await.assert_status(303);
+        app.get_with(&mut b, &format!("/needs/{id}")).await.assert_contains("bestek.pdf");
+        app.post_form(&mut b, &format!("/needs/{id}/submit"), &[]).await.assert_status(303);
         assert_eq!(app.with_conn(|c| store::get(c, id)).unwrap().unwrap().status, "submitted");
         assert_eq!(mails_to(&app, &format!("need:{id}:submitted:"), &operator.email), 1);
 
@@ -138,6 +150,18 @@ backend_tests! {
 
         // The kitchen opens the need and answers; the buyer hears of the first interested WISE.
         let mut k = app.sign_in_as(&cook).await;
+        // The alerted WISE may open the document, the removed one may not, nor may the public.
+        let attachment = app.with_conn(|c| wise_monitor::needs::attachments::of_need(c, id)).unwrap()[0].id;
+        let document = format!("/needs/{id}/attachments/{attachment}");
+        let got = app.get_with(&mut k, &document).await;
+        got.assert_status(200);
+        assert_eq!(got.body.as_bytes(), PDF);
+        assert_eq!(got.header("content-type"), Some("application/pdf"));
+        let mut outsider = app.sign_in_as(&canteen_user).await;
+        app.get_with(&mut outsider, &document).await.assert_status(404);
+        app.get(&document).await.assert_status(303);
+        // Once submitted, the documents are fixed.
+        app.post_file(&mut b, &files, &csrf, "extra.pdf", PDF).await.assert_status(409);
         app.get_with(&mut k, "/start").await.assert_contains("Lunches voor het stadhuis").assert_contains("Nog niet beantwoord");
         app.get_with(&mut k, "/needs").await.assert_status(200).assert_contains("Lunches voor het stadhuis");
         app.get_with(&mut k, &format!("/needs/{id}")).await.assert_status(200);
@@ -213,6 +237,7 @@ backend_tests! {
         assert_eq!(detail["need"]["title"], "Lunches voor het stadhuis");
         assert_eq!(detail["responses"].as_array().unwrap().len(), 2, "the alerted WISEs, not the removed one");
         assert_eq!(detail["deals"][0]["status"], "confirmed");
+        assert_eq!(detail["attachments"][0]["file_name"], "bestek.pdf");
         let _ = bakery;
     }
 

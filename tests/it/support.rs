@@ -118,6 +118,9 @@ impl TestAppBuilder {
             }
         };
         config.database.pool_size = 4;
+        // Files the app keeps (a need's attachments) go to a directory of this app.
+        let files = tempfile::tempdir().expect("temporary directory");
+        config.needs.attachments_dir = files.path().display().to_string();
         for f in self.configure {
             f(&mut config);
         }
@@ -133,7 +136,7 @@ impl TestAppBuilder {
         }
         let (mailer, mailbox) = wise_monitor::mail::Mailer::memory(&config.mail.from);
         let state = AppState::with_mailer(config, pool, clock.clone(), mailer).expect("app state");
-        TestApp { state, clock, mailbox, backend, database }
+        TestApp { state, clock, mailbox, backend, database, _files: files }
     }
 }
 
@@ -169,6 +172,7 @@ pub struct TestApp {
     pub mailbox: wise_monitor::mail::Mailbox,
     pub backend: Backend,
     database: TestDatabase,
+    _files: tempfile::TempDir,
 }
 
 impl Drop for TestApp {
@@ -371,6 +375,33 @@ impl TestApp {
         let request = TestRequest::post()
             .uri(path)
             .insert_header(("Content-Type", "application/x-www-form-urlencoded"))
+            .set_payload(body);
+        let res = self.send(Self::with_browser(browser, request)).await;
+        browser.absorb(&res);
+        res
+    }
+
+    /// Sends a page's file form as `multipart/form-data`: `csrf_token` (as given, so a
+    /// test can send a wrong one), an empty text box `csv`, and the file `file`.
+    pub async fn post_file(&self, browser: &mut Browser, path: &str, csrf: &str, name: &str, content: &[u8]) -> Response {
+        let boundary = "----wise-monitor-test-boundary";
+        let mut body = Vec::new();
+        for (field, value) in [("csrf_token", csrf), ("csv", "")] {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n").as_bytes(),
+            );
+        }
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let request = TestRequest::post()
+            .uri(path)
+            .insert_header(("Content-Type", format!("multipart/form-data; boundary={boundary}")))
             .set_payload(body);
         let res = self.send(Self::with_browser(browser, request)).await;
         browser.absorb(&res);
