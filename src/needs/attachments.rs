@@ -69,8 +69,7 @@ pub fn kind_of(name: &str, bytes: &[u8], max_bytes: u64) -> Result<&'static str,
         return Err("error-attachment-too-large");
     }
     let extension = Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let (_, media, magic) =
-        KINDS.iter().find(|(ext, _, _)| *ext == extension).ok_or("error-attachment-kind")?;
+    let (_, media, magic) = KINDS.iter().find(|(ext, _, _)| *ext == extension).ok_or("error-attachment-kind")?;
     if !bytes.starts_with(magic) {
         return Err("error-attachment-content");
     }
@@ -188,7 +187,15 @@ async fn add(ctx: Ctx, path: web::Path<i32>, payload: web::Payload) -> Result<Ht
                 if !attach(c, id, &kept, now)? {
                     return Err(refused("error-attachment-too-many"));
                 }
-                record(c, &user, &ip, "need_attachment_added", id, &format!("{name} ({size} bytes, sha256 {sha256})"), now)?;
+                record(
+                    c,
+                    &user,
+                    &ip,
+                    "need_attachment_added",
+                    id,
+                    &format!("{name} ({size} bytes, sha256 {sha256})"),
+                    now,
+                )?;
                 Ok::<_, AppError>(())
             })
         })
@@ -233,10 +240,8 @@ async fn delete(ctx: Ctx, path: web::Path<(i32, i32)>, _: CsrfForm<Empty>) -> Re
                 let found = one(c, id, attachment)?.ok_or(AppError::NotFound)?;
                 diesel::delete(need_attachments::table.find(found.id)).execute(c)?;
                 record(c, &user, &ip, "need_attachment_removed", id, &found.file_name, now)?;
-                let still_used: i64 = need_attachments::table
-                    .filter(need_attachments::sha256.eq(&found.sha256))
-                    .count()
-                    .get_result(c)?;
+                let still_used: i64 =
+                    need_attachments::table.filter(need_attachments::sha256.eq(&found.sha256)).count().get_result(c)?;
                 Ok::<_, AppError>((still_used == 0).then_some(found.sha256))
             })
         })

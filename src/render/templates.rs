@@ -56,7 +56,7 @@ impl Templates {
             ("datetime", datetime),
             ("in_lang", in_lang),
             ("decimal", decimal),
-            ("count", count),
+            ("grouped", grouped),
         ];
         for (name, helper) in helpers {
             hb.register_helper(name, Box::new(Text(helper)));
@@ -199,9 +199,9 @@ fn decimal(h: &Helper, lang: Lang) -> Result<String, RenderError> {
     Ok(i18n::localise_decimal(h.param(0).and_then(|p| p.value().as_str()).unwrap_or(""), lang))
 }
 
-/// `{{count 12500}}`: a whole number as the reader writes it (`12.500` in Dutch); empty
+/// `{{grouped 12500}}`: a whole number as the reader writes it (`12.500` in Dutch); empty
 /// for anything else (a suppressed cell), so `reports/cell` marks it.
-fn count(h: &Helper, lang: Lang) -> Result<String, RenderError> {
+fn grouped(h: &Helper, lang: Lang) -> Result<String, RenderError> {
     Ok(h.param(0).and_then(|p| p.value().as_i64()).map(|n| i18n::format_count(n, lang)).unwrap_or_default())
 }
 

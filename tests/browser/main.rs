@@ -521,6 +521,7 @@ fn a_buyer_posts_a_need_a_wise_answers_and_the_deal_is_counted() {
 async fn deals_in_report(b: &Browser, year: &str) -> i64 {
     b.sign_in(CITY, DEMO_PASSWORD).await;
     b.goto(&format!("/reports/sector?period={year}")).await;
-    let cell = b.script("var c = document.querySelectorAll('#needs tr.total td')[3]; return c ? c.textContent : '0';").await;
+    let cell =
+        b.script("var c = document.querySelectorAll('#needs tr.total td')[3]; return c ? c.textContent : '0';").await;
     cell.as_str().unwrap_or("").trim().replace('.', "").parse::<i64>().unwrap_or(0)
 }

@@ -383,12 +383,20 @@ impl TestApp {
 
     /// Sends a page's file form as `multipart/form-data`: `csrf_token` (as given, so a
     /// test can send a wrong one), an empty text box `csv`, and the file `file`.
-    pub async fn post_file(&self, browser: &mut Browser, path: &str, csrf: &str, name: &str, content: &[u8]) -> Response {
+    pub async fn post_file(
+        &self,
+        browser: &mut Browser,
+        path: &str,
+        csrf: &str,
+        name: &str,
+        content: &[u8],
+    ) -> Response {
         let boundary = "----wise-monitor-test-boundary";
         let mut body = Vec::new();
         for (field, value) in [("csrf_token", csrf), ("csv", "")] {
             body.extend_from_slice(
-                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n").as_bytes(),
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
             );
         }
         body.extend_from_slice(

@@ -141,6 +141,7 @@ need-kind-sourcing = Market exploration
 need-location-municipality = In a municipality
 need-location-radius = Within a radius of a municipality
 need-location-national = National
+need-radius = { $km } km
 amount-band-unknown = Not known yet
 amount-band-under-25k = Less than € 25,000
 amount-band-25k-100k = € 25,000 to € 100,000

@@ -141,6 +141,7 @@ need-kind-sourcing = Marktverkenning
 need-location-municipality = In een gemeente
 need-location-radius = Binnen een straal rond een gemeente
 need-location-national = Landelijk
+need-radius = { $km } km
 amount-band-unknown = Nog niet bekend
 amount-band-under-25k = Minder dan € 25.000
 amount-band-25k-100k = € 25.000 tot € 100.000
