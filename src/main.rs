@@ -459,10 +459,13 @@ fn audit_disclosure(config: &Config, from: Option<&str>, to: Option<&str>) -> an
         starts.is_none_or(|s| p.starts_on >= s) && ends.is_none_or(|e| p.ends_on <= e)
     };
     let periods: Vec<&str> = set.periods.iter().filter(|p| wanted(p)).map(|p| p.key.as_str()).collect();
-    let findings = set.audit(wanted);
+    let needs = wise_monitor::reports::needs::public(&mut conn, &thresholds)?;
+    let mut findings = set.audit(wanted);
+    findings.extend(needs.audit(wanted));
     let (cells, hidden) = {
         let (system, _) = set.system(wanted);
-        (system.values.len(), system.hidden.iter().filter(|h| **h).count())
+        let (needs_cells, needs_hidden) = needs.counted(wanted);
+        (system.values.len() + needs_cells, system.hidden.iter().filter(|h| **h).count() + needs_hidden)
     };
     println!(
         "audited {} period(s) ({}), {cells} cells, {hidden} suppressed (in {} round(s)); protection level {} people, at least {} WISEs",

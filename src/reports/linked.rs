@@ -206,12 +206,8 @@ impl Linked {
         (system, cells)
     }
 
-    /// The quarters among the periods that lie within period `y`.
     fn quarters_of(&self, y: usize) -> Vec<usize> {
-        let year = &self.periods[y];
-        (0..self.periods.len())
-            .filter(|q| self.periods[*q].kind == "quarter" && year.contains(&self.periods[*q]))
-            .collect()
+        quarters_within(&self.periods, y)
     }
 
     /// Every relation an attacker knows, over cell indices: (equalities, `≥ 0`).
@@ -386,21 +382,32 @@ pub fn protect(periods: Vec<Period>, collected: &[Collected], t: &Thresholds) ->
     }
 }
 
-/// Of two cells whose difference reveals too much, the one to suppress: a cell of a
-/// year still running (its quarters are the newer news), then a quarter's, the later
-/// period's first, and a whole year's last (the yearly monitor is the main product).
+/// Of two cells whose difference reveals too much, the one to suppress.
 fn prefer_to_hide(linked: &Linked, a: usize, b: usize) -> usize {
-    let rank = |c: usize| {
-        let period = linked.cells[c].period;
-        let p = &linked.periods[period];
-        let running = p.kind == "year" && linked.quarters_of(period).len() < 4;
-        (running, p.kind == "quarter", p.ends_on, std::cmp::Reverse(c))
-    };
-    if rank(a) >= rank(b) {
+    let (pa, pb) = (linked.cells[a].period, linked.cells[b].period);
+    if (hiding_rank(&linked.periods, pa), std::cmp::Reverse(a))
+        >= (hiding_rank(&linked.periods, pb), std::cmp::Reverse(b))
+    {
         a
     } else {
         b
     }
+}
+
+/// The quarters among `periods` that lie within period `y`.
+pub(super) fn quarters_within(periods: &[Period], y: usize) -> Vec<usize> {
+    let year = &periods[y];
+    (0..periods.len()).filter(|q| periods[*q].kind == "quarter" && year.contains(&periods[*q])).collect()
+}
+
+/// Which of two periods' cells to suppress when their difference reveals too much (the
+/// higher rank): a year still running (its quarters are the newer news), then a
+/// quarter, the later period first; a whole year last (the yearly monitor is the main
+/// product).
+pub(super) fn hiding_rank(periods: &[Period], p: usize) -> (bool, bool, chrono::NaiveDate) {
+    let period = &periods[p];
+    let running = period.kind == "year" && quarters_within(periods, p).len() < 4;
+    (running, period.kind == "quarter", period.ends_on)
 }
 
 /// One thing the audit found.

@@ -79,7 +79,7 @@ async fn sector_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpRespo
             let report = report::build(c, &caches, &period, exact, &thresholds)?;
             let kind = series_kind.unwrap_or_else(|| period.kind.clone());
             let series = report::series(c, &caches, &kind, &period, exact, &thresholds)?;
-            let needs = super::needs::section(c, period.starts_on, period.ends_on, exact, &thresholds)?;
+            let needs = super::needs::section(c, &period, exact, &thresholds)?;
             Ok((with_figures, Some((Loaded { period, report, series, series_kind: kind }, needs))))
         })
         .await?;

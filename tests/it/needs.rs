@@ -197,10 +197,15 @@ backend_tests! {
         assert_eq!(mails_to(&app, &format!("need:{id}:deal-reported:"), &cook.email), 1);
         let deal = app.with_conn(|c| store::deal_of(c, id, kitchen)).unwrap().unwrap();
         assert_eq!((deal.amount_eur, deal.status.as_str()), (12_500, "reported"));
-        let (from, to) = (chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+        let quarter = {
+            use wise_monitor::figures::periods;
+            let request = periods::validate_range("2026-Q4", "2026-Q4", "30").unwrap();
+            app.with_conn(|c| periods::create_range(c, &request, now)).unwrap();
+            app.with_conn(|c| periods::find_for_reports(c, "2026-Q4")).unwrap().unwrap()
+        };
         let thresholds = Thresholds::from(&app.state.config.disclosure);
         let exact = |app: &TestApp| {
-            app.with_conn(|c| wise_monitor::reports::needs::section(c, from, to, true, &thresholds)).unwrap().unwrap()
+            app.with_conn(|c| wise_monitor::reports::needs::section(c, &quarter, true, &thresholds)).unwrap().unwrap()
         };
         assert_eq!(exact(&app)["total"]["deals"], 0, "a deal counts once confirmed");
         app.post_form(&mut k, &format!("/needs/{id}/deals/{}/confirm", deal.id), &[]).await.assert_status(303);
@@ -214,14 +219,9 @@ backend_tests! {
         assert_eq!(report["total"]["wises_interested"], 1);
         assert_eq!(report["total"]["deals"], 1);
         assert_eq!(report["total"]["deal_eur"], 12_500);
-        let public = app.with_conn(|c| wise_monitor::reports::needs::section(c, from, to, false, &thresholds)).unwrap().unwrap();
+        let public = app.with_conn(|c| wise_monitor::reports::needs::section(c, &quarter, false, &thresholds)).unwrap().unwrap();
         assert!(public["total"]["deal_eur"].is_null(), "one buyer's euros are not published: {public}");
         assert!(public["suppressed"].as_array().unwrap().iter().any(|s| s == "needs.total.deal_eur"));
-        {
-            use wise_monitor::figures::periods;
-            let request = periods::validate_range("2026-Q4", "2026-Q4", "30").unwrap();
-            app.with_conn(|c| periods::create_range(c, &request, now)).unwrap();
-        }
         let mut city = app.sign_in_as(&app.add_user("city", None)).await;
         app.get_with(&mut city, "/reports/sector?period=2026-Q4").await.assert_status(200).assert_contains("12.500");
 
