@@ -114,6 +114,7 @@ pub(super) fn set_password_form(
     let (action, invitation) = match purpose {
         LinkPurpose::Reset => ("/password/reset", false),
         LinkPurpose::Invite => ("/invitation", true),
+        LinkPurpose::BuyerConfirm => unreachable!("a buyer's confirmation link sets no password"),
     };
     ctx.render_status(
         status,
@@ -172,6 +173,7 @@ pub(super) async fn use_link(ctx: &Ctx, purpose: LinkPurpose, form: SetPasswordF
     let action = match purpose {
         LinkPurpose::Reset => "password_reset",
         LinkPurpose::Invite => "invitation_accepted",
+        LinkPurpose::BuyerConfirm => unreachable!("a buyer's confirmation link sets no password"),
     };
     let done = ctx
         .state

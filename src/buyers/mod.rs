@@ -2,6 +2,7 @@
 //! export, and enquiries to a WISE, mailed through the outbox with a copy to the buyer.
 
 pub mod organisations;
+pub mod register;
 pub mod saved;
 pub mod store;
 
@@ -36,6 +37,7 @@ pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::post(cfg, "/organisations/{slug}/enquiry", enquire);
     saved::routes(cfg);
     organisations::routes(cfg);
+    register::routes(cfg);
 }
 
 async fn shortlist_page(ctx: Ctx) -> Result<HttpResponse, AppError> {

@@ -158,7 +158,7 @@ async fn show(ctx: Ctx, path: web::Path<i32>, query: web::Query<NoticeQuery>) ->
 async fn approve(ctx: Ctx, path: web::Path<i32>, _: CsrfForm<Empty>) -> Result<HttpResponse, AppError> {
     let user = ctx.require(Action::Operate, None).await?;
     let id = path.into_inner();
-    let (now, ip) = (ctx.state.now(), ctx.client_ip());
+    let (now, ip, worker) = (ctx.state.now(), ctx.client_ip(), ctx.state.get_ref().clone());
     ctx.state
         .db(move |c| {
             write_tx(c, |c| {
@@ -170,6 +170,7 @@ async fn approve(ctx: Ctx, path: web::Path<i32>, _: CsrfForm<Empty>) -> Result<H
                 for member in store::members(c, id)? {
                     if member.email_confirmed && !member.approved {
                         store::approve_member(c, id, member.user_id, now)?;
+                        super::register::tell_approved(c, &worker, &organisation.name, &member, now)?;
                     }
                 }
                 let entry = audit::Entry {
@@ -191,12 +192,16 @@ async fn approve(ctx: Ctx, path: web::Path<i32>, _: CsrfForm<Empty>) -> Result<H
 async fn approve_member(ctx: Ctx, path: web::Path<(i32, i32)>, _: CsrfForm<Empty>) -> Result<HttpResponse, AppError> {
     let (id, member) = path.into_inner();
     let user = may_manage(&ctx, id).await?;
-    let (now, ip) = (ctx.state.now(), ctx.client_ip());
+    let (now, ip, worker) = (ctx.state.now(), ctx.client_ip(), ctx.state.get_ref().clone());
     ctx.state
         .db(move |c| {
             write_tx(c, |c| {
                 if !store::approve_member(c, id, member, now)? {
                     return Err(AppError::Conflict("there is no confirmed buyer waiting for approval".into()));
+                }
+                let organisation = store::by_id(c, id)?.ok_or(AppError::NotFound)?;
+                if let Some(approved) = store::members(c, id)?.into_iter().find(|m| m.user_id == member) {
+                    super::register::tell_approved(c, &worker, &organisation.name, &approved, now)?;
                 }
                 let target = format!("user {member}");
                 let entry = audit::Entry {

@@ -376,6 +376,8 @@ pub fn revoke_all_tokens(conn: &mut DbConn, user_id: i32, now: NaiveDateTime) ->
 pub enum LinkPurpose {
     Reset,
     Invite,
+    /// A buyer who registered themselves confirms their email address.
+    BuyerConfirm,
 }
 
 impl LinkPurpose {
@@ -383,6 +385,7 @@ impl LinkPurpose {
         match self {
             LinkPurpose::Reset => "reset",
             LinkPurpose::Invite => "invite",
+            LinkPurpose::BuyerConfirm => "buyer-confirm",
         }
     }
 }

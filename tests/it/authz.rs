@@ -105,6 +105,10 @@ const TABLE: &[Row] = &[
     ("GET", "/register/confirm", &[], [410; 6]),
     ("POST", "/register/confirm", &[("token", "nope")], [410; 6]),
     ("POST", "/register/resend", &[("email", "target@example.nl")], [200; 6]),
+    ("GET", "/register/buyer", &[], [200; 6]),
+    ("POST", "/register/buyer", &[("organisation_kvk", "123")], [422; 6]),
+    ("GET", "/register/buyer/confirm", &[], [410; 6]),
+    ("POST", "/register/buyer/confirm", &[("token", "nope")], [410; 6]),
     ("GET", "/admin/organisations", &[], [303, 403, 403, 403, 403, 200]),
     // The WISE in the path is the own one, which is approved: only suspending applies.
     ("GET", "/admin/organisations/{id}", &[], [303, 403, 403, 403, 403, 200]),

@@ -5,6 +5,7 @@ mod support;
 mod accounts;
 mod architecture;
 mod authz;
+mod buyer_registration;
 mod buyers;
 mod caches;
 mod cli;
