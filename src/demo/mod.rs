@@ -72,6 +72,7 @@ pub fn fill_if_empty(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::R
         }
         let buyer_org = needs::add_buying_organisation(conn, now)?;
         let buyer = add_demo_users(conn, now)?;
+        needs::add_waiting_buyers(conn, buyer_org, now)?;
         add_demo_figures(conn, &reporting, now)?;
         let templates = Templates::new(None, false)?;
         needs::add_needs(conn, &Config::defaults(), &templates, buyer_org, buyer, now)?;

@@ -12,6 +12,7 @@ use crate::needs::flow::{self, Env};
 use crate::needs::model::{validate, NeedInput};
 use crate::needs::store;
 use crate::render::templates::Templates;
+use crate::users::model::Role;
 
 /// The demo buyer's organisation (KvK number invented).
 pub const DEMO_BUYER_KVK: &str = "20260001";
@@ -25,6 +26,36 @@ pub fn add_buying_organisation(conn: &mut DbConn, now: NaiveDateTime) -> anyhow:
         municipality: "Amsterdam".into(),
     };
     Ok(buying::create(conn, &input, "approved", now)?)
+}
+
+/// Buyers who registered themselves and confirmed their address, awaiting approval: a
+/// colleague at the demo buyer's organisation (its buyers or the operator approve them),
+/// and the first buyer of a new organisation (the operator approves it).
+pub fn add_waiting_buyers(conn: &mut DbConn, demo_organisation: i32, now: NaiveDateTime) -> anyhow::Result<()> {
+    let input = BuyingInput {
+        name: "Zorggroep Noord (demo)".into(),
+        kvk_number: "20260002".into(),
+        kind: "company".into(),
+        municipality: "Amsterdam".into(),
+    };
+    let new_organisation = buying::create(conn, &input, "pending", now)?;
+    let waiting = [
+        ("nieuwe.collega@demo.wise-monitor.nl", "Sanne de Vries", demo_organisation),
+        ("inkoop@zorggroep-noord.example.nl", "Ahmed Bakker", new_organisation),
+    ];
+    for (email, name, organisation) in waiting {
+        let user = crate::users::store::NewUser {
+            email: email.into(),
+            name: name.into(),
+            role: Role::Buyer.as_str().into(),
+            language: "nl".into(),
+            organisation_kvk: None,
+        };
+        let id = crate::users::store::create_user(conn, &user, Role::Buyer, None, None, now)?;
+        buying::add_member(conn, id, organisation, None, now)?;
+        buying::confirm_email(conn, id, now)?;
+    }
+    Ok(())
 }
 
 fn need(
