@@ -7,7 +7,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use chrono::{Duration, NaiveDateTime};
+use chrono::NaiveDateTime;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -132,11 +132,6 @@ fn check(conn: &mut DbConn, form: &RegisterForm, lang: Lang) -> Result<Vec<Field
     Ok(errors)
 }
 
-/// A confirmation link works as long as an invitation link (`auth.invite_link_days`).
-fn link_lifetime(state: &AppState) -> Duration {
-    Duration::days(state.config.auth.invite_link_days)
-}
-
 /// Stores the buyer (and a new organisation, pending) and mails the confirmation link,
 /// in one transaction; any field error stores nothing and shows the form again.
 async fn register(ctx: Ctx, CsrfForm(form): CsrfForm<RegisterForm>) -> Result<HttpResponse, AppError> {
@@ -144,19 +139,25 @@ async fn register(ctx: Ctx, CsrfForm(form): CsrfForm<RegisterForm>) -> Result<Ht
     let email = normalise_email(&form.user_email);
     limit(&ctx.state, &attempt_keys(&ctx.state, "register-buyer", &ip, &email))?;
     let lang = ctx.lang();
-    let hash = if form.password.is_empty() { None } else { Some(ctx.state.hasher.hash(form.password.clone()).await?) };
-    let (now, valid_for, worker) = (ctx.state.now(), link_lifetime(&ctx.state), ctx.state.get_ref().clone());
+    let checked = form.clone();
+    let errors = ctx.state.db(move |c| check(c, &checked, lang)).await?;
+    if !errors.is_empty() {
+        return form_view(&ctx, &form, StatusCode::UNPROCESSABLE_ENTITY, &errors);
+    }
+    let hash = ctx.state.hasher.hash(form.password.clone()).await?;
+    let (now, valid_for, worker) =
+        (ctx.state.now(), crate::registry::confirmation_lifetime(&ctx.state), ctx.state.get_ref().clone());
     let (user, organisation) = (form.user(lang), form.organisation());
     let (checked_form, recipient) = (form.clone(), email.clone());
     let outcome = ctx
         .state
         .db(move |c| {
             write_tx(c, |c| {
+                // Another registration may have taken the email address or the KvK number meanwhile.
                 let errors = check(c, &checked_form, lang)?;
                 if !errors.is_empty() {
                     return Ok(Err(errors));
                 }
-                let hash = hash.expect("a password passed the check");
                 let known = buying::by_kvk(c, &organisation.organisation_kvk)?;
                 let (organisation_id, organisation_name) = match &known {
                     Some(o) => (o.id, o.name.clone()),
@@ -280,8 +281,7 @@ fn tell_approvers(
     buyer: &str,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    let mut recipients: Vec<(String, String)> =
-        crate::registry::store::operators(c)?.into_iter().map(|r| (r.email, r.language)).collect();
+    let mut recipients = crate::registry::store::operator_contacts(c)?;
     if organisation.is_approved() {
         recipients.extend(buying::contacts(c, organisation.id)?);
     }

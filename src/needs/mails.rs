@@ -66,9 +66,7 @@ pub fn send(
 }
 
 /// The operators, as (email, language).
-pub fn operators(conn: &mut DbConn) -> diesel::QueryResult<Vec<(String, String)>> {
-    Ok(crate::registry::store::operators(conn)?.into_iter().map(|r| (r.email, r.language)).collect())
-}
+pub use crate::registry::store::operator_contacts as operators;
 
 /// Whoever works for the WISE, as (email, language).
 pub fn wise_contacts(conn: &mut DbConn, organisation: i32) -> diesel::QueryResult<Vec<(String, String)>> {

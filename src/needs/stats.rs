@@ -97,8 +97,3 @@ pub fn rows(events: &[Event], from: NaiveDate, to: NaiveDate) -> KindRows {
         })
         .collect()
 }
-
-/// The parts of every cell for the days `from..=to`, read from the database.
-pub fn collect(conn: &mut DbConn, from: NaiveDate, to: NaiveDate) -> QueryResult<KindRows> {
-    Ok(rows(&events(conn)?, from, to))
-}

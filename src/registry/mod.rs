@@ -54,7 +54,7 @@ pub fn routes(cfg: &mut routes::RouteConfig) {
 }
 
 /// A confirmation link works as long as an invitation link (`auth.invite_link_days`).
-fn confirmation_lifetime(state: &AppState) -> Duration {
+pub(crate) fn confirmation_lifetime(state: &AppState) -> Duration {
     Duration::days(state.config.auth.invite_link_days)
 }
 

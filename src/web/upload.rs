@@ -151,16 +151,33 @@ pub async fn read_body(req: &HttpRequest, payload: web::Payload, limit: usize) -
 /// `file`) or as `application/x-www-form-urlencoded` (the text box `csv` only), within
 /// the size limits. The fields are `csrf_token`, `csv` and `file`; others are ignored.
 pub async fn read_upload(req: &HttpRequest, payload: web::Payload) -> Result<Upload, ReadError> {
+    read_form(req, payload, MAX_MULTIPART_BODY, MAX_URLENCODED_BODY).await
+}
+
+/// Reads a form that sends one file (`multipart/form-data`, fields `csrf_token` and
+/// `file`) of at most `limit` bytes, the small fields besides. A urlencoded form
+/// carries no file, only its token (so a missing token is told apart from a missing file).
+pub async fn read_file_form(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<Upload, ReadError> {
+    read_form(req, payload, limit + 64 * 1024, 64 * 1024).await
+}
+
+/// [`read_upload`] with the largest multipart and urlencoded bodies it reads.
+async fn read_form(
+    req: &HttpRequest,
+    payload: web::Payload,
+    multipart_limit: usize,
+    urlencoded_limit: usize,
+) -> Result<Upload, ReadError> {
     let content_type = req.content_type().to_ascii_lowercase();
     match content_type.as_str() {
         "multipart/form-data" => {
-            if declared_length(req).is_some_and(|n| n > MAX_MULTIPART_BODY) {
+            if declared_length(req).is_some_and(|n| n > multipart_limit) {
                 return Err(ReadError::TooLarge);
             }
-            read_multipart(req, payload, MAX_MULTIPART_BODY).await
+            read_multipart(req, payload, multipart_limit).await
         }
         "application/x-www-form-urlencoded" => {
-            let body = read_body(req, payload, MAX_URLENCODED_BODY).await?;
+            let body = read_body(req, payload, urlencoded_limit).await?;
             let pairs: Vec<(String, String)> = serde_html_form::from_bytes(&body)
                 .map_err(|e| ReadError::Bad(format!("the form could not be read: {e}")))?;
             let mut upload = Upload::default();
@@ -177,28 +194,6 @@ pub async fn read_upload(req: &HttpRequest, payload: web::Payload) -> Result<Upl
             "send the form as multipart/form-data or application/x-www-form-urlencoded, not {other:?}"
         ))),
     }
-}
-
-/// Reads a form that sends one file (`multipart/form-data`, fields `csrf_token` and
-/// `file`) of at most `limit` bytes, the small fields besides. A urlencoded form
-/// carries no file, only its token (so a missing token is told apart from a missing file).
-pub async fn read_file_form(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<Upload, ReadError> {
-    match req.content_type().to_ascii_lowercase().as_str() {
-        "multipart/form-data" => {}
-        "application/x-www-form-urlencoded" => {
-            let body = read_body(req, payload, 64 * 1024).await?;
-            let pairs: Vec<(String, String)> = serde_html_form::from_bytes(&body)
-                .map_err(|e| ReadError::Bad(format!("the form could not be read: {e}")))?;
-            let csrf_token = pairs.into_iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v).unwrap_or_default();
-            return Ok(Upload { csrf_token, ..Upload::default() });
-        }
-        other => return Err(ReadError::Bad(format!("send the file as multipart/form-data, not {other:?}"))),
-    }
-    let limit = limit + 64 * 1024;
-    if declared_length(req).is_some_and(|n| n > limit) {
-        return Err(ReadError::TooLarge);
-    }
-    read_multipart(req, payload, limit).await
 }
 
 async fn read_multipart(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<Upload, ReadError> {
