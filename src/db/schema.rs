@@ -133,6 +133,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     need_matches,
     need_deals,
     need_messages,
+    need_digests,
 );
 
 diesel::table! {
@@ -550,6 +551,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    need_digests (user_id) {
+        user_id -> Integer,
+        frequency -> Text,
+        created_at -> Timestamp,
+        last_digest_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(need_digests -> users (user_id));
 diesel::joinable!(buying_organisation_users -> buying_organisations (buying_organisation_id));
 diesel::joinable!(buying_organisation_users -> users (user_id));
 diesel::joinable!(needs -> buying_organisations (buying_organisation_id));

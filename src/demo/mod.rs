@@ -112,8 +112,11 @@ fn add_demo_users(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Resu
         let (role, organisation) = accounts::validate_new_user(conn, &input)?
             .map_err(|e| anyhow::anyhow!("demo user {email} is invalid: {e:?}"))?;
         let id = accounts::create_user(conn, &input, role, organisation, Some(&hash), now)?;
-        if role == Role::Buyer {
-            buyer = Some(id);
+        match role {
+            Role::Buyer => buyer = Some(id),
+            // The demo WISE gets a weekly mail of new needs that fit it.
+            Role::Wise => crate::needs::digest::save(conn, id, Some("weekly"), now)?,
+            _ => {}
         }
     }
     Ok(buyer.expect("the demo has a buyer"))

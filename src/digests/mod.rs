@@ -9,6 +9,7 @@
 //! send a digest twice and never skip one.
 
 pub mod admin;
+pub mod needs;
 pub mod reminders;
 pub mod saved_searches;
 pub mod summary;
@@ -162,8 +163,12 @@ pub fn run_due(
                 return Ok::<_, anyhow::Error>(None);
             }
             let mails = match schedule.kind {
-                Kind::SavedSearchDaily => saved_searches::run(c, &context, "daily")?,
-                Kind::SavedSearchWeekly => saved_searches::run(c, &context, "weekly")?,
+                Kind::SavedSearchDaily => {
+                    saved_searches::run(c, &context, "daily")? + needs::run(c, &context, "daily")?
+                }
+                Kind::SavedSearchWeekly => {
+                    saved_searches::run(c, &context, "weekly")? + needs::run(c, &context, "weekly")?
+                }
                 Kind::ReportingReminders => reminders::run(c, &context)?,
                 Kind::SectorSummary => summary::run(c, &context)?,
                 Kind::Needs => {

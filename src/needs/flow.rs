@@ -91,10 +91,12 @@ pub fn alert_next_batch(conn: &mut DbConn, env: &Env, need: &Need) -> anyhow::Re
         .order((need_matches::rank, organisations::name))
         .select((need_matches::organisation_id, need_matches::batch, need_matches::alerted_at, organisations::name))
         .load(conn)?;
-    let last = rows.iter().filter_map(|r| r.2).max();
+    // The pace follows the batches; a WISE a needs digest alerted (no batch) only
+    // leaves the batches, it does not delay them.
+    let last = rows.iter().filter(|r| r.1.is_some()).filter_map(|r| r.2).max();
     let waiting: Vec<&(i32, Option<i32>, Option<NaiveDateTime>, String)> =
         rows.iter().filter(|r| r.2.is_none()).take(settings.batch_size).collect();
-    if last.is_none() && waiting.is_empty() {
+    if rows.is_empty() {
         if need.operator_told_at.is_none() {
             let buyer = buyer_name(conn, need)?;
             let operators = mails::operators(conn)?;

@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod attachments;
+pub mod digest;
 pub mod flow;
 pub mod mails;
 pub mod matching;
@@ -42,6 +43,7 @@ pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/needs/new", new_form);
     routes::post(cfg, "/needs", create);
     routes::get(cfg, "/needs/fulfilled", outcome::fulfilled);
+    digest::routes(cfg);
     routes::get(cfg, "/needs/{id}", show);
     routes::get(cfg, "/needs/{id}/edit", edit_form);
     routes::post(cfg, "/needs/{id}", update);
@@ -135,7 +137,8 @@ async fn list(ctx: Ctx, query: web::Query<ListQuery>) -> Result<HttpResponse, Ap
                     for organisation in &user.organisations {
                         rows.extend(store::of_wise(c, *organisation)?);
                     }
-                    view::wise_list(&rows, today)
+                    let digest = digest::frequency_of(c, user.id)?;
+                    view::wise_list(&rows, digest.as_deref(), today)
                 }
             })
         })

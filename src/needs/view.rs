@@ -36,6 +36,8 @@ pub fn notice_key(code: &str) -> Option<String> {
         "deal-decided",
         "attachment-added",
         "attachment-removed",
+        "digest-on",
+        "digest-off",
     ];
     KNOWN.contains(&code).then(|| format!("need-notice-{code}"))
 }
@@ -83,12 +85,17 @@ pub fn buyer_list(needs: &[Need], membership: Option<&(BuyingOrganisation, bool)
     json!({ "buyer": true, "items": items, "organisation": organisation, "may_post": may_post })
 }
 
-pub fn wise_list(rows: &[(Need, super::model::NeedMatch)], today: NaiveDate) -> Value {
+pub fn wise_list(rows: &[(Need, super::model::NeedMatch)], digest: Option<&str>, today: NaiveDate) -> Value {
     let items: Vec<Value> = rows
         .iter()
         .map(|(n, m)| with(row(n, today), json!({ "response": m.response, "opened": m.opened_at.is_some() })))
         .collect();
-    json!({ "wise": true, "items": items })
+    let frequencies: Vec<Value> = [""]
+        .into_iter()
+        .chain(super::digest::FREQUENCIES)
+        .map(|f| json!({ "value": f, "selected": digest.unwrap_or("") == f }))
+        .collect();
+    json!({ "wise": true, "items": items, "digest": digest, "frequencies": frequencies })
 }
 
 /// Counts of the WISEs of a need, for its buyer and the operator.

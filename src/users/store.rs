@@ -131,13 +131,18 @@ pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<User>> {
     users::table.find(id).select(User::as_select()).first(conn).optional()
 }
 
-/// The user as handlers see them, with the WISEs they work for.
-pub fn current_user(conn: &mut DbConn, user: User) -> QueryResult<CurrentUser> {
-    let organisations = user_organisations::table
-        .filter(user_organisations::user_id.eq(user.id))
+/// The WISEs the user works for, by id.
+pub fn organisations_of(conn: &mut DbConn, user: i32) -> QueryResult<Vec<i32>> {
+    user_organisations::table
+        .filter(user_organisations::user_id.eq(user))
         .order(user_organisations::organisation_id)
         .select(user_organisations::organisation_id)
-        .load(conn)?;
+        .load(conn)
+}
+
+/// The user as handlers see them, with the WISEs they work for.
+pub fn current_user(conn: &mut DbConn, user: User) -> QueryResult<CurrentUser> {
+    let organisations = organisations_of(conn, user.id)?;
     Ok(CurrentUser {
         id: user.id,
         role: Role::parse(&user.role).unwrap_or(Role::Buyer),

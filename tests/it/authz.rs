@@ -191,6 +191,8 @@ const TABLE: &[Row] = &[
     ("GET", "/needs/new", &[], [303, 200, 403, 403, 403, 403]),
     ("POST", "/needs", NEED, [401, 303, 403, 403, 403, 403]),
     ("GET", "/needs/fulfilled", &[], [200; 6]),
+    // A WISE user's mail of new needs; the other roles have none.
+    ("POST", "/needs/digest", &[("frequency", "weekly")], [401, 403, 403, 303, 303, 403]),
     ("GET", "/needs/{id}", &[], [303, 200, 403, 200, 404, 200]),
     ("GET", "/needs/{id}/edit", &[], [303, 409, 403, 409, 404, 409]),
     ("POST", "/needs/{id}", NEED, [401, 409, 403, 409, 404, 409]),

@@ -281,5 +281,54 @@ backend_tests! {
         run_due(&app);
         assert_eq!(app.with_conn(|c| store::get(c, returned)).unwrap().unwrap().status, "withdrawn");
         assert_eq!(mails_to(&app, &format!("need:{returned}:withdrawn:"), &buyer.email), 1);
+
+        // Needs digests. A WISE the batches reached and one the operator added to the list
+        // after publishing both ask for a daily mail of new needs (a made-up frequency is refused).
+        let (_, early) = wise(&app, "66666666", "Keuken Zes", "approved", "55520000");
+        let (_, late) = wise(&app, "77777777", "Glazenwasserij Zeven", "approved", "90911300");
+        let (mut e, mut l) = (app.sign_in_as(&early).await, app.sign_in_as(&late).await);
+        // Eleven days on, the buyer and the operator sign in again.
+        let (mut b, mut op) = (app.sign_in_as(&buyer).await, app.sign_in_as(&operator).await);
+        app.post_form(&mut l, "/needs/digest", &[("frequency", "hourly")]).await.assert_status(422);
+        for browser in [&mut e, &mut l] {
+            app.post_form(browser, "/needs/digest", &[("frequency", "daily")]).await.assert_status(303);
+        }
+        app.get_with(&mut l, "/needs").await.assert_contains("value=\"daily\" selected");
+        app.clock.advance(Duration::minutes(5));
+        app.post_form(&mut b, "/needs", &need_form("Lunch raadsvergadering", "55520000", "submit")).await.assert_status(303);
+        let lunch = app.with_conn(|c| store::of_buyer(c, buying)).unwrap().into_iter().map(|n| n.id).max().unwrap();
+        app.post_form(&mut op, &format!("/admin/needs/{lunch}/publish"), &[]).await.assert_status(303);
+        assert_eq!(mails_to(&app, &format!("need:{lunch}:alert:"), &early.email), 1);
+        let add = [("kvk_number", "77777777"), ("reason", "Doet ook catering")];
+        app.post_form(&mut op, &format!("/admin/needs/{lunch}/matches"), &add).await.assert_status(303);
+        app.get_with(&mut l, &format!("/needs/{lunch}")).await.assert_status(404);
+
+        // The next morning's digest tells the added WISE, which may now open the need; the
+        // one already alerted gets no digest, and a second run mails nobody again.
+        app.clock.advance(Duration::days(1));
+        let digest_run = |app: &TestApp| {
+            let (state, at) = (&app.state, app.clock.now());
+            app.with_conn(|c| wise_monitor::digests::run_due(c, &state.config, &state.templates, &state.caches, at))
+                .unwrap()
+        };
+        digest_run(&app);
+        digest_run(&app);
+        let digests = mails(&app, "needs-digest:");
+        assert_eq!(digests.len(), 1, "{digests:?}");
+        assert!(digests[0].contains(&format!(":{}:", late.id)), "{digests:?}");
+        let body: String = app.with_conn(|c| {
+            outbox::table.filter(outbox::idempotency_key.eq(&digests[0])).select(outbox::text_body).first(c).unwrap()
+        });
+        assert!(body.contains("Lunch raadsvergadering") && body.contains(&format!("/needs/{lunch}")), "{body}");
+        let mut l = app.sign_in_as(&late).await;
+        app.get_with(&mut l, &format!("/needs/{lunch}")).await.assert_status(200);
+        // The batches leave it alone from now on.
+        app.clock.advance(Duration::days(1));
+        run_due(&app);
+        assert_eq!(mails_to(&app, &format!("need:{lunch}:alert:"), &late.email), 0);
+        // Switched off: no digest any more.
+        let mut l = app.sign_in_as(&late).await;
+        app.post_form(&mut l, "/needs/digest", &[("frequency", "")]).await.assert_status(303);
+        app.get_with(&mut l, "/needs").await.assert_contains("value=\"\" selected");
     }
 }

@@ -263,6 +263,24 @@ need-attachment-hint = PDF, Word, Excel, PowerPoint or OpenDocument, at most { $
 need-attachment-upload = Upload
 need-notice-attachment-added = The document was added.
 need-notice-attachment-removed = The document was removed.
+need-notice-digest-on = Saved: you will be mailed new needs that fit what you offer.
+need-notice-digest-off = You will no longer be mailed a summary of new needs.
+
+## A WISE's saved search of needs
+
+needs-digest-title = New needs by mail
+needs-digest-intro = Get a summary of the new needs that fit your offerings (their CPV branch, kind and service area), including those that would otherwise reach you only in a later round of alerts.
+needs-digest-field = Mail me new needs
+needs-digest-off = never
+needs-digest-save = Save
+mail-needs-digest-subject = { $count ->
+    [one] 1 new buyer need for you
+   *[other] { $count } new buyer needs for you
+}
+mail-needs-digest-intro = Published since { $since }, fitting what you offer:
+mail-needs-digest-deadline = respond by { $deadline }
+mail-needs-digest-open = All your needs
+mail-needs-digest-manage = Change how often you get this mail
 error-attachment-empty = Choose a file.
 error-attachment-too-large = The file is larger than allowed (see the hint at the field).
 error-attachment-kind = Only PDF, Word, Excel, PowerPoint and OpenDocument files can be added.

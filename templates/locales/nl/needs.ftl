@@ -263,6 +263,24 @@ need-attachment-hint = PDF, Word, Excel, PowerPoint of OpenDocument, hoogstens {
 need-attachment-upload = Uploaden
 need-notice-attachment-added = Het document is toegevoegd.
 need-notice-attachment-removed = Het document is verwijderd.
+need-notice-digest-on = Bewaard: u krijgt nieuwe inkoopvragen die bij uw aanbod passen per e-mail.
+need-notice-digest-off = U krijgt geen overzicht van nieuwe inkoopvragen meer.
+
+## De bewaarde zoekopdracht naar inkoopvragen van een sociale onderneming
+
+needs-digest-title = Nieuwe inkoopvragen per e-mail
+needs-digest-intro = Ontvang een overzicht van de nieuwe inkoopvragen die bij uw aanbod passen (CPV-tak, soort en werkgebied), ook van de vragen die u anders pas in een latere ronde zou bereiken.
+needs-digest-field = Mail mij nieuwe inkoopvragen
+needs-digest-off = nooit
+needs-digest-save = Bewaren
+mail-needs-digest-subject = { $count ->
+    [one] 1 nieuwe inkoopvraag voor u
+   *[other] { $count } nieuwe inkoopvragen voor u
+}
+mail-needs-digest-intro = Gepubliceerd sinds { $since }, passend bij uw aanbod:
+mail-needs-digest-deadline = reageren vóór { $deadline }
+mail-needs-digest-open = Al uw inkoopvragen
+mail-needs-digest-manage = Wijzig hoe vaak u deze e-mail krijgt
 error-attachment-empty = Kies een bestand.
 error-attachment-too-large = Het bestand is groter dan is toegestaan (zie de uitleg bij het veld).
 error-attachment-kind = Alleen PDF, Word, Excel, PowerPoint en OpenDocument-bestanden kunnen worden toegevoegd.

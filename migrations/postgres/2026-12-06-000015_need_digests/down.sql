@@ -1,0 +1,2 @@
+DROP INDEX needs_published_at;
+DROP TABLE need_digests;
