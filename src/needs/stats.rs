@@ -1,14 +1,15 @@
-//! The numbers of needs for the sector report, per kind of need and period: needs
-//! published, WISEs alerted, WISEs interested, confirmed deals and their euros. Each
-//! cell comes with its contributions (per buying organisation for needs, per WISE for
-//! the rest), so `reports` can put it through disclosure control.
+//! The numbers of needs for the sector report, per period: needs published, WISEs
+//! alerted, WISEs interested, confirmed deals and their euros, by kind of need, and the
+//! WISEs' measures also by the WISE's (primary) sector. Each cell comes with its
+//! contributions (per buying organisation for needs, per WISE for the rest), so
+//! `reports` can put it through disclosure control.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::db::schema::{need_deals, need_matches, needs};
+use crate::db::schema::{need_deals, need_matches, needs, organisation_sectors};
 use crate::db::DbConn;
 
 /// The measures, in column order.
@@ -21,8 +22,51 @@ fn span(from: NaiveDate, to: NaiveDate) -> (NaiveDateTime, NaiveDateTime) {
     )
 }
 
-/// Per kind of need (in `vocab::NEED_KINDS` order), per measure, each contributor's part
-/// (contributor id ascending).
+/// How a table of the section is broken down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Breakdown {
+    /// By kind of need, every measure.
+    Kind,
+    /// By the WISE's primary sector, the WISEs' measures (a need has no sector).
+    Sector,
+}
+
+impl Breakdown {
+    pub const ALL: [Breakdown; 2] = [Breakdown::Kind, Breakdown::Sector];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Breakdown::Kind => "kind",
+            Breakdown::Sector => "sector",
+        }
+    }
+
+    /// The rows' keys, in order.
+    pub fn keys(self) -> &'static [&'static str] {
+        match self {
+            Breakdown::Kind => crate::vocab::NEED_KINDS,
+            Breakdown::Sector => crate::vocab::SECTORS,
+        }
+    }
+
+    /// The table's measures, as positions in [`MEASURES`].
+    pub fn measures(self) -> &'static [usize] {
+        match self {
+            Breakdown::Kind => &[0, 1, 2, 3, 4],
+            Breakdown::Sector => &[1, 2, 3, 4],
+        }
+    }
+
+    fn key(self, event: &Event) -> &str {
+        match self {
+            Breakdown::Kind => &event.kind,
+            Breakdown::Sector => &event.sector,
+        }
+    }
+}
+
+/// Per row (in [`Breakdown::keys`] order), per measure of the breakdown, each
+/// contributor's part (contributor id ascending).
 pub type KindRows = Vec<(String, Vec<Parts>)>;
 
 /// (contributor id, value), by id ascending.
@@ -32,6 +76,8 @@ pub type Parts = Vec<(i32, i64)>;
 #[derive(Debug, Clone)]
 pub struct Event {
     pub kind: String,
+    /// The WISE's primary sector (`other` when it has none); empty for a need published.
+    pub sector: String,
     /// Position in [`MEASURES`].
     pub measure: usize,
     /// The buying organisation (needs published) or the WISE (the rest).
@@ -40,15 +86,27 @@ pub struct Event {
     pub at: NaiveDateTime,
 }
 
+/// Every WISE's primary sector: its first-listed one.
+fn primary_sectors(conn: &mut DbConn) -> QueryResult<HashMap<i32, String>> {
+    let listed: Vec<(i32, String)> = organisation_sectors::table
+        .order((organisation_sectors::organisation_id, organisation_sectors::position.desc()))
+        .select((organisation_sectors::organisation_id, organisation_sectors::sector))
+        .load(conn)?;
+    // Later (lower-position) entries overwrite earlier ones.
+    Ok(listed.into_iter().collect())
+}
+
 /// Every event of every need, read once for all periods.
 pub fn events(conn: &mut DbConn) -> QueryResult<Vec<Event>> {
+    let sectors = primary_sectors(conn)?;
+    let sector = |who: i32| sectors.get(&who).cloned().unwrap_or_else(|| "other".to_string());
     let mut out = Vec::new();
     let published: Vec<(String, i32, Option<NaiveDateTime>)> = needs::table
         .filter(needs::published_at.is_not_null())
         .select((needs::kind, needs::buying_organisation_id, needs::published_at))
         .load(conn)?;
     for (kind, who, at) in published {
-        out.extend(at.map(|at| Event { kind, measure: 0, who, value: 1, at }));
+        out.extend(at.map(|at| Event { kind, sector: String::new(), measure: 0, who, value: 1, at }));
     }
     let alerted: Vec<(String, i32, Option<NaiveDateTime>)> = needs::table
         .inner_join(need_matches::table)
@@ -56,7 +114,7 @@ pub fn events(conn: &mut DbConn) -> QueryResult<Vec<Event>> {
         .select((needs::kind, need_matches::organisation_id, need_matches::alerted_at))
         .load(conn)?;
     for (kind, who, at) in alerted {
-        out.extend(at.map(|at| Event { kind, measure: 1, who, value: 1, at }));
+        out.extend(at.map(|at| Event { kind, sector: sector(who), measure: 1, who, value: 1, at }));
     }
     let interested: Vec<(String, i32, Option<NaiveDateTime>)> = needs::table
         .inner_join(need_matches::table)
@@ -65,7 +123,7 @@ pub fn events(conn: &mut DbConn) -> QueryResult<Vec<Event>> {
         .select((needs::kind, need_matches::organisation_id, need_matches::responded_at))
         .load(conn)?;
     for (kind, who, at) in interested {
-        out.extend(at.map(|at| Event { kind, measure: 2, who, value: 1, at }));
+        out.extend(at.map(|at| Event { kind, sector: sector(who), measure: 2, who, value: 1, at }));
     }
     let deals: Vec<(String, i32, i64, NaiveDateTime)> = needs::table
         .inner_join(need_deals::table)
@@ -73,27 +131,29 @@ pub fn events(conn: &mut DbConn) -> QueryResult<Vec<Event>> {
         .select((needs::kind, need_deals::organisation_id, need_deals::amount_eur, need_deals::reported_at))
         .load(conn)?;
     for (kind, who, amount, at) in deals {
-        out.push(Event { kind: kind.clone(), measure: 3, who, value: 1, at });
-        out.push(Event { kind, measure: 4, who, value: amount, at });
+        out.push(Event { kind: kind.clone(), sector: sector(who), measure: 3, who, value: 1, at });
+        out.push(Event { kind, sector: sector(who), measure: 4, who, value: amount, at });
     }
     Ok(out)
 }
 
-/// The parts of every cell for the days `from..=to`.
-pub fn rows(events: &[Event], from: NaiveDate, to: NaiveDate) -> KindRows {
+/// The parts of every cell of the table `by` for the days `from..=to`.
+pub fn rows(events: &[Event], from: NaiveDate, to: NaiveDate, by: Breakdown) -> KindRows {
     let (start, end) = span(from, to);
-    // (kind, measure) → contributor → value
+    // (row key, measure) → contributor → value
     let mut cells: BTreeMap<(&str, usize), BTreeMap<i32, i64>> = BTreeMap::new();
-    for e in events.iter().filter(|e| e.at >= start && e.at < end) {
-        *cells.entry((e.kind.as_str(), e.measure)).or_default().entry(e.who).or_default() += e.value;
+    for e in events.iter().filter(|e| e.at >= start && e.at < end && by.measures().contains(&e.measure)) {
+        *cells.entry((by.key(e), e.measure)).or_default().entry(e.who).or_default() += e.value;
     }
-    crate::vocab::NEED_KINDS
+    by.keys()
         .iter()
-        .map(|kind| {
-            let row = (0..MEASURES.len())
-                .map(|m| cells.get(&(*kind, m)).map(|c| c.iter().map(|(w, v)| (*w, *v)).collect()).unwrap_or_default())
+        .map(|key| {
+            let row = by
+                .measures()
+                .iter()
+                .map(|m| cells.get(&(*key, *m)).map(|c| c.iter().map(|(w, v)| (*w, *v)).collect()).unwrap_or_default())
                 .collect();
-            (kind.to_string(), row)
+            (key.to_string(), row)
         })
         .collect()
 }

@@ -207,21 +207,31 @@ backend_tests! {
         let exact = |app: &TestApp| {
             app.with_conn(|c| wise_monitor::reports::needs::section(c, &quarter, true, &thresholds)).unwrap().unwrap()
         };
-        assert_eq!(exact(&app)["total"]["deals"], 0, "a deal counts once confirmed");
+        assert_eq!(exact(&app)["tables"][0]["total"]["deals"], 0, "a deal counts once confirmed");
         app.post_form(&mut k, &format!("/needs/{id}/deals/{}/confirm", deal.id), &[]).await.assert_status(303);
         assert_eq!(app.with_conn(|c| store::deal_of(c, id, kitchen)).unwrap().unwrap().status, "confirmed");
         assert_eq!(mails_to(&app, &format!("need:{id}:deal-confirmed:"), &buyer.email), 1);
 
         // The report counts it exactly for the city; the public sees no cell of one buyer.
         let report = exact(&app);
-        assert_eq!(report["total"]["needs_published"], 1);
-        assert_eq!(report["total"]["wises_alerted"], 2);
-        assert_eq!(report["total"]["wises_interested"], 1);
-        assert_eq!(report["total"]["deals"], 1);
-        assert_eq!(report["total"]["deal_eur"], 12_500);
+        let by_kind = &report["tables"][0];
+        assert_eq!(by_kind["total"]["needs_published"], 1);
+        assert_eq!(by_kind["total"]["wises_alerted"], 2);
+        assert_eq!(by_kind["total"]["wises_interested"], 1);
+        assert_eq!(by_kind["total"]["deals"], 1);
+        assert_eq!(by_kind["total"]["deal_eur"], 12_500);
+        // By the WISEs' sector: the same totals, the kitchen's deal under catering, and
+        // only sectors with a WISE in them.
+        let by_sector = &report["tables"][1];
+        assert_eq!(by_sector["breakdown"], "sector");
+        assert_eq!(by_sector["total"]["deal_eur"], 12_500);
+        assert_eq!(by_sector["rows"].as_array().unwrap().len(), 1, "{by_sector}");
+        assert_eq!(by_sector["rows"][0]["key"], "catering");
+        assert_eq!(by_sector["rows"][0]["deals"], 1);
         let public = app.with_conn(|c| wise_monitor::reports::needs::section(c, &quarter, false, &thresholds)).unwrap().unwrap();
-        assert!(public["total"]["deal_eur"].is_null(), "one buyer's euros are not published: {public}");
-        assert!(public["suppressed"].as_array().unwrap().iter().any(|s| s == "needs.total.deal_eur"));
+        assert!(public["tables"][0]["total"]["deal_eur"].is_null(), "one buyer's euros are not published: {public}");
+        assert!(public["tables"][0]["suppressed"].as_array().unwrap().iter().any(|s| s == "needs.total.deal_eur"));
+        assert!(public["tables"][1]["total"]["deal_eur"].is_null(), "nor by sector: {public}");
         let mut city = app.sign_in_as(&app.add_user("city", None)).await;
         app.get_with(&mut city, "/reports/sector?period=2026-Q4").await.assert_status(200).assert_contains("12.500");
 
