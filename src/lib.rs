@@ -25,6 +25,7 @@ pub mod registry;
 pub mod render;
 pub mod reports;
 pub mod secret;
+pub mod spend;
 pub mod start;
 pub mod users;
 pub mod validation;

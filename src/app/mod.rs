@@ -42,6 +42,7 @@ pub fn app(
         .configure(crate::accounts::routes)
         .configure(crate::buyers::routes)
         .configure(crate::needs::routes)
+        .configure(crate::spend::routes)
         .configure(crate::registry::routes)
         .configure(crate::figures::routes)
         .configure(crate::reports::export::routes)

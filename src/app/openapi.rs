@@ -26,6 +26,9 @@ use utoipa::{Modify, OpenApi};
                                         WISE was alerted to, all of them for the operator; each with its matched \
                                         WISEs, their answers and the deals that followed, as far as the token's \
                                         user may see them"),
+        (name = "spend", description = "A buying organisation's spend register, with a buyer's token: import it \
+                                        as CSV, read it added up (the share spent with WISEs, by period, sector, \
+                                        category and buying entity) with its rows; the operator reads any"),
     )
 )]
 pub struct ApiDoc;

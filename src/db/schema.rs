@@ -134,6 +134,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     need_deals,
     need_messages,
     need_digests,
+    spend_rows,
+    spend_sharing,
 );
 
 diesel::table! {
@@ -560,7 +562,35 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    spend_rows (id) {
+        id -> Integer,
+        buying_organisation_id -> Integer,
+        supplier_kvk -> Text,
+        supplier_name -> Text,
+        amount_cents -> BigInt,
+        period -> Text,
+        period_start -> Date,
+        category -> Nullable<Text>,
+        cpv_code -> Nullable<Text>,
+        entity -> Nullable<Text>,
+        source -> Text,
+        created_by -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    spend_sharing (buying_organisation_id) {
+        buying_organisation_id -> Integer,
+        shared_by -> Nullable<Integer>,
+        shared_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(need_digests -> users (user_id));
+diesel::joinable!(spend_rows -> buying_organisations (buying_organisation_id));
+diesel::joinable!(spend_sharing -> buying_organisations (buying_organisation_id));
 diesel::joinable!(buying_organisation_users -> buying_organisations (buying_organisation_id));
 diesel::joinable!(buying_organisation_users -> users (user_id));
 diesel::joinable!(needs -> buying_organisations (buying_organisation_id));

@@ -441,8 +441,8 @@ async fn import_page(ctx: Ctx) -> Result<HttpResponse, AppError> {
 /// Imports the file or the pasted text as the operator, then shows what was done (the
 /// counts and every warning) or every error (line, column, message in the page's language).
 async fn upload(ctx: Ctx, payload: web::Payload) -> Result<HttpResponse, AppError> {
-    let crate::web::upload::Accepted { admin, bytes, source, pasted } =
-        match crate::web::upload::receive_upload(&ctx, payload).await? {
+    let crate::web::upload::Accepted { user: admin, bytes, source, pasted } =
+        match crate::web::upload::receive_upload(&ctx, payload, Action::Operate).await? {
             Ok(accepted) => accepted,
             Err((status, problem)) => return view(&ctx, status, problem),
         };

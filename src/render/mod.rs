@@ -2,4 +2,5 @@
 //! Below `web` and `mail`, above the core; it knows no journey.
 
 pub mod assets;
+pub mod charts;
 pub mod templates;

@@ -2,7 +2,6 @@
 
 pub mod aggregate;
 pub mod audit;
-pub mod charts;
 pub mod differences;
 pub mod disclosure;
 pub mod export;

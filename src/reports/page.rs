@@ -10,11 +10,11 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::aggregate::{self, MEASURES, MOVED_TO_PAID, PEOPLE_WORKING, STOCK_COUNT};
-use super::charts::{self, ChartText};
 use super::disclosure::Thresholds;
 use super::report::{self, coverage, measure_key, Breakdown, BreakdownRow, Point, Report};
 use crate::figures::periods::{self, Period, PeriodKey};
 use crate::i18n::{self, format_change, format_count, Lang};
+use crate::render::charts::{self, ChartText};
 use crate::validation::FieldError;
 use crate::web::auth::policy::Action;
 use crate::web::context::Ctx;

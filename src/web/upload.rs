@@ -85,8 +85,8 @@ impl Upload {
 
 /// An upload ready to import.
 pub struct Accepted {
-    /// The operator who sent it.
-    pub admin: CurrentUser,
+    /// Who sent it (allowed to do the page's action).
+    pub user: CurrentUser,
     pub bytes: Vec<u8>,
     /// How the audit log names it: the file's name, or "pasted text".
     pub source: String,
@@ -94,29 +94,29 @@ pub struct Accepted {
     pub pasted: String,
 }
 
-/// What an operator's upload page received: an upload to import, or the page to show
+/// What an upload page received: an upload to import, or the page to show
 /// instead (its status and the fields that name the problem).
 pub type Received = Result<Accepted, (StatusCode, Value)>;
 
-/// Reads an operator's upload form with everything the upload pages check in common:
-/// the size limits (413 — only the operator learns more than the status), the form's
-/// CSRF token, that the requester may operate, and that there is exactly one thing to
-/// import. A form that cannot be read at all is a 400.
-pub async fn receive_upload(ctx: &Ctx, payload: web::Payload) -> Result<Received, AppError> {
+/// Reads an upload form with everything the upload pages check in common: the size
+/// limits (413 — only who may do `action` learns more than the status), the form's CSRF
+/// token, that the requester may do `action` (the operator's imports: `Operate`), and
+/// that there is exactly one thing to import. A form that cannot be read at all is a 400.
+pub async fn receive_upload(ctx: &Ctx, payload: web::Payload, action: Action) -> Result<Received, AppError> {
     let form = match read_upload(&ctx.req, payload).await {
         Ok(form) => form,
         Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),
         Err(ReadError::TooLarge) => {
-            ctx.require(Action::Operate, None).await?;
+            ctx.require(action, None).await?;
             return Ok(Err((StatusCode::PAYLOAD_TOO_LARGE, json!({ "problem": "import-problem-too-large" }))));
         }
     };
     if !form.csrf_ok(&ctx.identity) {
         return Err(AppError::CsrfRejected);
     }
-    let admin = ctx.require(Action::Operate, None).await?;
+    let user = ctx.require(action, None).await?;
     Ok(match form.content() {
-        Ok((bytes, source)) => Ok(Accepted { admin, bytes, source, pasted: form.csv }),
+        Ok((bytes, source)) => Ok(Accepted { user, bytes, source, pasted: form.csv }),
         Err(problem) => {
             let status = if problem == "import-problem-too-large" {
                 StatusCode::PAYLOAD_TOO_LARGE

@@ -72,8 +72,8 @@ async fn import_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpRespo
 /// Imports the file or the pasted text: on success back to the page with the count,
 /// otherwise the page with every error (line, column, message in the page's language).
 async fn upload(ctx: Ctx, payload: web::Payload) -> Result<HttpResponse, AppError> {
-    let crate::web::upload::Accepted { admin, bytes, source, pasted } =
-        match crate::web::upload::receive_upload(&ctx, payload).await? {
+    let crate::web::upload::Accepted { user: admin, bytes, source, pasted } =
+        match crate::web::upload::receive_upload(&ctx, payload, Action::Operate).await? {
             Ok(accepted) => accepted,
             Err((status, problem)) => return view(&ctx, status, problem),
         };

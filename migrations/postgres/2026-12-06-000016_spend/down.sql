@@ -1,0 +1,2 @@
+DROP TABLE spend_sharing;
+DROP TABLE spend_rows;
