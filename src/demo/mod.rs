@@ -8,6 +8,7 @@
 
 pub mod needs;
 pub mod scale;
+pub mod spend;
 
 use crate::catalogue::import::{import_offerings, import_organisations, parse_organisations};
 
@@ -76,6 +77,7 @@ pub fn fill_if_empty(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::R
         add_demo_figures(conn, &reporting, now)?;
         let templates = Templates::new(None, false)?;
         needs::add_needs(conn, &Config::defaults(), &templates, buyer_org, buyer, now)?;
+        spend::add_spend(conn, buyer_org, now)?;
         Ok(Filled::Loaded { organisations, offerings })
     })
 }

@@ -122,7 +122,7 @@ async fn render_dashboard(
         "nav": "spend",
         "notice": null,
         "errors": field_errors(&model::FORM_FIELDS, &[]),
-        "values": {},
+        "values": RowForm::default(),
     });
     ctx.render_status(status, "spend/dashboard", view::with(view::with(data, defaults), extra))
 }

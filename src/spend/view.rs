@@ -133,7 +133,12 @@ pub fn dashboard(
         "suppliers": summary.suppliers,
         "wise_suppliers": summary.wise_suppliers,
         "by_period": groups(&summary.by_period, lang),
-        "by_sector": groups(&summary.by_sector, lang),
+        // A sector's part of the spend with WISEs.
+        "by_sector": summary.by_sector.iter().map(|g| json!({
+            "key": g.key,
+            "wise": euros(g.amounts.total_cents, lang),
+            "share": percent((summary.amounts.wise_cents > 0).then(|| g.amounts.total_cents * 1000 / summary.amounts.wise_cents), lang),
+        })).collect::<Vec<_>>(),
         "by_category": groups(&summary.by_category, lang),
         "by_entity": groups(&summary.by_entity, lang),
         "wises": summary.wises.iter().map(|w| json!({

@@ -15,7 +15,19 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("web", &["web"]),
     (
         "journeys",
-        &["accounts", "buyers", "catalogue", "registry", "figures", "reports", "digests", "demo", "start", "needs"],
+        &[
+            "accounts",
+            "buyers",
+            "catalogue",
+            "registry",
+            "figures",
+            "reports",
+            "digests",
+            "demo",
+            "start",
+            "needs",
+            "spend",
+        ],
     ),
     ("app", &["app"]),
 ];

@@ -260,7 +260,26 @@ const TABLE: &[Row] = &[
     ("GET", "/buying-organisations/{id}", &[], [303, 200, 403, 403, 403, 200]),
     ("POST", "/admin/buyers/{id}/approve", &[], [401, 403, 403, 403, 403, 409]),
     ("POST", "/buying-organisations/{id}/members/{user}/approve", &[], [401, 409, 403, 403, 403, 409]),
+    // Spend registers: a buyer's own; the operator reads any (`?organisation=`; without it
+    // the page lists them and the downloads find none) and changes none.
+    ("GET", "/spend", &[], [303, 200, 403, 403, 403, 200]),
+    ("GET", "/spend.csv", &[], [303, 200, 403, 403, 403, 404]),
+    ("POST", "/spend/rows", SPEND_ROW, [401, 303, 403, 403, 403, 403]),
+    // `{id}` is no row of the buyer's register.
+    ("POST", "/spend/rows/{id}/delete", &[], [401, 404, 403, 403, 403, 403]),
+    ("POST", "/spend/sharing", &[("share", "yes")], [401, 303, 403, 403, 403, 403]),
+    ("GET", "/spend/import", &[], [303, 200, 403, 403, 403, 403]),
+    ("POST", "/spend/import", &[("csv", SPEND_CSV)], [401, 200, 403, 403, 403, 403]),
+    ("GET", "/spend/check", &[], [303, 200, 403, 403, 403, 200]),
+    ("POST", "/spend/check", &[("csv", "11111111\n12345678")], [401, 200, 403, 403, 403, 200]),
+    ("GET", "/api/v1/spend", &[], [401, 200, 403, 403, 403, 404]),
+    ("POST", "/api/v1/spend", &[("text/csv", SPEND_CSV)], [401, 200, 403, 403, 403, 403]),
 ];
+
+/// A line of spend as the form sends it, and a spend CSV.
+const SPEND_ROW: &[(&str, &str)] =
+    &[("supplier_kvk", "11111111"), ("supplier_name", "Eigen WISE"), ("amount_eur", "1250"), ("period", "2026-Q1")];
+const SPEND_CSV: &str = "supplier_kvk,supplier_name,amount_eur,period\n11111111,Eigen WISE,1250,2026-Q2\n";
 
 /// A need as the form sends it.
 const NEED: &[(&str, &str)] = &[

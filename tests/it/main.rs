@@ -31,4 +31,5 @@ mod scale;
 mod search;
 mod smtp;
 mod snapshots;
+mod spend;
 mod start;

@@ -18,6 +18,7 @@ spend-by-period = By period
 spend-period = Period
 spend-by-sector = Spend with WISEs by their sector
 spend-sector = Sector
+spend-sector-share = Part of the spend with WISEs
 spend-by-category = By category
 spend-category = Category
 spend-by-entity = By buying entity

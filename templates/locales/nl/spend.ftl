@@ -18,6 +18,7 @@ spend-by-period = Per periode
 spend-period = Periode
 spend-by-sector = Uitgaven bij sociale ondernemingen naar hun sector
 spend-sector = Sector
+spend-sector-share = Deel van de uitgaven bij sociale ondernemingen
 spend-by-category = Per categorie
 spend-category = Categorie
 spend-by-entity = Per inkopend onderdeel
