@@ -462,10 +462,17 @@ fn audit_disclosure(config: &Config, from: Option<&str>, to: Option<&str>) -> an
     let needs = wise_monitor::reports::needs::public(&mut conn, &thresholds)?;
     let mut findings = set.audit(wanted);
     findings.extend(needs.audit(wanted));
+    let years: Vec<_> = set.periods.iter().filter(|p| wanted(p)).cloned().collect();
+    let (procurement, procurement_cells, procurement_hidden) =
+        wise_monitor::reports::procurement::audit(&mut conn, &years, &thresholds)?;
+    findings.extend(procurement);
     let (cells, hidden) = {
         let (system, _) = set.system(wanted);
         let (needs_cells, needs_hidden) = needs.counted(wanted);
-        (system.values.len() + needs_cells, system.hidden.iter().filter(|h| **h).count() + needs_hidden)
+        (
+            system.values.len() + needs_cells + procurement_cells,
+            system.hidden.iter().filter(|h| **h).count() + needs_hidden + procurement_hidden,
+        )
     };
     println!(
         "audited {} period(s) ({}), {cells} cells, {hidden} suppressed (in {} round(s)); protection level {} people, at least {} WISEs",

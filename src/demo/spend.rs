@@ -1,6 +1,7 @@
-//! The demo's spend registers: the demo municipality's and a building company's, each
-//! a line per supplier and quarter for 2025 and 2026 so far, some suppliers sample
-//! WISEs; the municipality agreed to be counted in the sector report.
+//! The demo's spend registers: the demo municipality's, a building company's and a
+//! housing association's, each a line per supplier and quarter for 2025 and 2026 so
+//! far, some suppliers sample WISEs; all three agreed to be counted in the sector
+//! report, so its public "buying from WISEs" section has totals to show.
 
 use chrono::NaiveDateTime;
 
@@ -72,22 +73,20 @@ pub fn add_spend(conn: &mut DbConn, municipality: i32, now: NaiveDateTime) -> an
         .collect();
     let rows = lines(&wises, 1, &["Stadsbeheer", "Sociaal Domein", "Bedrijfsvoering"]);
     store::insert(conn, municipality, &rows, "import", None, now)?;
-    let company = buying::create(
-        conn,
-        &BuyingInput {
-            name: "Bouwbedrijf De Brug (demo)".into(),
-            kvk_number: "20260003".into(),
-            kind: "company".into(),
-            municipality: "Amstelveen".into(),
-        },
-        "approved",
-        now,
-    )?;
-    let rows = lines(&wises[..2], 3, &["Projecten", "Onderhoud"]);
-    store::insert(conn, company, &rows, "import", None, now)?;
     let buyer = crate::users::store::find_by_email(conn, "inkoper@demo.wise-monitor.nl")?.map(|u| u.id);
-    if let Some(buyer) = buyer {
-        store::set_shared(conn, municipality, true, buyer, now)?;
+    store::set_shared(conn, municipality, true, buyer, now)?;
+    let others = [
+        ("Bouwbedrijf De Brug (demo)", "20260003", "company", "Amstelveen", 0..2, 3, &["Projecten", "Onderhoud"][..]),
+        ("Woningcorporatie Thuis (demo)", "20260004", "public_body", "Amsterdam", 1..4, 2, &["Wijkbeheer"][..]),
+    ];
+    for (name, kvk, kind, place, wise_range, scale, entities) in others {
+        let input =
+            BuyingInput { name: name.into(), kvk_number: kvk.into(), kind: kind.into(), municipality: place.into() };
+        let organisation = buying::create(conn, &input, "approved", now)?;
+        let rows = lines(&wises[wise_range], scale, entities);
+        store::insert(conn, organisation, &rows, "import", None, now)?;
+        // They have no users in the demo: the agreement names nobody.
+        store::set_shared(conn, organisation, true, None, now)?;
     }
     Ok(())
 }

@@ -9,4 +9,5 @@ pub mod linked;
 pub mod memo;
 pub mod needs;
 pub mod page;
+pub mod procurement;
 pub mod report;

@@ -80,13 +80,22 @@ async fn sector_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpRespo
             let kind = series_kind.unwrap_or_else(|| period.kind.clone());
             let series = report::series(c, &caches, &kind, &period, exact, &thresholds)?;
             let needs = super::needs::section(c, &period, exact, &thresholds)?;
-            Ok((with_figures, Some((Loaded { period, report, series, series_kind: kind }, needs))))
+            let procurement = super::procurement::section(c, &period, exact, &thresholds)?;
+            Ok((with_figures, Some((Loaded { period, report, series, series_kind: kind }, (needs, procurement)))))
         })
         .await?;
-    let (loaded, needs) = match loaded {
-        Some((loaded, needs)) => (Some(loaded), needs),
-        None => (None, None),
+    let (loaded, (needs, procurement)) = match loaded {
+        Some((loaded, sections)) => (Some(loaded), sections),
+        None => (None, (None, None)),
     };
+    // The share with WISEs as a percentage with one decimal, as the reader writes it.
+    let procurement = procurement.map(|mut p| {
+        if let Some(permille) = p["wise_share_permille"].as_i64() {
+            let separator = if lang == crate::i18n::Lang::Nl { ',' } else { '.' };
+            p["share_text"] = json!(format!("{}{separator}{}", permille / 10, permille % 10));
+        }
+        p
+    });
     let chosen_key = loaded.as_ref().map(|l| l.period.key.clone());
     let report = match &loaded {
         Some(loaded) => Some(report_json(loaded, lang)?),
@@ -101,6 +110,7 @@ async fn sector_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpRespo
             "period": chosen_key,
             "report": report,
             "needs": needs,
+            "procurement": procurement,
             "thresholds": {
                 "min_organisations": thresholds.min_organisations,
                 "max_share_pct": thresholds.max_share_pct,

@@ -223,7 +223,7 @@ async fn sharing(ctx: Ctx, CsrfForm(form): CsrfForm<SharingForm>) -> Result<Http
     ctx.state
         .db(move |c| {
             write_tx(c, |c| {
-                store::set_shared(c, organisation.id, share, user.id, now)?;
+                store::set_shared(c, organisation.id, share, Some(user.id), now)?;
                 let detail = if share { "shares its spend" } else { "stopped sharing its spend" };
                 audit_entry(c, &user, &ip, "spend_sharing", organisation.id, detail, now)?;
                 Ok::<_, AppError>(())

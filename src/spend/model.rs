@@ -124,6 +124,17 @@ pub fn parse_period(text: &str) -> Result<(String, NaiveDate), &'static str> {
     parsed.map(|start| (text, start)).ok_or("error-spend-period")
 }
 
+/// The last day of a period written as `parse_period` gives it (a year, a quarter or a
+/// month) that starts on `start`.
+pub fn period_end(period: &str, start: NaiveDate) -> NaiveDate {
+    let months = match period.len() {
+        4 => 12,
+        7 if period.contains('Q') => 3,
+        _ => 1,
+    };
+    start.checked_add_months(chrono::Months::new(months)).and_then(|d| d.pred_opt()).unwrap_or(start)
+}
+
 /// Checks one row's cells; its errors as (column, key). The CPV code is checked for its
 /// form here and for its existence by the caller.
 pub fn check(cells: &[(&str, &str)]) -> Result<SpendInput, Vec<(&'static str, &'static str)>> {
@@ -222,6 +233,9 @@ mod tests {
         assert_eq!(parse_period("2026"), Ok(("2026".into(), day(2026, 1))));
         assert_eq!(parse_period("2026-q3"), Ok(("2026-Q3".into(), day(2026, 7))));
         assert_eq!(parse_period("2026-03"), Ok(("2026-03".into(), day(2026, 3))));
+        assert_eq!(period_end("2026", day(2026, 1)), NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+        assert_eq!(period_end("2026-Q3", day(2026, 7)), NaiveDate::from_ymd_opt(2026, 9, 30).unwrap());
+        assert_eq!(period_end("2026-02", day(2026, 2)), NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
         for text in ["26", "2026-Q5", "2026-13", "2026-3", "march"] {
             assert_eq!(parse_period(text), Err("error-spend-period"), "{text}");
         }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::model::{SpendInput, SpendRow};
@@ -107,6 +107,30 @@ pub fn wises_among(conn: &mut DbConn, kvks: &[String]) -> QueryResult<HashMap<St
     Ok(out)
 }
 
+/// The lines of the registers whose organisations agreed to be counted and whose whole
+/// period lies within `from..=to`: (buying organisation, supplier KvK number, cents).
+pub fn shared_lines(conn: &mut DbConn, from: NaiveDate, to: NaiveDate) -> QueryResult<Vec<(i32, String, i64)>> {
+    let rows: Vec<(i32, String, i64, String, NaiveDate)> = spend_rows::table
+        .inner_join(
+            spend_sharing::table.on(spend_sharing::buying_organisation_id.eq(spend_rows::buying_organisation_id)),
+        )
+        .filter(spend_rows::period_start.ge(from))
+        .filter(spend_rows::period_start.le(to))
+        .select((
+            spend_rows::buying_organisation_id,
+            spend_rows::supplier_kvk,
+            spend_rows::amount_cents,
+            spend_rows::period,
+            spend_rows::period_start,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, _, _, period, start)| super::model::period_end(period, *start) <= to)
+        .map(|(buyer, kvk, cents, _, _)| (buyer, kvk, cents))
+        .collect())
+}
+
 /// Whether `organisation` agreed to have its spend counted in the sector report.
 pub fn is_shared(conn: &mut DbConn, organisation: i32) -> QueryResult<bool> {
     let n: i64 =
@@ -119,7 +143,7 @@ pub fn set_shared(
     conn: &mut DbConn,
     organisation: i32,
     shared: bool,
-    user: i32,
+    user: Option<i32>,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
     diesel::delete(spend_sharing::table.filter(spend_sharing::buying_organisation_id.eq(organisation)))

@@ -128,5 +128,35 @@ backend_tests! {
         app.post_form(&mut o, &format!("/spend/rows/{row}/delete"), &[]).await.assert_status(404);
         app.post_form(&mut b, &format!("/spend/rows/{row}/delete"), &[]).await.assert_status(303);
         assert_eq!(app.with_conn(|c| store::rows_of(c, company)).unwrap().len(), 3);
+
+        // The sector report counts the shared register: exactly for the city, per year
+        // and without the cells of one buyer for the public.
+        use wise_monitor::figures::periods;
+        use wise_monitor::reports::{disclosure::Thresholds, procurement};
+        let request = periods::validate_range("2026", "2026", "30").unwrap();
+        app.with_conn(|c| periods::create_range(c, &request, now)).unwrap();
+        let request = periods::validate_range("2026-Q1", "2026-Q2", "30").unwrap();
+        app.with_conn(|c| periods::create_range(c, &request, now)).unwrap();
+        let year = app.with_conn(|c| periods::find_for_reports(c, "2026")).unwrap().unwrap();
+        let q2 = app.with_conn(|c| periods::find_for_reports(c, "2026-Q2")).unwrap().unwrap();
+        let t = Thresholds::from(&app.state.config.disclosure);
+        let exact = app.with_conn(|c| procurement::section(c, &year, true, &t)).unwrap().unwrap();
+        assert_eq!(exact["total_eur"], 90_000, "{exact}");
+        assert_eq!(exact["wise_eur"], 30_000);
+        assert_eq!(exact["wise_share_permille"], 333);
+        assert_eq!(exact["rows"][0]["sector"], "catering");
+        assert_eq!(exact["rows"][0]["wise_eur"], 20_000);
+        let quarter = app.with_conn(|c| procurement::section(c, &q2, true, &t)).unwrap().unwrap();
+        assert_eq!(quarter["total_eur"], 70_000, "only the second quarter's lines: {quarter}");
+        let public = app.with_conn(|c| procurement::section(c, &year, false, &t)).unwrap().unwrap();
+        assert!(public["total_eur"].is_null() && public["wise_eur"].is_null(), "one buyer: {public}");
+        assert!(public["rows"].as_array().unwrap().iter().all(|r| r["wise_eur"].is_null()));
+        let public_quarter = app.with_conn(|c| procurement::section(c, &q2, false, &t)).unwrap().unwrap();
+        assert_eq!(public_quarter["yearly_only"], true);
+        let (findings, _, _) = app.with_conn(|c| procurement::audit(c, &[year.clone()], &t)).unwrap();
+        assert!(findings.is_empty(), "{findings:?}");
+        // A register that is not shared does not count.
+        app.post_form(&mut b, "/spend/sharing", &[("share", "no")]).await.assert_status(303);
+        assert!(app.with_conn(|c| procurement::section(c, &year, true, &t)).unwrap().is_none());
     }
 }
