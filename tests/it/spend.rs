@@ -153,7 +153,7 @@ backend_tests! {
         assert!(public["rows"].as_array().unwrap().iter().all(|r| r["wise_eur"].is_null()));
         let public_quarter = app.with_conn(|c| procurement::section(c, &q2, false, &t)).unwrap().unwrap();
         assert_eq!(public_quarter["yearly_only"], true);
-        let (findings, _, _) = app.with_conn(|c| procurement::audit(c, &[year.clone()], &t)).unwrap();
+        let (findings, _, _) = app.with_conn(|c| procurement::audit(c, std::slice::from_ref(&year), &t)).unwrap();
         assert!(findings.is_empty(), "{findings:?}");
         // A register that is not shared does not count.
         app.post_form(&mut b, "/spend/sharing", &[("share", "no")]).await.assert_status(303);
