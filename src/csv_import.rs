@@ -154,6 +154,76 @@ where
     errors
 }
 
+/// Reads a JSON body the way [`read_records`] reads a file: an array of objects whose
+/// keys are the schema's column names and whose values are numbers or strings (`null`
+/// counts as empty); `each` gets every object's (1-based index, cells as (column,
+/// trimmed text)) and adds the row's own errors. Errors name a row by its index; unknown
+/// and repeated keys are errors, required values are each row's to check. Returns every
+/// error, sorted by row; a body that is not a JSON array is refused with the reason.
+pub fn read_json<F>(bytes: &[u8], schema: &Schema, mut each: F) -> Result<Vec<ImportError>, String>
+where
+    F: FnMut(u64, &[(&str, &str)], &mut Vec<ImportError>),
+{
+    use serde_json::Value;
+    let items: Vec<Value> = serde_json::from_slice(strip_bom(bytes))
+        .map_err(|e| format!("the body is not a JSON array of row objects: {e}"))?;
+    let mut errors = Vec::new();
+    if items.is_empty() {
+        errors.push(ImportError::new(1, "", schema.no_rows_key));
+    }
+    let mut stopped = None;
+    for (n, item) in items.iter().enumerate() {
+        let row = n as u64 + 1;
+        if errors.len() >= MAX_ERRORS {
+            stopped = Some(row);
+            break;
+        }
+        let Value::Object(object) = item else {
+            errors.push(ImportError::new(row, "", "error-import-json-not-object"));
+            continue;
+        };
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for (key, value) in object {
+            if errors.len() >= MAX_ERRORS {
+                break;
+            }
+            let column = key.trim().to_ascii_lowercase();
+            if !(schema.is_column)(&column) {
+                errors.push(ImportError::new(row, key.as_str(), schema.unknown_column_key));
+                continue;
+            }
+            if texts.iter().any(|(c, _)| *c == column) {
+                errors.push(ImportError::new(row, column, "error-import-duplicate-column"));
+                continue;
+            }
+            let text = match value {
+                Value::String(s) if crate::validation::has_forbidden_character(s) => {
+                    errors.push(ImportError::new(row, column, "error-forbidden-character"));
+                    continue;
+                }
+                Value::String(s) => s.trim().to_string(),
+                Value::Number(n) => n.to_string(),
+                Value::Null => String::new(),
+                _ => {
+                    errors.push(ImportError::new(row, column, "error-import-json-value"));
+                    continue;
+                }
+            };
+            texts.push((column, text));
+        }
+        if errors.len() >= MAX_ERRORS {
+            // Within this row's keys: reading stopped here.
+            stopped = Some(row);
+            break;
+        }
+        let cells: Vec<(&str, &str)> = texts.iter().map(|(c, v)| (c.as_str(), v.as_str())).collect();
+        each(row, &cells, &mut errors);
+    }
+    errors.sort_by_key(|e| e.line);
+    cut_errors(&mut errors, stopped);
+    Ok(errors)
+}
+
 /// The column of every field of the header (lower-cased), or the header's errors:
 /// unknown, repeated, unnamed and missing required columns, all on line 1.
 pub fn read_header(header: &csv::ByteRecord, schema: &Schema) -> Result<Vec<String>, Vec<ImportError>> {

@@ -114,68 +114,15 @@ pub fn parse_csv(bytes: &[u8]) -> Parsed {
     parsed
 }
 
-/// Reads a JSON body: an array of objects whose keys are the CSV's column names and
-/// whose values are numbers or strings (`null` counts as empty). Errors name a row by
-/// its 1-based index. A body that is not a JSON array is refused with the reason.
+/// Reads a JSON body: an array of objects whose keys are the CSV's column names
+/// (`csv_import::read_json`). Errors name a row by its 1-based index. A body that is not
+/// a JSON array is refused with the reason.
 pub fn parse_json(bytes: &[u8]) -> Result<Parsed, String> {
-    let items: Vec<Value> = serde_json::from_slice(csv_import::strip_bom(bytes))
-        .map_err(|e| format!("the body is not a JSON array of row objects: {e}"))?;
     let mut parsed = Parsed::default();
-    let mut errors = Vec::new();
     let mut seen = HashSet::new();
-    if items.is_empty() {
-        errors.push(ImportError::new(1, "", "error-import-figures-no-rows"));
-    }
-    let mut stopped = None;
-    for (n, item) in items.iter().enumerate() {
-        let row = n as u64 + 1;
-        if errors.len() >= csv_import::MAX_ERRORS {
-            stopped = Some(row);
-            break;
-        }
-        let Value::Object(object) = item else {
-            errors.push(ImportError::new(row, "", "error-import-json-not-object"));
-            continue;
-        };
-        let mut texts: Vec<(String, String)> = Vec::new();
-        for (key, value) in object {
-            if errors.len() >= csv_import::MAX_ERRORS {
-                break;
-            }
-            let column = key.trim().to_ascii_lowercase();
-            if !is_column(&column) {
-                errors.push(ImportError::new(row, key.as_str(), "error-import-figures-unknown-column"));
-                continue;
-            }
-            if texts.iter().any(|(c, _)| *c == column) {
-                errors.push(ImportError::new(row, column, "error-import-duplicate-column"));
-                continue;
-            }
-            let text = match value {
-                Value::String(s) if crate::validation::has_forbidden_character(s) => {
-                    errors.push(ImportError::new(row, column, "error-forbidden-character"));
-                    continue;
-                }
-                Value::String(s) => s.trim().to_string(),
-                Value::Number(n) => n.to_string(),
-                Value::Null => String::new(),
-                _ => {
-                    errors.push(ImportError::new(row, column, "error-import-json-value"));
-                    continue;
-                }
-            };
-            texts.push((column, text));
-        }
-        if errors.len() >= csv_import::MAX_ERRORS {
-            // Within this row's keys: reading stopped here.
-            stopped = Some(row);
-            break;
-        }
-        let cells: Vec<(&str, &str)> = texts.iter().map(|(c, v)| (c.as_str(), v.as_str())).collect();
-        read_row(row, &cells, &mut seen, &mut parsed, &mut errors);
-    }
-    errors.sort_by_key(|e| e.line);
-    csv_import::cut_errors(&mut errors, stopped);
+    let errors = csv_import::read_json(bytes, &SCHEMA, |row, cells, errors| {
+        read_row(row, cells, &mut seen, &mut parsed, errors);
+    })?;
     parsed.errors = errors;
     Ok(parsed)
 }

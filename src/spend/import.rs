@@ -38,17 +38,33 @@ const SCHEMA: Schema = Schema {
     no_rows_key: "error-import-no-rows",
 };
 
+/// Rows read without the database: each checked row with its line (CSV) or 1-based
+/// index (JSON), and every error.
+pub type Parsed = (Vec<(u64, SpendInput)>, Vec<ImportError>);
+
+/// Checks one row's cells into `rows`, or its errors.
+fn read_row(line: u64, cells: &[(&str, &str)], rows: &mut Vec<(u64, SpendInput)>, errors: &mut Vec<ImportError>) {
+    match model::check(cells) {
+        Ok(row) => rows.push((line, row)),
+        Err(found) => errors.extend(found.into_iter().map(|(column, key)| ImportError::new(line, column, key))),
+    }
+}
+
 /// Reads a spend CSV: every row checked, every error at once.
-pub fn parse_csv(bytes: &[u8]) -> (Vec<(u64, SpendInput)>, Vec<ImportError>) {
+pub fn parse_csv(bytes: &[u8]) -> Parsed {
     let mut rows = Vec::new();
     let errors = csv_import::read_records(bytes, &SCHEMA, |line, columns, record, errors| {
         let cells = csv_import::cells(line, columns, record, errors);
-        match model::check(&cells) {
-            Ok(row) => rows.push((line, row)),
-            Err(found) => errors.extend(found.into_iter().map(|(column, key)| ImportError::new(line, column, key))),
-        }
+        read_row(line, &cells, &mut rows, errors);
     });
     (rows, errors)
+}
+
+/// Reads a JSON array of row objects with the CSV's column names; errors name rows.
+pub fn parse_json(bytes: &[u8]) -> Result<Parsed, String> {
+    let mut rows = Vec::new();
+    let errors = csv_import::read_json(bytes, &SCHEMA, |row, cells, errors| read_row(row, cells, &mut rows, errors))?;
+    Ok((rows, errors))
 }
 
 /// What an import did.
@@ -67,11 +83,11 @@ pub struct Imported {
 pub fn import(
     conn: &mut DbConn,
     organisation: i32,
-    bytes: &[u8],
+    parsed: Parsed,
     user: i32,
     now: chrono::NaiveDateTime,
 ) -> diesel::QueryResult<Result<Imported, Vec<ImportError>>> {
-    let (rows, mut errors) = parse_csv(bytes);
+    let (rows, mut errors) = parsed;
     if errors.is_empty() {
         let codes: BTreeSet<&str> = rows.iter().filter_map(|(_, r)| r.cpv_code.as_deref()).collect();
         let mut unknown = BTreeSet::new();
@@ -157,7 +173,7 @@ async fn upload(ctx: Ctx, payload: web::Payload) -> Result<HttpResponse, AppErro
         .state
         .db(move |c| {
             write_tx(c, |c| {
-                let outcome = import(c, organisation.id, &bytes, user.id, now)?;
+                let outcome = import(c, organisation.id, parse_csv(&bytes), user.id, now)?;
                 if let Ok(imported) = &outcome {
                     record(c, (&user, &ip, now), organisation.id, &source, imported)?;
                 }
@@ -178,9 +194,27 @@ async fn upload(ctx: Ctx, payload: web::Payload) -> Result<HttpResponse, AppErro
     }
 }
 
+/// A row of a JSON import: the CSV's columns; amounts as a number or as people write them.
+#[derive(Debug, utoipa::ToSchema)]
+#[allow(dead_code)] // documents the request body only
+pub struct SpendRowDoc {
+    #[schema(example = "12345678")]
+    supplier_kvk: String,
+    #[schema(example = "Schoon BV")]
+    supplier_name: String,
+    #[schema(value_type = String, example = "1250.00")]
+    amount_eur: String,
+    #[schema(example = "2026-Q1")]
+    period: String,
+    category: Option<String>,
+    cpv: Option<String>,
+    entity: Option<String>,
+}
+
 /// A row's error in the API's answer.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct RowError {
+    /// The line of the CSV (the header is line 1), or the 1-based index of the JSON array's row.
     pub line: u64,
     pub column: String,
     pub message: String,
@@ -192,17 +226,23 @@ pub struct RowError {
     security(("bearer" = [])),
     request_body(
         description = "The spend CSV: `supplier_kvk,supplier_name,amount_eur,period` and optionally \
-                       `category,cpv,entity`; comma- or semicolon-separated, header row first, at most 5 MB. \
+                       `category,cpv,entity`; comma- or semicolon-separated, header row first; or a JSON array \
+                       of row objects with those column names (errors then name the row by its 1-based index). \
+                       At most 5 MB. \
                        `period` is a year (2026), a quarter (2026-Q1) or a month (2026-03); the rows of the \
                        periods the file holds replace the organisation's earlier rows of those periods.",
-        content((String = "text/csv", example = "supplier_kvk,supplier_name,amount_eur,period,category\n12345678,Schoon BV,1250.00,2026-Q1,schoonmaak\n")),
+        content(
+            (String = "text/csv", example = "supplier_kvk,supplier_name,amount_eur,period,category\n12345678,Schoon BV,1250.00,2026-Q1,schoonmaak\n"),
+            (Vec<SpendRowDoc> = "application/json"),
+        ),
     ),
     responses(
         (status = 200, description = "Every row stored", body = Imported),
         (status = 401, description = "No token, or an unknown or revoked one", body = crate::web::error::ErrorBody),
         (status = 403, description = "Not a buyer of an approved buying organisation", body = crate::web::error::ErrorBody),
         (status = 413, description = "The body is larger than 5 MB", body = crate::web::error::ErrorBody),
-        (status = 415, description = "A body that is not text/csv", body = crate::web::error::ErrorBody),
+        (status = 400, description = "A JSON body that is not an array of objects", body = crate::web::error::ErrorBody),
+        (status = 415, description = "A body that is neither text/csv nor application/json", body = crate::web::error::ErrorBody),
         (status = 422, description = "Errors by line and column; nothing stored", body = crate::web::error::ErrorBody),
     )
 )]
@@ -210,24 +250,30 @@ pub struct RowError {
 pub(crate) async fn api_import(ctx: Ctx, payload: web::Payload) -> Result<HttpResponse, AppError> {
     let (user, organisation) = own_organisation(&ctx).await?;
     let content_type = ctx.req.content_type().trim().to_ascii_lowercase();
-    if content_type != "text/csv" {
-        let message = format!("send the spend register as text/csv, not {content_type:?}");
-        let body = json!({ "error": "unsupported_media_type", "message": message, "details": [] });
-        return Ok(HttpResponse::UnsupportedMediaType().json(body));
-    }
+    let json = match content_type.as_str() {
+        "text/csv" => false,
+        "application/json" => true,
+        other => {
+            let message = format!("send the spend register as text/csv or application/json, not {other:?}");
+            let body = json!({ "error": "unsupported_media_type", "message": message, "details": [] });
+            return Ok(HttpResponse::UnsupportedMediaType().json(body));
+        }
+    };
     let body = match crate::web::upload::read_body(&ctx.req, payload, MAX_BYTES).await {
         Ok(body) => body,
         Err(ReadError::TooLarge) => return Err(AppError::PayloadTooLarge),
         Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),
     };
+    let parsed = if json { parse_json(&body).map_err(AppError::BadRequest)? } else { parse_csv(&body) };
+    let target = if json { "API (application/json)" } else { "API (text/csv)" };
     let (now, ip) = (ctx.state.now(), ctx.client_ip());
     let outcome = ctx
         .state
         .db(move |c| {
             write_tx(c, |c| {
-                let outcome = import(c, organisation.id, &body, user.id, now)?;
+                let outcome = import(c, organisation.id, parsed, user.id, now)?;
                 if let Ok(imported) = &outcome {
-                    record(c, (&user, &ip, now), organisation.id, "API (text/csv)", imported)?;
+                    record(c, (&user, &ip, now), organisation.id, target, imported)?;
                 }
                 Ok::<_, AppError>(outcome)
             })
@@ -276,5 +322,18 @@ mod tests {
             found,
             [("colour", "error-import-spend-unknown-column"), ("supplier_name", "error-import-missing-column")]
         );
+    }
+
+    #[test]
+    fn json_rows_take_numbers_and_strings_and_name_rows() {
+        let body = br#"[{"supplier_kvk":"12345678","supplier_name":"Schoon BV","amount_eur":1250.5,"period":"2026"},
+                        {"supplier_kvk":"12345678","supplier_name":"Schoon BV","amount_eur":"1.000","period":"2026","colour":"red"}]"#;
+        let (rows, errors) = parse_json(body).unwrap();
+        // The second row's known cells are fine; its unknown key alone rejects the import.
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].1.amount_cents, 125_050);
+        let found: Vec<(u64, &str, &str)> = errors.iter().map(|e| (e.line, e.column.as_str(), e.message_key)).collect();
+        assert_eq!(found, [(2, "colour", "error-import-spend-unknown-column")]);
+        assert!(parse_json(b"{}").is_err());
     }
 }

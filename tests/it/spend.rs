@@ -101,8 +101,19 @@ backend_tests! {
         res.assert_status(422);
         assert_eq!(res.json()["details"][0]["line"], 2);
         assert_eq!(res.json()["details"][0]["column"], "period");
-        let json = TestRequest::post().uri("/api/v1/spend").insert_header(bearer.clone()).insert_header(("Content-Type", "application/json")).set_payload("[]");
-        app.send(json).await.assert_status(415);
+        let json = |body: &str| {
+            TestRequest::post()
+                .uri("/api/v1/spend")
+                .insert_header(bearer.clone())
+                .insert_header(("Content-Type", "application/json"))
+                .set_payload(body.to_string())
+        };
+        let res = app.send(json(r#"[{"supplier_kvk":"11111111","supplier_name":"Keuken","amount_eur":"veel","period":"2026-Q3"}]"#)).await;
+        res.assert_status(422);
+        assert_eq!((res.json()["details"][0]["line"].clone(), res.json()["details"][0]["column"].clone()), (1.into(), "amount_eur".into()));
+        app.send(json("{}")).await.assert_status(400);
+        let xml = TestRequest::post().uri("/api/v1/spend").insert_header(bearer.clone()).insert_header(("Content-Type", "application/xml")).set_payload("<a/>");
+        app.send(xml).await.assert_status(415);
         assert_eq!(app.with_conn(|c| store::rows_of(c, company)).unwrap().len(), 4);
 
         // The lines as CSV, each with whether its supplier is a WISE.
