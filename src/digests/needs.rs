@@ -21,6 +21,8 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>, frequency: &str) -> anyhow:
     let base = context.config.base_url();
     let default_language = Lang::parse(&context.config.i18n.default_language).unwrap_or(Lang::Nl);
     let mut sent = 0;
+    // Buying organisations' names, read once per run however many digests list their needs.
+    let mut buyers: std::collections::HashMap<i32, String> = std::collections::HashMap::new();
     for (user, email, name, language, since) in digest::subscribers(conn, frequency)? {
         if since >= until || unsubscribe::is_unsubscribed(conn, &email, kind)? {
             continue;
@@ -40,10 +42,19 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>, frequency: &str) -> anyhow:
                 continue;
             }
             listed.push(need.id);
-            let buyer = crate::buying::store::by_id(conn, need.buying_organisation_id)?.map(|b| b.name);
+            let buyer = match buyers.get(&need.buying_organisation_id) {
+                Some(name) => name.clone(),
+                None => {
+                    let name = crate::buying::store::by_id(conn, need.buying_organisation_id)?
+                        .map(|b| b.name)
+                        .unwrap_or_default();
+                    buyers.insert(need.buying_organisation_id, name.clone());
+                    name
+                }
+            };
             needs.push(json!({
                 "title": need.title,
-                "buyer": buyer.unwrap_or_default(),
+                "buyer": buyer,
                 "kind": need.kind,
                 "deadline": need.deadline.format("%Y-%m-%d").to_string(),
                 "url": format!("{base}/needs/{}", need.id),

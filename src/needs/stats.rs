@@ -4,12 +4,12 @@
 //! contributions (per buying organisation for needs, per WISE for the rest), so
 //! `reports` can put it through disclosure control.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::db::schema::{need_deals, need_matches, needs, organisation_sectors};
+use crate::db::schema::{need_deals, need_matches, needs};
 use crate::db::DbConn;
 
 /// The measures, in column order.
@@ -86,19 +86,9 @@ pub struct Event {
     pub at: NaiveDateTime,
 }
 
-/// Every WISE's primary sector: its first-listed one.
-fn primary_sectors(conn: &mut DbConn) -> QueryResult<HashMap<i32, String>> {
-    let listed: Vec<(i32, String)> = organisation_sectors::table
-        .order((organisation_sectors::organisation_id, organisation_sectors::position.desc()))
-        .select((organisation_sectors::organisation_id, organisation_sectors::sector))
-        .load(conn)?;
-    // Later (lower-position) entries overwrite earlier ones.
-    Ok(listed.into_iter().collect())
-}
-
 /// Every event of every need, read once for all periods.
 pub fn events(conn: &mut DbConn) -> QueryResult<Vec<Event>> {
-    let sectors = primary_sectors(conn)?;
+    let sectors = crate::organisation::store::primary_sectors(conn, None)?;
     let sector = |who: i32| sectors.get(&who).cloned().unwrap_or_else(|| "other".to_string());
     let mut out = Vec::new();
     let published: Vec<(String, i32, Option<NaiveDateTime>)> = needs::table

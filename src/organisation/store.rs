@@ -240,6 +240,21 @@ pub fn organisations_by_id(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<Ma
 }
 
 /// A WISE by KvK number, whatever its status.
+/// Each WISE's primary (first-listed) sector, by id: of the WISEs `ids`, or of every WISE.
+/// A WISE without a sector is missing; its readers count it as `other`.
+pub fn primary_sectors(conn: &mut DbConn, ids: Option<&[i32]>) -> QueryResult<std::collections::HashMap<i32, String>> {
+    let mut query = organisation_sectors::table
+        .order((organisation_sectors::organisation_id, organisation_sectors::position.desc()))
+        .select((organisation_sectors::organisation_id, organisation_sectors::sector))
+        .into_boxed();
+    if let Some(ids) = ids {
+        query = query.filter(organisation_sectors::organisation_id.eq_any(ids));
+    }
+    let listed: Vec<(i32, String)> = query.load(conn)?;
+    // Later (lower-position) entries overwrite earlier ones: the first-listed wins.
+    Ok(listed.into_iter().collect())
+}
+
 pub fn organisation_by_kvk(conn: &mut DbConn, kvk: &str) -> QueryResult<Option<Organisation>> {
     organisations::table
         .filter(organisations::kvk_number.eq(kvk))

@@ -13,7 +13,6 @@ use serde_json::{json, Value};
 
 use super::model::{self, SpendInput};
 use super::{own_organisation, store};
-use crate::audit::{self, Actor};
 use crate::csv_import::{self, ImportError, Schema, MAX_BYTES};
 use crate::db::{write_tx, DbConn};
 use crate::web::auth::policy::Action;
@@ -101,7 +100,10 @@ pub fn import(
                 errors.push(ImportError::new(*line, "cpv", "error-cpv-unknown"));
             }
         }
-        csv_import::cut_errors(&mut errors, None);
+        // Bounded like every import's list: the first MAX_ERRORS, then where it stopped.
+        if let Some(next) = errors.get(csv_import::MAX_ERRORS).map(|e| e.line) {
+            csv_import::cut_errors(&mut errors, Some(next));
+        }
     }
     if !errors.is_empty() {
         return Ok(Err(errors));
@@ -114,6 +116,7 @@ pub fn import(
     Ok(Ok(Imported { rows: stored, periods, replaced }))
 }
 
+/// The audit entry of an import: what came in, for which periods, what it replaced.
 fn record(
     conn: &mut DbConn,
     ctx: (&crate::users::model::CurrentUser, &str, chrono::NaiveDateTime),
@@ -122,21 +125,13 @@ fn record(
     imported: &Imported,
 ) -> diesel::QueryResult<()> {
     let (user, ip, now) = ctx;
-    let target = format!("buying organisation {organisation}");
     let detail = format!(
         "{source}: {} rows for {} ({} replaced)",
         imported.rows,
         imported.periods.join(", "),
         imported.replaced
     );
-    let entry = audit::Entry {
-        actor: Actor::User { id: user.id, email: &user.email },
-        ip: Some(ip),
-        action: "spend_imported",
-        target: &target,
-        detail: &detail,
-    };
-    audit::record(conn, now, entry)
+    super::audit_entry(conn, user, ip, "spend_imported", organisation, &detail, now)
 }
 
 fn view(ctx: &Ctx, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {

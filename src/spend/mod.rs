@@ -28,6 +28,7 @@ use crate::web::auth::session::{CsrfForm, Empty};
 use crate::web::context::Ctx;
 use crate::web::download::{csv_response, FormatQuery};
 use crate::web::form::{field_errors, see_other};
+use crate::web::page::merge;
 use crate::web::{routes, AppError};
 
 pub fn routes(cfg: &mut routes::RouteConfig) {
@@ -76,18 +77,26 @@ async fn readable(ctx: &Ctx, which: &Which) -> Result<Option<BuyingOrganisation>
     own_organisation(ctx).await.map(|(_, o)| Some(o))
 }
 
+/// A register as its readers see it.
+struct Loaded {
+    rows: Vec<model::SpendRow>,
+    /// The approved WISEs among its suppliers, by KvK number.
+    wises: std::collections::HashMap<String, store::Wise>,
+    summary: summary::Summary,
+    /// Whether its organisation agreed to be counted in the sector report.
+    shared: bool,
+}
+
 /// The register of `organisation` with its WISEs, added up.
-fn load(
-    conn: &mut crate::db::DbConn,
-    organisation: i32,
-) -> diesel::QueryResult<(Vec<model::SpendRow>, std::collections::HashMap<String, store::Wise>, summary::Summary)> {
+fn load(conn: &mut crate::db::DbConn, organisation: i32) -> diesel::QueryResult<Loaded> {
     let rows = store::rows_of(conn, organisation)?;
     let mut kvks: Vec<String> = rows.iter().map(|r| r.supplier_kvk.clone()).collect();
     kvks.sort();
     kvks.dedup();
     let wises = store::wises_among(conn, &kvks)?;
     let summary = summary::summarise(&rows, &wises);
-    Ok((rows, wises, summary))
+    let shared = store::is_shared(conn, organisation)?;
+    Ok(Loaded { rows, wises, summary, shared })
 }
 
 /// `/spend`: the dashboard, with the form to add a row and the sharing choice.
@@ -110,13 +119,7 @@ async fn render_dashboard(
 ) -> Result<HttpResponse, AppError> {
     let own = ctx.user()?.is(Role::Buyer);
     let id = organisation.id;
-    let (rows, wises, summary, shared) = ctx
-        .state
-        .db(move |c| {
-            let (rows, wises, summary) = load(c, id)?;
-            Ok((rows, wises, summary, store::is_shared(c, id)?))
-        })
-        .await?;
+    let Loaded { rows, wises, summary, shared } = ctx.state.db(move |c| Ok(load(c, id)?)).await?;
     let data = view::dashboard(&organisation, &rows, &wises, &summary, shared, own, ctx.lang());
     let defaults = json!({
         "nav": "spend",
@@ -124,7 +127,7 @@ async fn render_dashboard(
         "errors": field_errors(&model::FORM_FIELDS, &[]),
         "values": RowForm::default(),
     });
-    ctx.render_status(status, "spend/dashboard", view::with(view::with(data, defaults), extra))
+    ctx.render_status(status, "spend/dashboard", merge(merge(data, defaults), extra))
 }
 
 #[derive(Deserialize, Default, Clone, serde::Serialize)]
@@ -233,7 +236,7 @@ async fn sharing(ctx: Ctx, CsrfForm(form): CsrfForm<SharingForm>) -> Result<Http
     Ok(see_other(if share { "/spend?notice=shared" } else { "/spend?notice=not-shared" }))
 }
 
-fn audit_entry(
+pub(crate) fn audit_entry(
     conn: &mut crate::db::DbConn,
     user: &CurrentUser,
     ip: &str,
@@ -257,7 +260,7 @@ fn audit_entry(
 async fn export_csv(ctx: Ctx, which: web::Query<Which>) -> Result<HttpResponse, AppError> {
     let organisation = readable(&ctx, &which).await?.ok_or(AppError::NotFound)?;
     let id = organisation.id;
-    let (rows, wises, _) = ctx.state.db(move |c| Ok(load(c, id)?)).await?;
+    let Loaded { rows, wises, .. } = ctx.state.db(move |c| Ok(load(c, id)?)).await?;
     let text = view::rows_csv(&rows, &wises)?;
     let format = FormatQuery { format: which.format.clone() };
     csv_response(ctx.lang(), &format, &format!("spend-{}", organisation.kvk_number), text)
@@ -290,13 +293,7 @@ pub struct SpendRegister {
 pub(crate) async fn api_spend(ctx: Ctx, which: web::Query<Which>) -> Result<HttpResponse, AppError> {
     let organisation = readable(&ctx, &which).await?.ok_or(AppError::NotFound)?;
     let id = organisation.id;
-    let (rows, wises, summary, shared) = ctx
-        .state
-        .db(move |c| {
-            let (rows, wises, summary) = load(c, id)?;
-            Ok((rows, wises, summary, store::is_shared(c, id)?))
-        })
-        .await?;
+    let Loaded { rows, wises, summary, shared } = ctx.state.db(move |c| Ok(load(c, id)?)).await?;
     let rows = rows.iter().map(|r| view::ApiRow::of(r, &wises)).collect();
     Ok(HttpResponse::Ok().json(SpendRegister { organisation, shared, summary, rows }))
 }

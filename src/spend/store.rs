@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::model::{SpendInput, SpendRow};
-use crate::db::schema::{organisation_sectors, organisations, spend_rows, spend_sharing};
+use crate::db::schema::{organisations, spend_rows, spend_sharing};
 use crate::db::DbConn;
 
 /// Stores `rows` of `organisation` from `source` (`import`, `form`).
@@ -92,13 +92,7 @@ pub fn wises_among(conn: &mut DbConn, kvks: &[String]) -> QueryResult<HashMap<St
             .select((organisations::id, organisations::kvk_number, organisations::name, organisations::slug))
             .load(conn)?;
         let ids: Vec<i32> = found.iter().map(|f| f.0).collect();
-        let listed: Vec<(i32, String)> = organisation_sectors::table
-            .filter(organisation_sectors::organisation_id.eq_any(&ids))
-            .order((organisation_sectors::organisation_id, organisation_sectors::position.desc()))
-            .select((organisation_sectors::organisation_id, organisation_sectors::sector))
-            .load(conn)?;
-        // Later (lower-position) entries overwrite earlier ones: the first-listed wins.
-        let sectors: HashMap<i32, String> = listed.into_iter().collect();
+        let sectors = crate::organisation::store::primary_sectors(conn, Some(&ids))?;
         for (id, kvk, name, slug) in found {
             let sector = sectors.get(&id).cloned().unwrap_or_else(|| "other".to_string());
             out.insert(kvk, Wise { name, slug, sector });

@@ -15,10 +15,6 @@ use crate::render::charts::{self, ChartText};
 use crate::web::form::safe_cell;
 use crate::web::AppError;
 
-pub fn with(data: Value, extra: Value) -> Value {
-    crate::web::page::merge(data, extra)
-}
-
 /// The message of a `?notice=` code after a redirect.
 pub fn notice_key(code: &str) -> Option<String> {
     const KNOWN: &[&str] = &["added", "deleted", "shared", "not-shared"];
