@@ -22,6 +22,7 @@ pub struct Config {
     pub schedules: SchedulesConfig,
     pub disclosure: DisclosureConfig,
     pub needs: NeedsConfig,
+    pub social_return: SocialReturnConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -104,6 +105,7 @@ pub struct SchedulesConfig {
     pub reporting_reminders: String,
     pub sector_summary: String,
     pub needs: String,
+    pub social_return: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -142,6 +144,45 @@ pub struct NeedsConfig {
     /// Where attachments are stored, and their largest size.
     pub attachments_dir: String,
     pub max_attachment_bytes: u64,
+}
+
+/// Social return: how the city values what a contractor did towards its obligation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SocialReturnConfig {
+    /// The share of a purchase from a WISE that counts, by what the WISE is on the
+    /// invoice date (the highest that applies): registered with the Code Sociale
+    /// Ondernemingen, a Social Enterprise NL member, PSO-certified (current), none of these.
+    pub code_register_pct: u32,
+    pub sena_pct: u32,
+    pub pso_pct: u32,
+    pub other_pct: u32,
+    /// Days a claim may wait for its WISE before the WISE is reminded (once).
+    pub claim_reminder_days: i64,
+    /// The officer is warned when this share of a contract's term has passed while
+    /// less than `warn_obligation_pct` of its obligation is realised.
+    pub warn_term_pct: u32,
+    pub warn_obligation_pct: u32,
+    /// The other building blocks a contractor can record, each with its value.
+    pub blocks: Vec<BuildingBlock>,
+}
+
+/// A building block of the valuation table: e.g. a year's placement of a person on benefits.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BuildingBlock {
+    /// Its code (letters, digits and `_`), as stored on every entry.
+    pub key: String,
+    pub name_nl: String,
+    pub name_en: String,
+    /// What one counts for, in whole euros.
+    pub value_eur: i64,
+}
+
+impl SocialReturnConfig {
+    pub fn block(&self, key: &str) -> Option<&BuildingBlock> {
+        self.blocks.iter().find(|b| b.key == key)
+    }
 }
 
 /// Environment variables with the `WISE_` prefix that are not configuration keys.
@@ -223,6 +264,25 @@ impl Config {
         }
         if n.batch_size < 1 || n.batch_hours < 1 || n.enough_interested < 1 {
             bail!("invalid configuration: needs.batch_size, needs.batch_hours and needs.enough_interested must be at least 1");
+        }
+        let sr = &self.social_return;
+        if [sr.code_register_pct, sr.sena_pct, sr.pso_pct, sr.other_pct, sr.warn_term_pct, sr.warn_obligation_pct]
+            .iter()
+            .any(|p| *p > 100)
+        {
+            bail!("invalid configuration: the percentages in [social_return] must be 0..100");
+        }
+        if sr.claim_reminder_days < 1 {
+            bail!("invalid configuration: social_return.claim_reminder_days must be at least 1");
+        }
+        for (i, b) in sr.blocks.iter().enumerate() {
+            let good_key = !b.key.is_empty() && b.key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !good_key || b.key == "purchase" || sr.blocks[..i].iter().any(|o| o.key == b.key) {
+                bail!("invalid configuration: social_return.blocks key {:?} must be unique, not \"purchase\", of letters, digits and _", b.key);
+            }
+            if b.value_eur < 1 || b.name_nl.trim().is_empty() || b.name_en.trim().is_empty() {
+                bail!("invalid configuration: social_return.blocks {:?} needs name_nl, name_en and a value_eur of at least 1", b.key);
+            }
         }
         if self.mail.max_attempts < 1 || self.mail.poll_seconds == 0 {
             bail!("invalid configuration: mail.max_attempts and mail.poll_seconds must be at least 1");

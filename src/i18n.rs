@@ -119,6 +119,24 @@ pub fn format_count(n: i64, lang: Lang) -> String {
     }
 }
 
+/// Whole euros in the reader's format: `€ 1.234` (rounded to the euro).
+pub fn euros(cents: i64, lang: Lang) -> String {
+    let euros = (cents as f64 / 100.0).round() as i64;
+    format!("€\u{a0}{}", format_count(euros, lang))
+}
+
+/// A share in per mille as a percentage with one decimal: `83,3 %` / `83.3%`.
+pub fn percent(permille: Option<i64>, lang: Lang) -> String {
+    let Some(p) = permille else {
+        return "–".to_string();
+    };
+    let (whole, tenth) = (p / 10, (p % 10).abs());
+    match lang {
+        Lang::Nl => format!("{whole},{tenth}\u{a0}%"),
+        Lang::En => format!("{whole}.{tenth}%"),
+    }
+}
+
 /// A decimal number written with a point (`12.5`) as the reader writes it: `12,5` in
 /// Dutch. Anything but a plain decimal number stays as it is.
 pub fn localise_decimal(cell: &str, lang: Lang) -> String {

@@ -25,6 +25,7 @@ pub mod registry;
 pub mod render;
 pub mod reports;
 pub mod secret;
+pub mod social_return;
 pub mod spend;
 pub mod start;
 pub mod users;

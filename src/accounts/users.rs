@@ -64,37 +64,21 @@ pub(super) async fn invite_user(ctx: Ctx, CsrfForm(form): CsrfForm<InviteForm>) 
         organisation_kvk: form.organisation.clone(),
     };
     let now = ctx.state.now();
-    let valid_for = Duration::days(ctx.state.config.auth.invite_link_days);
     let worker = ctx.state.get_ref().clone();
     let (admin_id, admin_email) = (admin.id, admin.email.clone());
     let outcome = ctx
         .state
         .db(move |c| {
             write_tx(c, |c| {
-                let (role, organisation) = match store::validate_new_user(c, &input)? {
-                    Ok(valid) => valid,
-                    Err(errors) => return Ok(Err(errors)),
-                };
-                let user_id = store::create_user(c, &input, role, organisation, None, now)?;
-                let token = store::create_link(c, LinkPurpose::Invite, user_id, now, valid_for)?;
-                let lang = Lang::parse(&input.language).unwrap_or(Lang::Nl);
-                let data = json!({
-                    "name": input.name.trim(),
-                    "inviter": admin_email,
-                    "role": role.as_str(),
-                    "link": worker.link("/invitation", &token),
-                    "days": worker.config.auth.invite_link_days,
-                    "unsubscribe_url": null,
-                });
-                let email = store::normalise_email(&input.email);
-                let mail = mail::render(&worker.templates, "invitation", lang, &email, data)?;
-                outbox::enqueue(c, &mail, None, now)?;
+                if let Err(errors) = invite(c, &worker, &input, &admin_email, now)? {
+                    return Ok(Err(errors));
+                }
                 let entry = audit::Entry {
                     actor: Actor::User { id: admin_id, email: &admin_email },
                     ip: Some(&ip),
                     action: "user_invited",
-                    target: &email,
-                    detail: role.as_str(),
+                    target: &store::normalise_email(&input.email),
+                    detail: &input.role,
                 };
                 audit::record(c, now, entry)?;
                 Ok::<_, AppError>(Ok(()))
@@ -112,6 +96,37 @@ pub(super) async fn invite_user(ctx: Ctx, CsrfForm(form): CsrfForm<InviteForm>) 
             users_view(&ctx, String::new(), StatusCode::UNPROCESSABLE_ENTITY, extra).await
         }
     }
+}
+
+/// Creates the checked user `input` without a password and queues their single-use
+/// invitation link from `inviter` (call in a transaction); their id, or the field errors.
+pub(crate) fn invite(
+    c: &mut crate::db::DbConn,
+    state: &crate::web::AppState,
+    input: &store::NewUser,
+    inviter: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<Result<i32, Vec<crate::validation::FieldError>>, AppError> {
+    let (role, organisation) = match store::validate_new_user(c, input)? {
+        Ok(valid) => valid,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let user_id = store::create_user(c, input, role, organisation, None, now)?;
+    let valid_for = Duration::days(state.config.auth.invite_link_days);
+    let token = store::create_link(c, LinkPurpose::Invite, user_id, now, valid_for)?;
+    let lang = Lang::parse(&input.language).unwrap_or(Lang::Nl);
+    let data = json!({
+        "name": input.name.trim(),
+        "inviter": inviter,
+        "role": role.as_str(),
+        "link": state.link("/invitation", &token),
+        "days": state.config.auth.invite_link_days,
+        "unsubscribe_url": null,
+    });
+    let email = store::normalise_email(&input.email);
+    let mail = mail::render(&state.templates, "invitation", lang, &email, data)?;
+    outbox::enqueue(c, &mail, None, now)?;
+    Ok(Ok(user_id))
 }
 
 #[derive(Deserialize)]

@@ -43,6 +43,7 @@ pub fn app(
         .configure(crate::buyers::routes)
         .configure(crate::needs::routes)
         .configure(crate::spend::routes)
+        .configure(crate::social_return::routes)
         .configure(crate::registry::routes)
         .configure(crate::figures::routes)
         .configure(crate::reports::export::routes)

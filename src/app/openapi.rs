@@ -29,6 +29,10 @@ use utoipa::{Modify, OpenApi};
         (name = "spend", description = "A buying organisation's spend register, with a buyer's token: import it \
                                         as CSV, read it added up (the share spent with WISEs, by period, sector, \
                                         category and buying entity) with its rows; the operator reads any"),
+        (name = "social-return", description = "Social-return contracts, with a token: the officer's contracts (all), \
+                                        a contractor's own, with progress and entries as JSON and CSV; a \
+                                        contractor records purchases from WISEs and building blocks; a WISE \
+                                        reads and answers the claims on it"),
     )
 )]
 pub struct ApiDoc;

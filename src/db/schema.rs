@@ -136,6 +136,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     need_digests,
     spend_rows,
     spend_sharing,
+    sr_contracts,
+    sr_entries,
 );
 
 diesel::table! {
@@ -588,6 +590,47 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    sr_contracts (id) {
+        id -> Integer,
+        reference -> Text,
+        title -> Text,
+        contractor_id -> Integer,
+        value_cents -> BigInt,
+        percent_bp -> Integer,
+        obligation_cents -> BigInt,
+        starts_on -> Date,
+        ends_on -> Date,
+        officer_id -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sr_entries (id) {
+        id -> Integer,
+        contract_id -> Integer,
+        kind -> Text,
+        wise_id -> Nullable<Integer>,
+        invoice_number -> Nullable<Text>,
+        entry_date -> Date,
+        amount_cents -> Nullable<BigInt>,
+        quantity -> Integer,
+        description -> Text,
+        rate_pct -> Integer,
+        value_cents -> BigInt,
+        state -> Text,
+        comment -> Nullable<Text>,
+        decided_by -> Nullable<Integer>,
+        decided_at -> Nullable<Timestamp>,
+        created_by -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(sr_contracts -> buying_organisations (contractor_id));
+diesel::joinable!(sr_entries -> sr_contracts (contract_id));
+diesel::joinable!(sr_entries -> organisations (wise_id));
 diesel::joinable!(need_digests -> users (user_id));
 diesel::joinable!(spend_rows -> buying_organisations (buying_organisation_id));
 diesel::joinable!(spend_sharing -> buying_organisations (buying_organisation_id));

@@ -8,6 +8,7 @@
 
 pub mod needs;
 pub mod scale;
+pub mod social_return;
 pub mod spend;
 
 use crate::catalogue::import::{import_offerings, import_organisations, parse_organisations};
@@ -78,6 +79,8 @@ pub fn fill_if_empty(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::R
         let templates = Templates::new(None, false)?;
         needs::add_needs(conn, &Config::defaults(), &templates, buyer_org, buyer, now)?;
         spend::add_spend(conn, buyer_org, now)?;
+        let sample: Vec<String> = approved_sample().into_iter().map(|o| o.kvk_number).collect();
+        social_return::add_social_return(conn, &sample, now)?;
         Ok(Filled::Loaded { organisations, offerings })
     })
 }

@@ -36,11 +36,18 @@ pub enum Kind {
     ReportingReminders,
     SectorSummary,
     Needs,
+    SocialReturn,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] =
-        [Kind::SavedSearchDaily, Kind::SavedSearchWeekly, Kind::ReportingReminders, Kind::SectorSummary, Kind::Needs];
+    pub const ALL: [Kind; 6] = [
+        Kind::SavedSearchDaily,
+        Kind::SavedSearchWeekly,
+        Kind::ReportingReminders,
+        Kind::SectorSummary,
+        Kind::Needs,
+        Kind::SocialReturn,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -49,6 +56,7 @@ impl Kind {
             Kind::ReportingReminders => "reporting_reminders",
             Kind::SectorSummary => "sector_summary",
             Kind::Needs => "needs",
+            Kind::SocialReturn => "social_return",
         }
     }
 
@@ -64,6 +72,7 @@ impl Kind {
             Kind::ReportingReminders => &schedules.reporting_reminders,
             Kind::SectorSummary => &schedules.sector_summary,
             Kind::Needs => &schedules.needs,
+            Kind::SocialReturn => &schedules.social_return,
         }
     }
 }
@@ -175,6 +184,7 @@ pub fn run_due(
                     let env = crate::needs::flow::Env { config, templates, now };
                     crate::needs::flow::run_due(c, &env)?
                 }
+                Kind::SocialReturn => crate::social_return::flow::run_due(c, config, templates, now)?,
             };
             diesel::update(digest_runs::table)
                 .filter(digest_runs::kind.eq(schedule.kind.as_str()))
@@ -239,6 +249,7 @@ mod tests {
         config.saved_search_daily = String::new();
         config.saved_search_weekly = String::new();
         config.needs = String::new();
+        config.social_return = String::new();
         config
     }
 

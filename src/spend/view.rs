@@ -10,7 +10,7 @@ use super::model::SpendRow;
 use super::store::Wise;
 use super::summary::{Amounts, Group, Summary};
 use crate::buying::BuyingOrganisation;
-use crate::i18n::{format_count, text, Lang};
+use crate::i18n::{euros, percent, text, Lang};
 use crate::render::charts::{self, ChartText};
 use crate::web::form::safe_cell;
 use crate::web::AppError;
@@ -21,23 +21,6 @@ pub fn notice_key(code: &str) -> Option<String> {
     KNOWN.contains(&code).then(|| format!("spend-notice-{code}"))
 }
 
-/// Whole euros in the reader's format: `€ 1.234` (rounded to the euro).
-pub fn euros(cents: i64, lang: Lang) -> String {
-    let euros = (cents as f64 / 100.0).round() as i64;
-    format!("€\u{a0}{}", format_count(euros, lang))
-}
-
-/// A share in per mille as a percentage with one decimal: `83,3 %` / `83.3%`.
-pub fn percent(permille: Option<i64>, lang: Lang) -> String {
-    let Some(p) = permille else {
-        return "–".to_string();
-    };
-    let (whole, tenth) = (p / 10, (p % 10).abs());
-    match lang {
-        Lang::Nl => format!("{whole},{tenth}\u{a0}%"),
-        Lang::En => format!("{whole}.{tenth}%"),
-    }
-}
 
 fn amounts(a: &Amounts, lang: Lang) -> Value {
     json!({

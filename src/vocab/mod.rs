@@ -63,7 +63,7 @@ pub const REVISION_SOURCES: &[&str] = &["form", "import", "api", "demo"];
 
 /// The kinds of scheduled digest (SPEC §3) that are sent.
 pub const DIGEST_KINDS: &[&str] =
-    &["saved_search_daily", "saved_search_weekly", "reporting_reminders", "sector_summary", "needs"];
+    &["saved_search_daily", "saved_search_weekly", "reporting_reminders", "sector_summary", "needs", "social_return"];
 
 /// How often a saved search is mailed.
 pub const SAVED_SEARCH_FREQUENCIES: &[&str] = &["daily", "weekly"];
@@ -101,6 +101,12 @@ pub const FOUND_WITHOUT: &[&str] = &["yes", "no", "unsure"];
 /// Where a reported deal stands.
 pub const DEAL_STATUSES: &[&str] = &["reported", "confirmed", "disputed"];
 
+/// Where a social-return contract stands (`social_return::progress`).
+pub const SR_STATES: &[&str] = &["upcoming", "running", "behind", "met", "ended"];
+
+/// Where an entry towards social return stands.
+pub const SR_ENTRY_STATES: &[&str] = &["pending", "confirmed", "disputed", "overridden", "recorded"];
+
 /// Every vocabulary with the prefix of its translation keys.
 pub const ALL: &[(&str, &[&str])] = &[
     ("sector", SECTORS),
@@ -129,6 +135,8 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("decline-reason", DECLINE_REASONS),
     ("found-without", FOUND_WITHOUT),
     ("deal-status", DEAL_STATUSES),
+    ("sr-state", SR_STATES),
+    ("sr-entry-state", SR_ENTRY_STATES),
 ];
 
 pub fn is_sector(code: &str) -> bool {

@@ -27,6 +27,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "start",
             "needs",
             "spend",
+            "social_return",
         ],
     ),
     ("app", &["app"]),

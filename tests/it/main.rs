@@ -31,5 +31,6 @@ mod scale;
 mod search;
 mod smtp;
 mod snapshots;
+mod social_return;
 mod spend;
 mod start;

@@ -27,6 +27,11 @@ pub enum Action {
     UseBuyerTools,
     /// Buyer needs: post them (a buyer), answer them (a WISE), moderate them (the operator).
     UseNeeds,
+    /// Social return: follow contracts (the officer, the contractor's buyers) and answer
+    /// claims on one's WISE.
+    UseSocialReturn,
+    /// Record social-return contracts and override a WISE's answer (the city's officer).
+    OverseeSocialReturn,
 }
 
 /// Whether `user` may do `action`, on the WISE `organisation` where it concerns one.
@@ -42,6 +47,8 @@ pub fn allows(user: Option<&CurrentUser>, action: Action, organisation: Option<i
         Action::ViewExactReports => matches!(user.role, Role::Admin | Role::City),
         Action::UseBuyerTools => matches!(user.role, Role::Admin | Role::Buyer),
         Action::UseNeeds => matches!(user.role, Role::Admin | Role::Buyer | Role::Wise),
+        Action::UseSocialReturn => true,
+        Action::OverseeSocialReturn => matches!(user.role, Role::Admin | Role::City),
     }
 }
 
@@ -57,6 +64,8 @@ pub fn flags(user: Option<&CurrentUser>) -> serde_json::Value {
         "use_buyer_tools": may(Action::UseBuyerTools),
         // The operator reaches the needs through the administration's sub-menu.
         "use_needs": may(Action::UseNeeds) && !may(Action::Operate),
+        "use_social_return": may(Action::UseSocialReturn),
+        "oversee_social_return": may(Action::OverseeSocialReturn),
         "edit_own_wise": own_wise.is_some_and(|id| allows(user, Action::EditOrganisation, Some(id))),
     })
 }

@@ -1,0 +1,2 @@
+DROP TABLE sr_entries;
+DROP TABLE sr_contracts;

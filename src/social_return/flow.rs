@@ -1,0 +1,201 @@
+//! Social return's mail, through the outbox in each recipient's language: the claim
+//! to its WISE when it is made (`notify_claim`), and the scheduled step ([`run_due`]):
+//! the contractor at the start of the term and each quarter after, the officer when a
+//! contract passes `warn_term_pct` of its term below `warn_obligation_pct` of its
+//! obligation and when its term ends, a WISE once more when a claim waited
+//! `claim_reminder_days`. Each mail's idempotency key (`sr:<contract>:<event>:…`,
+//! `sr-claim:<entry>:<event>:…`) makes it go once however often the step runs.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde_json::{json, Value};
+
+use super::model::{Contract, Entry};
+use super::{progress, store};
+use crate::config::Config;
+use crate::db::schema::sr_entries;
+use crate::db::DbConn;
+use crate::i18n::Lang;
+use crate::mail::{self, outbox};
+use crate::render::templates::Templates;
+use crate::i18n::{euros, percent};
+
+/// What a mail needs besides the database.
+pub struct Env<'a> {
+    pub config: &'a Config,
+    pub templates: &'a Templates,
+    pub now: NaiveDateTime,
+}
+
+/// Writes the mail of `event` to each (email, language) under `key:<email>`, with
+/// `data` (euro amounts in cents under `*_cents`, shown in the reader's format); how many were new.
+fn send(
+    conn: &mut DbConn,
+    env: &Env<'_>,
+    event: &str,
+    key: &str,
+    recipients: &[(String, String)],
+    data: &Value,
+) -> anyhow::Result<usize> {
+    let mut written = 0;
+    let mut seen: Vec<&str> = Vec::new();
+    for (email, language) in recipients {
+        if seen.contains(&email.as_str()) {
+            continue;
+        }
+        seen.push(email);
+        let lang = Lang::parse(language).unwrap_or(Lang::Nl);
+        let mut shown = data.clone();
+        let fields = shown.as_object_mut().expect("an object");
+        let amounts: Vec<(String, i64)> = fields
+            .iter()
+            .filter_map(|(k, v)| Some((k.strip_suffix("_cents")?.to_string(), v.as_i64()?)))
+            .collect();
+        for (name, cents) in amounts {
+            fields.insert(name, json!(euros(cents, lang)));
+        }
+        if let Some(p) = fields.get("realised_permille").and_then(Value::as_i64) {
+            fields.insert("realised_pct".into(), json!(percent(Some(p), lang)));
+        }
+        fields.insert("subject_key".into(), json!(format!("mail-sr-{event}-subject")));
+        fields.insert("intro_key".into(), json!(format!("mail-sr-{event}-intro")));
+        let mail = mail::render(env.templates, "social-return", lang, email, shown)?;
+        if outbox::enqueue(conn, &mail, Some(&format!("{key}:{email}")), env.now)? {
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
+/// A contract's part of every mail about it.
+fn about(env: &Env<'_>, contract: &Contract, contractor: &str, progress: &progress::Progress) -> Value {
+    json!({
+        "reference": contract.reference,
+        "title": contract.title,
+        "contractor": contractor,
+        "wise": "",
+        "invoice": "",
+        "ends_on": contract.ends_on.format("%Y-%m-%d").to_string(),
+        "obligation_cents": contract.obligation_cents,
+        "realised_cents": progress.realised_cents,
+        "pending_cents": progress.pending_cents,
+        "amount_cents": 0,
+        "realised_permille": progress.realised_permille,
+        "link": format!("{}/social-return/contracts/{}", env.config.base_url(), contract.id),
+    })
+}
+
+fn officer(conn: &mut DbConn, contract: &Contract) -> QueryResult<Vec<(String, String)>> {
+    Ok(crate::users::store::find(conn, contract.officer_id)?
+        .filter(|u| !u.disabled)
+        .map(|u| vec![(u.email, u.language)])
+        .unwrap_or_default())
+}
+
+/// Tells the WISE of a new claim (call in the claim's transaction).
+pub fn notify_claim(
+    conn: &mut DbConn,
+    env: &Env<'_>,
+    contract: &Contract,
+    contractor: &str,
+    entry: &Entry,
+    event: &str,
+) -> anyhow::Result<usize> {
+    let Some(wise) = entry.wise_id else {
+        return Ok(0);
+    };
+    let contacts = crate::buyers::store::contacts(conn, wise)?;
+    let name = crate::organisation::store::organisations_by_id(conn, &[wise])?
+        .into_iter()
+        .next()
+        .map(|m| m.name)
+        .unwrap_or_default();
+    let mut data = json!({
+        "reference": contract.reference,
+        "title": contract.title,
+        "contractor": contractor,
+        "wise": name,
+        "invoice": entry.invoice_number.clone().unwrap_or_default(),
+        "ends_on": "",
+        "obligation_cents": 0,
+        "realised_cents": 0,
+        "pending_cents": 0,
+        "amount_cents": entry.amount_cents.unwrap_or(0),
+        "realised_permille": 0,
+        "link": format!("{}/social-return/claims", env.config.base_url()),
+    });
+    data["entry_date"] = json!(entry.entry_date.format("%Y-%m-%d").to_string());
+    send(conn, env, event, &format!("sr-claim:{}:{event}", entry.id), &contacts, &data)
+}
+
+/// The quarter of the term `today` is in (0: the first), counted from the start.
+fn quarter_of_term(starts_on: NaiveDate, today: NaiveDate) -> i32 {
+    let months = (today.year() - starts_on.year()) * 12 + today.month() as i32 - starts_on.month() as i32
+        - i32::from(today.day() < starts_on.day());
+    months.max(0) / 3
+}
+
+/// Every mail that is due at `now`; how many were written.
+pub fn run_due(conn: &mut DbConn, config: &Config, templates: &Templates, now: NaiveDateTime) -> anyhow::Result<usize> {
+    let env = Env { config, templates, now };
+    let sr = &config.social_return;
+    let today = now.date();
+    let mut written = 0;
+    // Contracts over for more than a quarter have had their last mail.
+    for (contract, contractor) in store::ending_since(conn, today - Duration::days(92))? {
+        if today < contract.starts_on {
+            continue;
+        }
+        let entries: Vec<Entry> = store::entries_of(conn, contract.id)?.into_iter().map(|(e, _)| e).collect();
+        let refs: Vec<&Entry> = entries.iter().collect();
+        let progress = progress::of(&contract, &refs, today, sr);
+        let data = about(&env, &contract, &contractor, &progress);
+        let contacts = crate::buying::store::contacts(conn, contract.contractor_id)?;
+        let key = |event: &str| format!("sr:{}:{event}", contract.id);
+        written += send(conn, &env, "start", &key("start"), &contacts, &data)?;
+        if today <= contract.ends_on {
+            let quarter = quarter_of_term(contract.starts_on, today);
+            if quarter > 0 {
+                written += send(conn, &env, "quarter", &key(&format!("quarter:{quarter}")), &contacts, &data)?;
+            }
+            if progress::is_behind(progress.term_permille, progress.realised_permille, sr) {
+                let officer = officer(conn, &contract)?;
+                written += send(conn, &env, "behind", &key("behind"), &officer, &data)?;
+            }
+        } else {
+            let officer = officer(conn, &contract)?;
+            written += send(conn, &env, "end", &key("end"), &officer, &data)?;
+        }
+    }
+    // Claims that waited long enough for their WISE.
+    let before = now - Duration::days(sr.claim_reminder_days);
+    let waiting: Vec<Entry> = sr_entries::table
+        .filter(sr_entries::state.eq("pending"))
+        .filter(sr_entries::created_at.le(before))
+        .select(Entry::as_select())
+        .order(sr_entries::id)
+        .load(conn)?;
+    for entry in waiting {
+        let Some(contract) = store::contract(conn, entry.contract_id)? else {
+            continue;
+        };
+        let contractor =
+            crate::buying::store::by_id(conn, contract.contractor_id)?.map(|b| b.name).unwrap_or_default();
+        written += notify_claim(conn, &env, &contract, &contractor, &entry, "claim-reminder")?;
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quarters_count_from_the_start_of_the_term() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        assert_eq!(quarter_of_term(d(1, 15), d(4, 14)), 0);
+        assert_eq!(quarter_of_term(d(1, 15), d(4, 15)), 1);
+        assert_eq!(quarter_of_term(d(1, 15), d(7, 15)), 2);
+        assert_eq!(quarter_of_term(d(3, 1), d(1, 1)), 0);
+    }
+}
