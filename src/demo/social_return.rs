@@ -20,7 +20,15 @@ use crate::users::store::{create_user, find_by_email, NewUser};
 /// The demo contractor's buyer.
 pub const CONTRACTOR_EMAIL: &str = "aannemer@demo.wise-monitor.nl";
 
-fn contract(reference: &str, title: &str, kvk: &str, value_eur: i64, percent_bp: i32, from: NaiveDate, to: NaiveDate) -> ContractInput {
+fn contract(
+    reference: &str,
+    title: &str,
+    kvk: &str,
+    value_eur: i64,
+    percent_bp: i32,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> ContractInput {
     ContractInput {
         reference: reference.into(),
         title: title.into(),
@@ -61,7 +69,12 @@ fn purchase(
         quantity: 1,
         description: String::new(),
     };
-    let valued = Valued { wise_id: Some(wise.id), rate_pct: rate, value_cents: valuation::purchase_value(euros * 100, rate), state: "pending" };
+    let valued = Valued {
+        wise_id: Some(wise.id),
+        rate_pct: rate,
+        value_cents: valuation::purchase_value(euros * 100, rate),
+        state: "pending",
+    };
     let id = store::insert_entry(conn, contract, &input, &valued, user, now)?;
     if let (to @ ("confirmed" | "disputed"), comment) = state {
         store::decide(conn, id, &["pending"], to, comment, user, now)?;
@@ -69,7 +82,16 @@ fn purchase(
     Ok(())
 }
 
-fn block(conn: &mut DbConn, config: &Config, contract: i32, key: &str, on: NaiveDate, what: &str, user: i32, now: NaiveDateTime) -> anyhow::Result<()> {
+fn block(
+    conn: &mut DbConn,
+    config: &Config,
+    contract: i32,
+    key: &str,
+    on: NaiveDate,
+    what: &str,
+    user: i32,
+    now: NaiveDateTime,
+) -> anyhow::Result<()> {
     let input = EntryInput {
         kind: key.into(),
         wise_kvk: None,
@@ -92,8 +114,10 @@ pub fn add_social_return(conn: &mut DbConn, wises: &[String], now: NaiveDateTime
     let company = crate::buying::store::by_kvk(conn, "20260003")?.expect("the demo building company");
     let housing = crate::buying::store::by_kvk(conn, "20260004")?.expect("the demo housing association");
     // The contractor's buyer signs in with the demo password: the same hash as the demo buyer's.
-    let hash: Option<String> =
-        users::table.filter(users::email.eq("inkoper@demo.wise-monitor.nl")).select(users::password_hash).first(conn)?;
+    let hash: Option<String> = users::table
+        .filter(users::email.eq("inkoper@demo.wise-monitor.nl"))
+        .select(users::password_hash)
+        .first(conn)?;
     let input = NewUser {
         email: CONTRACTOR_EMAIL.into(),
         name: "Demo Aannemer".into(),
@@ -114,7 +138,15 @@ pub fn add_social_return(conn: &mut DbConn, wises: &[String], now: NaiveDateTime
     }
     let wises = [wises[0].clone(), valued[0].clone(), valued[1].clone(), valued[2].clone()];
 
-    let running = contract("SR-2025-014", "Onderhoud openbare ruimte Noord", &company.kvk_number, 2_400_000, 500, day(-400), day(330));
+    let running = contract(
+        "SR-2025-014",
+        "Onderhoud openbare ruimte Noord",
+        &company.kvk_number,
+        2_400_000,
+        500,
+        day(-400),
+        day(330),
+    );
     let id = store::insert_contract(conn, &running, company.id, officer, now)?;
     purchase(conn, &config, id, &wises[1], "2025-0112", day(-340), 18_000, ("confirmed", None), buyer, now)?;
     purchase(conn, &config, id, &wises[2], "F-88213", day(-250), 24_500, ("confirmed", None), buyer, now)?;
@@ -122,17 +154,28 @@ pub fn add_social_return(conn: &mut DbConn, wises: &[String], now: NaiveDateTime
     let dispute = Some("Deze factuur is aan een andere opdrachtgever gericht.");
     purchase(conn, &config, id, &wises[3], "INV-4471", day(-60), 7_250, ("disputed", dispute), buyer, now)?;
     purchase(conn, &config, id, &wises[0], "2026-117", day(-3), 12_400, ("pending", None), buyer, now)?;
-    block(conn, &config, id, "placement_year", day(-200), "Hovenier in dienst via het Werkgeversservicepunt", buyer, now)?;
+    block(
+        conn,
+        &config,
+        id,
+        "placement_year",
+        day(-200),
+        "Hovenier in dienst via het Werkgeversservicepunt",
+        buyer,
+        now,
+    )?;
 
     let behind = contract("SR-2025-009", "Renovatie gymzalen", &company.kvk_number, 800_000, 400, day(-600), day(60));
     let id = store::insert_contract(conn, &behind, company.id, officer, now)?;
     purchase(conn, &config, id, &wises[2], "F-87020", day(-420), 6_000, ("confirmed", None), buyer, now)?;
 
-    let ended = contract("SR-2024-031", "Groenonderhoud sportparken", &company.kvk_number, 300_000, 300, day(-800), day(-100));
+    let ended =
+        contract("SR-2024-031", "Groenonderhoud sportparken", &company.kvk_number, 300_000, 300, day(-800), day(-100));
     let id = store::insert_contract(conn, &ended, company.id, officer, now)?;
     block(conn, &config, id, "apprenticeship", day(-500), "BBL-traject hovenier", buyer, now)?;
 
-    let upcoming = contract("SR-2027-002", "Schilderwerk woningen Oost", &housing.kvk_number, 1_100_000, 200, day(25), day(755));
+    let upcoming =
+        contract("SR-2027-002", "Schilderwerk woningen Oost", &housing.kvk_number, 1_100_000, 200, day(25), day(755));
     store::insert_contract(conn, &upcoming, housing.id, officer, now)?;
     Ok(())
 }

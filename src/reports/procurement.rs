@@ -1,7 +1,10 @@
 //! The "procurement" section of the sector report: what the buying organisations that
 //! agreed to be counted (`spend::store::is_shared`) spent, and spent with WISEs, by the
 //! WISEs' sector. A register's line counts in a period that holds its whole period (a
-//! month or quarter in its year, a year only in that year).
+//! month or quarter in its year, a year only in that year). Beside it, the social return
+//! realised through purchases from WISEs (confirmed by the WISE or counted by the officer,
+//! at their valuation, by invoice date), and how many buying organisations bought from
+//! WISEs (through a register or a social-return claim).
 //!
 //! Exact for the operator and the city, for any period. The public sees it per year only
 //! (registers are mostly kept per year, and years do not overlap, so no published cell
@@ -27,15 +30,31 @@ pub struct Spent {
     pub by_buyer: BTreeMap<i32, i64>,
     /// The WISEs' sector → (WISE KvK number → euros, the buyers that bought).
     pub by_sector: BTreeMap<String, (BTreeMap<String, i64>, BTreeSet<i32>)>,
+    /// Social return realised through purchases from WISEs: WISE → euros counted.
+    pub social_return: BTreeMap<i32, i64>,
+    /// The contractors whose purchases those are.
+    pub sr_contractors: BTreeSet<i32>,
 }
 
 impl Spent {
     fn is_empty(&self) -> bool {
-        self.by_buyer.is_empty()
+        self.by_buyer.is_empty() && self.social_return.is_empty()
     }
 
+    /// Buying organisations that bought from WISEs, through a register or a claim.
     fn buyers_of_wises(&self) -> usize {
-        self.by_sector.values().flat_map(|(_, buyers)| buyers.iter()).collect::<BTreeSet<_>>().len()
+        let registers = self.by_sector.values().flat_map(|(_, buyers)| buyers.iter());
+        registers.chain(self.sr_contractors.iter()).collect::<BTreeSet<_>>().len()
+    }
+
+    /// The social return through WISEs as a cell: each WISE a contributor.
+    fn social_return_cell(&self) -> Cell {
+        Cell::from_contributions(self.social_return.values().copied().collect())
+    }
+
+    /// Whether the public may not see the social return: too few contractors or WISEs, or one WISE dominates.
+    fn social_return_hidden(&self, t: &Thresholds) -> bool {
+        self.sr_contractors.len() < t.min_organisations as usize || t.is_sensitive(&self.social_return_cell())
     }
 }
 
@@ -61,6 +80,14 @@ pub fn collect(conn: &mut DbConn, period: &Period) -> diesel::QueryResult<Spent>
     for ((sector, kvk), cents) in wise_cents {
         spent.by_sector.entry(sector).or_default().0.insert(kvk, cents / 100);
     }
+    let mut sr_cents: BTreeMap<i32, i64> = BTreeMap::new();
+    for (contractor, wise, cents) in
+        crate::social_return::store::counted_purchases(conn, period.starts_on, period.ends_on)?
+    {
+        *sr_cents.entry(wise).or_default() += cents;
+        spent.sr_contractors.insert(contractor);
+    }
+    spent.social_return = sr_cents.into_iter().map(|(w, c)| (w, c / 100)).collect();
     Ok(spent)
 }
 
@@ -130,13 +157,21 @@ fn show(spent: &Spent, exact: bool, t: &Thresholds) -> Value {
     if total_hidden {
         suppressed.push("procurement.total_eur".to_string());
     }
+    let sr_hidden = !exact && spent.social_return_hidden(t);
+    if sr_hidden && !spent.social_return.is_empty() {
+        suppressed.push("procurement.social_return_eur".to_string());
+    }
     json!({
         "yearly_only": false,
+        "registers": !spent.by_buyer.is_empty(),
         "buyers": spent.by_buyer.len(),
         "buyers_of_wises": spent.buyers_of_wises(),
         "total_eur": if total_hidden { Value::Null } else { json!(total_spend.value) },
         "wise_eur": if wise_hidden { Value::Null } else { json!(wise_total) },
         "wise_share_permille": share,
+        "social_return": !spent.social_return.is_empty(),
+        "social_return_eur": if sr_hidden { Value::Null } else { json!(spent.social_return_cell().value) },
+        "social_return_contractors": spent.sr_contractors.len(),
         "rows": rows,
         "suppressed": suppressed,
     })
@@ -182,6 +217,11 @@ pub fn audit(
         hidden += system.hidden.iter().filter(|h| **h).count();
         if t.is_sensitive(&Cell::from_contributions(spent.by_buyer.values().copied().collect())) {
             hidden += 1;
+        }
+        // The social return stands alone (no published number adds up with it): hidden, it stays hidden.
+        if !spent.social_return.is_empty() {
+            cells += 1;
+            hidden += usize::from(spent.social_return_hidden(t));
         }
         let level = i64::from(t.protection_level);
         for (s, range) in system.ranges(false) {

@@ -138,7 +138,11 @@ pub(crate) async fn api_contract(ctx: Ctx, path: web::Path<i32>) -> Result<HttpR
     )
 )]
 #[post("/api/v1/social-return/contracts/{id}/entries")]
-pub(crate) async fn api_add_entry(ctx: Ctx, path: web::Path<i32>, body: web::Json<EntryForm>) -> Result<HttpResponse, AppError> {
+pub(crate) async fn api_add_entry(
+    ctx: Ctx,
+    path: web::Path<i32>,
+    body: web::Json<EntryForm>,
+) -> Result<HttpResponse, AppError> {
     let Viewer::Contractor(user, organisation) = viewer(&ctx).await? else {
         return Err(AppError::Forbidden);
     };
@@ -171,7 +175,12 @@ pub(crate) async fn api_claims(ctx: Ctx) -> Result<HttpResponse, AppError> {
     let claims = ctx.state.db(move |c| Ok(store::claims_on(c, &user.organisations)?)).await?;
     let out: Vec<Claim> = claims
         .into_iter()
-        .map(|(entry, contract, contractor)| Claim { entry, reference: contract.reference, title: contract.title, contractor })
+        .map(|(entry, contract, contractor)| Claim {
+            entry,
+            reference: contract.reference,
+            title: contract.title,
+            contractor,
+        })
         .collect();
     Ok(HttpResponse::Ok().json(out))
 }
@@ -192,7 +201,11 @@ pub(crate) async fn api_claims(ctx: Ctx) -> Result<HttpResponse, AppError> {
     )
 )]
 #[post("/api/v1/social-return/entries/{id}/answer")]
-pub(crate) async fn api_answer(ctx: Ctx, path: web::Path<i32>, body: web::Json<Answer>) -> Result<HttpResponse, AppError> {
+pub(crate) async fn api_answer(
+    ctx: Ctx,
+    path: web::Path<i32>,
+    body: web::Json<Answer>,
+) -> Result<HttpResponse, AppError> {
     let Viewer::Wise(user) = viewer(&ctx).await? else {
         return Err(AppError::Forbidden);
     };

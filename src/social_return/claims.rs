@@ -171,7 +171,10 @@ pub(crate) fn answer(
     let comment = Some(comment).filter(|c| !c.is_empty());
     write_tx(c, |c| {
         if !store::decide(c, id, from, to, comment, user.id, now)? {
-            return Err(AppError::Conflict(format!("this claim is {} and can no longer be answered that way", entry.state)));
+            return Err(AppError::Conflict(format!(
+                "this claim is {} and can no longer be answered that way",
+                entry.state
+            )));
         }
         let action = if to == "confirmed" { "sr_claim_confirmed" } else { "sr_claim_disputed" };
         record(c, user, ip, action, &format!("sr entry {id}"), comment.unwrap_or(""), now)?;
@@ -208,7 +211,11 @@ struct AnswerForm {
     comment: String,
 }
 
-async fn answer_form(ctx: Ctx, path: web::Path<i32>, CsrfForm(form): CsrfForm<AnswerForm>) -> Result<HttpResponse, AppError> {
+async fn answer_form(
+    ctx: Ctx,
+    path: web::Path<i32>,
+    CsrfForm(form): CsrfForm<AnswerForm>,
+) -> Result<HttpResponse, AppError> {
     let Viewer::Wise(user) = viewer(&ctx).await? else {
         return Err(AppError::Forbidden);
     };

@@ -26,7 +26,12 @@ pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::post(cfg, "/social-return/entries/{id}/override", override_claim);
 }
 
-fn form_page(ctx: &Ctx, status: StatusCode, form: &ContractForm, errors: &[FieldError]) -> Result<HttpResponse, AppError> {
+fn form_page(
+    ctx: &Ctx,
+    status: StatusCode,
+    form: &ContractForm,
+    errors: &[FieldError],
+) -> Result<HttpResponse, AppError> {
     let data = json!({
         "nav": "social-return",
         "values": form,
@@ -91,12 +96,21 @@ async fn create(ctx: Ctx, CsrfForm(form): CsrfForm<ContractForm>) -> Result<Http
                                 .collect();
                             return Err(AppError::Validation(errors));
                         }
-                        record(c, &officer, &ip, "buying_organisation_invited", &input.contractor_kvk, &input.contractor_email, now)?;
+                        record(
+                            c,
+                            &officer,
+                            &ip,
+                            "buying_organisation_invited",
+                            &input.contractor_kvk,
+                            &input.contractor_email,
+                            now,
+                        )?;
                         id
                     }
                 };
                 let id = store::insert_contract(c, &input, contractor, officer.id, now)?;
-                let detail = format!("{} {} obligation {}", input.reference, input.contractor_kvk, input.obligation_cents());
+                let detail =
+                    format!("{} {} obligation {}", input.reference, input.contractor_kvk, input.obligation_cents());
                 record(c, &officer, &ip, "sr_contract_created", &format!("sr contract {id}"), &detail, now)?;
                 Ok::<_, AppError>(id)
             })
@@ -104,9 +118,7 @@ async fn create(ctx: Ctx, CsrfForm(form): CsrfForm<ContractForm>) -> Result<Http
         .await;
     match outcome {
         Ok(id) => Ok(see_other(&format!("/social-return/contracts/{id}?notice=created"))),
-        Err(AppError::Validation(errors)) => {
-            form_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &form, &errors)
-        }
+        Err(AppError::Validation(errors)) => form_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &form, &errors),
         Err(e) => Err(e),
     }
 }
@@ -124,7 +136,12 @@ async fn show(ctx: Ctx, path: web::Path<i32>, query: web::Query<ShowQuery>) -> R
 }
 
 /// The contract page with `extra` (a form's errors and values).
-pub(super) async fn render_contract(ctx: &Ctx, id: i32, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
+pub(super) async fn render_contract(
+    ctx: &Ctx,
+    id: i32,
+    status: StatusCode,
+    extra: Value,
+) -> Result<HttpResponse, AppError> {
     let viewer = viewer(ctx).await?;
     let contractor = viewer.contractor()?;
     let (contract, name, entries) = ctx.state.db(move |c| super::readable(c, contractor, id)).await?;
@@ -135,7 +152,6 @@ pub(super) async fn render_contract(ctx: &Ctx, id: i32, status: StatusCode, extr
     ctx.render_status(status, "social_return/contract", crate::web::page::merge(data, extra))
 }
 
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct OverrideForm {
@@ -144,7 +160,11 @@ struct OverrideForm {
 
 /// The officer counts a pending or disputed purchase without (or against) its WISE's
 /// confirmation, with a reason; audited.
-async fn override_claim(ctx: Ctx, path: web::Path<i32>, CsrfForm(form): CsrfForm<OverrideForm>) -> Result<HttpResponse, AppError> {
+async fn override_claim(
+    ctx: Ctx,
+    path: web::Path<i32>,
+    CsrfForm(form): CsrfForm<OverrideForm>,
+) -> Result<HttpResponse, AppError> {
     let officer = ctx.require(Action::OverseeSocialReturn, None).await?;
     let id = path.into_inner();
     let entry = ctx.state.db(move |c| Ok(store::entry(c, id)?)).await?.ok_or(AppError::NotFound)?;

@@ -16,9 +16,9 @@ use crate::config::Config;
 use crate::db::schema::sr_entries;
 use crate::db::DbConn;
 use crate::i18n::Lang;
+use crate::i18n::{euros, percent};
 use crate::mail::{self, outbox};
 use crate::render::templates::Templates;
-use crate::i18n::{euros, percent};
 
 /// What a mail needs besides the database.
 pub struct Env<'a> {
@@ -47,10 +47,8 @@ fn send(
         let lang = Lang::parse(language).unwrap_or(Lang::Nl);
         let mut shown = data.clone();
         let fields = shown.as_object_mut().expect("an object");
-        let amounts: Vec<(String, i64)> = fields
-            .iter()
-            .filter_map(|(k, v)| Some((k.strip_suffix("_cents")?.to_string(), v.as_i64()?)))
-            .collect();
+        let amounts: Vec<(String, i64)> =
+            fields.iter().filter_map(|(k, v)| Some((k.strip_suffix("_cents")?.to_string(), v.as_i64()?))).collect();
         for (name, cents) in amounts {
             fields.insert(name, json!(euros(cents, lang)));
         }
@@ -130,7 +128,8 @@ pub fn notify_claim(
 
 /// The quarter of the term `today` is in (0: the first), counted from the start.
 fn quarter_of_term(starts_on: NaiveDate, today: NaiveDate) -> i32 {
-    let months = (today.year() - starts_on.year()) * 12 + today.month() as i32 - starts_on.month() as i32
+    let months = (today.year() - starts_on.year()) * 12 + today.month() as i32
+        - starts_on.month() as i32
         - i32::from(today.day() < starts_on.day());
     months.max(0) / 3
 }
@@ -179,8 +178,7 @@ pub fn run_due(conn: &mut DbConn, config: &Config, templates: &Templates, now: N
         let Some(contract) = store::contract(conn, entry.contract_id)? else {
             continue;
         };
-        let contractor =
-            crate::buying::store::by_id(conn, contract.contractor_id)?.map(|b| b.name).unwrap_or_default();
+        let contractor = crate::buying::store::by_id(conn, contract.contractor_id)?.map(|b| b.name).unwrap_or_default();
         written += notify_claim(conn, &env, &contract, &contractor, &entry, "claim-reminder")?;
     }
     Ok(written)

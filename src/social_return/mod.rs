@@ -155,6 +155,7 @@ pub(crate) fn record(
     detail: &str,
     now: chrono::NaiveDateTime,
 ) -> diesel::QueryResult<()> {
-    let entry = audit::Entry { actor: Actor::User { id: user.id, email: &user.email }, ip: Some(ip), action, target, detail };
+    let entry =
+        audit::Entry { actor: Actor::User { id: user.id, email: &user.email }, ip: Some(ip), action, target, detail };
     audit::record(conn, now, entry)
 }

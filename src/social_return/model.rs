@@ -235,7 +235,8 @@ impl ContractForm {
             e.push(err("contractor_email", "error-email"));
         }
         let contractor_contact = text(&mut e, "contractor_contact", &self.contractor_contact, new, 200);
-        let language = if self.language.trim().is_empty() { "nl".to_string() } else { self.language.trim().to_string() };
+        let language =
+            if self.language.trim().is_empty() { "nl".to_string() } else { self.language.trim().to_string() };
         if !matches!(language.as_str(), "nl" | "en") {
             e.push(err("language", "error-unknown-code"));
         }

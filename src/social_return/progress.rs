@@ -79,7 +79,8 @@ pub fn of(contract: &Contract, entries: &[&Entry], today: NaiveDate, config: &So
 
 /// Past `warn_term_pct` of the term and below `warn_obligation_pct` of the obligation.
 pub fn is_behind(term_permille: i64, realised_permille: i64, config: &SocialReturnConfig) -> bool {
-    term_permille >= i64::from(config.warn_term_pct) * 10 && realised_permille < i64::from(config.warn_obligation_pct) * 10
+    term_permille >= i64::from(config.warn_term_pct) * 10
+        && realised_permille < i64::from(config.warn_obligation_pct) * 10
 }
 
 #[cfg(test)]

@@ -21,7 +21,6 @@ pub fn notice_key(code: &str) -> Option<String> {
     KNOWN.contains(&code).then(|| format!("spend-notice-{code}"))
 }
 
-
 fn amounts(a: &Amounts, lang: Lang) -> Value {
     json!({
         "total": euros(a.total_cents, lang),

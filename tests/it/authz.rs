@@ -482,7 +482,8 @@ async fn world(backend: Backend) -> World {
     });
     let buyer_id = users[1].as_ref().unwrap().id;
     let (need_id, deal_id, attachment_id) = published_need(&app, buying_id, buyer_id, own);
-    let (sr_contract_id, sr_entry_id) = social_return_claim(&app, buying_id, users[2].as_ref().unwrap().id, buyer_id, own);
+    let (sr_contract_id, sr_entry_id) =
+        social_return_claim(&app, buying_id, users[2].as_ref().unwrap().id, buyer_id, own);
     World {
         app,
         slug: "eigen-keuken".into(),
@@ -593,7 +594,9 @@ fn concrete(pattern: &str, w: &World) -> String {
         w.need_id
     } else if pattern.starts_with("/buying-organisations/") || pattern.starts_with("/admin/buyers/") {
         w.buying_id
-    } else if pattern.starts_with("/social-return/contracts/") || pattern.starts_with("/api/v1/social-return/contracts/") {
+    } else if pattern.starts_with("/social-return/contracts/")
+        || pattern.starts_with("/api/v1/social-return/contracts/")
+    {
         w.sr_contract_id
     } else if pattern.starts_with("/social-return/entries/") || pattern.starts_with("/api/v1/social-return/entries/") {
         w.sr_entry_id

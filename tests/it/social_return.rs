@@ -242,5 +242,22 @@ backend_tests! {
         res.assert_status(200);
         assert_eq!(res.json()["state"], "confirmed");
         assert_eq!(progress(&app, &officer_token, contract.id).await["realised_cents"], 3_650_000);
+
+        // The sector report: the purchases that count, exactly for the city; hidden from
+        // the public while fewer than three contractors made them.
+        use wise_monitor::figures::periods;
+        use wise_monitor::reports::{disclosure::Thresholds, procurement};
+        let now = db::timestamp(test_now());
+        let request = periods::validate_range("2026", "2026", "30").unwrap();
+        app.with_conn(|c| periods::create_range(c, &request, now)).unwrap();
+        let year = app.with_conn(|c| periods::find_for_reports(c, "2026")).unwrap().unwrap();
+        let t = Thresholds::from(&app.state.config.disclosure);
+        let exact = app.with_conn(|c| procurement::section(c, &year, true, &t)).unwrap().unwrap();
+        assert_eq!((exact["social_return_eur"].as_i64(), exact["buyers_of_wises"].as_i64()), (Some(26_500), Some(1)), "{exact}");
+        let public = app.with_conn(|c| procurement::section(c, &year, false, &t)).unwrap().unwrap();
+        assert!(public["social_return_eur"].is_null(), "{public}");
+        let (findings, _, hidden) = app.with_conn(|c| procurement::audit(c, std::slice::from_ref(&year), &t)).unwrap();
+        assert!(findings.is_empty() && hidden >= 1, "{findings:?}");
+        app.get_with(&mut o, "/reports/sector?period=2026").await.assert_status(200).assert_contains("26.500");
     }
 }

@@ -79,7 +79,14 @@ spend-choose-intro = Choose the buying organisation whose spend you want to see.
 spend-choose-none = No buying organisation has been registered yet.
 report-procurement-heading = Buying from WISEs
 report-procurement-yearly = What buying organisations spent with WISEs is shown per year: choose a year.
-report-procurement-intro = From the spend registers of the { $buyers } buying organisations that agreed to be counted; { $wise_buyers } of them bought from WISEs.
+report-procurement-intro = From the spend registers of the { $buyers } buying organisations that agreed to be counted:
+report-procurement-buyers-of-wises = { $count ->
+    [one] One buying organisation bought from WISEs, through its spend register or a social-return claim.
+   *[other] { $count } buying organisations bought from WISEs, through their spend registers or social-return claims.
+}
+report-procurement-sr-heading = Social return through WISEs
+report-procurement-sr-intro = What { $contractors } contractors realised towards the social-return obligations of their contracts by buying from WISEs: purchases confirmed by the WISE (or counted by the officer), at the city's valuation, by invoice date.
+report-procurement-sr = Social return realised through WISEs (euros)
 report-procurement-total = Their total spend (euros)
 report-procurement-wise = Spent with WISEs (euros)
 report-procurement-share = Share with WISEs

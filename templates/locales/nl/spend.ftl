@@ -79,7 +79,14 @@ spend-choose-intro = Kies de inkopende organisatie waarvan u de uitgaven wilt zi
 spend-choose-none = Er is nog geen inkopende organisatie geregistreerd.
 report-procurement-heading = Inkoop bij sociale ondernemingen
 report-procurement-yearly = Wat inkopende organisaties bij sociale ondernemingen uitgaven, staat per jaar: kies een jaar.
-report-procurement-intro = Uit de uitgavenregisters van de { $buyers } inkopende organisaties die instemden met meetellen; { $wise_buyers } daarvan kochten bij sociale ondernemingen.
+report-procurement-intro = Uit de uitgavenregisters van de { $buyers } inkopende organisaties die meetellen:
+report-procurement-buyers-of-wises = { $count ->
+    [one] Eén inkopende organisatie kocht in bij sociale ondernemingen, volgens haar uitgavenregister of een social-return-opgave.
+   *[other] { $count } inkopende organisaties kochten in bij sociale ondernemingen, volgens hun uitgavenregisters of social-return-opgaven.
+}
+report-procurement-sr-heading = Social return via sociale ondernemingen
+report-procurement-sr-intro = Wat { $contractors } opdrachtnemers voor de social-return-verplichting van hun contracten realiseerden met inkoop bij sociale ondernemingen: inkoop die de onderneming bevestigde (of die de adviseur meetelde), tegen de waardering van de gemeente, naar factuurdatum.
+report-procurement-sr = Social return gerealiseerd via sociale ondernemingen (euro)
 report-procurement-total = Hun totale uitgaven (euro)
 report-procurement-wise = Uitgegeven bij sociale ondernemingen (euro)
 report-procurement-share = Aandeel sociale ondernemingen
