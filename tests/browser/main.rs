@@ -12,6 +12,9 @@ const ADMIN: &str = "beheer@demo.wise-monitor.nl";
 const CITY: &str = "gemeente@demo.wise-monitor.nl";
 const BUYER: &str = "inkoper@demo.wise-monitor.nl";
 const WISE: &str = "onderneming@demo.wise-monitor.nl";
+const CONTRACTOR: &str = "aannemer@demo.wise-monitor.nl";
+/// The demo WISE's KvK number (the demo `wise` account works for it).
+const WISE_KVK: &str = "70412385";
 
 fn run(test: impl std::future::Future<Output = ()>) {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(test);
@@ -63,7 +66,16 @@ fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
                     BUYER,
                     &[("buyer-start", "/start"), ("shortlist", "/shortlist"), ("saved-searches", "/saved-searches")][..],
                 ),
-                (CITY, &[("city-start", "/start"), ("city-report", "/reports/sector")][..]),
+                (
+                    CITY,
+                    &[
+                        ("city-start", "/start"),
+                        ("city-report", "/reports/sector"),
+                        ("social-return", "/social-return"),
+                        ("social-return-contract", "/social-return/contracts/1"),
+                        ("social-return-new", "/social-return/contracts/new"),
+                    ][..],
+                ),
             ] {
                 b.sign_in(role, DEMO_PASSWORD).await;
                 b.language(lang).await;
@@ -75,6 +87,7 @@ fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
             b.language(lang).await;
             visit(&b, "start", "/start", lang).await;
             visit(&b, "account", "/account", lang).await;
+            visit(&b, "social-return-claims", "/social-return/claims", lang).await;
             b.goto("/manage").await;
             let figures = b.find("a[href$='/figures']").await.attr("href").await.unwrap().unwrap();
             visit(&b, "figures", &format!("{figures}/2026-Q3"), lang).await;
@@ -514,6 +527,67 @@ fn a_buyer_posts_a_need_a_wise_answers_and_the_deal_is_counted() {
         b.assert_text("Bevestigd").await;
 
         assert_eq!(deals_in_report(&b, &year).await, deals_before + 1, "the confirmed deal is counted");
+    });
+}
+
+/// The city's officer records a contract with a social-return clause, the contractor
+/// claims a purchase from the demo WISE, the WISE confirms it, and the contract's
+/// realised amount moves.
+#[test]
+fn an_officer_records_a_contract_the_contractor_claims_and_the_wise_confirms() {
+    if !available("browser::an_officer_records_a_contract_the_contractor_claims_and_the_wise_confirms") {
+        return;
+    }
+    run(async {
+        let server = Server::start();
+        let b = Browser::start(&server.base).await;
+        let today = chrono::Utc::now().date_naive();
+        let date = |field: &str, days: i64| {
+            let day = (today + chrono::Duration::days(days)).format("%Y-%m-%d").to_string();
+            format!("document.querySelector('{field}').value = '{day}'; return null;")
+        };
+
+        b.sign_in(CITY, DEMO_PASSWORD).await;
+        b.goto("/social-return").await;
+        b.click("a[href='/social-return/contracts/new']").await;
+        b.fill("#sr-reference", "SR-B-1").await;
+        b.fill("#sr-title", "Schoonmaak bibliotheken").await;
+        b.fill("#sr-value_eur", "500.000").await;
+        b.fill("#sr-percent", "5").await;
+        b.script(&date("#sr-starts_on", -30)).await;
+        b.script(&date("#sr-ends_on", 335)).await;
+        b.fill("#sr-contractor_kvk", "20260003").await;
+        b.click("form[action='/social-return/contracts'] button[type=submit]").await;
+        b.assert_text("SR-B-1").await;
+        b.assert_text("25.000").await;
+        let contract = b.path().await.split('?').next().unwrap().to_string();
+
+        b.sign_in(CONTRACTOR, DEMO_PASSWORD).await;
+        b.goto("/social-return").await;
+        b.click(&format!("a[href='{contract}']")).await;
+        b.select("#sr-kind", "purchase").await;
+        b.script(&date("#sr-entry_date", -5)).await;
+        b.fill("#sr-wise_kvk", WISE_KVK).await;
+        b.fill("#sr-invoice_number", "B-2026-1").await;
+        b.fill("#sr-amount_eur", "4.000").await;
+        b.click(&format!("form[action='{contract}/entries'] button[type=submit]")).await;
+        b.assert_text("Wacht op de sociale onderneming").await;
+        b.assert_accessible("a contract, as its contractor").await;
+
+        b.sign_in(WISE, DEMO_PASSWORD).await;
+        b.goto("/social-return").await;
+        b.assert_text("B-2026-1").await;
+        let row = b
+            .script("return Array.from(document.querySelectorAll('tr[id^=claim-]')).find(r => r.textContent.includes('B-2026-1')).id;")
+            .await;
+        let row = row.as_str().expect("the claim is listed").to_string();
+        b.click(&format!("#{row} button[name=decision][value=confirm]")).await;
+        b.assert_text("telt nu mee").await;
+
+        b.sign_in(CITY, DEMO_PASSWORD).await;
+        b.goto(&contract).await;
+        let realised = b.find("[data-testid=realised]").await.text().await.unwrap();
+        assert!(realised.contains("4.000") && realised.contains("16,0"), "the obligation is 25.000: {realised}");
     });
 }
 
