@@ -44,20 +44,23 @@ fn contract(
     }
 }
 
-/// A purchase from the WISE `kvk`, valued by the city's rule, in `state`.
-#[allow(clippy::too_many_arguments)]
-fn purchase(
-    conn: &mut DbConn,
-    config: &Config,
-    contract: i32,
-    kvk: &str,
-    invoice: &str,
-    on: NaiveDate,
-    euros: i64,
-    state: (&str, Option<&str>),
+/// Who records the demo's entries, when, under which valuation.
+struct Recorder {
+    config: Config,
     user: i32,
     now: NaiveDateTime,
+}
+
+/// A purchase from the WISE `kvk` (invoice number, date, euros), valued by the city's rule, in `state`.
+fn purchase(
+    conn: &mut DbConn,
+    by: &Recorder,
+    contract: i32,
+    kvk: &str,
+    (invoice, on, euros): (&str, NaiveDate, i64),
+    state: (&str, Option<&str>),
 ) -> anyhow::Result<()> {
+    let (config, user, now) = (&by.config, by.user, by.now);
     let wise = organisation_by_kvk(conn, kvk)?.expect("a demo WISE");
     let rate = valuation::rate_pct(&config.social_return, &Standing::of(&wise), on);
     let input = EntryInput {
@@ -82,16 +85,8 @@ fn purchase(
     Ok(())
 }
 
-fn block(
-    conn: &mut DbConn,
-    config: &Config,
-    contract: i32,
-    key: &str,
-    on: NaiveDate,
-    what: &str,
-    user: i32,
-    now: NaiveDateTime,
-) -> anyhow::Result<()> {
+fn block(conn: &mut DbConn, by: &Recorder, contract: i32, key: &str, on: NaiveDate, what: &str) -> anyhow::Result<()> {
+    let (config, user, now) = (&by.config, by.user, by.now);
     let input = EntryInput {
         kind: key.into(),
         wise_kvk: None,
@@ -126,6 +121,7 @@ pub fn add_social_return(conn: &mut DbConn, wises: &[String], now: NaiveDateTime
         organisation_kvk: Some(company.kvk_number.clone()),
     };
     let buyer = create_user(conn, &input, Role::Buyer, Some(company.id), hash.as_deref(), now)?;
+    let by = Recorder { config: Config::defaults(), user: buyer, now };
     let today = now.date();
     let day = |offset: i64| today + Duration::days(offset);
     // Confirmed purchases from WISEs the city's rule values (the demo WISE's claim awaits it).
@@ -148,31 +144,22 @@ pub fn add_social_return(conn: &mut DbConn, wises: &[String], now: NaiveDateTime
         day(330),
     );
     let id = store::insert_contract(conn, &running, company.id, officer, now)?;
-    purchase(conn, &config, id, &wises[1], "2025-0112", day(-340), 18_000, ("confirmed", None), buyer, now)?;
-    purchase(conn, &config, id, &wises[2], "F-88213", day(-250), 24_500, ("confirmed", None), buyer, now)?;
-    purchase(conn, &config, id, &wises[1], "2025-0398", day(-150), 9_800, ("confirmed", None), buyer, now)?;
+    purchase(conn, &by, id, &wises[1], ("2025-0112", day(-340), 18_000), ("confirmed", None))?;
+    purchase(conn, &by, id, &wises[2], ("F-88213", day(-250), 24_500), ("confirmed", None))?;
+    purchase(conn, &by, id, &wises[1], ("2025-0398", day(-150), 9_800), ("confirmed", None))?;
     let dispute = Some("Deze factuur is aan een andere opdrachtgever gericht.");
-    purchase(conn, &config, id, &wises[3], "INV-4471", day(-60), 7_250, ("disputed", dispute), buyer, now)?;
-    purchase(conn, &config, id, &wises[0], "2026-117", day(-3), 12_400, ("pending", None), buyer, now)?;
-    block(
-        conn,
-        &config,
-        id,
-        "placement_year",
-        day(-200),
-        "Hovenier in dienst via het Werkgeversservicepunt",
-        buyer,
-        now,
-    )?;
+    purchase(conn, &by, id, &wises[3], ("INV-4471", day(-60), 7_250), ("disputed", dispute))?;
+    purchase(conn, &by, id, &wises[0], ("2026-117", day(-3), 12_400), ("pending", None))?;
+    block(conn, &by, id, "placement_year", day(-200), "Hovenier in dienst via het Werkgeversservicepunt")?;
 
     let behind = contract("SR-2025-009", "Renovatie gymzalen", &company.kvk_number, 800_000, 400, day(-600), day(60));
     let id = store::insert_contract(conn, &behind, company.id, officer, now)?;
-    purchase(conn, &config, id, &wises[2], "F-87020", day(-420), 6_000, ("confirmed", None), buyer, now)?;
+    purchase(conn, &by, id, &wises[2], ("F-87020", day(-420), 6_000), ("confirmed", None))?;
 
     let ended =
         contract("SR-2024-031", "Groenonderhoud sportparken", &company.kvk_number, 300_000, 300, day(-800), day(-100));
     let id = store::insert_contract(conn, &ended, company.id, officer, now)?;
-    block(conn, &config, id, "apprenticeship", day(-500), "BBL-traject hovenier", buyer, now)?;
+    block(conn, &by, id, "apprenticeship", day(-500), "BBL-traject hovenier")?;
 
     let upcoming =
         contract("SR-2027-002", "Schilderwerk woningen Oost", &housing.kvk_number, 1_100_000, 200, day(25), day(755));

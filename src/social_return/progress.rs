@@ -94,9 +94,9 @@ mod tests {
             reference: "SR-1".into(),
             title: "t".into(),
             contractor_id: 1,
-            value_cents: 100_000_00,
+            value_cents: 10_000_000,
             percent_bp: 500,
-            obligation_cents: 5_000_00,
+            obligation_cents: 500_000,
             starts_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             ends_on: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
             officer_id: 1,
@@ -129,22 +129,22 @@ mod tests {
     #[test]
     fn only_confirmed_purchases_count_and_the_pace_projects_the_end() {
         let config = Config::defaults().social_return;
-        let (a, b, c) = (entry("confirmed", 1_000_00), entry("pending", 700_00), entry("disputed", 300_00));
+        let (a, b, c) = (entry("confirmed", 100_000), entry("pending", 70_000), entry("disputed", 30_000));
         let list = [&a, &b, &c];
         let mid = NaiveDate::from_ymd_opt(2026, 7, 2).unwrap();
         let p = of(&contract(), &list, mid, &config);
-        assert_eq!((p.realised_cents, p.pending_cents, p.disputed_cents), (1_000_00, 700_00, 300_00));
+        assert_eq!((p.realised_cents, p.pending_cents, p.disputed_cents), (100_000, 70_000, 30_000));
         assert_eq!(p.realised_permille, 200);
         assert_eq!(p.state, "running");
         // Half the term gone: twice what is realised.
-        assert_eq!(p.projected_cents, Some(2_000_00));
+        assert_eq!(p.projected_cents, Some(200_000));
         let late = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         assert_eq!(of(&contract(), &list, late, &config).state, "behind");
         let after = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
         assert_eq!(of(&contract(), &list, after, &config).state, "ended");
         let before = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
         assert_eq!(of(&contract(), &list, before, &config).projected_cents, None);
-        let big = entry("overridden", 5_000_00);
+        let big = entry("overridden", 500_000);
         assert_eq!(of(&contract(), &[&big], mid, &config).state, "met");
     }
 }

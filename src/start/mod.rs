@@ -88,8 +88,12 @@ fn wise_tasks(c: &mut DbConn, user: &CurrentUser, today: chrono::NaiveDate, clos
                 json!({ "title": need.title, "deadline": need.deadline, "response": m.response, "href": format!("/needs/{}", need.id) })
             })
             .collect();
+        // Purchases claimed on it for social return that await its answer.
+        let claims = crate::social_return::store::claims_on(c, &[wise.id])?;
+        let claims_waiting = claims.iter().filter(|(e, _, _)| e.state == "pending").count();
         wises.push(json!({
             "needs": needs,
+            "claims_waiting": claims_waiting,
             "name": wise.name,
             "kvk_number": wise.kvk_number,
             "status": wise.status,

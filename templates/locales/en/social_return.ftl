@@ -60,6 +60,7 @@ sr-amount = Amount
 sr-counts-for = Counts for
 sr-actions = Actions
 sr-invoice = invoice
+sr-invoice-heading = Invoice
 sr-withdraw = Withdraw
 sr-override-reason = Reason to count it anyway
 sr-override = Count it

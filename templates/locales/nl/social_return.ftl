@@ -60,6 +60,7 @@ sr-amount = Bedrag
 sr-counts-for = Telt voor
 sr-actions = Acties
 sr-invoice = factuur
+sr-invoice-heading = Factuur
 sr-withdraw = Intrekken
 sr-override-reason = Reden om toch mee te tellen
 sr-override = Meetellen
