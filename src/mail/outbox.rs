@@ -174,6 +174,33 @@ pub fn enqueue(
     Ok(inserted == 1)
 }
 
+/// Renders the mail `name` for each distinct address of `recipients` (email, language)
+/// with `data(language)` and queues it under `key(email)`; how many were new.
+pub fn enqueue_each(
+    conn: &mut DbConn,
+    templates: &crate::render::templates::Templates,
+    name: &str,
+    recipients: &[(String, String)],
+    data: impl Fn(crate::i18n::Lang) -> serde_json::Value,
+    key: impl Fn(&str) -> String,
+    now: NaiveDateTime,
+) -> anyhow::Result<usize> {
+    let mut written = 0;
+    let mut seen: Vec<&str> = Vec::new();
+    for (email, language) in recipients {
+        if seen.contains(&email.as_str()) {
+            continue;
+        }
+        seen.push(email);
+        let lang = crate::i18n::Lang::parse(language).unwrap_or(crate::i18n::Lang::Nl);
+        let mail = super::render(templates, name, lang, email, data(lang))?;
+        if enqueue(conn, &mail, Some(&key(email)), now)? {
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
 /// The wait after the `attempts`-th failed attempt: `base`, then twice as long each
 /// time, at most six hours.
 pub fn retry_delay(retry_base_seconds: u64, attempts: i32) -> Duration {

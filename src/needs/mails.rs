@@ -8,8 +8,7 @@ use serde_json::json;
 use super::flow::Env;
 use super::model::Need;
 use crate::db::DbConn;
-use crate::i18n::Lang;
-use crate::mail::{self, outbox};
+use crate::mail::outbox;
 
 /// What a mail about a need says, besides its event.
 #[derive(Default)]
@@ -44,25 +43,15 @@ pub fn send(
         "deadline": need.deadline.format("%Y-%m-%d").to_string(),
         "link": format!("{base}/needs/{}", need.id),
     });
-    let mut written = 0;
-    let mut seen: Vec<&str> = Vec::new();
-    for (email, language) in recipients {
-        if seen.contains(&email.as_str()) {
-            continue;
-        }
-        seen.push(email);
-        let lang = Lang::parse(language).unwrap_or(Lang::Nl);
+    let key = |email: &str| {
         let mut key = format!("need:{}:{event}:{email}", need.id);
         if let Some(extra) = &details.extra {
             key.push(':');
             key.push_str(extra);
         }
-        let mail = mail::render(templates, "need", lang, email, data.clone())?;
-        if outbox::enqueue(conn, &mail, Some(&key), now)? {
-            written += 1;
-        }
-    }
-    Ok(written)
+        key
+    };
+    outbox::enqueue_each(conn, templates, "need", recipients, |_| data.clone(), key, now)
 }
 
 /// The operators, as (email, language).

@@ -155,20 +155,14 @@ pub(crate) fn answer(
     let entry = store::entry(c, id)?
         .filter(|e| e.wise_id.is_some_and(|w| user.organisations.contains(&w)))
         .ok_or(AppError::NotFound)?;
-    let comment = comment.trim();
-    if crate::validation::char_len(comment) > 1000 {
-        return Err(invalid("comment", "error-too-long"));
-    }
-    if crate::validation::has_forbidden_character(comment) {
-        return Err(invalid("comment", "error-forbidden-character"));
-    }
+    let comment = super::model::checked_text(comment, false, 1000).map_err(|key| invalid("comment", key))?;
     let (from, to): (&[&str], &str) = match decision {
         "confirm" => (&["pending", "disputed"], "confirmed"),
         "dispute" if comment.is_empty() => return Err(invalid("comment", "error-sr-dispute-comment")),
         "dispute" => (&["pending"], "disputed"),
         _ => return Err(invalid("decision", "error-unknown-code")),
     };
-    let comment = Some(comment).filter(|c| !c.is_empty());
+    let comment = Some(comment.as_str()).filter(|c| !c.is_empty());
     write_tx(c, |c| {
         if !store::decide(c, id, from, to, comment, user.id, now)? {
             return Err(AppError::Conflict(format!(

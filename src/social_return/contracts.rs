@@ -168,20 +168,13 @@ async fn override_claim(
     let officer = ctx.require(Action::OverseeSocialReturn, None).await?;
     let id = path.into_inner();
     let entry = ctx.state.db(move |c| Ok(store::entry(c, id)?)).await?.ok_or(AppError::NotFound)?;
-    let reason = form.reason.trim().to_string();
-    let error = if reason.is_empty() {
-        Some("error-required")
-    } else if crate::validation::char_len(&reason) > 1000 {
-        Some("error-too-long")
-    } else if crate::validation::has_forbidden_character(&reason) {
-        Some("error-forbidden-character")
-    } else {
-        None
+    let reason = match super::model::checked_text(&form.reason, true, 1000) {
+        Ok(reason) => reason,
+        Err(key) => {
+            let extra = json!({ "override_entry": id, "override_error": key, "override_reason": form.reason });
+            return render_contract(&ctx, entry.contract_id, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
+        }
     };
-    if let Some(key) = error {
-        let extra = json!({ "override_entry": id, "override_error": key, "override_reason": form.reason });
-        return render_contract(&ctx, entry.contract_id, StatusCode::UNPROCESSABLE_ENTITY, extra).await;
-    }
     let (now, ip) = (ctx.state.now(), ctx.client_ip());
     ctx.state
         .db(move |c| {

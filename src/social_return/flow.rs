@@ -17,7 +17,7 @@ use crate::db::schema::sr_entries;
 use crate::db::DbConn;
 use crate::i18n::Lang;
 use crate::i18n::{euros, percent};
-use crate::mail::{self, outbox};
+use crate::mail::outbox;
 use crate::render::templates::Templates;
 
 /// What a mail needs besides the database.
@@ -37,14 +37,7 @@ fn send(
     recipients: &[(String, String)],
     data: &Value,
 ) -> anyhow::Result<usize> {
-    let mut written = 0;
-    let mut seen: Vec<&str> = Vec::new();
-    for (email, language) in recipients {
-        if seen.contains(&email.as_str()) {
-            continue;
-        }
-        seen.push(email);
-        let lang = Lang::parse(language).unwrap_or(Lang::Nl);
+    let shown = |lang: Lang| {
         let mut shown = data.clone();
         let fields = shown.as_object_mut().expect("an object");
         let amounts: Vec<(String, i64)> =
@@ -57,12 +50,17 @@ fn send(
         }
         fields.insert("subject_key".into(), json!(format!("mail-sr-{event}-subject")));
         fields.insert("intro_key".into(), json!(format!("mail-sr-{event}-intro")));
-        let mail = mail::render(env.templates, "social-return", lang, email, shown)?;
-        if outbox::enqueue(conn, &mail, Some(&format!("{key}:{email}")), env.now)? {
-            written += 1;
-        }
-    }
-    Ok(written)
+        shown
+    };
+    outbox::enqueue_each(
+        conn,
+        env.templates,
+        "social-return",
+        recipients,
+        shown,
+        |email| format!("{key}:{email}"),
+        env.now,
+    )
 }
 
 /// A contract's part of every mail about it.

@@ -138,16 +138,26 @@ fn err(field: &str, key: &'static str) -> FieldError {
     FieldError { field: field.to_string(), key }
 }
 
-fn text(errors: &mut Vec<FieldError>, field: &str, value: &str, required: bool, max: usize) -> String {
+/// A text field trimmed, or the key of what is wrong with it: empty when `required`,
+/// longer than `max` characters, or holding a forbidden character.
+pub fn checked_text(value: &str, required: bool, max: usize) -> Result<String, &'static str> {
     let value = value.trim();
     if required && value.is_empty() {
-        errors.push(err(field, "error-required"));
+        Err("error-required")
     } else if char_len(value) > max {
-        errors.push(err(field, "error-too-long"));
+        Err("error-too-long")
     } else if has_forbidden_character(value) {
-        errors.push(err(field, "error-forbidden-character"));
+        Err("error-forbidden-character")
+    } else {
+        Ok(value.to_string())
     }
-    value.to_string()
+}
+
+fn text(errors: &mut Vec<FieldError>, field: &str, value: &str, required: bool, max: usize) -> String {
+    checked_text(value, required, max).unwrap_or_else(|key| {
+        errors.push(err(field, key));
+        value.trim().to_string()
+    })
 }
 
 fn date(errors: &mut Vec<FieldError>, field: &str, value: &str) -> Option<NaiveDate> {
