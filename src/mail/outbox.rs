@@ -174,6 +174,14 @@ pub fn enqueue(
     Ok(inserted == 1)
 }
 
+/// When the first mail whose idempotency key starts with `prefix` was queued, if one was.
+pub fn first_queued(conn: &mut DbConn, prefix: &str) -> QueryResult<Option<NaiveDateTime>> {
+    outbox::table
+        .filter(outbox::idempotency_key.like(format!("{prefix}%")))
+        .select(diesel::dsl::min(outbox::created_at))
+        .first(conn)
+}
+
 /// Renders the mail `name` for each distinct address of `recipients` (email, language)
 /// with `data(language)` and queues it under `key(email)`; how many were new.
 pub fn enqueue_each(

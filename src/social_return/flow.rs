@@ -1,6 +1,6 @@
 //! Social return's mail, through the outbox in each recipient's language: the claim
 //! to its WISE when it is made (`notify_claim`), and the scheduled step ([`run_due`]):
-//! the contractor at the start of the term and each quarter after, the officer when a
+//! the contractor at the start of the term and each new quarter after, the officer when a
 //! contract passes `warn_term_pct` of its term below `warn_obligation_pct` of its
 //! obligation and when its term ends, a WISE once more when a claim waited
 //! `claim_reminder_days`. Each mail's idempotency key (`sr:<contract>:<event>:…`,
@@ -149,10 +149,14 @@ pub fn run_due(conn: &mut DbConn, config: &Config, templates: &Templates, now: N
         let data = about(&env, &contract, &contractor, &progress);
         let contacts = crate::buying::store::contacts(conn, contract.contractor_id)?;
         let key = |event: &str| format!("sr:{}:{event}", contract.id);
+        // The quarterly mails follow the start mail: none in the quarter it went out in
+        // (a contract recorded after its start gets the one mail, not two).
+        let started = outbox::first_queued(conn, &format!("{}:", key("start")))?;
         written += send(conn, &env, "start", &key("start"), &contacts, &data)?;
         if today <= contract.ends_on {
             let quarter = quarter_of_term(contract.starts_on, today);
-            if quarter > 0 {
+            let started_in = started.map_or(quarter, |at| quarter_of_term(contract.starts_on, at.date()));
+            if quarter > started_in {
                 written += send(conn, &env, "quarter", &key(&format!("quarter:{quarter}")), &contacts, &data)?;
             }
             if progress::is_behind(progress.term_permille, progress.realised_permille, sr) {
