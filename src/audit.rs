@@ -22,6 +22,18 @@ pub struct Entry<'a> {
     pub detail: &'a str,
 }
 
+impl<'a> Entry<'a> {
+    /// What a signed-in user (`id`, `email`) did from `ip`.
+    pub fn by(id: i32, email: &'a str, ip: &'a str, action: &'a str, target: &'a str, detail: &'a str) -> Self {
+        Entry { actor: Actor::User { id, email }, ip: Some(ip), action, target, detail }
+    }
+
+    /// Appends it to the log, at `at`.
+    pub fn record(self, conn: &mut DbConn, at: NaiveDateTime) -> QueryResult<()> {
+        record(conn, at, self)
+    }
+}
+
 pub fn record(conn: &mut DbConn, at: NaiveDateTime, entry: Entry<'_>) -> QueryResult<()> {
     let (user_id, actor) = match entry.actor {
         Actor::User { id, email } => (Some(id), email.to_string()),

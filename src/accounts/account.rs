@@ -113,14 +113,7 @@ pub(super) async fn change_password(
             write_tx(c, |c| {
                 store::set_password(c, id, &hash, now)?;
                 store::end_sessions(c, id, keep.as_deref())?;
-                let entry = audit::Entry {
-                    actor: Actor::User { id, email: &email },
-                    ip: Some(&ip),
-                    action: "password_changed",
-                    target: "",
-                    detail: "",
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(id, &email, &ip, "password_changed", "", "").record(c, now)?;
                 Ok::<_, AppError>(())
             })
         })
@@ -210,14 +203,7 @@ pub(super) async fn revoke_token(
                     return Ok(false);
                 }
                 let target = format!("token {token_id}");
-                let entry = audit::Entry {
-                    actor: Actor::User { id, email: &email },
-                    ip: Some(&ip),
-                    action: "token_revoked",
-                    target: &target,
-                    detail: "",
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(id, &email, &ip, "token_revoked", &target, "").record(c, now)?;
                 Ok::<_, AppError>(true)
             })
         })

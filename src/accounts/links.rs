@@ -63,14 +63,7 @@ pub(super) async fn forgot(ctx: Ctx, CsrfForm(form): CsrfForm<ForgotForm>) -> Re
                 });
                 let email = mail::render(&worker.templates, "password-reset", lang, &user.email, data)?;
                 outbox::enqueue(c, &email, None, now)?;
-                let entry = audit::Entry {
-                    actor: Actor::User { id: user.id, email: &user.email },
-                    ip: Some(&audit_ip),
-                    action: "password_reset_requested",
-                    target: "",
-                    detail: "",
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(user.id, &user.email, &audit_ip, "password_reset_requested", "", "").record(c, now)?;
                 Ok::<_, AppError>(())
             })
         })
@@ -187,14 +180,7 @@ pub(super) async fn use_link(ctx: &Ctx, purpose: LinkPurpose, form: SetPasswordF
                 if purpose == LinkPurpose::Reset {
                     store::revoke_all_tokens(c, user.id, now)?;
                 }
-                let entry = audit::Entry {
-                    actor: Actor::User { id: user.id, email: &user.email },
-                    ip: Some(&ip),
-                    action,
-                    target: "",
-                    detail: "",
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(user.id, &user.email, &ip, action, "", "").record(c, now)?;
                 Ok::<_, AppError>(true)
             })
         })

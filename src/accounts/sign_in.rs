@@ -85,14 +85,7 @@ pub(super) async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<SignInForm>) -> R
                     store::delete_session(c, old)?;
                 }
                 let created = store::create_session(c, user_id, now, lifetime)?;
-                let entry = audit::Entry {
-                    actor: Actor::User { id: user_id, email: &user_email },
-                    ip: Some(&audit_ip),
-                    action: "sign_in",
-                    target: "",
-                    detail: "",
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(user_id, &user_email, &audit_ip, "sign_in", "", "").record(c, now)?;
                 Ok::<_, AppError>(created)
             })
         })

@@ -73,14 +73,15 @@ pub(super) async fn invite_user(ctx: Ctx, CsrfForm(form): CsrfForm<InviteForm>) 
                 if let Err(errors) = invite(c, &worker, &input, &admin_email, now)? {
                     return Ok(Err(errors));
                 }
-                let entry = audit::Entry {
-                    actor: Actor::User { id: admin_id, email: &admin_email },
-                    ip: Some(&ip),
-                    action: "user_invited",
-                    target: &store::normalise_email(&input.email),
-                    detail: &input.role,
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(
+                    admin_id,
+                    &admin_email,
+                    &ip,
+                    "user_invited",
+                    &store::normalise_email(&input.email),
+                    &input.role,
+                )
+                .record(c, now)?;
                 Ok::<_, AppError>(Ok(()))
             })
         })
@@ -165,14 +166,7 @@ pub(super) async fn change_user(ctx: &Ctx, user_id: i32, change: UserChange) -> 
                         ("user_enabled", String::new())
                     }
                 };
-                let entry = audit::Entry {
-                    actor: Actor::User { id: admin_id, email: &admin_email },
-                    ip: Some(&ip),
-                    action,
-                    target: &target.email,
-                    detail: &detail,
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(admin_id, &admin_email, &ip, action, &target.email, &detail).record(c, now)?;
                 Ok::<_, AppError>(())
             })
         })

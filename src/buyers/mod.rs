@@ -13,7 +13,7 @@ use chrono::Duration;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::db::write_tx;
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
@@ -181,14 +181,7 @@ async fn enquire(
                 let lang = Lang::parse(&user.language).unwrap_or(Lang::Nl);
                 let copy = mail::render(&worker.templates, "enquiry-copy", lang, &user.email, data)?;
                 outbox::enqueue(c, &copy, None, now)?;
-                let entry = audit::Entry {
-                    actor: Actor::User { id: user.id, email: &user.email },
-                    ip: Some(&ip),
-                    action: "enquiry_sent",
-                    target: &wise.kvk_number,
-                    detail: "",
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(user.id, &user.email, &ip, "enquiry_sent", &wise.kvk_number, "").record(c, now)?;
                 Ok::<_, AppError>(())
             })
         })

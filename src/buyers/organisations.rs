@@ -7,7 +7,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::buying::{store, BuyingInput};
 use crate::db::write_tx;
 use crate::users::model::Role;
@@ -100,14 +100,15 @@ async fn create(ctx: Ctx, CsrfForm(form): CsrfForm<OrganisationForm>) -> Result<
                     return Ok::<_, AppError>(Err(errors));
                 }
                 let id = store::create(c, &input, "approved", now)?;
-                let entry = audit::Entry {
-                    actor: Actor::User { id: user.id, email: &user.email },
-                    ip: Some(&ip),
-                    action: "buying_organisation_created",
-                    target: &input.kvk_number,
-                    detail: &input.name,
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(
+                    user.id,
+                    &user.email,
+                    &ip,
+                    "buying_organisation_created",
+                    &input.kvk_number,
+                    &input.name,
+                )
+                .record(c, now)?;
                 Ok(Ok(id))
             })
         })
@@ -173,14 +174,15 @@ async fn approve(ctx: Ctx, path: web::Path<i32>, _: CsrfForm<Empty>) -> Result<H
                         super::register::tell_approved(c, &worker, &organisation.name, &member, now)?;
                     }
                 }
-                let entry = audit::Entry {
-                    actor: Actor::User { id: user.id, email: &user.email },
-                    ip: Some(&ip),
-                    action: "buying_organisation_approved",
-                    target: &organisation.kvk_number,
-                    detail: "",
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(
+                    user.id,
+                    &user.email,
+                    &ip,
+                    "buying_organisation_approved",
+                    &organisation.kvk_number,
+                    "",
+                )
+                .record(c, now)?;
                 Ok::<_, AppError>(())
             })
         })
@@ -204,14 +206,15 @@ async fn approve_member(ctx: Ctx, path: web::Path<(i32, i32)>, _: CsrfForm<Empty
                     super::register::tell_approved(c, &worker, &organisation.name, &approved, now)?;
                 }
                 let target = format!("user {member}");
-                let entry = audit::Entry {
-                    actor: Actor::User { id: user.id, email: &user.email },
-                    ip: Some(&ip),
-                    action: "buyer_approved",
-                    target: &target,
-                    detail: &format!("buying organisation {id}"),
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(
+                    user.id,
+                    &user.email,
+                    &ip,
+                    "buyer_approved",
+                    &target,
+                    &format!("buying organisation {id}"),
+                )
+                .record(c, now)?;
                 Ok::<_, AppError>(())
             })
         })

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::organisations::OrganisationForm;
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::buying::{store as buying, BuyingOrganisation};
 use crate::db::{write_tx, DbConn};
 use crate::i18n::Lang;
@@ -180,14 +180,15 @@ async fn register(ctx: Ctx, CsrfForm(form): CsrfForm<RegisterForm>) -> Result<Ht
                 });
                 let mail = mail::render(&worker.templates, "buyer-account", lang, &recipient, data)?;
                 outbox::enqueue(c, &mail, None, now)?;
-                let entry = audit::Entry {
-                    actor: Actor::User { id: user_id, email: &recipient },
-                    ip: Some(&ip),
-                    action: if known.is_some() { "buyer_registered" } else { "buying_organisation_registered" },
-                    target: &format!("buying organisation {}", organisation.organisation_kvk),
-                    detail: &organisation_name,
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(
+                    user_id,
+                    &recipient,
+                    &ip,
+                    if known.is_some() { "buyer_registered" } else { "buying_organisation_registered" },
+                    &format!("buying organisation {}", organisation.organisation_kvk),
+                    &organisation_name,
+                )
+                .record(c, now)?;
                 Ok::<_, AppError>(Ok(()))
             })
         })
@@ -251,14 +252,15 @@ async fn confirm(ctx: Ctx, CsrfForm(form): CsrfForm<TokenForm>) -> Result<HttpRe
                 let Some((organisation, _)) = buying::membership(c, user.id)? else { return Ok(None) };
                 buying::confirm_email(c, user.id, now)?;
                 tell_approvers(c, &worker, &organisation, &user.name, now)?;
-                let entry = audit::Entry {
-                    actor: Actor::User { id: user.id, email: &user.email },
-                    ip: Some(&ip),
-                    action: "buyer_email_confirmed",
-                    target: &format!("buying organisation {}", organisation.kvk_number),
-                    detail: "",
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(
+                    user.id,
+                    &user.email,
+                    &ip,
+                    "buyer_email_confirmed",
+                    &format!("buying organisation {}", organisation.kvk_number),
+                    "",
+                )
+                .record(c, now)?;
                 Ok::<_, AppError>(Some(organisation))
             })
         })

@@ -5,7 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::db::write_tx;
 use crate::mail::outbox;
 use crate::web::auth::policy::Action;
@@ -65,14 +65,8 @@ async fn retry(ctx: Ctx, id: web::Path<i32>, CsrfForm(_): CsrfForm<Empty>) -> Re
                 if !outbox::retry(c, id, now)? {
                     return Ok(false);
                 }
-                let entry = audit::Entry {
-                    actor: Actor::User { id: admin.id, email: &admin.email },
-                    ip: Some(&ip),
-                    action: "mail_retried",
-                    target: &format!("outbox {id}"),
-                    detail: "",
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(admin.id, &admin.email, &ip, "mail_retried", &format!("outbox {id}"), "")
+                    .record(c, now)?;
                 Ok::<_, AppError>(true)
             })
         })

@@ -13,7 +13,7 @@ use super::periods::{self, Period, Status};
 use super::submissions::{self, Source, Submission};
 use super::values::{Figures, FLOWS, OPTIONAL, STOCKS, TG_CEILING};
 use super::PeriodView;
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::catalogue::manage::{organisation_for, organisation_json};
 use crate::db::schema::users;
 use crate::db::{write_tx, DbConn};
@@ -375,14 +375,15 @@ async fn save(
                     if !changed.is_empty() {
                         detail.push_str(&format!("; changed: {}", changed.join(", ")));
                     }
-                    let entry = audit::Entry {
-                        actor: Actor::User { id: user.id, email: &user.email },
-                        ip: Some(&ip),
+                    audit::Entry::by(
+                        user.id,
+                        &user.email,
+                        &ip,
                         action,
-                        target: &format!("figures {kvk_number} {period_key}"),
-                        detail: &detail,
-                    };
-                    audit::record(c, now, entry)?;
+                        &format!("figures {kvk_number} {period_key}"),
+                        &detail,
+                    )
+                    .record(c, now)?;
                 }
                 Ok::<_, AppError>(saved)
             })

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::db::write_tx;
 use crate::web::auth::policy::Action;
 use crate::web::auth::session::CsrfForm;
@@ -141,14 +141,15 @@ async fn create_periods(ctx: Ctx, CsrfForm(form): CsrfForm<CreateForm>) -> Resul
             write_tx(c, |c| {
                 let (created, kept) = periods::create_range(c, &request, now)?;
                 let target = range_name(&request);
-                let entry = audit::Entry {
-                    actor: Actor::User { id: admin.id, email: &admin.email },
-                    ip: Some(&ip),
-                    action: "periods_created",
-                    target: &target,
-                    detail: &format!("{created} created, {kept} kept, due after {} days", request.due_days),
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(
+                    admin.id,
+                    &admin.email,
+                    &ip,
+                    "periods_created",
+                    &target,
+                    &format!("{created} created, {kept} kept, due after {} days", request.due_days),
+                )
+                .record(c, now)?;
                 Ok::<_, AppError>((created, kept))
             })
         })

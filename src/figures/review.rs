@@ -17,7 +17,7 @@ use super::form::history_json;
 use super::periods::{self, Period, Status};
 use super::submissions::{self, Verdict};
 use super::PeriodView;
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::db::schema::{organisations, reporting_periods, submissions as filed};
 use crate::db::{write_tx, DbConn};
 use crate::i18n::{self, Lang};
@@ -539,14 +539,15 @@ fn decide_in(
             outbox::enqueue(c, &mail, None, now)?;
         }
     }
-    let entry = audit::Entry {
-        actor: Actor::User { id: admin.id, email: &admin.email },
-        ip: Some(ip),
+    audit::Entry::by(
+        admin.id,
+        &admin.email,
+        ip,
         action,
-        target: &format!("figures {} {}", organisation.kvk_number, period.key),
+        &format!("figures {} {}", organisation.kvk_number, period.key),
         detail,
-    };
-    audit::record(c, now, entry)?;
+    )
+    .record(c, now)?;
     Ok(Some(reviewed.period))
 }
 

@@ -11,7 +11,7 @@ use diesel::prelude::*;
 use serde::Deserialize;
 
 use super::model::Need;
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::db::schema::{need_digests, need_matches, needs, organisations};
 use crate::db::{write_tx, DbConn};
 use crate::users::model::Role;
@@ -144,14 +144,7 @@ async fn set(ctx: Ctx, CsrfForm(form): CsrfForm<DigestForm>) -> Result<HttpRespo
                 save(c, user.id, Some(frequency.as_str()).filter(|f| !f.is_empty()), now)?;
                 let target = format!("user {}", user.id);
                 let detail = if frequency.is_empty() { "off" } else { frequency.as_str() };
-                let entry = audit::Entry {
-                    actor: Actor::User { id: user.id, email: &user.email },
-                    ip: Some(&ip),
-                    action: "need_digest_set",
-                    target: &target,
-                    detail,
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(user.id, &user.email, &ip, "need_digest_set", &target, detail).record(c, now)?;
                 Ok::<_, AppError>(())
             })
         })

@@ -25,7 +25,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::buying::BuyingOrganisation;
 use crate::db::{write_tx, DbConn};
 use crate::users::model::{CurrentUser, Role};
@@ -403,12 +403,5 @@ pub(crate) fn record(
     now: chrono::NaiveDateTime,
 ) -> diesel::QueryResult<()> {
     let target = format!("need {id}");
-    let entry = audit::Entry {
-        actor: Actor::User { id: user.id, email: &user.email },
-        ip: Some(ip),
-        action,
-        target: &target,
-        detail,
-    };
-    audit::record(conn, now, entry)
+    audit::Entry::by(user.id, &user.email, ip, action, &target, detail).record(conn, now)
 }

@@ -191,14 +191,15 @@ pub(super) async fn register(ctx: Ctx, CsrfForm(form): CsrfForm<RegisterForm>) -
                 });
                 let mail = mail::render(&worker.templates, "registration-confirm", lang, &recipient, data)?;
                 outbox::enqueue(c, &mail, None, now)?;
-                let entry = audit::Entry {
-                    actor: Actor::User { id: created.user_id, email: &recipient },
-                    ip: Some(&ip),
-                    action: "organisation_registered",
-                    target: &format!("organisation {}", organisation.kvk_number),
-                    detail: &organisation.name,
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(
+                    created.user_id,
+                    &recipient,
+                    &ip,
+                    "organisation_registered",
+                    &format!("organisation {}", organisation.kvk_number),
+                    &organisation.name,
+                )
+                .record(c, now)?;
                 Ok::<_, AppError>(Ok(()))
             })
         })

@@ -54,14 +54,15 @@ pub(super) async fn confirm(ctx: Ctx, CsrfForm(form): CsrfForm<TokenForm>) -> Re
                     let mail = mail::render(&worker.templates, "registration-received", lang, &operator.email, data)?;
                     outbox::enqueue(c, &mail, None, now)?;
                 }
-                let entry = audit::Entry {
-                    actor: Actor::User { id: found.user.id, email: &found.user.email },
-                    ip: Some(&ip),
-                    action: "registration_email_confirmed",
-                    target: &format!("organisation {}", found.kvk_number),
-                    detail: "",
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(
+                    found.user.id,
+                    &found.user.email,
+                    &ip,
+                    "registration_email_confirmed",
+                    &format!("organisation {}", found.kvk_number),
+                    "",
+                )
+                .record(c, now)?;
                 Ok::<_, AppError>(Some(found.organisation_name))
             })
         })
@@ -107,14 +108,15 @@ pub(super) async fn resend(ctx: Ctx, CsrfForm(form): CsrfForm<ResendForm>) -> Re
                 let lang = Lang::parse(&user.language).unwrap_or(Lang::Nl);
                 let mail = mail::render(&worker.templates, "registration-confirm", lang, &user.email, data)?;
                 outbox::enqueue(c, &mail, None, now)?;
-                let entry = audit::Entry {
-                    actor: Actor::User { id: user.id, email: &user.email },
-                    ip: Some(&ip),
-                    action: "registration_link_resent",
-                    target: &format!("organisation {kvk_number}"),
-                    detail: "",
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(
+                    user.id,
+                    &user.email,
+                    &ip,
+                    "registration_link_resent",
+                    &format!("organisation {kvk_number}"),
+                    "",
+                )
+                .record(c, now)?;
                 Ok::<_, AppError>(())
             })
         })

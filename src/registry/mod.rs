@@ -21,7 +21,7 @@ use chrono::Duration;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::db::write_tx;
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};

@@ -238,14 +238,15 @@ pub(super) async fn decide(
                     let mail = mail::render(&worker.templates, &decision.mail(), lang, &recipient.email, data)?;
                     outbox::enqueue(c, &mail, None, now)?;
                 }
-                let entry = audit::Entry {
-                    actor: Actor::User { id: admin_id, email: &admin_email },
-                    ip: Some(&ip),
-                    action: decision.audit_action(),
-                    target: &format!("organisation {}", organisation.kvk_number),
-                    detail: message.as_deref().unwrap_or(""),
-                };
-                audit::record(c, now, entry)?;
+                audit::Entry::by(
+                    admin_id,
+                    &admin_email,
+                    &ip,
+                    decision.audit_action(),
+                    &format!("organisation {}", organisation.kvk_number),
+                    message.as_deref().unwrap_or(""),
+                )
+                .record(c, now)?;
                 Ok::<_, AppError>(Ok(()))
             })
         })

@@ -19,7 +19,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::buying::BuyingOrganisation;
 use crate::users::model::{CurrentUser, Role};
 use crate::web::auth::policy::Action;
@@ -155,7 +155,5 @@ pub(crate) fn record(
     detail: &str,
     now: chrono::NaiveDateTime,
 ) -> diesel::QueryResult<()> {
-    let entry =
-        audit::Entry { actor: Actor::User { id: user.id, email: &user.email }, ip: Some(ip), action, target, detail };
-    audit::record(conn, now, entry)
+    audit::Entry::by(user.id, &user.email, ip, action, target, detail).record(conn, now)
 }

@@ -18,7 +18,7 @@ use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::buying::BuyingOrganisation;
 use crate::db::write_tx;
 use crate::users::model::{CurrentUser, Role};
@@ -246,14 +246,7 @@ pub(crate) fn audit_entry(
     now: chrono::NaiveDateTime,
 ) -> diesel::QueryResult<()> {
     let target = format!("buying organisation {organisation}");
-    let entry = audit::Entry {
-        actor: Actor::User { id: user.id, email: &user.email },
-        ip: Some(ip),
-        action,
-        target: &target,
-        detail,
-    };
-    audit::record(conn, now, entry)
+    audit::Entry::by(user.id, &user.email, ip, action, &target, detail).record(conn, now)
 }
 
 /// `/spend.csv`: every row with whether its supplier is a WISE (and which).

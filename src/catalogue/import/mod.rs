@@ -17,7 +17,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::db::write_tx;
 use crate::vocab;
 use crate::web::auth::policy::Action;
@@ -84,14 +84,15 @@ async fn upload(ctx: Ctx, payload: web::Payload) -> Result<HttpResponse, AppErro
             write_tx(c, |c| {
                 let outcome = import_organisations(c, &bytes, now)?;
                 if let Ok(count) = &outcome {
-                    let entry = audit::Entry {
-                        actor: Actor::User { id: admin.id, email: &admin.email },
-                        ip: Some(&ip),
-                        action: "organisations_imported",
-                        target: &source,
-                        detail: &format!("{count} organisations"),
-                    };
-                    audit::record(c, now, entry)?;
+                    audit::Entry::by(
+                        admin.id,
+                        &admin.email,
+                        &ip,
+                        "organisations_imported",
+                        &source,
+                        &format!("{count} organisations"),
+                    )
+                    .record(c, now)?;
                 }
                 Ok::<_, AppError>(outcome)
             })

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::db::cpv;
 use crate::db::{write_tx, DbConn};
 use crate::organisation::model::{OfferingInput, Organisation, OrganisationInput, ServiceArea};
@@ -121,9 +121,7 @@ fn record(
     target: &str,
     detail: &str,
 ) -> Result<(), AppError> {
-    let entry =
-        audit::Entry { actor: Actor::User { id: user.id, email: &user.email }, ip: Some(ip), action, target, detail };
-    Ok(audit::record(c, now, entry)?)
+    Ok(audit::Entry::by(user.id, &user.email, ip, action, target, detail).record(c, now)?)
 }
 
 fn text(value: &Option<String>) -> String {

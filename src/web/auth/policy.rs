@@ -4,7 +4,7 @@
 use actix_web::HttpRequest;
 
 use super::session::{client_ip, Identity};
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::users::model::{CurrentUser, Role};
 use crate::web::{AppError, AppState};
 
@@ -89,16 +89,7 @@ pub async fn require(
     let detail = format!("{action:?}");
     let now = crate::db::timestamp(state.clock.now());
     state
-        .db(move |c| {
-            let entry = audit::Entry {
-                actor: Actor::User { id, email: &email },
-                ip: Some(&ip),
-                action: "authorization_refused",
-                target: &target,
-                detail: &detail,
-            };
-            Ok(audit::record(c, now, entry)?)
-        })
+        .db(move |c| Ok(audit::Entry::by(id, &email, &ip, "authorization_refused", &target, &detail).record(c, now)?))
         .await?;
     Err(AppError::Forbidden)
 }
