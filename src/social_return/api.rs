@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{Contract, Entry, EntryForm};
 use super::progress::Progress;
-use super::{claims, listed, readable, store, view, viewer, Viewer};
+use super::{claims, contractor_asking, listed_now, readable, store, view, viewer, wise_asking};
 use crate::web::context::Ctx;
 use crate::web::download::{csv_response, FormatQuery};
 use crate::web::{routes, AppError};
@@ -58,9 +58,7 @@ pub struct Answer {
 }
 
 async fn contracts_of(ctx: &Ctx) -> Result<Vec<(Contract, String, Progress)>, AppError> {
-    let contractor = viewer(ctx).await?.contractor()?;
-    let (today, worker) = (ctx.state.now().date(), ctx.state.get_ref().clone());
-    ctx.state.db(move |c| Ok(listed(c, contractor, today, &worker.config.social_return)?)).await
+    listed_now(ctx, viewer(ctx).await?.contractor()?).await
 }
 
 /// `GET /api/v1/social-return/contracts`.
@@ -118,8 +116,7 @@ pub(crate) async fn api_contract(ctx: Ctx, path: web::Path<i32>) -> Result<HttpR
     let id = path.into_inner();
     let (contract, name, entries) = ctx.state.db(move |c| readable(c, contractor, id)).await?;
     let entries: Vec<Entry> = entries.into_iter().map(|(e, _)| e).collect();
-    let refs: Vec<&Entry> = entries.iter().collect();
-    let progress = super::progress::of(&contract, &refs, ctx.state.now().date(), &ctx.state.config.social_return);
+    let progress = super::progress::of(&contract, &entries, ctx.state.now().date(), &ctx.state.config.social_return);
     Ok(HttpResponse::Ok().json(ContractDetail { contract, contractor: name, progress, entries }))
 }
 
@@ -143,9 +140,7 @@ pub(crate) async fn api_add_entry(
     path: web::Path<i32>,
     body: web::Json<EntryForm>,
 ) -> Result<HttpResponse, AppError> {
-    let Viewer::Contractor(user, organisation) = viewer(&ctx).await? else {
-        return Err(AppError::Forbidden);
-    };
+    let (user, organisation) = contractor_asking(&ctx).await?;
     let (id, ip, worker, form) = (path.into_inner(), ctx.client_ip(), ctx.state.get_ref().clone(), body.into_inner());
     let entry = ctx
         .state
@@ -169,9 +164,7 @@ pub(crate) async fn api_add_entry(
 )]
 #[get("/api/v1/social-return/claims")]
 pub(crate) async fn api_claims(ctx: Ctx) -> Result<HttpResponse, AppError> {
-    let Viewer::Wise(user) = viewer(&ctx).await? else {
-        return Err(AppError::Forbidden);
-    };
+    let user = wise_asking(&ctx).await?;
     let claims = ctx.state.db(move |c| Ok(store::claims_on(c, &user.organisations)?)).await?;
     let out: Vec<Claim> = claims
         .into_iter()
@@ -206,9 +199,7 @@ pub(crate) async fn api_answer(
     path: web::Path<i32>,
     body: web::Json<Answer>,
 ) -> Result<HttpResponse, AppError> {
-    let Viewer::Wise(user) = viewer(&ctx).await? else {
-        return Err(AppError::Forbidden);
-    };
+    let user = wise_asking(&ctx).await?;
     let (id, now, ip, answer) = (path.into_inner(), ctx.state.now(), ctx.client_ip(), body.into_inner());
     let entry = ctx
         .state

@@ -11,7 +11,7 @@ use serde_json::json;
 use super::flow::{self, Env};
 use super::model::{EntryForm, ENTRY_FIELDS};
 use super::valuation::{self, Standing};
-use super::{record, store, view, viewer, Viewer};
+use super::{contractor_asking, record, store, view, wise_asking};
 use crate::buying::BuyingOrganisation;
 use crate::db::{write_tx, DbConn};
 use crate::users::model::CurrentUser;
@@ -85,17 +85,9 @@ pub(crate) fn add_entry(
     })
 }
 
-/// The contractor's user and organisation, or 403.
-async fn contractor(ctx: &Ctx) -> Result<(CurrentUser, BuyingOrganisation), AppError> {
-    match viewer(ctx).await? {
-        Viewer::Contractor(user, organisation) => Ok((user, organisation)),
-        _ => Err(AppError::Forbidden),
-    }
-}
-
 /// The contractor records an entry on its contract.
 async fn add(ctx: Ctx, path: web::Path<i32>, CsrfForm(form): CsrfForm<EntryForm>) -> Result<HttpResponse, AppError> {
-    let (user, organisation) = contractor(&ctx).await?;
+    let (user, organisation) = contractor_asking(&ctx).await?;
     let id = path.into_inner();
     let (ip, worker, typed) = (ctx.client_ip(), ctx.state.get_ref().clone(), form.clone());
     let outcome = ctx.state.db(move |c| add_entry(c, &worker, &user, &ip, &organisation, id, &typed)).await;
@@ -119,7 +111,7 @@ async fn add(ctx: Ctx, path: web::Path<i32>, CsrfForm(form): CsrfForm<EntryForm>
 /// The contractor removes an entry that does not count (yet): a pending or disputed
 /// purchase, or a building block.
 async fn withdraw(ctx: Ctx, path: web::Path<i32>, _: CsrfForm<Empty>) -> Result<HttpResponse, AppError> {
-    let (user, organisation) = contractor(&ctx).await?;
+    let (user, organisation) = contractor_asking(&ctx).await?;
     let id = path.into_inner();
     let (now, ip) = (ctx.state.now(), ctx.client_ip());
     let contract = ctx
@@ -189,9 +181,7 @@ async fn claims_page(ctx: Ctx, query: web::Query<ClaimsQuery>) -> Result<HttpRes
 }
 
 async fn render_claims(ctx: &Ctx, status: StatusCode, extra: serde_json::Value) -> Result<HttpResponse, AppError> {
-    let Viewer::Wise(user) = viewer(ctx).await? else {
-        return Err(AppError::Forbidden);
-    };
+    let user = wise_asking(ctx).await?;
     let wises = user.organisations.clone();
     let claims = ctx.state.db(move |c| Ok(store::claims_on(c, &wises)?)).await?;
     let data = view::claims_page(&claims, ctx.lang());
@@ -210,9 +200,7 @@ async fn answer_form(
     path: web::Path<i32>,
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> Result<HttpResponse, AppError> {
-    let Viewer::Wise(user) = viewer(&ctx).await? else {
-        return Err(AppError::Forbidden);
-    };
+    let user = wise_asking(&ctx).await?;
     let id = path.into_inner();
     let (now, ip) = (ctx.state.now(), ctx.client_ip());
     let (decision, comment) = (form.decision.clone(), form.comment.clone());

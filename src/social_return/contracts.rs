@@ -146,8 +146,7 @@ pub(super) async fn render_contract(
     let contractor = viewer.contractor()?;
     let (contract, name, entries) = ctx.state.db(move |c| super::readable(c, contractor, id)).await?;
     let config = &ctx.state.config.social_return;
-    let refs: Vec<_> = entries.iter().map(|(e, _)| e).collect();
-    let progress = super::progress::of(&contract, &refs, ctx.state.now().date(), config);
+    let progress = super::progress::of(&contract, entries.iter().map(|(e, _)| e), ctx.state.now().date(), config);
     let data = view::contract_page(&contract, &name, &entries, &progress, &viewer, config, ctx.lang());
     ctx.render_status(status, "social_return/contract", crate::web::page::merge(data, extra))
 }

@@ -63,8 +63,9 @@ fn send(
     )
 }
 
-/// A contract's part of every mail about it.
-fn about(env: &Env<'_>, contract: &Contract, contractor: &str, progress: &progress::Progress) -> Value {
+/// Every mail's data about `contract` (its progress where the mail reports it); a claim's
+/// mail sets the WISE, the invoice and its amount.
+fn about(env: &Env<'_>, contract: &Contract, contractor: &str, progress: Option<&progress::Progress>) -> Value {
     json!({
         "reference": contract.reference,
         "title": contract.title,
@@ -73,10 +74,10 @@ fn about(env: &Env<'_>, contract: &Contract, contractor: &str, progress: &progre
         "invoice": "",
         "ends_on": contract.ends_on.format("%Y-%m-%d").to_string(),
         "obligation_cents": contract.obligation_cents,
-        "realised_cents": progress.realised_cents,
-        "pending_cents": progress.pending_cents,
+        "realised_cents": progress.map_or(0, |p| p.realised_cents),
+        "pending_cents": progress.map_or(0, |p| p.pending_cents),
         "amount_cents": 0,
-        "realised_permille": progress.realised_permille,
+        "realised_permille": progress.map_or(0, |p| p.realised_permille),
         "link": format!("{}/social-return/contracts/{}", env.config.base_url(), contract.id),
     })
 }
@@ -106,21 +107,11 @@ pub fn notify_claim(
         .next()
         .map(|m| m.name)
         .unwrap_or_default();
-    let mut data = json!({
-        "reference": contract.reference,
-        "title": contract.title,
-        "contractor": contractor,
-        "wise": name,
-        "invoice": entry.invoice_number.clone().unwrap_or_default(),
-        "ends_on": "",
-        "obligation_cents": 0,
-        "realised_cents": 0,
-        "pending_cents": 0,
-        "amount_cents": entry.amount_cents.unwrap_or(0),
-        "realised_permille": 0,
-        "link": format!("{}/social-return/claims", env.config.base_url()),
-    });
-    data["entry_date"] = json!(entry.entry_date.format("%Y-%m-%d").to_string());
+    let mut data = about(env, contract, contractor, None);
+    data["wise"] = json!(name);
+    data["invoice"] = json!(entry.invoice_number.clone().unwrap_or_default());
+    data["amount_cents"] = json!(entry.amount_cents.unwrap_or(0));
+    data["link"] = json!(format!("{}/social-return/claims", env.config.base_url()));
     send(conn, env, event, &format!("sr-claim:{}:{event}", entry.id), &contacts, &data)
 }
 
@@ -144,9 +135,8 @@ pub fn run_due(conn: &mut DbConn, config: &Config, templates: &Templates, now: N
             continue;
         }
         let entries: Vec<Entry> = store::entries_of(conn, contract.id)?.into_iter().map(|(e, _)| e).collect();
-        let refs: Vec<&Entry> = entries.iter().collect();
-        let progress = progress::of(&contract, &refs, today, sr);
-        let data = about(&env, &contract, &contractor, &progress);
+        let progress = progress::of(&contract, &entries, today, sr);
+        let data = about(&env, &contract, &contractor, Some(&progress));
         let contacts = crate::buying::store::contacts(conn, contract.contractor_id)?;
         let key = |event: &str| format!("sr:{}:{event}", contract.id);
         // The quarterly mails follow the start mail: none in the quarter it went out in

@@ -27,7 +27,7 @@ use crate::web::context::Ctx;
 use crate::web::download::{csv_response, FormatQuery};
 use crate::web::form::see_other;
 use crate::web::{routes, AppError};
-use model::{Contract, Entry};
+use model::Contract;
 
 pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/social-return", overview);
@@ -104,11 +104,36 @@ pub(crate) fn listed(
     Ok(list
         .into_iter()
         .map(|(contract, name)| {
-            let own: Vec<&Entry> = entries.iter().filter(|e| e.contract_id == contract.id).collect();
-            let p = progress::of(&contract, &own, today, config);
+            let own = entries.iter().filter(|e| e.contract_id == contract.id);
+            let p = progress::of(&contract, own, today, config);
             (contract, name, p)
         })
         .collect())
+}
+
+/// [`listed`] for a request: today's progress of the contracts `contractor` may see.
+pub(crate) async fn listed_now(
+    ctx: &Ctx,
+    contractor: Option<i32>,
+) -> Result<Vec<(Contract, String, progress::Progress)>, AppError> {
+    let (today, worker) = (ctx.state.now().date(), ctx.state.get_ref().clone());
+    ctx.state.db(move |c| Ok(listed(c, contractor, today, &worker.config.social_return)?)).await
+}
+
+/// The contractor's user and organisation asking, or 403.
+pub(crate) async fn contractor_asking(ctx: &Ctx) -> Result<(CurrentUser, BuyingOrganisation), AppError> {
+    match viewer(ctx).await? {
+        Viewer::Contractor(user, organisation) => Ok((user, organisation)),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// The WISE's user asking, or 403.
+pub(crate) async fn wise_asking(ctx: &Ctx) -> Result<CurrentUser, AppError> {
+    match viewer(ctx).await? {
+        Viewer::Wise(user) => Ok(user),
+        _ => Err(AppError::Forbidden),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -124,9 +149,7 @@ async fn overview(ctx: Ctx, query: web::Query<NoticeQuery>) -> Result<HttpRespon
     if let Viewer::Wise(_) = viewer {
         return Ok(see_other("/social-return/claims"));
     }
-    let contractor = viewer.contractor()?;
-    let (today, worker) = (ctx.state.now().date(), ctx.state.get_ref().clone());
-    let list = ctx.state.db(move |c| Ok(listed(c, contractor, today, &worker.config.social_return)?)).await?;
+    let list = listed_now(&ctx, viewer.contractor()?).await?;
     let rows: Vec<_> = list.iter().map(|(c, name, p)| view::contract_row(c, name, p, ctx.lang())).collect();
     let data = json!({
         "nav": "social-return",
@@ -139,9 +162,7 @@ async fn overview(ctx: Ctx, query: web::Query<NoticeQuery>) -> Result<HttpRespon
 
 /// `/social-return.csv`: the overview as CSV.
 async fn overview_csv(ctx: Ctx, format: web::Query<FormatQuery>) -> Result<HttpResponse, AppError> {
-    let contractor = viewer(&ctx).await?.contractor()?;
-    let (today, worker) = (ctx.state.now().date(), ctx.state.get_ref().clone());
-    let list = ctx.state.db(move |c| Ok(listed(c, contractor, today, &worker.config.social_return)?)).await?;
+    let list = listed_now(&ctx, viewer(&ctx).await?.contractor()?).await?;
     csv_response(ctx.lang(), &format, "social-return", view::contracts_csv(&list)?)
 }
 

@@ -36,12 +36,26 @@ fn permille(part: i64, whole: i64) -> i64 {
 }
 
 /// `contract`'s progress from its `entries` on `today`.
-pub fn of(contract: &Contract, entries: &[&Entry], today: NaiveDate, config: &SocialReturnConfig) -> Progress {
-    let sum = |f: &dyn Fn(&Entry) -> bool| entries.iter().filter(|e| f(e)).map(|e| e.value_cents).sum::<i64>();
-    let realised = sum(&|e| e.counts());
-    let realised_purchases = sum(&|e| e.counts() && e.is_purchase());
-    let pending = sum(&|e| e.state == "pending");
-    let disputed = sum(&|e| e.state == "disputed");
+pub fn of<'a>(
+    contract: &Contract,
+    entries: impl IntoIterator<Item = &'a Entry>,
+    today: NaiveDate,
+    config: &SocialReturnConfig,
+) -> Progress {
+    let (mut realised, mut realised_purchases, mut pending, mut disputed) = (0, 0, 0, 0);
+    for e in entries {
+        if e.counts() {
+            realised += e.value_cents;
+            if e.is_purchase() {
+                realised_purchases += e.value_cents;
+            }
+        }
+        match e.state.as_str() {
+            "pending" => pending += e.value_cents,
+            "disputed" => disputed += e.value_cents,
+            _ => {}
+        }
+    }
     let term = (contract.ends_on - contract.starts_on).num_days().max(1);
     let elapsed = (today - contract.starts_on).num_days().clamp(0, term);
     let term_permille = permille(elapsed, term);
@@ -130,7 +144,7 @@ mod tests {
     fn only_confirmed_purchases_count_and_the_pace_projects_the_end() {
         let config = Config::defaults().social_return;
         let (a, b, c) = (entry("confirmed", 100_000), entry("pending", 70_000), entry("disputed", 30_000));
-        let list = [&a, &b, &c];
+        let list = [a, b, c];
         let mid = NaiveDate::from_ymd_opt(2026, 7, 2).unwrap();
         let p = of(&contract(), &list, mid, &config);
         assert_eq!((p.realised_cents, p.pending_cents, p.disputed_cents), (100_000, 70_000, 30_000));
@@ -145,6 +159,6 @@ mod tests {
         let before = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
         assert_eq!(of(&contract(), &list, before, &config).projected_cents, None);
         let big = entry("overridden", 500_000);
-        assert_eq!(of(&contract(), &[&big], mid, &config).state, "met");
+        assert_eq!(of(&contract(), [&big], mid, &config).state, "met");
     }
 }

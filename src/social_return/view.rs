@@ -10,6 +10,7 @@ use super::Viewer;
 use crate::config::SocialReturnConfig;
 use crate::i18n::Lang;
 use crate::i18n::{euros, percent};
+use crate::web::download::euro_cell;
 use crate::web::form::{field_errors, safe_cell};
 use crate::web::AppError;
 
@@ -170,7 +171,6 @@ pub fn claims_page(claims: &[(Entry, Contract, String)], lang: Lang) -> Value {
 
 /// The overview as CSV: one row per contract, amounts in euros with cents.
 pub fn contracts_csv(list: &[(Contract, String, Progress)]) -> Result<Vec<u8>, AppError> {
-    let money = |cents: i64| format!("{}.{:02}", cents / 100, (cents % 100).abs());
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "reference",
@@ -196,18 +196,18 @@ pub fn contracts_csv(list: &[(Contract, String, Progress)]) -> Result<Vec<u8>, A
             safe_cell(&c.reference),
             safe_cell(&c.title),
             safe_cell(contractor),
-            money(c.value_cents),
+            euro_cell(c.value_cents),
             format!("{}.{:02}", c.percent_bp / 100, c.percent_bp % 100),
-            money(c.obligation_cents),
+            euro_cell(c.obligation_cents),
             c.starts_on.to_string(),
             c.ends_on.to_string(),
-            money(p.realised_cents),
-            money(p.realised_purchases_cents),
-            money(p.pending_cents),
-            money(p.disputed_cents),
+            euro_cell(p.realised_cents),
+            euro_cell(p.realised_purchases_cents),
+            euro_cell(p.pending_cents),
+            euro_cell(p.disputed_cents),
             format!("{}.{}", p.realised_permille / 10, p.realised_permille % 10),
             format!("{}.{}", p.term_permille / 10, p.term_permille % 10),
-            p.projected_cents.map(money).unwrap_or_default(),
+            p.projected_cents.map(euro_cell).unwrap_or_default(),
             p.state.to_string(),
         ])
         .map_err(anyhow::Error::from)?;

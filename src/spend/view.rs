@@ -12,6 +12,7 @@ use super::summary::{Amounts, Group, Summary};
 use crate::buying::BuyingOrganisation;
 use crate::i18n::{euros, percent, text, Lang};
 use crate::render::charts::{self, ChartText};
+use crate::web::download::euro_cell;
 use crate::web::form::safe_cell;
 use crate::web::AppError;
 
@@ -183,12 +184,10 @@ pub fn rows_csv(rows: &[SpendRow], wises: &HashMap<String, Wise>) -> Result<Vec<
     .map_err(fail)?;
     for r in rows {
         let wise = wises.get(&r.supplier_kvk);
-        let sign = if r.amount_cents < 0 { "-" } else { "" };
-        let amount = format!("{sign}{}.{:02}", r.amount_cents.abs() / 100, r.amount_cents.abs() % 100);
         out.write_record([
             safe_cell(&r.supplier_kvk),
             safe_cell(&r.supplier_name),
-            amount,
+            euro_cell(r.amount_cents),
             safe_cell(&r.period),
             safe_cell(r.category.as_deref().unwrap_or("")),
             r.cpv_code.clone().unwrap_or_default(),

@@ -16,6 +16,12 @@ pub struct FormatQuery {
     pub format: Option<String>,
 }
 
+/// Euro cents as a CSV cell: `1234.56`, `-0.50` (a point, no grouping, in every language).
+pub fn euro_cell(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", cents.abs() / 100, cents.abs() % 100)
+}
+
 /// A CSV file to send: its name (without `.csv`) and its standard text.
 pub fn csv_response(
     lang: Lang,

@@ -42,20 +42,8 @@ fn wise(app: &TestApp, kvk: &str, name: &str, status: &str, cpv: &str) -> (i32, 
     (id, app.add_user("wise", Some(id)))
 }
 
-/// Keys of the mails in the outbox that start with `prefix`.
-fn mails(app: &TestApp, prefix: &str) -> Vec<String> {
-    app.with_conn(|c| {
-        outbox::table
-            .filter(outbox::idempotency_key.like(format!("{prefix}%")))
-            .select(outbox::idempotency_key.assume_not_null())
-            .order(outbox::id)
-            .load(c)
-            .unwrap()
-    })
-}
-
 fn mails_to(app: &TestApp, prefix: &str, recipient: &str) -> usize {
-    mails(app, prefix).iter().filter(|k| k.ends_with(recipient) || k.contains(&format!(":{recipient}:"))).count()
+    app.outbox_keys(prefix).iter().filter(|k| k.ends_with(recipient) || k.contains(&format!(":{recipient}:"))).count()
 }
 
 fn run_due(app: &TestApp) -> usize {
@@ -144,7 +132,7 @@ backend_tests! {
         let alert = format!("need:{id}:alert:");
         assert_eq!(mails_to(&app, &alert, &cook.email), 1);
         assert_eq!(mails_to(&app, &alert, &baker.email), 1);
-        assert_eq!(mails(&app, &alert).len(), 2, "{:?}", mails(&app, &alert));
+        assert_eq!(app.outbox_keys(&alert).len(), 2, "{:?}", app.outbox_keys(&alert));
         assert_eq!(mails_to(&app, &format!("need:{id}:published:"), &buyer.email), 1);
         let _ = sleeper;
 
@@ -174,10 +162,10 @@ backend_tests! {
         assert!(!csv.body.contains("Bakkerij Twee,interested"), "the silent bakery is not interested");
 
         // The scheduled step, run again and again at the same moment, sends nothing twice.
-        let before = mails(&app, &format!("need:{id}:")).len();
+        let before = app.outbox_keys(&format!("need:{id}:")).len();
         run_due(&app);
         run_due(&app);
-        assert_eq!(mails(&app, &format!("need:{id}:")).len(), before);
+        assert_eq!(app.outbox_keys(&format!("need:{id}:")).len(), before);
         // Two working days later (Monday → Wednesday), the bakery, which neither opened
         // nor answered, gets one reminder; the kitchen none.
         app.clock.advance(Duration::days(2) + Duration::hours(1));
@@ -274,7 +262,7 @@ backend_tests! {
         app.post_form(&mut b, "/needs", &need_form("Schoonmaak kantoor", "90911200", "submit")).await.assert_status(303);
         let lonely = app.with_conn(|c| store::of_buyer(c, buying)).unwrap()[0].id;
         app.post_form(&mut op, &format!("/admin/needs/{lonely}/publish"), &[]).await.assert_status(303);
-        assert!(mails(&app, &format!("need:{lonely}:alert:")).is_empty());
+        assert!(app.outbox_keys(&format!("need:{lonely}:alert:")).is_empty());
         assert_eq!(mails_to(&app, &format!("need:{lonely}:nobody:"), &operator.email), 1);
 
         // A need returned with a comment and left unchanged for 10 days is withdrawn, with one mail.
@@ -323,7 +311,7 @@ backend_tests! {
         };
         digest_run(&app);
         digest_run(&app);
-        let digests = mails(&app, "needs-digest:");
+        let digests = app.outbox_keys("needs-digest:");
         assert_eq!(digests.len(), 1, "{digests:?}");
         assert!(digests[0].contains(&format!(":{}:", late.id)), "{digests:?}");
         let body: String = app.with_conn(|c| {

@@ -33,30 +33,6 @@ fn wise(app: &TestApp, kvk: &str, name: &str, code_register: bool, sena: bool) -
     (id, app.add_user("wise", Some(id)))
 }
 
-fn buyer_of(app: &TestApp, name: &str, kvk: &str) -> (i32, TestUser) {
-    let now = db::timestamp(test_now());
-    let input = wise_monitor::buying::BuyingInput {
-        name: name.into(),
-        kvk_number: kvk.into(),
-        kind: "company".into(),
-        municipality: "Utrecht".into(),
-    };
-    let id = app.with_conn(|c| wise_monitor::buying::store::create(c, &input, "approved", now)).unwrap();
-    (id, app.add_user("buyer", Some(id)))
-}
-
-/// Keys of the mails in the outbox that start with `prefix`.
-fn mails(app: &TestApp, prefix: &str) -> Vec<String> {
-    app.with_conn(|c| {
-        outbox::table
-            .filter(outbox::idempotency_key.like(format!("{prefix}%")))
-            .select(outbox::idempotency_key.assume_not_null())
-            .order(outbox::id)
-            .load(c)
-            .unwrap()
-    })
-}
-
 fn run_due(app: &TestApp) -> usize {
     let now = db::timestamp(app.clock.now());
     app.with_conn(|c| flow::run_due(c, &app.state.config, &app.state.templates, now)).unwrap()
@@ -81,7 +57,7 @@ backend_tests! {
     async fn a_purchase_counts_once_its_wise_confirms_it(app) {
         let (_w1, w1_user) = wise(&app, "11111111", "Keuken Eén", true, false);
         let (_w2, w2_user) = wise(&app, "22222222", "Schoon & Co", false, true);
-        let (_company, buyer) = buyer_of(&app, "Bouwbedrijf Test", "55555555");
+        let (_company, buyer) = app.buying_organisation("Bouwbedrijf Test", "55555555");
         let officer = app.add_user("city", None);
         let mut o = app.sign_in_as(&officer).await;
         let today = test_now().date_naive();
@@ -152,7 +128,7 @@ backend_tests! {
         let block = [("kind", "apprenticeship"), ("entry_date", day.as_str()), ("quantity", "1")];
         app.post_form(&mut b, &entries, &block).await.assert_status(303);
         // Each WISE was asked, once.
-        assert_eq!(mails(&app, "sr-claim:").len(), 2);
+        assert_eq!(app.outbox_keys("sr-claim:").len(), 2);
 
         let officer_token = token(&app, &officer);
         let p = progress(&app, &officer_token, contract.id).await;
@@ -193,7 +169,7 @@ backend_tests! {
         assert_eq!(progress(&app, &officer_token, contract.id).await["realised_cents"], 3_500_000);
 
         // Another contractor sees none of it.
-        let (_, other) = buyer_of(&app, "Ander Bedrijf", "66666666");
+        let (_, other) = app.buying_organisation("Ander Bedrijf", "66666666");
         let mut x = app.sign_in_as(&other).await;
         app.get_with(&mut x, &page).await.assert_status(404);
         app.get_with(&mut x, "/social-return").await.assert_status(200);
@@ -225,20 +201,20 @@ backend_tests! {
         // days, the next quarter's mail, the officer's warning late in the term and the end.
         assert!(run_due(&app) > 0);
         assert_eq!(run_due(&app), 0, "nothing twice");
-        let contractor_mails = mails(&app, &format!("sr:{}:", contract.id));
+        let contractor_mails = app.outbox_keys(&format!("sr:{}:", contract.id));
         assert!(contractor_mails.iter().any(|k| k.contains(":start:") && k.ends_with(&buyer.email)), "{contractor_mails:?}");
         assert!(!contractor_mails.iter().any(|k| k.contains(":quarter:")), "{contractor_mails:?}");
         app.clock.advance(Duration::days(8));
         assert_eq!(run_due(&app), 1, "the pending claim's reminder");
-        assert_eq!(mails(&app, &format!("sr-claim:{e3}:claim-reminder:")).len(), 1);
+        assert_eq!(app.outbox_keys(&format!("sr-claim:{e3}:claim-reminder:")).len(), 1);
         app.clock.advance(Duration::days(200));
         run_due(&app);
-        assert_eq!(mails(&app, &format!("sr:{}:quarter:3:{}", contract.id, buyer.email)).len(), 1);
-        assert_eq!(mails(&app, &format!("sr:{}:behind:", contract.id)).len(), 1, "below 80 % after 80 % of the term");
+        assert_eq!(app.outbox_keys(&format!("sr:{}:quarter:3:{}", contract.id, buyer.email)).len(), 1);
+        assert_eq!(app.outbox_keys(&format!("sr:{}:behind:", contract.id)).len(), 1, "below 80 % after 80 % of the term");
         app.clock.advance(Duration::days(100));
         run_due(&app);
         run_due(&app);
-        assert_eq!(mails(&app, &format!("sr:{}:end:{}", contract.id, officer.email)).len(), 1);
+        assert_eq!(app.outbox_keys(&format!("sr:{}:end:{}", contract.id, officer.email)).len(), 1);
         // Confirming through the API still works after the term, and moves the amount.
         let res = app.send(post(format!("/api/v1/social-return/entries/{e3}/answer"), &w1_token, r#"{"decision":"confirm"}"#)).await;
         res.assert_status(200);

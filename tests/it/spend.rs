@@ -11,7 +11,7 @@ use wise_monitor::organisation::store as org_store;
 use wise_monitor::spend::store;
 
 use crate::backend_tests;
-use crate::support::{test_now, TestApp, TestUser};
+use crate::support::{test_now, TestApp};
 
 fn wise(app: &TestApp, kvk: &str, name: &str, sector: &str) -> i32 {
     let now = db::timestamp(test_now());
@@ -25,18 +25,6 @@ fn wise(app: &TestApp, kvk: &str, name: &str, sector: &str) -> i32 {
     app.with_conn(|c| org_store::create_organisation(c, &input, "approved", now)).unwrap()
 }
 
-fn buyer_of(app: &TestApp, name: &str, kvk: &str) -> (i32, TestUser) {
-    let now = db::timestamp(test_now());
-    let input = wise_monitor::buying::BuyingInput {
-        name: name.into(),
-        kvk_number: kvk.into(),
-        kind: "company".into(),
-        municipality: "Utrecht".into(),
-    };
-    let id = app.with_conn(|c| wise_monitor::buying::store::create(c, &input, "approved", now)).unwrap();
-    (id, app.add_user("buyer", Some(id)))
-}
-
 const YEAR: &str = "supplier_kvk;supplier_name;amount_eur;period;category;entity\n\
 11111111;Keuken Eén;10.000,00;2026-Q1;catering;Stadhuis\n\
 22222222;Schoon & Co;5.000;2026-Q1;schoonmaak;Stadhuis\n\
@@ -47,7 +35,7 @@ backend_tests! {
     async fn a_buyer_imports_spend_and_sees_the_share_with_wises(app) {
         wise(&app, "11111111", "Keuken Eén", "catering");
         wise(&app, "22222222", "Schoon & Co", "cleaning_facility");
-        let (company, buyer) = buyer_of(&app, "Bouwbedrijf Test", "55555555");
+        let (company, buyer) = app.buying_organisation("Bouwbedrijf Test", "55555555");
         let mut b = app.sign_in_as(&buyer).await;
 
         // A file with a bad line is refused whole, each error by line and column.
@@ -132,7 +120,7 @@ backend_tests! {
         assert!(app.with_conn(|c| store::is_shared(c, company)).unwrap());
 
         // Another buyer sees an empty register of its own, and cannot remove these lines.
-        let (_, other) = buyer_of(&app, "Ander Bedrijf", "66666666");
+        let (_, other) = app.buying_organisation("Ander Bedrijf", "66666666");
         let mut o = app.sign_in_as(&other).await;
         app.get_with(&mut o, "/spend").await.assert_status(200).assert_contains("Ander Bedrijf");
         let row = app.with_conn(|c| store::rows_of(c, company)).unwrap()[0].id;

@@ -421,6 +421,33 @@ impl TestApp {
         let now = db::timestamp(self.clock.now());
         self.with_conn(|c| wise_monitor::mail::outbox::deliver_due(c, &self.state.mailer, now, 60, 8)).expect("deliver")
     }
+
+    /// Keys of the mails in the outbox that start with `prefix`, in the order they were queued.
+    pub fn outbox_keys(&self, prefix: &str) -> Vec<String> {
+        use diesel::prelude::*;
+        use wise_monitor::db::schema::outbox;
+        self.with_conn(|c| {
+            outbox::table
+                .filter(outbox::idempotency_key.like(format!("{prefix}%")))
+                .select(outbox::idempotency_key.assume_not_null())
+                .order(outbox::id)
+                .load(c)
+                .unwrap()
+        })
+    }
+
+    /// An approved buying organisation (a company in Utrecht) and a buyer of it.
+    pub fn buying_organisation(&self, name: &str, kvk: &str) -> (i32, TestUser) {
+        let input = wise_monitor::buying::BuyingInput {
+            name: name.into(),
+            kvk_number: kvk.into(),
+            kind: "company".into(),
+            municipality: "Utrecht".into(),
+        };
+        let now = db::timestamp(test_now());
+        let id = self.with_conn(|c| wise_monitor::buying::store::create(c, &input, "approved", now)).unwrap();
+        (id, self.add_user("buyer", Some(id)))
+    }
 }
 
 /// The first link in a text that starts with `prefix`.
