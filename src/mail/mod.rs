@@ -4,6 +4,7 @@
 //! an in-memory [`Mailbox`] for tests).
 
 pub mod outbox;
+mod smtp;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -13,7 +14,8 @@ use anyhow::{bail, Context as _};
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox as Address, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
-use lettre::{FileTransport, Message, SmtpTransport, Transport as _};
+use lettre::transport::smtp::client::TlsParameters;
+use lettre::{FileTransport, Message, Transport as _};
 use serde_json::Value;
 
 use crate::config::MailConfig;
@@ -129,7 +131,7 @@ impl Mailbox {
 /// Where mail goes.
 #[derive(Debug, Clone)]
 pub enum Transport {
-    Smtp(SmtpTransport),
+    Smtp(smtp::Smtp),
     /// One `.eml` file per mail in this directory.
     File(PathBuf),
     Memory(Mailbox),
@@ -179,7 +181,7 @@ impl Mailer {
     pub fn send(&self, email: &Email) -> Result<(), String> {
         let message = self.message(email)?;
         match &self.transport {
-            Transport::Smtp(smtp) => smtp.send(&message).map(drop).map_err(|e| error_chain(&e)),
+            Transport::Smtp(smtp) => smtp.send(message.envelope(), &message.formatted()).map_err(|e| error_chain(&e)),
             Transport::File(dir) => FileTransport::new(dir).send(&message).map(drop).map_err(|e| error_chain(&e)),
             Transport::Memory(mailbox) => {
                 let mut state = mailbox.state();
@@ -233,22 +235,21 @@ pub fn message_id(key: &str, domain: &str) -> String {
 
 /// SMTP with STARTTLS, implicit TLS or (for a local relay) no encryption, and
 /// credentials when a user name is configured.
-fn smtp_transport(config: &MailConfig) -> anyhow::Result<SmtpTransport> {
+fn smtp_transport(config: &MailConfig) -> anyhow::Result<smtp::Smtp> {
     let host = config.smtp_host.trim();
     if host.is_empty() {
         bail!("mail.smtp_host is empty");
     }
-    let builder = match config.smtp_security.as_str() {
-        "starttls" => SmtpTransport::starttls_relay(host).context("cannot set up STARTTLS")?,
-        "tls" => SmtpTransport::relay(host).context("cannot set up TLS")?,
-        "none" => SmtpTransport::builder_dangerous(host),
+    let tls = || TlsParameters::new(host.to_string()).context("cannot set up TLS");
+    let security = match config.smtp_security.as_str() {
+        "starttls" => smtp::Security::Starttls(tls()?),
+        "tls" => smtp::Security::Tls(tls()?),
+        "none" => smtp::Security::None,
         other => bail!("mail.smtp_security must be \"starttls\", \"tls\" or \"none\", not {other:?}"),
     };
-    let mut builder = builder.port(config.smtp_port).timeout(Some(SMTP_TIMEOUT));
-    if !config.smtp_username.is_empty() {
-        builder = builder.credentials(Credentials::new(config.smtp_username.clone(), config.smtp_password.clone()));
-    }
-    Ok(builder.build())
+    let credentials = (!config.smtp_username.is_empty())
+        .then(|| Credentials::new(config.smtp_username.clone(), config.smtp_password.clone()));
+    Ok(smtp::Smtp::new(host, config.smtp_port, security, credentials, SMTP_TIMEOUT))
 }
 
 /// An error with its causes, one line: "Connection error: Connection refused (os error 111)".

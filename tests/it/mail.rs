@@ -284,3 +284,43 @@ fn smtp_delivers_a_multipart_message() {
     assert_eq!(message.header("List-Unsubscribe-Post").as_deref(), Some("List-Unsubscribe=One-Click"));
     assert!(data.contains("Beste Anna,"), "{data}");
 }
+
+/// Several mails over the one kept connection, each whole: a line that starts with a
+/// dot arrives as written (doubled on the wire, undoubled by the server), and a mail
+/// after the server went away and came back goes out on a fresh connection.
+#[test]
+fn smtp_keeps_one_connection_and_sends_dotted_lines_intact() {
+    let port = free_port();
+    let Some(sink) = SmtpSink::start_on(port, "it::mail::smtp_keeps_one_connection_and_sends_dotted_lines_intact")
+    else {
+        return;
+    };
+    let mailer = Mailer::from_config(&smtp_config(sink.port)).unwrap();
+    let email = |n: usize| Email {
+        to: format!("buyer{n}@example.nl"),
+        subject: format!("Mail {n}"),
+        text: format!(".first line of mail {n}\n..second\nlast.\n"),
+        html: format!("<p>mail {n}</p>"),
+        unsubscribe_url: None,
+        message_key: None,
+    };
+    for n in 0..3 {
+        mailer.send(&email(n)).expect("the sink accepts each mail");
+    }
+    let mut received = sink.received(3);
+    assert_eq!(received.len(), 3);
+    received.sort_by(|a, b| a.to.cmp(&b.to));
+    for (n, message) in received.iter().enumerate() {
+        assert_eq!(message.to, [format!("buyer{n}@example.nl")]);
+        let data = &message.message;
+        assert!(data.contains(&format!("\n.first line of mail {n}\n..second\nlast.")), "{data}");
+    }
+    drop(sink);
+    let sink = SmtpSink::start_on(port, "it::mail::smtp_keeps_one_connection_and_sends_dotted_lines_intact")
+        .expect("smtp-sink ran a moment ago");
+    // The kept connection is gone: this attempt may fail, and the one after it goes out.
+    if mailer.send(&email(3)).is_err() {
+        mailer.send(&email(3)).expect("a fresh connection after a failed one");
+    }
+    assert_eq!(sink.received(1).len(), 1);
+}
