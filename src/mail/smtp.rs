@@ -75,9 +75,7 @@ impl Smtp {
             None => false,
         };
         if !reuse {
-            if let Some((mut conn, _)) = open.take() {
-                conn.abort();
-            }
+            close(&mut open);
             *open = Some((self.connect()?, Instant::now()));
         }
         let (conn, used) = open.as_mut().expect("a connection was opened above");
@@ -87,9 +85,7 @@ impl Smtp {
                 Ok(())
             }
             Err(e) => {
-                if let Some((mut conn, _)) = open.take() {
-                    conn.abort();
-                }
+                close(&mut open);
                 Err(e)
             }
         }
@@ -109,6 +105,13 @@ impl Smtp {
             conn.auth(DEFAULT_MECHANISMS, credentials)?;
         }
         Ok(conn)
+    }
+}
+
+/// Ends the kept connection, if any (`QUIT` where it still answers).
+fn close(open: &mut Option<(SmtpConnection, Instant)>) {
+    if let Some((mut conn, _)) = open.take() {
+        conn.abort();
     }
 }
 
