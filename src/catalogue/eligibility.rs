@@ -57,14 +57,14 @@ pub fn is_eligible(paid_target_group: i64, paid_regular: i64) -> bool {
     paid > 0 && 100 * paid_target_group >= MIN_SHARE_PCT * paid
 }
 
-/// Per approved WISE (or only `organisation_id`), the accepted submission of the
+/// Per approved WISE (or only those in `only`), the accepted submission of the
 /// latest period and that submission's newest revision. Three queries whatever the
 /// number of WISEs: the periods, the accepted submissions (three integers each), and
 /// the revisions of the chosen submissions. The choice is made here rather than with a
 /// window function or a `GROUP BY` in SQL: at 10,000 WISEs × 8 accepted quarters the
 /// window function (which sorts every accepted submission) took about three times as
 /// long on SQLite, and the `GROUP BY` was no faster on SQLite and slower on PostgreSQL.
-fn latest_accepted(conn: &mut DbConn, organisation_id: Option<i32>) -> QueryResult<Vec<(i32, ReservedContract)>> {
+fn latest_accepted(conn: &mut DbConn, only: Option<&[i32]>) -> QueryResult<Vec<(i32, ReservedContract)>> {
     // Latest end date first; ties (a year and its last quarter) go to the shorter
     // period, then to the newer row.
     let periods: HashMap<i32, (NaiveDate, NaiveDate, String)> = reporting_periods::table
@@ -86,8 +86,8 @@ fn latest_accepted(conn: &mut DbConn, organisation_id: Option<i32>) -> QueryResu
         .filter(crate::organisation::public())
         .select((submissions::id, submissions::organisation_id, submissions::period_id))
         .into_boxed();
-    if let Some(id) = organisation_id {
-        accepted = accepted.filter(submissions::organisation_id.eq(id));
+    if let Some(ids) = only {
+        accepted = accepted.filter(submissions::organisation_id.eq_any(ids));
     }
     // organisation → (submission, period) of its latest accepted figures.
     let mut chosen: HashMap<i32, (i32, i32)> = HashMap::new();
@@ -135,10 +135,15 @@ pub fn for_approved(conn: &mut DbConn) -> QueryResult<HashMap<i32, ReservedContr
     Ok(latest_accepted(conn, None)?.into_iter().collect())
 }
 
+/// As [`for_approved`], for the WISEs in `ids` only.
+pub fn for_approved_among(conn: &mut DbConn, ids: &[i32]) -> QueryResult<HashMap<i32, ReservedContract>> {
+    Ok(latest_accepted(conn, Some(ids))?.into_iter().collect())
+}
+
 /// The verdict for one approved WISE; `None` when it has no accepted figures (or is
 /// not approved).
 pub fn for_organisation(conn: &mut DbConn, organisation_id: i32) -> QueryResult<Option<ReservedContract>> {
-    Ok(latest_accepted(conn, Some(organisation_id))?.into_iter().next().map(|(_, verdict)| verdict))
+    Ok(latest_accepted(conn, Some(&[organisation_id]))?.into_iter().next().map(|(_, verdict)| verdict))
 }
 
 #[cfg(test)]

@@ -126,6 +126,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     unsubscribe_links,
     saved_searches,
     cache_versions,
+    catalogue_changes,
     buying_organisations,
     buying_organisation_users,
     needs,
@@ -431,6 +432,14 @@ diesel::table! {
         name -> Text,
         instance -> Text,
         version -> BigInt,
+    }
+}
+
+// The change feed (migration 000018): which WISE's search facts changed, by facts version.
+diesel::table! {
+    catalogue_changes (seq, organisation_id) {
+        seq -> BigInt,
+        organisation_id -> Integer,
     }
 }
 

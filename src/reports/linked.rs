@@ -63,6 +63,17 @@ pub struct LinkedCell {
     pub whole_period: bool,
 }
 
+impl crate::db::versioned::Weigh for Linked {
+    /// Roughly: its cells with their keys and members, the relations between them, and
+    /// a few kilobytes per period for its computed tables.
+    fn weight(&self) -> usize {
+        let cells: usize =
+            self.cells.iter().map(|c| std::mem::size_of::<LinkedCell>() + c.key.len() + 4 * c.members.len()).sum();
+        let relations: usize = (self.equalities.len() + self.at_least_zero.len()) * 64;
+        cells + relations + self.revealing.len() * 16 + self.computed.len() * 4096
+    }
+}
+
 /// Every period with figures and its public numbers, protected together.
 #[derive(Debug, Clone)]
 pub struct Linked {

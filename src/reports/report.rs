@@ -281,10 +281,25 @@ pub(crate) struct ReportCaches {
 impl Default for ReportCaches {
     fn default() -> Self {
         Self {
-            reports: versioned::Cache::new("reports", FIGURE_TABLES),
-            series: versioned::Cache::new("report series", FIGURE_TABLES),
-            linked: versioned::Cache::with_limit("linked report tables", FIGURE_TABLES, 8),
+            reports: versioned::Cache::new("reports", FIGURES, FIGURE_TABLES, 16 << 20),
+            series: versioned::Cache::new("report series", FIGURES, FIGURE_TABLES, 4 << 20),
+            linked: versioned::Cache::new("linked report tables", FIGURES, FIGURE_TABLES, 32 << 20),
         }
+    }
+}
+
+/// What reports depend on.
+const FIGURES: &[versioned::Kind] = &[versioned::Kind::Figures];
+
+impl versioned::Weigh for Report {
+    fn weight(&self) -> usize {
+        versioned::json_weight(self)
+    }
+}
+
+impl versioned::Weigh for Point {
+    fn weight(&self) -> usize {
+        versioned::json_weight(self)
     }
 }
 

@@ -1,5 +1,5 @@
 //! What a search filters on: the facts of every approved WISE, loaded once per data
-//! version and day, and the WISEs whose text matches the words (in the database: FTS5
+//! version and day (updated per WISE from the change feed), and the WISEs whose text matches the words (in the database: FTS5
 //! on SQLite, `tsvector` on PostgreSQL).
 
 use super::*;
@@ -18,6 +18,8 @@ pub(super) struct Facts {
     pub(super) cpv_divisions: Vec<String>,
     /// Municipalities served (folded): its own, and those its offerings list.
     pub(super) municipalities: HashSet<String>,
+    /// The same as written (trimmed), each spelling once: the municipality facet's names.
+    pub(super) written: Vec<String>,
     pub(super) national: bool,
     pub(super) certifications: Vec<&'static str>,
     pub(super) reserved_contract: Option<ReservedContract>,
@@ -96,31 +98,32 @@ pub(super) fn text_matches(conn: &mut DbConn, words: &[String]) -> QueryResult<T
     Ok(found)
 }
 
-/// Loads the facts of every approved WISE, with, for each folded municipality name,
-/// the name as written (the first in sort order, so both backends agree).
-pub(super) fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Snapshot> {
-    let mut names: BTreeMap<String, String> = BTreeMap::new();
-    let mut remember = |name: &str| {
-        let written = name.trim().to_string();
-        let folded = fold(&written);
-        let entry = names.entry(folded.clone()).or_insert_with(|| written.clone());
-        if written < *entry {
-            *entry = written;
-        }
-        folded
-    };
+/// The facts of the approved WISEs among `only` (all of them with `None`), by id: the
+/// same queries either way, narrowed to the WISEs that changed when the change feed
+/// tells which ([`snapshot`]).
+pub(super) fn load_facts(
+    conn: &mut DbConn,
+    today: NaiveDate,
+    only: Option<&[i32]>,
+) -> QueryResult<BTreeMap<i32, Facts>> {
     let mut facts: BTreeMap<i32, Facts> = BTreeMap::new();
     type OrgRow = (i32, String, String, NaiveDateTime, Option<String>, Option<NaiveDate>, Option<String>, bool);
-    let q = organisations::table.filter(crate::organisation::public()).select((
-        organisations::id,
-        organisations::name,
-        organisations::municipality,
-        organisations::updated_at,
-        organisations::pso_level,
-        organisations::pso_valid_until,
-        organisations::cso_status,
-        organisations::sena_member,
-    ));
+    let mut q = organisations::table
+        .filter(crate::organisation::public())
+        .select((
+            organisations::id,
+            organisations::name,
+            organisations::municipality,
+            organisations::updated_at,
+            organisations::pso_level,
+            organisations::pso_valid_until,
+            organisations::cso_status,
+            organisations::sena_member,
+        ))
+        .into_boxed();
+    if let Some(ids) = only {
+        q = q.filter(organisations::id.eq_any(ids));
+    }
     for (id, name, municipality, updated, pso, pso_until, cso, sena) in q.load::<OrgRow>(conn)? {
         let mut certifications = Vec::new();
         if pso.is_some() && pso_until.is_some_and(|d| d >= today) {
@@ -132,45 +135,67 @@ pub(super) fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Sna
         if sena {
             certifications.push("sena");
         }
+        let written = municipality.trim().to_string();
         facts.insert(
             id,
             Facts {
                 name_key: fold(&name),
                 updated_at: Some(updated),
-                municipalities: HashSet::from([remember(&municipality)]),
+                municipalities: HashSet::from([fold(&written)]),
+                written: vec![written],
                 certifications,
                 ..Default::default()
             },
         );
     }
-    for (id, verdict) in eligibility::for_approved(conn)? {
+    let verdicts = match only {
+        Some(ids) => eligibility::for_approved_among(conn, ids)?,
+        None => eligibility::for_approved(conn)?,
+    };
+    for (id, verdict) in verdicts {
         if let Some(f) = facts.get_mut(&id) {
             f.reserved_contract = Some(verdict);
         }
     }
 
-    let sq = organisation_sectors::table
+    let mut sq = organisation_sectors::table
         .order((organisation_sectors::organisation_id, organisation_sectors::position))
-        .select((organisation_sectors::organisation_id, organisation_sectors::sector));
+        .select((organisation_sectors::organisation_id, organisation_sectors::sector))
+        .into_boxed();
+    let mut tq = organisation_target_groups::table
+        .select((organisation_target_groups::organisation_id, organisation_target_groups::target_group))
+        .into_boxed();
+    let mut oq = offerings::table
+        .filter(offerings::active.eq(true))
+        .select((
+            offerings::organisation_id,
+            offerings::kind,
+            offerings::cpv_code,
+            offerings::service_area,
+            offerings::updated_at,
+        ))
+        .into_boxed();
+    let mut mq = offering_municipalities::table
+        .inner_join(offerings::table)
+        .filter(offerings::active.eq(true))
+        .select((offerings::organisation_id, offering_municipalities::municipality))
+        .into_boxed();
+    if let Some(ids) = only {
+        sq = sq.filter(organisation_sectors::organisation_id.eq_any(ids));
+        tq = tq.filter(organisation_target_groups::organisation_id.eq_any(ids));
+        oq = oq.filter(offerings::organisation_id.eq_any(ids));
+        mq = mq.filter(offerings::organisation_id.eq_any(ids));
+    }
     for (id, sector) in sq.load::<(i32, String)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
             f.sectors.push(sector);
         }
     }
-    let tq = organisation_target_groups::table
-        .select((organisation_target_groups::organisation_id, organisation_target_groups::target_group));
     for (id, group) in tq.load::<(i32, String)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
             f.target_groups.push(group);
         }
     }
-    let oq = offerings::table.filter(offerings::active.eq(true)).select((
-        offerings::organisation_id,
-        offerings::kind,
-        offerings::cpv_code,
-        offerings::service_area,
-        offerings::updated_at,
-    ));
     for (id, kind, code, area, updated) in oq.load::<(i32, String, String, String, NaiveDateTime)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
             f.kinds.insert(kind);
@@ -179,13 +204,12 @@ pub(super) fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Sna
             f.updated_at = f.updated_at.max(Some(updated));
         }
     }
-    let mq = offering_municipalities::table
-        .inner_join(offerings::table)
-        .filter(offerings::active.eq(true))
-        .select((offerings::organisation_id, offering_municipalities::municipality));
     for (id, municipality) in mq.load::<(i32, String)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
-            f.municipalities.insert(remember(&municipality));
+            let written = municipality.trim().to_string();
+            if f.municipalities.insert(fold(&written)) || !f.written.contains(&written) {
+                f.written.push(written);
+            }
         }
     }
     for f in facts.values_mut() {
@@ -193,13 +217,32 @@ pub(super) fn load_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Sna
         f.cpv_divisions.sort_unstable();
         f.cpv_divisions.dedup();
     }
-    Ok(Snapshot { facts, names })
+    Ok(facts)
 }
 
-/// The facts of every approved WISE as of one data version and day.
+/// The facts of every approved WISE as of one facts version and day.
 pub struct Snapshot {
-    pub(super) facts: BTreeMap<i32, Facts>,
+    pub(super) facts: BTreeMap<i32, Arc<Facts>>,
+    /// For each folded municipality name, the name as written (the first in sort order,
+    /// so both backends agree).
     pub(super) names: BTreeMap<String, String>,
+}
+
+impl Snapshot {
+    fn of(facts: BTreeMap<i32, Arc<Facts>>) -> Self {
+        let mut names: BTreeMap<String, String> = BTreeMap::new();
+        for written in facts.values().flat_map(|f| &f.written) {
+            let folded = fold(written);
+            match names.get_mut(&folded) {
+                Some(first) if *written < *first => written.clone_into(first),
+                Some(_) => {}
+                None => {
+                    names.insert(folded, written.clone());
+                }
+            }
+        }
+        Self { facts, names }
+    }
 }
 
 /// What [`load_facts`] reads: the approved WISEs, their sectors, target groups and active
@@ -220,10 +263,28 @@ pub(super) const FACT_TABLES: &[&str] = &[
 /// indexes, kept in step by the tables' own triggers).
 pub(super) const TEXT_TABLES: &[&str] = &["organisations", "offerings"];
 
-/// The facts of the approved WISEs, from memory while the catalogue is unchanged
-/// (see [`versioned`]).
+/// Beyond this share of the WISEs changed, loading all of them again is as quick.
+const RELOAD_SHARE: usize = 4;
+
+/// The facts of the approved WISEs, from memory while they are unchanged; after a
+/// change only the WISEs the change feed names are loaded again (see [`versioned`]).
 pub(super) fn snapshot(conn: &mut DbConn, caches: &SearchCaches, today: NaiveDate) -> QueryResult<Arc<Snapshot>> {
-    caches.snapshots.get_or_load(conn, today, |c| load_facts(c, today))
+    caches.snapshots.get_or_update(conn, today, |c, previous| {
+        let facts = match previous {
+            Some((old, changed)) if changed.len() <= old.facts.len() / RELOAD_SHARE => {
+                let mut facts = old.facts.clone();
+                for chunk in changed.chunks(1_000) {
+                    for id in chunk {
+                        facts.remove(id);
+                    }
+                    facts.extend(load_facts(c, today, Some(chunk))?.into_iter().map(|(id, f)| (id, Arc::new(f))));
+                }
+                facts
+            }
+            _ => load_facts(c, today, None)?.into_iter().map(|(id, f)| (id, Arc::new(f))).collect(),
+        };
+        Ok(Snapshot::of(facts))
+    })
 }
 
 /// The filters, each a test on a WISE's facts; facet counts leave their own one out.
@@ -314,6 +375,12 @@ pub(super) fn matching<'a>(snapshot: &'a Snapshot, matches: &Option<Arc<TextMatc
         .facts
         .iter()
         .filter(|(id, _)| matches.as_ref().is_none_or(|m| m.contains_key(id)))
-        .map(|(id, f)| (*id, f))
+        .map(|(id, f)| (*id, &**f))
         .collect()
+}
+
+impl versioned::Weigh for TextMatches {
+    fn weight(&self) -> usize {
+        std::mem::size_of::<Self>() + self.capacity() * (std::mem::size_of::<(i32, (f64, i64))>() + 1)
+    }
 }

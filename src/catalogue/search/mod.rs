@@ -21,7 +21,7 @@ use crate::catalogue::eligibility::{self, ReservedContract};
 use crate::db::schema::{
     offering_municipalities, offerings, organisation_sectors, organisation_target_groups, organisations,
 };
-use crate::db::versioned::{self, Caches};
+use crate::db::versioned::{self, Caches, Kind};
 use crate::db::DbConn;
 use crate::validation::{Errors, FieldError};
 use crate::vocab;
@@ -89,8 +89,9 @@ pub struct SearchResult {
 
 /// The search's caches, one set per application (`db::versioned::Caches`).
 pub(super) struct SearchCaches {
-    /// The facts of the approved WISEs, by day (certificates are valid or not on a day).
-    pub(super) snapshots: versioned::Cache<NaiveDate, Snapshot>,
+    /// The facts of the approved WISEs, by day (certificates are valid or not on a day),
+    /// updated per WISE from the change feed.
+    pub(super) snapshots: versioned::Incremental<NaiveDate, Snapshot>,
     /// The text matches of recent words: the most common words match nearly every WISE
     /// and cost the most to rank.
     pub(super) text_matches: versioned::Cache<Vec<String>, TextMatches>,
@@ -102,9 +103,9 @@ pub(super) struct SearchCaches {
 impl Default for SearchCaches {
     fn default() -> Self {
         Self {
-            snapshots: versioned::Cache::new("search facts", FACT_TABLES),
-            text_matches: versioned::Cache::with_limit("search text matches", TEXT_TABLES, 256),
-            results: versioned::Cache::with_limit("search results", RESULT_TABLES, 256),
+            snapshots: versioned::Incremental::new("search facts", FACT_TABLES),
+            text_matches: versioned::Cache::new("search text matches", &[Kind::Text], TEXT_TABLES, 16 << 20),
+            results: versioned::Cache::new("search results", &[Kind::Text, Kind::Facts], RESULT_TABLES, 32 << 20),
         }
     }
 }
@@ -121,6 +122,12 @@ const fn with_cpv_codes<const N: usize>(tables: &[&'static str]) -> [&'static st
         i += 1;
     }
     out
+}
+
+impl versioned::Weigh for SearchResult {
+    fn weight(&self) -> usize {
+        versioned::json_weight(self)
+    }
 }
 
 /// The search's caches and the tables each depends on.
