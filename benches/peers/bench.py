@@ -12,6 +12,9 @@ ours and the peer and taking medians of several rounds:
 - importing a 200,000-row figures CSV against a plain executemany;
 - sending 5,000 digest mails to smtp-sink against smtp-source;
 - the server's peak memory;
+- 3,000 distinct searches (common, middling and rare words, with and without filters)
+  without writes and while a writer makes one write a second (mixed.py), with the peak
+  memory of a server that serves only them;
 
 on SQLite and, where it applies, on PostgreSQL. Prints a Markdown table and writes it
 to target/bench/results.md (and every raw number to target/bench/results.json).
@@ -30,6 +33,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+import mixed
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / "target/release/wise-monitor"
@@ -381,6 +386,18 @@ def measure_digests(results, backend, pristine, make_url, opts):
     }
 
 
+def measure_mixed(results, backend, database_url, connect, opts):
+    """The distinct searches and the mixed workload, on a server of their own (its peak
+    memory is theirs)."""
+    log(f"{backend} distinct searches and the mixed workload")
+    server, base = serve(database_url, f"{backend}-mixed")
+    try:
+        mixed.measure(results, backend, base, connect, wrk, word_of_rank, SECTORS, opts, log)
+        results[f"{backend}.mixed_rss_mb"] = server.peak_rss_mb()
+    finally:
+        server.stop()
+
+
 # --- the table ----------------------------------------------------------------------
 
 
@@ -429,6 +446,13 @@ def table(results, opts):
     row("deliver ÷ smtp-source", lambda b: f"{results[f'{b}.digests']['ours_per_s'] / results[f'{b}.digests']['smtp_source_per_s']:.2f}×", "≥ 0.5×")
     row("mails lost", lambda b: f"{results[f'{b}.digests']['lost']}", "0")
     row("server peak RSS under load", lambda b: f"{results[f'{b}.rss_mb']:.0f} MB", "≤ 150 MB")
+    row("3,000 distinct searches, no writes (req/s)", lambda b: f"{med(f'{b}.distinct', 'rps'):,.0f}", "")
+    row("p99 of distinct searches, no writes", lambda b: f"{med(f'{b}.distinct', 'p99_ms'):.1f} ms", "≤ 50 ms")
+    row("distinct ÷ Datasette HTML", lambda b: f"{med(f'{b}.distinct', 'rps') / med(f'{b}.datasette.html', 'rps'):.1f}×", "≥ 20×")
+    row("same, one write a second (req/s)", lambda b: f"{med(f'{b}.mixed', 'rps'):,.0f}", "")
+    row("with writes ÷ without", lambda b: f"{med(f'{b}.mixed', 'rps') / med(f'{b}.distinct', 'rps'):.2f}×", "≥ 0.5×")
+    row("p99 of search during the writes", lambda b: f"{med(f'{b}.mixed', 'p99_ms'):.1f} ms", "≤ 100 ms")
+    row("server peak RSS, distinct and mixed", lambda b: f"{results[f'{b}.mixed_rss_mb']:.0f} MB", "≤ 200 MB")
     return "\n".join(lines)
 
 
@@ -440,12 +464,11 @@ def main():
     if opts.quick:
         opts.organisations, opts.offerings, opts.periods, opts.reporting, opts.buyers = 1000, 10000, 8, 500, 200
         opts.rounds, opts.import_rounds, opts.seconds, opts.connections = 1, 1, 2, 8
-        opts.digest_rounds = 1
+        opts.digest_rounds, opts.mixed_seconds = 1, 4
     else:
         opts.organisations, opts.offerings, opts.periods, opts.reporting, opts.buyers = 10000, 100000, 40, 5000, 5000
         opts.rounds, opts.import_rounds, opts.seconds, opts.connections = 3, 3, 10, 8
-        # One round: 5,000 mails take minutes at lettre's 40 ms a mail (BENCHMARKS.md).
-        opts.digest_rounds = 1
+        opts.digest_rounds, opts.mixed_seconds = 1, 30
     size = {"organisations": opts.organisations, "offerings": opts.offerings, "periods": opts.periods, "reporting": opts.reporting}
     admin_url = None if opts.no_postgres else os.environ.get("WISE_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     WORK.mkdir(parents=True, exist_ok=True)
@@ -481,6 +504,7 @@ def main():
     finally:
         server.stop()
         datasette.stop()
+    measure_mixed(results, "sqlite", f"sqlite://{db}", mixed.sqlite_connect(db), opts)
 
     def sqlite_copy(source):
         target = WORK / "digests.db"
@@ -510,6 +534,7 @@ def main():
             results["postgres.rss_mb"] = server.peak_rss_mb()
         finally:
             server.stop()
+        measure_mixed(results, "postgres", url, mixed.postgres_connect(url), opts)
 
         def postgres_copy(_):
             with psycopg.connect(admin_url, autocommit=True) as conn:

@@ -5,6 +5,12 @@
 //! Each search keeps the end of the window its last digest covered; a run covers
 //! what changed after it up to the run's slot and moves it on, in the transaction that
 //! queues the mail, so every change is mailed once and none is skipped.
+//!
+//! Buyers often save the same search (one sector, say) and their windows mostly start
+//! together: a run finds the changes of each distinct search and window once.
+
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -39,6 +45,8 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>, frequency: &str) -> anyhow:
     let base = context.config.base_url();
     let default_language = Lang::parse(&context.config.i18n.default_language).unwrap_or(Lang::Nl);
     let mut sent = 0;
+    // The changes of each distinct search and window, found once in this run.
+    let mut found: HashMap<(search::Search, NaiveDateTime), Arc<Vec<search::Change>>> = HashMap::new();
     for (saved, (email, name, language)) in rows {
         let since: NaiveDateTime = saved.last_digest_at.unwrap_or(saved.created_at);
         if since >= until || unsubscribe::is_unsubscribed(conn, &email, kind)? {
@@ -57,7 +65,14 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>, frequency: &str) -> anyhow:
                 continue;
             }
         };
-        let changes = search::changes(conn, context.caches, &search, since, until, today)?;
+        let changes = match found.get(&(search.clone(), since)) {
+            Some(changes) => Arc::clone(changes),
+            None => {
+                let changes = Arc::new(search::changes(conn, context.caches, &search, since, until, today)?);
+                found.insert((search, since), Arc::clone(&changes));
+                changes
+            }
+        };
         diesel::update(saved_searches::table.find(saved.id))
             .set(saved_searches::last_digest_at.eq(until))
             .execute(conn)?;
