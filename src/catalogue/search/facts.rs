@@ -1,6 +1,5 @@
-//! What a search filters on: the facts of every approved WISE, loaded once per data
-//! version and day (updated per WISE from the change feed), and the WISEs whose text matches the words (in the database: FTS5
-//! on SQLite, `tsvector` on PostgreSQL).
+//! What a search filters on and matches words in: the facts of every approved WISE,
+//! loaded once per facts version and day and then updated per WISE from the change feed.
 
 use super::*;
 
@@ -23,6 +22,8 @@ pub(super) struct Facts {
     pub(super) national: bool,
     pub(super) certifications: Vec<&'static str>,
     pub(super) reserved_contract: Option<ReservedContract>,
+    /// The words of its text and of its active offerings ([`text_matches`]).
+    pub(super) words: Words,
 }
 
 impl Facts {
@@ -39,65 +40,6 @@ pub(super) struct Scored {
     pub(super) score: f64,
 }
 
-#[derive(QueryableByName)]
-pub(super) struct Counted {
-    #[diesel(sql_type = Integer)]
-    pub(super) id: i32,
-    #[diesel(sql_type = BigInt)]
-    pub(super) n: i64,
-}
-
-/// WISEs whose own text matches every word (by prefix), and WISEs with active
-/// offerings that do: id → (relevance, matching offerings).
-pub(super) fn text_matches(conn: &mut DbConn, words: &[String]) -> QueryResult<TextMatches> {
-    let mut found = TextMatches::new();
-    let (own, offers): (Vec<Scored>, Vec<Counted>) = match conn {
-        DbConn::Sqlite(c) => {
-            // Each word quoted (so nothing in it is FTS syntax) and matched by prefix.
-            let query = words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
-            let own = diesel::sql_query(
-                "SELECT rowid AS id, -bm25(organisations_fts, 4.0, 1.0) AS score \
-                 FROM organisations_fts WHERE organisations_fts MATCH ?",
-            )
-            .bind::<Text, _>(&query)
-            .load(c)?;
-            let offers = diesel::sql_query(
-                "SELECT f.organisation_id AS id, COUNT(*) AS n FROM offerings_fts \
-                 JOIN offerings f ON f.id = offerings_fts.rowid \
-                 WHERE offerings_fts MATCH ? AND f.active GROUP BY f.organisation_id",
-            )
-            .bind::<Text, _>(&query)
-            .load(c)?;
-            (own, offers)
-        }
-        DbConn::Postgres(c) => {
-            let query = words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ");
-            let own = diesel::sql_query(
-                "SELECT id, ts_rank(search, q)::float8 AS score \
-                 FROM organisations, to_tsquery('simple', $1) q WHERE search @@ q",
-            )
-            .bind::<Text, _>(&query)
-            .load(c)?;
-            let offers = diesel::sql_query(
-                "SELECT organisation_id AS id, COUNT(*) AS n FROM offerings \
-                 WHERE active AND search @@ to_tsquery('simple', $1) GROUP BY organisation_id",
-            )
-            .bind::<Text, _>(&query)
-            .load(c)?;
-            (own, offers)
-        }
-    };
-    for s in own {
-        found.entry(s.id).or_default().0 += 1.0 + s.score;
-    }
-    for o in offers {
-        let entry = found.entry(o.id).or_default();
-        entry.0 += 0.5 * (1.0 + o.n as f64).ln();
-        entry.1 = o.n;
-    }
-    Ok(found)
-}
-
 /// The facts of the approved WISEs among `only` (all of them with `None`), by id: the
 /// same queries either way, narrowed to the WISEs that changed when the change feed
 /// tells which ([`snapshot`]).
@@ -105,14 +47,16 @@ pub(super) fn load_facts(
     conn: &mut DbConn,
     today: NaiveDate,
     only: Option<&[i32]>,
+    vocabulary: &mut Arc<Vocabulary>,
 ) -> QueryResult<BTreeMap<i32, Facts>> {
     let mut facts: BTreeMap<i32, Facts> = BTreeMap::new();
-    type OrgRow = (i32, String, String, NaiveDateTime, Option<String>, Option<NaiveDate>, Option<String>, bool);
+    type OrgRow = (i32, String, String, String, NaiveDateTime, Option<String>, Option<NaiveDate>, Option<String>, bool);
     let mut q = organisations::table
         .filter(crate::organisation::public())
         .select((
             organisations::id,
             organisations::name,
+            organisations::description,
             organisations::municipality,
             organisations::updated_at,
             organisations::pso_level,
@@ -124,7 +68,7 @@ pub(super) fn load_facts(
     if let Some(ids) = only {
         q = q.filter(organisations::id.eq_any(ids));
     }
-    for (id, name, municipality, updated, pso, pso_until, cso, sena) in q.load::<OrgRow>(conn)? {
+    for (id, name, description, municipality, updated, pso, pso_until, cso, sena) in q.load::<OrgRow>(conn)? {
         let mut certifications = Vec::new();
         if pso.is_some() && pso_until.is_some_and(|d| d >= today) {
             certifications.push("pso");
@@ -144,6 +88,7 @@ pub(super) fn load_facts(
                 municipalities: HashSet::from([fold(&written)]),
                 written: vec![written],
                 certifications,
+                words: Words::new(vocabulary, &name, &description),
                 ..Default::default()
             },
         );
@@ -173,6 +118,8 @@ pub(super) fn load_facts(
             offerings::cpv_code,
             offerings::service_area,
             offerings::updated_at,
+            offerings::title,
+            offerings::description,
         ))
         .into_boxed();
     let mut mq = offering_municipalities::table
@@ -196,8 +143,10 @@ pub(super) fn load_facts(
             f.target_groups.push(group);
         }
     }
-    for (id, kind, code, area, updated) in oq.load::<(i32, String, String, String, NaiveDateTime)>(conn)? {
+    type OfferingRow = (i32, String, String, String, NaiveDateTime, String, String);
+    for (id, kind, code, area, updated, title, description) in oq.load::<OfferingRow>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
+            f.words.add_offering(vocabulary, &title, &description);
             f.kinds.insert(kind);
             f.cpv_codes.insert(code);
             f.national |= area == "national";
@@ -226,10 +175,12 @@ pub struct Snapshot {
     /// For each folded municipality name, the name as written (the first in sort order,
     /// so both backends agree).
     pub(super) names: BTreeMap<String, String>,
+    /// The words of the WISEs' text.
+    pub(super) vocabulary: Arc<Vocabulary>,
 }
 
 impl Snapshot {
-    fn of(facts: BTreeMap<i32, Arc<Facts>>) -> Self {
+    pub(super) fn of(facts: BTreeMap<i32, Arc<Facts>>, vocabulary: Arc<Vocabulary>) -> Self {
         let mut names: BTreeMap<String, String> = BTreeMap::new();
         for written in facts.values().flat_map(|f| &f.written) {
             let folded = fold(written);
@@ -241,7 +192,7 @@ impl Snapshot {
                 }
             }
         }
-        Self { facts, names }
+        Self { facts, names, vocabulary }
     }
 }
 
@@ -259,8 +210,7 @@ pub(super) const FACT_TABLES: &[&str] = &[
     "submission_revisions",
 ];
 
-/// What [`text_matches`] reads: the WISEs' and offerings' text (with their full-text
-/// indexes, kept in step by the tables' own triggers).
+/// Where the words [`text_matches`] finds come from: the WISEs' and offerings' text.
 pub(super) const TEXT_TABLES: &[&str] = &["organisations", "offerings"];
 
 /// Beyond this share of the WISEs changed, loading all of them again is as quick.
@@ -270,20 +220,25 @@ const RELOAD_SHARE: usize = 4;
 /// change only the WISEs the change feed names are loaded again (see [`versioned`]).
 pub(super) fn snapshot(conn: &mut DbConn, caches: &SearchCaches, today: NaiveDate) -> QueryResult<Arc<Snapshot>> {
     caches.snapshots.get_or_update(conn, today, |c, previous| {
-        let facts = match previous {
+        let (facts, vocabulary) = match previous {
             Some((old, changed)) if changed.len() <= old.facts.len() / RELOAD_SHARE => {
-                let mut facts = old.facts.clone();
+                let (mut facts, mut vocabulary) = (old.facts.clone(), Arc::clone(&old.vocabulary));
                 for chunk in changed.chunks(1_000) {
                     for id in chunk {
                         facts.remove(id);
                     }
-                    facts.extend(load_facts(c, today, Some(chunk))?.into_iter().map(|(id, f)| (id, Arc::new(f))));
+                    let loaded = load_facts(c, today, Some(chunk), &mut vocabulary)?;
+                    facts.extend(loaded.into_iter().map(|(id, f)| (id, Arc::new(f))));
                 }
-                facts
+                (facts, vocabulary)
             }
-            _ => load_facts(c, today, None)?.into_iter().map(|(id, f)| (id, Arc::new(f))).collect(),
+            _ => {
+                let mut vocabulary = Arc::default();
+                let facts = load_facts(c, today, None, &mut vocabulary)?;
+                (facts.into_iter().map(|(id, f)| (id, Arc::new(f))).collect(), vocabulary)
+            }
         };
-        Ok(Snapshot::of(facts))
+        Ok(Snapshot::of(facts, vocabulary))
     })
 }
 
@@ -361,10 +316,14 @@ pub(super) fn candidates(
     search: &Search,
     today: NaiveDate,
 ) -> QueryResult<Candidates> {
+    // The snapshot the words are matched in is taken after the text version is read
+    // (inside the load), so a text match is never older than the version it is kept under.
     let matches = if search.words.is_empty() {
         None
     } else {
-        Some(caches.text_matches.get_or_load(conn, search.words.clone(), |c| text_matches(c, &search.words))?)
+        Some(caches.text_matches.get_or_load(conn, search.words.clone(), |c| {
+            snapshot(c, caches, today).map(|s| text_matches(&s, &search.words))
+        })?)
     };
     Ok((matches, snapshot(conn, caches, today)?))
 }

@@ -1,19 +1,19 @@
 //! Catalogue search: one query function behind the search page, its CSV export and
 //! the JSON API.
 //!
-//! The text part runs in the database (FTS5 on SQLite, `tsvector` on PostgreSQL) and
-//! only yields which WISEs match and how well. Filters, facet counts, sorting by name or
-//! date and paging then run here, on the facts of every approved WISE, kept in memory
-//! while the data version is unchanged (see [`versioned`]), so both
-//! backends return the same result set and the same counts by construction (only the
-//! order under relevance sorting may differ, as the backends rank differently).
+//! Everything runs here, on the facts of every approved WISE kept in memory and updated
+//! per WISE from the change feed (see [`versioned`]): which WISEs the words match and
+//! how well (`text`), filters, facet counts, sorting and paging. Both backends return
+//! the same results in the same order by construction. (The offerings search and the
+//! digests' changes match words in the database: FTS5 on SQLite, `tsvector` on
+//! PostgreSQL.)
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Double, Integer, Text};
+use diesel::sql_types::{Double, Integer, Text};
 use serde::{Deserialize, Serialize};
 
 use super::store::{summaries, Summary};
@@ -31,12 +31,14 @@ mod changes;
 mod facts;
 mod offering_search;
 mod params;
+mod text;
 
 pub use changes::{changes, Change, ChangedOffering};
 use facts::*;
 use offering_search::*;
 pub use offering_search::{search_offerings, OfferingHit, OfferingOwner, OfferingResult};
 pub use params::*;
+use text::*;
 
 /// One value of a facet with how many WISEs the search would find with it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
