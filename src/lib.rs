@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod mail;
 pub mod needs;
 pub mod organisation;
+pub mod partnerships;
 pub mod registry;
 pub mod render;
 pub mod reports;

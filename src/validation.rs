@@ -2,6 +2,7 @@
 //! a translation key (`error-…`), so a page shows it in the user's language and
 //! the API in English.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,6 +89,44 @@ pub fn char_len(text: &str) -> usize {
 pub fn fold(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+/// A text field trimmed, or the key of what is wrong with it: empty when `required`,
+/// longer than `max` characters, or holding a forbidden character.
+pub fn checked_text(value: &str, required: bool, max: usize) -> Result<String, &'static str> {
+    let value = value.trim();
+    if required && value.is_empty() {
+        Err("error-required")
+    } else if char_len(value) > max {
+        Err("error-too-long")
+    } else if has_forbidden_character(value) {
+        Err("error-forbidden-character")
+    } else {
+        Ok(value.to_string())
+    }
+}
+
+/// A form's text field by [`checked_text`]: trimmed, its error (if any) added to `errors`.
+pub fn text_field(errors: &mut Vec<FieldError>, field: &str, value: &str, required: bool, max: usize) -> String {
+    checked_text(value, required, max).unwrap_or_else(|key| {
+        errors.push(FieldError { field: field.to_string(), key });
+        value.trim().to_string()
+    })
+}
+
+/// A form's required date field (`YYYY-MM-DD`), its error (if any) added to `errors`.
+pub fn date_field(errors: &mut Vec<FieldError>, field: &str, value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    let key = if value.is_empty() {
+        "error-required"
+    } else {
+        match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+            Ok(date) => return Some(date),
+            Err(_) => "error-date",
+        }
+    };
+    errors.push(FieldError { field: field.to_string(), key });
+    None
 }
 
 #[cfg(test)]

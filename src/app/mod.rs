@@ -44,6 +44,7 @@ pub fn app(
         .configure(crate::needs::routes)
         .configure(crate::spend::routes)
         .configure(crate::social_return::routes)
+        .configure(crate::partnerships::routes)
         .configure(crate::registry::routes)
         .configure(crate::figures::routes)
         .configure(crate::reports::export::routes)

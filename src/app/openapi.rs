@@ -33,6 +33,9 @@ use utoipa::{Modify, OpenApi};
                                         a contractor's own, with progress and entries as JSON and CSV; a \
                                         contractor records purchases from WISEs and building blocks; a WISE \
                                         reads and answers the claims on it"),
+        (name = "partnerships", description = "Partnerships between WISEs and companies: public when confirmed \
+                                        and both partners agreed to be named; a partner's token adds its own, \
+                                        a `city` or `admin` token all"),
     )
 )]
 pub struct ApiDoc;

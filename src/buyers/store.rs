@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::catalogue::store::{summaries, Summary};
-use crate::db::schema::{enquiries, organisations, shortlist_items, user_organisations, users};
+use crate::db::schema::{enquiries, organisations, shortlist_items};
 use crate::db::{write_tx, DbConn};
 
 /// Adds an approved WISE to a buyer's shortlist (again is fine); false if there is no such WISE.
@@ -74,14 +74,7 @@ pub fn contacts(conn: &mut DbConn, organisation_id: i32) -> QueryResult<Vec<(Str
     if let Some(Some(email)) = public {
         list.push((email.trim().to_lowercase(), "nl".to_string()));
     }
-    let staff: Vec<(String, String)> = user_organisations::table
-        .inner_join(users::table)
-        .filter(user_organisations::organisation_id.eq(organisation_id))
-        .filter(users::disabled.eq(false))
-        .order(users::email)
-        .select((users::email, users::language))
-        .load(conn)?;
-    for (email, language) in staff {
+    for (email, language) in crate::users::store::wise_staff(conn, organisation_id)? {
         if !list.iter().any(|(e, _)| *e == email) {
             list.push((email, language));
         }

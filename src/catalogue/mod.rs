@@ -157,7 +157,7 @@ pub(crate) async fn render_profile(
 ) -> Result<HttpResponse, AppError> {
     use crate::web::auth::policy::Action;
     let buyer = ctx.identity.user.as_ref().filter(|_| ctx.allows(Action::UseBuyerTools, None)).map(|u| u.id);
-    let (profile, listed) = ctx
+    let (profile, listed, partners) = ctx
         .state
         .db(move |c| {
             let profile = store::public_profile(c, store::Key::Slug(&slug))?.ok_or(AppError::NotFound)?;
@@ -165,7 +165,8 @@ pub(crate) async fn render_profile(
                 Some(user) => store::on_shortlist(c, user, profile.organisation.id)?,
                 None => false,
             };
-            Ok((profile, listed))
+            let partners = crate::partnerships::store::current_public_of_wise(c, profile.organisation.id)?;
+            Ok((profile, listed, partners))
         })
         .await?;
     let editor = ctx.allows(Action::EditOrganisation, Some(profile.organisation.id));
@@ -176,6 +177,7 @@ pub(crate) async fn render_profile(
         "back_url": "/organisations",
         "enquiry": { "subject": "", "message": "" },
         "enquiry_errors": crate::web::form::field_errors(&["subject", "message"], &[]),
+        "partners": partners.iter().map(crate::partnerships::public_row).collect::<Vec<_>>(),
     });
     let data = page::merge(view::profile_page(&profile, ctx.state.today()), defaults);
     ctx.render_over(status, "catalogue/profile", data, extra)

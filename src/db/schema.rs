@@ -139,6 +139,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     spend_sharing,
     sr_contracts,
     sr_entries,
+    partnerships,
+    partnership_exchanges,
+    partnership_values,
+    partnership_phases,
 );
 
 diesel::table! {
@@ -651,3 +655,59 @@ diesel::joinable!(need_matches -> needs (need_id));
 diesel::joinable!(need_matches -> organisations (organisation_id));
 diesel::joinable!(need_deals -> needs (need_id));
 diesel::joinable!(need_deals -> organisations (organisation_id));
+
+diesel::table! {
+    partnerships (id) {
+        id -> Integer,
+        wise_id -> Integer,
+        company_id -> Integer,
+        phase -> Text,
+        started_on -> Date,
+        wise_people -> Text,
+        company_people -> Text,
+        ambitions -> Text,
+        state -> Text,
+        wise_named -> Bool,
+        company_named -> Bool,
+        proposed_by -> Nullable<Integer>,
+        created_at -> Timestamp,
+        confirmed_by -> Nullable<Integer>,
+        confirmed_at -> Nullable<Timestamp>,
+        ended_on -> Nullable<Date>,
+        end_reason -> Nullable<Text>,
+        ended_by_side -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    partnership_exchanges (partnership_id, exchange) {
+        partnership_id -> Integer,
+        exchange -> Text,
+    }
+}
+
+diesel::table! {
+    partnership_values (partnership_id, value) {
+        partnership_id -> Integer,
+        value -> Text,
+    }
+}
+
+diesel::table! {
+    partnership_phases (id) {
+        id -> Integer,
+        partnership_id -> Integer,
+        phase -> Text,
+        changed_on -> Date,
+        note -> Text,
+        changed_by -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(partnerships -> organisations (wise_id));
+diesel::joinable!(partnerships -> buying_organisations (company_id));
+diesel::joinable!(partnership_exchanges -> partnerships (partnership_id));
+diesel::joinable!(partnership_values -> partnerships (partnership_id));
+diesel::joinable!(partnership_phases -> partnerships (partnership_id));

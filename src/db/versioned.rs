@@ -205,8 +205,9 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// One value's place: its version, the value and its weight; locked while it is computed.
-type Slot<V> = Arc<Mutex<Option<(i64, Arc<V>, usize)>>>;
+/// One value's place: its version, the value and what else its cache keeps of it (a
+/// [`Cache`]: its weight); locked while it is computed.
+type Slot<V, W = usize> = Arc<Mutex<Option<(i64, Arc<V>, W)>>>;
 
 /// Values by database instance and key.
 type ByKey<K, T> = OnceLock<Mutex<HashMap<(String, K), T>>>;
@@ -306,7 +307,7 @@ impl<K: Eq + Hash + Clone, V: Weigh> Cache<K, V> {
 /// that changed, or from scratch when the feed cannot tell. One update at a time; the
 /// requests that need it meanwhile wait for it.
 pub struct Incremental<K, V> {
-    slots: ByKey<K, Slot<V>>,
+    slots: ByKey<K, Slot<V, ()>>,
     declared: Declared,
 }
 
@@ -340,15 +341,15 @@ impl<K: Eq + Hash + Clone, V> Incremental<K, V> {
         };
         let mut value = lock(&slot);
         let fresh = match value.as_ref() {
-            Some((v, cached, _)) if *v >= version => return Ok(Arc::clone(cached)),
-            Some((v, cached, _)) => match changed_since(conn, *v, version)? {
+            Some((v, cached, ())) if *v >= version => return Ok(Arc::clone(cached)),
+            Some((v, cached, ())) => match changed_since(conn, *v, version)? {
                 Some(ids) => update(conn, Some((cached, &ids)))?,
                 None => update(conn, None)?,
             },
             None => update(conn, None)?,
         };
         let fresh = Arc::new(fresh);
-        *value = Some((version, Arc::clone(&fresh), 0));
+        *value = Some((version, Arc::clone(&fresh), ()));
         Ok(fresh)
     }
 }

@@ -7,6 +7,7 @@
 //! import code, so the demo also exercises it.
 
 pub mod needs;
+pub mod partnerships;
 pub mod scale;
 pub mod social_return;
 pub mod spend;
@@ -81,6 +82,7 @@ pub fn fill_if_empty(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::R
         spend::add_spend(conn, buyer_org, now)?;
         let sample: Vec<String> = approved_sample().into_iter().map(|o| o.kvk_number).collect();
         social_return::add_social_return(conn, &sample, now)?;
+        partnerships::add_partnerships(conn, &sample, now)?;
         Ok(Filled::Loaded { organisations, offerings })
     })
 }

@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::config::SocialReturnConfig;
 use crate::db::schema::{sr_contracts, sr_entries};
 use crate::spend::model::parse_amount;
-use crate::validation::{char_len, has_forbidden_character, is_email, is_kvk_number, FieldError};
+pub use crate::validation::checked_text;
+use crate::validation::{date_field as date, is_email, is_kvk_number, text_field as text, FieldError};
 
 /// The fields of the officer's contract form, in the order of its error summary.
 pub const CONTRACT_FIELDS: [&str; 11] = [
@@ -136,41 +137,6 @@ pub struct EntryInput {
 
 fn err(field: &str, key: &'static str) -> FieldError {
     FieldError { field: field.to_string(), key }
-}
-
-/// A text field trimmed, or the key of what is wrong with it: empty when `required`,
-/// longer than `max` characters, or holding a forbidden character.
-pub fn checked_text(value: &str, required: bool, max: usize) -> Result<String, &'static str> {
-    let value = value.trim();
-    if required && value.is_empty() {
-        Err("error-required")
-    } else if char_len(value) > max {
-        Err("error-too-long")
-    } else if has_forbidden_character(value) {
-        Err("error-forbidden-character")
-    } else {
-        Ok(value.to_string())
-    }
-}
-
-fn text(errors: &mut Vec<FieldError>, field: &str, value: &str, required: bool, max: usize) -> String {
-    checked_text(value, required, max).unwrap_or_else(|key| {
-        errors.push(err(field, key));
-        value.trim().to_string()
-    })
-}
-
-fn date(errors: &mut Vec<FieldError>, field: &str, value: &str) -> Option<NaiveDate> {
-    let value = value.trim();
-    if value.is_empty() {
-        errors.push(err(field, "error-required"));
-        return None;
-    }
-    let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
-    if parsed.is_none() {
-        errors.push(err(field, "error-date"));
-    }
-    parsed
 }
 
 fn euros(errors: &mut Vec<FieldError>, field: &str, value: &str) -> Option<i64> {

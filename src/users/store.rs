@@ -132,6 +132,17 @@ pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<User>> {
 }
 
 /// The WISEs the user works for, by id.
+/// The enabled users of the WISE `organisation`, as (email, language), by email.
+pub fn wise_staff(conn: &mut DbConn, organisation: i32) -> QueryResult<Vec<(String, String)>> {
+    user_organisations::table
+        .inner_join(users::table)
+        .filter(user_organisations::organisation_id.eq(organisation))
+        .filter(users::disabled.eq(false))
+        .order(users::email)
+        .select((users::email, users::language))
+        .load(conn)
+}
+
 pub fn organisations_of(conn: &mut DbConn, user: i32) -> QueryResult<Vec<i32>> {
     user_organisations::table
         .filter(user_organisations::user_id.eq(user))

@@ -107,6 +107,26 @@ pub const SR_STATES: &[&str] = &["upcoming", "running", "behind", "met", "ended"
 /// Where an entry towards social return stands.
 pub const SR_ENTRY_STATES: &[&str] = &["pending", "confirmed", "disputed", "overridden", "recorded"];
 
+/// What partners exchange in a partnership between a WISE and a company (issue 24).
+pub const PARTNERSHIP_EXCHANGES: &[&str] = &[
+    "supply",
+    "paid_training",
+    "secondment",
+    "placement_route",
+    "job_carving",
+    "knowledge_exchange",
+    "joint_production",
+];
+
+/// The phases of a partnership, from the Collaborative Value Creation framework.
+pub const PARTNERSHIP_PHASES: &[&str] = &["orientation", "integration", "transformation"];
+
+/// The kinds of value partners see in a partnership.
+pub const PARTNERSHIP_VALUES: &[&str] = &["transaction", "reputation", "interaction", "synergy"];
+
+/// Where a partnership stands.
+pub const PARTNERSHIP_STATES: &[&str] = &["proposed", "confirmed", "declined", "withdrawn", "ended"];
+
 /// Every vocabulary with the prefix of its translation keys.
 pub const ALL: &[(&str, &[&str])] = &[
     ("sector", SECTORS),
@@ -137,6 +157,10 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("deal-status", DEAL_STATUSES),
     ("sr-state", SR_STATES),
     ("sr-entry-state", SR_ENTRY_STATES),
+    ("partnership-exchange", PARTNERSHIP_EXCHANGES),
+    ("partnership-phase", PARTNERSHIP_PHASES),
+    ("partnership-value", PARTNERSHIP_VALUES),
+    ("partnership-state", PARTNERSHIP_STATES),
 ];
 
 pub fn is_sector(code: &str) -> bool {

@@ -28,6 +28,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "needs",
             "spend",
             "social_return",
+            "partnerships",
         ],
     ),
     ("app", &["app"]),

@@ -303,7 +303,28 @@ const TABLE: &[Row] = &[
         &[("application/json", r#"{"decision":"confirm"}"#)],
         [401, 403, 403, 200, 404, 403],
     ),
+    // Partnerships. `{id}` is the own WISE's proposal to the buyer's organisation (each
+    // POST row in a fresh world): the buyer confirms or declines it, and a review needs
+    // a confirmed one (409 for the partners).
+    ("GET", "/partnerships", &[], [303, 200, 200, 200, 200, 200]),
+    ("GET", "/partnerships/new", &[], [303, 403, 403, 200, 200, 403]),
+    // The own WISE already proposed one to this company; the other WISE's is new.
+    ("POST", "/partnerships", PARTNERSHIP, [401, 403, 403, 422, 303, 403]),
+    ("GET", "/partnerships/{id}", &[], [303, 200, 200, 200, 404, 200]),
+    ("POST", "/partnerships/{id}/confirm", &[("named", "on")], [401, 303, 403, 409, 404, 403]),
+    (
+        "POST",
+        "/partnerships/{id}/review",
+        &[("phase", "integration"), ("changed_on", "2026-06-01")],
+        [401, 409, 403, 409, 404, 403],
+    ),
+    ("POST", "/partnerships/{id}/end", &[("reason", "Afgerond")], [401, 303, 403, 409, 404, 403]),
+    ("GET", "/api/v1/partnerships", &[], [200; 6]),
 ];
+
+/// A partnership with the buyer's organisation as the proposal form sends it.
+const PARTNERSHIP: &[(&str, &str)] =
+    &[("company_kvk", "33333333"), ("exchanges", "supply"), ("phase", "orientation"), ("started_on", "2026-01-01")];
 
 /// A line of spend as the form sends it, and a spend CSV.
 const SPEND_ROW: &[(&str, &str)] =
@@ -386,6 +407,8 @@ struct World {
     /// A social-return contract of the buyer's organisation and a pending claim on the own WISE.
     sr_contract_id: i32,
     sr_entry_id: i32,
+    /// The own WISE's proposed partnership with the buyer's organisation.
+    partnership_id: i32,
 }
 
 async fn world(backend: Backend) -> World {
@@ -484,6 +507,7 @@ async fn world(backend: Backend) -> World {
     let (need_id, deal_id, attachment_id) = published_need(&app, buying_id, buyer_id, own);
     let (sr_contract_id, sr_entry_id) =
         social_return_claim(&app, buying_id, users[2].as_ref().unwrap().id, buyer_id, own);
+    let partnership_id = proposed_partnership(&app, own, buying_id, users[3].as_ref().unwrap().id);
     World {
         app,
         slug: "eigen-keuken".into(),
@@ -503,7 +527,23 @@ async fn world(backend: Backend) -> World {
         attachment_id,
         sr_contract_id,
         sr_entry_id,
+        partnership_id,
     }
+}
+
+/// The own WISE's proposal of a partnership to `company`, by its user `by`.
+fn proposed_partnership(app: &TestApp, own: i32, company: i32, by: i32) -> i32 {
+    use wise_monitor::partnerships::{model, store};
+    let now = db::timestamp(test_now());
+    let form = model::ProposalForm {
+        company_kvk: "33333333".into(),
+        exchanges: vec!["placement_route".into()],
+        phase: "orientation".into(),
+        started_on: "2025-01-01".into(),
+        ..Default::default()
+    };
+    let proposal = form.check(true, now.date()).unwrap();
+    app.with_conn(|c| store::propose(c, own, company, &proposal, by, now)).unwrap()
 }
 
 /// A social-return contract of `buying` recorded by `officer`, with a purchase from `own`
@@ -598,6 +638,8 @@ fn concrete(pattern: &str, w: &World) -> String {
         || pattern.starts_with("/api/v1/social-return/contracts/")
     {
         w.sr_contract_id
+    } else if pattern.starts_with("/partnerships/") {
+        w.partnership_id
     } else if pattern.starts_with("/social-return/entries/") || pattern.starts_with("/api/v1/social-return/entries/") {
         w.sr_entry_id
     } else {

@@ -19,6 +19,7 @@ mod locales;
 mod mail;
 mod manage;
 mod needs;
+mod partnerships;
 mod periods;
 mod registry;
 mod report_page;

@@ -32,6 +32,11 @@ pub enum Action {
     UseSocialReturn,
     /// Record social-return contracts and override a WISE's answer (the city's officer).
     OverseeSocialReturn,
+    /// Partnerships between WISEs and companies: a WISE's user proposes and reviews its
+    /// own, a company's buyer confirms and reviews its own (checked per partnership).
+    UsePartnerships,
+    /// Read every partnership (the city, the operator).
+    OverseePartnerships,
 }
 
 /// Whether `user` may do `action`, on the WISE `organisation` where it concerns one.
@@ -49,6 +54,8 @@ pub fn allows(user: Option<&CurrentUser>, action: Action, organisation: Option<i
         Action::UseNeeds => matches!(user.role, Role::Admin | Role::Buyer | Role::Wise),
         Action::UseSocialReturn => true,
         Action::OverseeSocialReturn => matches!(user.role, Role::Admin | Role::City),
+        Action::UsePartnerships => true,
+        Action::OverseePartnerships => matches!(user.role, Role::Admin | Role::City),
     }
 }
 
@@ -66,6 +73,7 @@ pub fn flags(user: Option<&CurrentUser>) -> serde_json::Value {
         "use_needs": may(Action::UseNeeds) && !may(Action::Operate),
         "use_social_return": may(Action::UseSocialReturn),
         "oversee_social_return": may(Action::OverseeSocialReturn),
+        "use_partnerships": may(Action::UsePartnerships),
         "edit_own_wise": own_wise.is_some_and(|id| allows(user, Action::EditOrganisation, Some(id))),
     })
 }

@@ -83,6 +83,7 @@ reserved-share = { $share }% of the paid staff belong to the target group
 reserved-explanation = Derived from the figures the enterprise reported and the operator accepted: at least 30% of its paid staff are people with a distance to the labour market, so it may bid for contracts a buyer reserves for such enterprises.
 profile-offerings = Goods and services
 profile-offerings-none = This enterprise has not published any goods or services yet.
+profile-partners = Partners (companies it works with)
 offering-cpv = CPV code
 offering-area = Service area
 offering-price = Price indication

@@ -83,6 +83,7 @@ reserved-share = { $share }% van het betaalde personeel hoort bij de doelgroep
 reserved-explanation = Afgeleid van de cijfers die de onderneming heeft aangeleverd en de beheerder heeft geaccepteerd: ten minste 30% van het betaalde personeel bestaat uit mensen met een afstand tot de arbeidsmarkt. Daarom mag zij meedingen naar opdrachten die een inkoper voorbehoudt aan zulke ondernemingen.
 profile-offerings = Producten en diensten
 profile-offerings-none = Deze onderneming heeft nog geen producten of diensten gepubliceerd.
+profile-partners = Partners (bedrijven waarmee wordt samengewerkt)
 offering-cpv = CPV-code
 offering-area = Werkgebied
 offering-price = Prijsindicatie

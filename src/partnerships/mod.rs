@@ -1,0 +1,115 @@
+//! Partnerships between WISEs and companies (issue 24): a WISE's user proposes one with a
+//! company on the platform or invites a company new to it, the company's buyers confirm
+//! or decline it, either partner reviews its phase or ends it (`pages`); the list of
+//! one's partnerships (here); the rows and checks (`model`), every query (`store`),
+//! page shapes and mails (`view`), the API (`api`). Only confirmed partnerships count;
+//! the public sees those whose partners both agreed to be named.
+
+pub mod api;
+pub mod model;
+mod pages;
+pub mod store;
+mod view;
+
+use actix_web::HttpResponse;
+use serde::Deserialize;
+
+use crate::buying::BuyingOrganisation;
+use crate::users::model::{CurrentUser, Role};
+use crate::web::auth::policy::{self, Action};
+use crate::web::context::Ctx;
+use crate::web::{routes, AppError};
+use model::Side;
+use store::{Listed, Scope};
+
+pub fn routes(cfg: &mut routes::RouteConfig) {
+    routes::get(cfg, "/partnerships", list);
+    pages::routes(cfg);
+    api::routes(cfg);
+}
+
+/// Who is asking, as partnerships see them.
+pub(crate) enum Viewer {
+    /// The city or the operator: every partnership, to read.
+    Overseer(CurrentUser),
+    /// A WISE's user: the partnerships of its WISE.
+    Wise(CurrentUser, i32),
+    /// A buyer of an approved organisation: the partnerships it is the company of.
+    Company(CurrentUser, BuyingOrganisation),
+}
+
+impl Viewer {
+    pub(crate) fn user(&self) -> &CurrentUser {
+        match self {
+            Viewer::Overseer(u) | Viewer::Wise(u, _) | Viewer::Company(u, _) => u,
+        }
+    }
+
+    /// The partner the viewer acts for in `p`, if any.
+    pub(crate) fn side(&self, p: &model::Partnership) -> Option<Side> {
+        match self {
+            Viewer::Wise(_, id) if *id == p.wise_id => Some(Side::Wise),
+            Viewer::Company(_, o) if o.id == p.company_id => Some(Side::Company),
+            _ => None,
+        }
+    }
+
+    fn scope(&self) -> Scope {
+        match self {
+            Viewer::Overseer(_) => Scope::All,
+            Viewer::Wise(_, id) => Scope::Wise(*id),
+            Viewer::Company(_, o) => Scope::Company(o.id),
+        }
+    }
+}
+
+/// The signed-in user as partnerships see them: 403 for a buyer without an approved
+/// organisation or a WISE user without a WISE.
+pub(crate) async fn viewer(ctx: &Ctx) -> Result<Viewer, AppError> {
+    let user = ctx.require(Action::UsePartnerships, None).await?;
+    if policy::allows(Some(&user), Action::OverseePartnerships, None) {
+        return Ok(Viewer::Overseer(user));
+    }
+    match user.role {
+        Role::Buyer => {
+            let id = user.id;
+            let organisation = ctx.state.db(move |c| Ok(crate::buying::store::acting_for(c, id)?)).await?;
+            Ok(Viewer::Company(user, organisation.ok_or(AppError::Forbidden)?))
+        }
+        _ => match user.organisations.first().copied() {
+            Some(wise) => Ok(Viewer::Wise(user, wise)),
+            None => Err(AppError::Forbidden),
+        },
+    }
+}
+
+/// A partnership the viewer may read, with the side they are on: 404 for one of others.
+pub(crate) async fn readable(ctx: &Ctx, viewer: &Viewer, id: i32) -> Result<(Listed, Option<Side>), AppError> {
+    let listed = ctx.state.db(move |c| Ok(store::get(c, id)?)).await?.ok_or(AppError::NotFound)?;
+    let side = viewer.side(&listed.partnership);
+    if side.is_none() && !matches!(viewer, Viewer::Overseer(_)) {
+        return Err(AppError::NotFound);
+    }
+    Ok((listed, side))
+}
+
+/// A partnership as public pages show it (a WISE's profile, a company's page): the
+/// partners, the phase and what is exchanged.
+pub fn public_row(l: &Listed) -> serde_json::Value {
+    view::row(l)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListQuery {
+    notice: Option<String>,
+}
+
+/// `/partnerships`: the viewer's partnerships (the city's and the operator's: all).
+async fn list(ctx: Ctx, query: actix_web::web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
+    let viewer = viewer(&ctx).await?;
+    let scope = viewer.scope();
+    let listed = ctx.state.db(move |c| Ok(store::list(c, scope)?)).await?;
+    let notice = query.notice.as_deref().and_then(view::notice_key);
+    ctx.render("partnerships/list", view::list_page(&viewer, &listed, notice))
+}

@@ -1,0 +1,154 @@
+//! Partnerships through the pages and the API: a WISE proposes one with a company on
+//! the platform (every error named, one running partnership per pair) and one with a
+//! company it invites; the company confirms and agrees to be named, after which the
+//! public sees it on the WISE's profile and in the API; the WISE reviews the phase (the
+//! history keeps each); the company ends it with a reason; the WISE withdraws the
+//! invited company's proposal. Each change mails the other partner once.
+
+use actix_web::test::TestRequest;
+use diesel::prelude::*;
+use wise_monitor::db;
+use wise_monitor::db::schema::outbox;
+use wise_monitor::organisation::model::OrganisationInput;
+use wise_monitor::organisation::store as org_store;
+use wise_monitor::partnerships::store;
+
+use crate::backend_tests;
+use crate::support::{test_now, TestApp};
+
+fn mails_to(app: &TestApp, email: &str) -> i64 {
+    app.with_conn(|c| outbox::table.filter(outbox::recipient.eq(email)).count().get_result(c)).unwrap()
+}
+
+async fn public_api(app: &TestApp) -> Vec<serde_json::Value> {
+    let res = app.send(TestRequest::get().uri("/api/v1/partnerships")).await;
+    res.assert_status(200);
+    res.json().as_array().unwrap().clone()
+}
+
+backend_tests! {
+    async fn a_wise_proposes_the_company_confirms_and_either_ends_it(app) {
+        let now = db::timestamp(test_now());
+        let input = OrganisationInput {
+            kvk_number: "11111111".into(),
+            name: "Groene Keuken".into(),
+            municipality: "Utrecht".into(),
+            sectors: vec!["catering".into()],
+            ..Default::default()
+        };
+        let wise = app.with_conn(|c| org_store::create_organisation(c, &input, "approved", now)).unwrap();
+        let wise_user = app.add_user("wise", Some(wise));
+        let (_company, buyer) = app.buying_organisation("Metaal Utrecht BV", "55555555");
+        let (_other_company, other_buyer) = app.buying_organisation("Andere BV", "66666666");
+        let today = test_now().date_naive();
+        let start = (today - chrono::Duration::days(200)).to_string();
+        let mut w = app.sign_in_as(&wise_user).await;
+
+        // The form names every error; nothing is stored.
+        app.get_with(&mut w, "/partnerships/new").await.assert_status(200).assert_contains("name=\"exchanges\"");
+        let future = (today + chrono::Duration::days(3)).to_string();
+        let bad = [("company_kvk", "5555"), ("exchanges", "friendship"), ("phase", "integration"), ("started_on", future.as_str())];
+        let res = app.post_form(&mut w, "/partnerships", &bad).await;
+        res.assert_status(422)
+            .assert_contains("id=\"pa-company_kvk-error\"")
+            .assert_contains("id=\"pa-exchanges-error\"")
+            .assert_contains("id=\"pa-started_on-error\"");
+        assert!(app.with_conn(|c| store::list(c, store::Scope::All)).unwrap().is_empty());
+
+        let proposal = [
+            ("company_kvk", "55555555"),
+            ("exchanges", "paid_training"),
+            ("exchanges", "placement_route"),
+            ("phase", "orientation"),
+            ("values", "transaction"),
+            ("started_on", start.as_str()),
+            ("wise_people", "Jobcoach Anna"),
+            ("ambitions", "Vier mensen per jaar naar een baan."),
+            ("named", "on"),
+        ];
+        let res = app.post_form(&mut w, "/partnerships", &proposal).await;
+        res.assert_status(303);
+        let id = app.with_conn(|c| store::list(c, store::Scope::All)).unwrap()[0].partnership.id;
+        let page = format!("/partnerships/{id}");
+        assert_eq!(mails_to(&app, &buyer.email), 1, "the company is asked to confirm");
+        // One running partnership per pair.
+        app.post_form(&mut w, "/partnerships", &proposal).await.assert_status(422).assert_contains("pa-company_kvk-error");
+        // Proposed: not public, not the other company's.
+        assert!(public_api(&app).await.is_empty());
+        let mut other = app.sign_in_as(&other_buyer).await;
+        app.get_with(&mut other, &page).await.assert_status(404);
+        app.post_form(&mut other, &format!("{page}/confirm"), &[("named", "on")]).await.assert_status(404);
+        // The WISE cannot confirm its own proposal.
+        app.post_form(&mut w, &format!("{page}/confirm"), &[("named", "on")]).await.assert_status(403);
+
+        // The company confirms and agrees to be named: the public sees it.
+        let mut b = app.sign_in_as(&buyer).await;
+        app.get_with(&mut b, &page).await.assert_status(200).assert_contains(&format!("action=\"{page}/confirm\""));
+        app.post_form(&mut b, &format!("{page}/confirm"), &[("named", "on"), ("company_people", "HR Bas")]).await.assert_status(303);
+        assert_eq!(mails_to(&app, &wise_user.email), 1, "the WISE hears of the confirmation");
+        let public = public_api(&app).await;
+        assert_eq!(public.len(), 1);
+        assert_eq!(public[0]["company"]["kvk_number"], "55555555");
+        assert_eq!(public[0]["exchanges"], serde_json::json!(["paid_training", "placement_route"]));
+        assert!(public[0].get("ambitions").is_none(), "the people and ambitions are the partners' own");
+        let profile = app.send(TestRequest::get().uri(&format!("/organisations/{}", input_slug(&app, wise)))).await;
+        profile.assert_status(200).assert_contains("id=\"partners\"").assert_contains("Metaal Utrecht BV");
+        app.post_form(&mut b, &format!("{page}/confirm"), &[("named", "on")]).await.assert_status(409);
+
+        // The WISE reviews: integration now; the history keeps both phases.
+        let review = [("phase", "integration"), ("changed_on", "1999-01-01"), ("values", "synergy")];
+        app.post_form(&mut w, &format!("{page}/review"), &review).await.assert_status(422).assert_contains("pa-changed_on-error");
+        let day = today.to_string();
+        let review = [("phase", "integration"), ("changed_on", day.as_str()), ("values", "synergy"), ("note", "Loopt goed"), ("named", "on")];
+        app.post_form(&mut w, &format!("{page}/review"), &review).await.assert_status(303);
+        let phases = app.with_conn(|c| store::phases(c, id)).unwrap();
+        assert_eq!(phases.iter().map(|p| p.phase.as_str()).collect::<Vec<_>>(), ["orientation", "integration"]);
+        app.get_with(&mut b, &page).await.assert_status(200).assert_contains("Loopt goed");
+
+        // A company new to the platform is created pending and its contact invited.
+        let new = [
+            ("company_kvk", "77777777"),
+            ("company_name", "Nieuw Logistiek BV"),
+            ("company_contact", "Piet"),
+            ("company_email", "piet@logistiek.example.nl"),
+            ("exchanges", "supply"),
+            ("phase", "orientation"),
+            ("started_on", day.as_str()),
+        ];
+        app.post_form(&mut w, "/partnerships", &new[..1]).await.assert_status(422).assert_contains("pa-company_email-error");
+        app.post_form(&mut w, "/partnerships", &new).await.assert_status(303);
+        let invited = app.with_conn(|c| wise_monitor::buying::store::by_kvk(c, "77777777")).unwrap().unwrap();
+        assert_eq!(invited.status, "pending");
+        assert_eq!(mails_to(&app, "piet@logistiek.example.nl"), 2, "the invitation and the proposal");
+
+        // The company ends the first; a reason is required; the WISE is mailed.
+        app.post_form(&mut b, &format!("{page}/end"), &[("reason", "")]).await.assert_status(422).assert_contains("pa-reason-error");
+        app.post_form(&mut b, &format!("{page}/end"), &[("reason", "Afdeling verhuisd")]).await.assert_status(303);
+        assert_eq!(mails_to(&app, &wise_user.email), 2);
+        let ended = public_api(&app).await;
+        assert_eq!(ended[0]["state"], "ended");
+        assert_eq!(ended[0]["ended_on"], day.as_str());
+        let profile = app.send(TestRequest::get().uri(&format!("/organisations/{}", input_slug(&app, wise)))).await;
+        assert!(!profile.body.contains("id=\"partners\""), "an ended partnership leaves the profile");
+        app.post_form(&mut w, &format!("{page}/review"), &review).await.assert_status(409);
+
+        // The WISE withdraws the proposal to the invited company; its list shows both.
+        let second = app.with_conn(|c| store::list(c, store::Scope::Wise(wise))).unwrap();
+        let second = second.iter().find(|l| l.company_kvk == "77777777").unwrap().partnership.id;
+        app.post_form(&mut w, &format!("/partnerships/{second}/end"), &[("reason", "Toch niet")]).await.assert_status(303);
+        let list = app.get_with(&mut w, "/partnerships").await;
+        list.assert_status(200).assert_contains("Nieuw Logistiek BV").assert_contains("Metaal Utrecht BV");
+        let states: Vec<String> = app.with_conn(|c| store::list(c, store::Scope::Wise(wise))).unwrap().into_iter().map(|l| l.partnership.state).collect();
+        assert_eq!(states.iter().filter(|s| *s == "withdrawn").count(), 1);
+
+        // The city reads every partnership, with the people involved, but is no partner.
+        let city = app.add_user("city", None);
+        let mut c = app.sign_in_as(&city).await;
+        app.get_with(&mut c, &page).await.assert_status(200).assert_contains("Jobcoach Anna");
+        app.post_form(&mut c, &format!("{page}/end"), &[("reason", "x")]).await.assert_status(403);
+    }
+}
+
+fn input_slug(app: &TestApp, _wise: i32) -> String {
+    app.with_conn(|c| org_store::organisation_by_kvk(c, "11111111")).unwrap().unwrap().slug
+}
