@@ -143,6 +143,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     partnership_exchanges,
     partnership_values,
     partnership_phases,
+    partner_moves,
+    partnership_assessments,
+    partnership_answers,
 );
 
 diesel::table! {
@@ -706,6 +709,38 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    partner_moves (submission_id, partnership_id) {
+        submission_id -> Integer,
+        partnership_id -> Integer,
+        moved -> Integer,
+    }
+}
+
+diesel::table! {
+    partnership_assessments (id) {
+        id -> Integer,
+        partnership_id -> Integer,
+        round -> Integer,
+        side -> Text,
+        answered_by -> Nullable<Integer>,
+        answered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    partnership_answers (assessment_id, theme) {
+        assessment_id -> Integer,
+        theme -> Text,
+        score -> Integer,
+        note -> Text,
+    }
+}
+
+diesel::joinable!(partnership_assessments -> partnerships (partnership_id));
+diesel::joinable!(partnership_answers -> partnership_assessments (assessment_id));
+diesel::joinable!(partner_moves -> partnerships (partnership_id));
+diesel::joinable!(partner_moves -> submissions (submission_id));
 diesel::joinable!(partnerships -> organisations (wise_id));
 diesel::joinable!(partnerships -> buying_organisations (company_id));
 diesel::joinable!(partnership_exchanges -> partnerships (partnership_id));

@@ -22,7 +22,8 @@
 //! One computation at a time per value: a request that finds its value missing or out
 //! of date computes it while holding that value's slot, and concurrent requests for the
 //! same value wait for it rather than compute it again. What a cache keeps is bounded in
-//! bytes ([`Weigh`]); beyond its budget the values used least recently go.
+//! bytes ([`Weigh`]); beyond its budget the values used least recently go (the one just
+//! computed stays, even when it alone is over the budget).
 
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
@@ -255,12 +256,12 @@ impl<K: Eq + Hash + Clone, V: Weigh> Cache<K, V> {
         let versions = versions(conn)?;
         let version = versions.combined(self.declared.kinds);
         let entries = self.entries.get_or_init(Default::default);
+        let key = (versions.instance, key);
         let slot = {
             let mut map = lock(entries);
             let tick = self.tick.fetch_add(1, Ordering::Relaxed);
-            let entry = map
-                .entry((versions.instance, key))
-                .or_insert_with(|| Entry { slot: Arc::default(), used: AtomicU64::new(tick) });
+            let entry =
+                map.entry(key.clone()).or_insert_with(|| Entry { slot: Arc::default(), used: AtomicU64::new(tick) });
             entry.used.store(tick, Ordering::Relaxed);
             Arc::clone(&entry.slot)
         };
@@ -272,22 +273,25 @@ impl<K: Eq + Hash + Clone, V: Weigh> Cache<K, V> {
         let fresh = Arc::new(load(conn)?);
         *value = Some((version, Arc::clone(&fresh), fresh.weight()));
         drop(value);
-        self.evict(entries);
+        self.evict(entries, &key);
         Ok(fresh)
     }
 
-    /// Drops the values used least recently until the rest fit the budget. Values being
-    /// computed stay (their callers will fill them).
-    fn evict(&self, entries: &Mutex<HashMap<(String, K), Entry<V>>>) {
+    /// Drops the values used least recently until the rest fit the budget. The value
+    /// just computed (`fresh`) stays even when it alone is over the budget, and so do
+    /// values being computed (their callers will fill them).
+    fn evict(&self, entries: &Mutex<HashMap<(String, K), Entry<V>>>, fresh: &(String, K)) {
         let mut map = lock(entries);
         let mut weighed: Vec<(u64, usize, (String, K))> = map
             .iter()
+            .filter(|(key, _)| *key != fresh)
             .filter_map(|(key, e)| {
                 let weight = e.slot.try_lock().ok()?.as_ref().map_or(0, |(_, _, w)| *w);
                 Some((e.used.load(Ordering::Relaxed), weight, key.clone()))
             })
             .collect();
-        let mut total: usize = weighed.iter().map(|(_, w, _)| w).sum();
+        let kept = map.get(fresh).and_then(|e| e.slot.try_lock().ok()?.as_ref().map(|(_, _, w)| *w)).unwrap_or(0);
+        let mut total: usize = kept + weighed.iter().map(|(_, w, _)| w).sum::<usize>();
         if total <= self.budget {
             return;
         }

@@ -10,6 +10,7 @@ use chrono::{Duration, NaiveDateTime};
 use crate::buying::{store as buying, BuyingInput};
 use crate::db::DbConn;
 use crate::organisation::store::organisation_by_kvk;
+use crate::partnerships::assessment::{self, Answer};
 use crate::partnerships::model::{Proposal, Review, Side};
 use crate::partnerships::store;
 use crate::users::store::find_by_email;
@@ -112,10 +113,31 @@ pub fn add_partnerships(conn: &mut DbConn, wises: &[String], now: NaiveDateTime)
             };
             store::review(conn, id, Side::Wise, &review, operator, now)?;
         }
+        if *state == "confirmed" && phases.len() > 1 {
+            add_assessments(conn, id, operator, now)?;
+        }
         if *state == "ended" {
             let reason = "De afdeling van de partner is verhuisd naar een andere regio.";
             store::end(conn, id, "confirmed", "ended", Side::Company, today - Duration::days(60), reason, now)?;
         }
     }
+    Ok(())
+}
+
+/// Two rounds of the self-assessment: both partners a year ago (agreeing on most
+/// themes, not on who pays), and the WISE again since.
+fn add_assessments(conn: &mut DbConn, id: i32, by: i32, now: NaiveDateTime) -> anyhow::Result<()> {
+    let answers = |scores: [i32; 9], note: &str| -> Vec<Answer> {
+        crate::vocab::PARTNERSHIP_THEMES
+            .iter()
+            .zip(scores)
+            .map(|(theme, score)| Answer { theme: theme.to_string(), score, note: note.to_string() })
+            .collect()
+    };
+    let year_ago = now - Duration::days(365);
+    assessment::save(conn, id, Side::Wise, &answers([4, 3, 3, 3, 3, 1, 2, 1, 1], ""), by, year_ago)?;
+    assessment::save(conn, id, Side::Company, &answers([4, 3, 4, 3, 2, 3, 2, 1, 1], ""), by, year_ago)?;
+    let since = answers([4, 4, 4, 3, 3, 2, 3, 2, 1], "Afspraken over kosten vastgelegd.");
+    assessment::save(conn, id, Side::Wise, &since, by, now)?;
     Ok(())
 }

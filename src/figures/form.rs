@@ -18,6 +18,7 @@ use crate::catalogue::manage::{organisation_for, organisation_json};
 use crate::db::schema::users;
 use crate::db::{write_tx, DbConn};
 use crate::organisation::model::Organisation;
+use crate::partnerships::moves;
 use crate::users::model::{CurrentUser, Role};
 use crate::validation::FieldError;
 use crate::vocab;
@@ -182,6 +183,9 @@ struct FormContext {
     current: Option<Figures>,
     /// The previous period's key and figures (what a new form starts from).
     previous: Option<(String, Figures)>,
+    /// The WISE's partners during the period, and the moves to each stated so far.
+    partners: Vec<moves::Partner>,
+    moves: HashMap<i32, i64>,
 }
 
 async fn load_context(ctx: &Ctx, kvk: &str, key: &str) -> Result<(CurrentUser, FormContext), AppError> {
@@ -189,20 +193,23 @@ async fn load_context(ctx: &Ctx, kvk: &str, key: &str) -> Result<(CurrentUser, F
     let period = period_by_key(&ctx.state, key).await?;
     let status = period.status(ctx.state.today(), ctx.state.config.figures.closes_after_days);
     let (org_id, lookup) = (organisation.id, period.clone());
-    let (submission, current, previous) = ctx
+    let (submission, current, previous, partners, moves) = ctx
         .state
         .db(move |c| {
             let submission = submissions::find(c, org_id, lookup.id)?;
-            let current = match &submission {
-                Some(s) => submissions::latest(c, s.id)?.map(|r| r.figures),
-                None => None,
+            let (current, moves) = match &submission {
+                Some(s) => (submissions::latest(c, s.id)?.map(|r| r.figures), moves::of_submission(c, s.id)?),
+                None => (None, HashMap::new()),
             };
             let previous = submissions::previous_figures(c, org_id, &lookup)?;
-            Ok((submission, current, previous))
+            let partners = moves::partners_in(c, org_id, lookup.starts_on, lookup.ends_on)?;
+            Ok((submission, current, previous, partners, moves))
         })
         .await?;
     let writable = may_write(&user, status);
-    Ok((user, FormContext { organisation, period, status, writable, submission, current, previous }))
+    let context =
+        FormContext { organisation, period, status, writable, submission, current, previous, partners, moves };
+    Ok((user, context))
 }
 
 /// The values and messages of one render.
@@ -232,6 +239,20 @@ fn render_form(
         field
     };
     let fields = |names: &[&str]| names.iter().map(|n| field(n)).collect::<Vec<Value>>();
+    let partners: Vec<Value> = context
+        .partners
+        .iter()
+        .map(|p| {
+            let name = format!("{}{}", moves::FIELD_PREFIX, p.partnership_id);
+            json!({
+                "company": p.company,
+                "value": shown.values.get(&name).cloned().unwrap_or_default(),
+                "error": shown.errors.iter().find(|e| e.field == name).map(|e| e.key),
+                "name": name,
+            })
+        })
+        .collect();
+    let partner_moves_error = shown.errors.iter().any(|e| e.key == moves::SUM_ERROR);
     let groups: Vec<String> = vocab::TARGET_GROUPS.iter().map(|g| format!("tg_{g}")).collect();
     let group_names: Vec<&str> = groups.iter().map(String::as_str).collect();
     // The breakdown that counts too many is the fieldset's error, with both numbers.
@@ -256,6 +277,9 @@ fn render_form(
             })
             .map(|e| {
                 let mut item = field_label(&e.field);
+                if e.field.starts_with(moves::FIELD_PREFIX) || e.key == moves::SUM_ERROR {
+                    item["label_key"] = json!("figures-partner-moves");
+                }
                 item["anchor"] = json!(e.field);
                 item["message"] = json!(e.key);
                 if e.key == TG_SUM {
@@ -291,6 +315,8 @@ fn render_form(
             "target_groups": fields(&group_names),
             "error_summary": summary(shown.errors),
             "tg_sum": tg_sum,
+            "partners": partners,
+            "partner_moves_error": partner_moves_error,
             "warning_summary": summary(shown.warnings),
         }),
     )
@@ -300,9 +326,14 @@ fn render_form(
 /// figures, else empty.
 fn starting_values(context: &FormContext) -> HashMap<String, String> {
     let figures = context.current.as_ref().or(context.previous.as_ref().map(|(_, f)| f));
+    let partner = |p: &moves::Partner| {
+        let moved = context.moves.get(&p.partnership_id).copied().unwrap_or(0);
+        (format!("{}{}", moves::FIELD_PREFIX, p.partnership_id), moved.to_string())
+    };
     field_names()
         .into_iter()
         .map(|name| (name.clone(), figures.map(|f| value_of(f, &name)).unwrap_or_default()))
+        .chain(context.partners.iter().map(partner))
         .collect()
 }
 
@@ -332,14 +363,19 @@ async fn save(
         return Err(AppError::BadRequest("a submitted form can only be corrected, not saved as a draft".into()));
     }
     let confirmed = control("confirm") == Some("yes");
-    let values: Vec<(&str, &str)> = pairs
+    type Fields<'a> = Vec<(&'a str, &'a str)>;
+    let (partner_fields, values): (Fields, Fields) = pairs
         .iter()
         .filter(|(k, _)| !matches!(k.as_str(), "csrf_token" | "action" | "confirm"))
         .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let shown_values = || values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    let figures = match Figures::from_fields(values.iter().copied()) {
-        Ok(figures) => figures,
+        .partition(|(k, _)| k.starts_with(moves::FIELD_PREFIX));
+    let shown_values = || values.iter().chain(&partner_fields).map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let checked = Figures::from_fields(values.iter().copied()).and_then(|figures| {
+        let external = figures.value("moved_to_paid_external").unwrap_or(0);
+        moves::check(&partner_fields, &context.partners, external).map(|moves| (figures, moves))
+    });
+    let (figures, partner_moves) = match checked {
+        Ok(checked) => checked,
         Err(errors) => {
             let shown = Shown { values: shown_values(), errors: &errors, warnings: &[] };
             return render_form(&ctx, &context, shown, StatusCode::UNPROCESSABLE_ENTITY);
@@ -355,12 +391,19 @@ async fn save(
     let before = context.submission.as_ref().map(|s| s.status.clone());
     let previous_figures = context.current.clone();
     let kvk_number = context.organisation.kvk_number.clone();
-    let saved = ctx
+    let changed = ctx
         .state
         .db(move |c| {
             write_tx(c, |c| {
                 let saved =
                     submissions::save(c, org_id, period_id, &figures, submit, Source::Form, Some(user.id), now)?;
+                let moves_changed = moves::save(c, saved.submission_id, &partner_moves)?;
+                if moves_changed {
+                    let detail = format!("partner moves {partner_moves:?}");
+                    let target = format!("figures {kvk_number} {period_key}");
+                    audit::Entry::by(user.id, &user.email, &ip, "partner_moves_saved", &target, &detail)
+                        .record(c, now)?;
+                }
                 if saved.changed {
                     let action = match (submit, before.as_deref()) {
                         (false, _) => "figures_draft_saved",
@@ -385,11 +428,11 @@ async fn save(
                     )
                     .record(c, now)?;
                 }
-                Ok::<_, AppError>(saved)
+                Ok::<_, AppError>(saved.changed || moves_changed)
             })
         })
         .await?;
-    let notice = match (saved.changed, submit) {
+    let notice = match (changed, submit) {
         (false, _) => "unchanged",
         (true, true) => "submitted",
         (true, false) => "draft",

@@ -2,11 +2,15 @@
 //! company on the platform or invites a company new to it, the company's buyers confirm
 //! or decline it, either partner reviews its phase or ends it (`pages`); the list of
 //! one's partnerships (here); the rows and checks (`model`), every query (`store`),
-//! page shapes and mails (`view`), the API (`api`). Only confirmed partnerships count;
+//! page shapes (`view`), the API (`api`), the moves into paid
+//! work through partners stated with a WISE's figures (`moves`), the partners'
+//! self-assessment compared (`assessment`). Only confirmed partnerships count;
 //! the public sees those whose partners both agreed to be named.
 
 pub mod api;
+pub mod assessment;
 pub mod model;
+pub mod moves;
 mod pages;
 pub mod store;
 mod view;
@@ -25,6 +29,7 @@ use store::{Listed, Scope};
 pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/partnerships", list);
     pages::routes(cfg);
+    assessment::routes(cfg);
     api::routes(cfg);
 }
 

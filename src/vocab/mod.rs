@@ -124,6 +124,25 @@ pub const PARTNERSHIP_PHASES: &[&str] = &["orientation", "integration", "transfo
 /// The kinds of value partners see in a partnership.
 pub const PARTNERSHIP_VALUES: &[&str] = &["transaction", "reputation", "interaction", "synergy"];
 
+/// The themes of the partnership self-assessment, three per phase in the order of
+/// [`PARTNERSHIP_PHASES`]: orientation (shared goals, what each brings, trust),
+/// integration (how the work is organised, coaching on the job, who pays for what),
+/// transformation (the value secured long-term, the municipality, schools).
+pub const PARTNERSHIP_THEMES: &[&str] = &[
+    "shared_goals",
+    "contributions",
+    "trust",
+    "work_organisation",
+    "coaching",
+    "costs",
+    "long_term",
+    "municipality",
+    "schools",
+];
+
+/// The self-assessment's scale: 1 not yet, 2 started, 3 largely, 4 fully.
+pub const PARTNERSHIP_SCORES: &[&str] = &["1", "2", "3", "4"];
+
 /// Where a partnership stands.
 pub const PARTNERSHIP_STATES: &[&str] = &["proposed", "confirmed", "declined", "withdrawn", "ended"];
 
@@ -161,6 +180,8 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("partnership-phase", PARTNERSHIP_PHASES),
     ("partnership-value", PARTNERSHIP_VALUES),
     ("partnership-state", PARTNERSHIP_STATES),
+    ("partnership-theme", PARTNERSHIP_THEMES),
+    ("partnership-score", PARTNERSHIP_SCORES),
 ];
 
 pub fn is_sector(code: &str) -> bool {

@@ -319,6 +319,8 @@ const TABLE: &[Row] = &[
         [401, 409, 403, 409, 404, 403],
     ),
     ("POST", "/partnerships/{id}/end", &[("reason", "Afgerond")], [401, 303, 403, 409, 404, 403]),
+    ("GET", "/partnerships/{id}/assessment", &[], [303, 200, 200, 200, 404, 200]),
+    ("POST", "/partnerships/{id}/assessment", &[("score_trust", "3")], [401, 409, 403, 409, 404, 403]),
     ("GET", "/api/v1/partnerships", &[], [200; 6]),
 ];
 

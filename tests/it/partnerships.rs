@@ -3,7 +3,9 @@
 //! company it invites; the company confirms and agrees to be named, after which the
 //! public sees it on the WISE's profile and in the API; the WISE reviews the phase (the
 //! history keeps each); the company ends it with a reason; the WISE withdraws the
-//! invited company's proposal. Each change mails the other partner once.
+//! invited company's proposal. Each change mails the other partner once. With its
+//! figures the WISE states how many of its moves to other employers went to the partner;
+//! both partners answer the self-assessment, compared round by round.
 
 use actix_web::test::TestRequest;
 use diesel::prelude::*;
@@ -104,6 +106,60 @@ backend_tests! {
         let phases = app.with_conn(|c| store::phases(c, id)).unwrap();
         assert_eq!(phases.iter().map(|p| p.phase.as_str()).collect::<Vec<_>>(), ["orientation", "integration"]);
         app.get_with(&mut b, &page).await.assert_status(200).assert_contains("Loopt goed");
+
+        // With its figures the WISE states the moves to its partner: no more than its
+        // moves to other employers.
+        {
+            use wise_monitor::figures::periods;
+            let request = periods::validate_range("2026-Q3", "2026-Q3", "30").unwrap();
+            app.with_conn(|c| periods::create_range(c, &request, now)).unwrap();
+        }
+        let form = "/manage/organisations/11111111/figures/2026-Q3";
+        let field = format!("partner_{id}");
+        app.get_with(&mut w, form).await.assert_status(200).assert_contains(&format!("name=\"{field}\" type=\"text\" inputmode=\"numeric\" class=\"input--short\" value=\"0\""));
+        let mut figures = vec![
+            ("paid_target_group", "12"), ("paid_regular", "4"), ("trainees", "3"), ("daytime_activities", "0"),
+            ("volunteers", "2"), ("new_participants", "2"), ("moved_to_paid_internal", "1"),
+            ("moved_to_paid_external", "1"), ("moved_to_education", "0"), ("other_exits", "0"),
+            ("action", "submit"), (field.as_str(), "2"),
+        ];
+        app.post_form(&mut w, form, &figures).await.assert_status(422).assert_contains("id=\"partner-moves-error\"");
+        figures.last_mut().unwrap().1 = "1";
+        app.post_form(&mut w, form, &figures).await.assert_status(303);
+        let moved: Vec<(i32, i32)> = app.with_conn(|c| {
+            use wise_monitor::db::schema::partner_moves;
+            partner_moves::table.select((partner_moves::partnership_id, partner_moves::moved)).load(c)
+        }).unwrap();
+        assert_eq!(moved, [(id, 1)]);
+        app.get_with(&mut w, form).await.assert_status(200).assert_contains(&format!("name=\"{field}\" type=\"text\" inputmode=\"numeric\" class=\"input--short\" value=\"1\""));
+
+        // The self-assessment: every theme scored; both partners' rounds compared; the
+        // WISE's next answers open a second round.
+        let assessment = format!("{page}/assessment");
+        let themes = wise_monitor::vocab::PARTNERSHIP_THEMES;
+        let scores = |score: &'static str| -> Vec<(String, String)> {
+            themes.iter().map(|t| (format!("score_{t}"), score.to_string())).collect()
+        };
+        let as_pairs = |v: &[(String, String)]| v.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>();
+        let mut wise_answers = scores("3");
+        wise_answers.pop();
+        let pairs: Vec<(&str, &str)> = wise_answers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        app.post_form(&mut w, &assessment, &pairs).await.assert_status(422).assert_contains("id=\"score_schools-error\"");
+        let wise_answers = scores("3");
+        let pairs: Vec<(&str, &str)> = wise_answers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        app.post_form(&mut w, &assessment, &pairs).await.assert_status(303);
+        let mut company_answers = as_pairs(&scores("3"));
+        company_answers[0].1 = "1".into();
+        company_answers[1].1 = "4".into();
+        let pairs: Vec<(&str, &str)> = company_answers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        app.post_form(&mut b, &assessment, &pairs).await.assert_status(303);
+        let compared = app.get_with(&mut w, &assessment).await;
+        compared.assert_status(200).assert_contains("agreement-differ").assert_contains("agreement-close").assert_contains("agreement-agree");
+        let pairs: Vec<(&str, &str)> = wise_answers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        app.post_form(&mut w, &assessment, &pairs).await.assert_status(303);
+        let rounds = app.with_conn(|c| wise_monitor::partnerships::assessment::of_partnership(c, id)).unwrap();
+        assert_eq!(rounds.iter().map(|a| (a.round, a.side.as_str())).collect::<Vec<_>>(), [(1, "wise"), (1, "company"), (2, "wise")]);
+        app.get_with(&mut b, &assessment).await.assert_status(200).assert_contains("id=\"round-2\"").assert_contains("id=\"round-1\"");
 
         // A company new to the platform is created pending and its contact invited.
         let new = [

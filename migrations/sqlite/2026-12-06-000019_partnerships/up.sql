@@ -59,3 +59,34 @@ CREATE TABLE partnership_phases (
     created_at     TIMESTAMP NOT NULL
 );
 CREATE INDEX partnership_phases_partnership ON partnership_phases (partnership_id);
+
+-- Onward moves through partners: of a submission's moves into paid work with another
+-- employer (moved_to_paid_external), how many went to each partner company. Counts
+-- only; they count with the submission's figures.
+CREATE TABLE partner_moves (
+    submission_id  INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+    partnership_id INTEGER NOT NULL REFERENCES partnerships (id),
+    moved          INTEGER NOT NULL CHECK (moved > 0),
+    PRIMARY KEY (submission_id, partnership_id)
+);
+CREATE INDEX partner_moves_partnership ON partner_moves (partnership_id);
+
+-- The partnership self-assessment: each partner scores the themes of the three phases
+-- (1 to 4) with a note, in rounds; earlier rounds are kept to show progress.
+CREATE TABLE partnership_assessments (
+    id INTEGER PRIMARY KEY NOT NULL,
+    partnership_id INTEGER NOT NULL REFERENCES partnerships (id) ON DELETE CASCADE,
+    round          INTEGER NOT NULL,
+    side           TEXT NOT NULL CHECK (side IN ('wise', 'company')),
+    answered_by    INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    answered_at    TIMESTAMP NOT NULL,
+    UNIQUE (partnership_id, round, side)
+);
+
+CREATE TABLE partnership_answers (
+    assessment_id INTEGER NOT NULL REFERENCES partnership_assessments (id) ON DELETE CASCADE,
+    theme         TEXT NOT NULL,
+    score         INTEGER NOT NULL CHECK (score BETWEEN 1 AND 4),
+    note          TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (assessment_id, theme)
+);

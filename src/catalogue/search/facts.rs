@@ -255,6 +255,19 @@ pub(super) enum Dimension {
 }
 
 impl Search {
+    /// Whether the search filters on `d`.
+    pub(super) fn filters(&self, d: Dimension) -> bool {
+        match d {
+            Dimension::Sector => self.sector.is_some(),
+            Dimension::Cpv => self.cpv.is_some(),
+            Dimension::Kind => self.kind.is_some(),
+            Dimension::Municipality => self.municipality.is_some(),
+            Dimension::TargetGroup => self.target_group.is_some(),
+            Dimension::Certification => self.certification.is_some(),
+            Dimension::Reserved => self.reserved,
+        }
+    }
+
     pub(super) fn passes(&self, f: &Facts, except: Option<Dimension>) -> bool {
         let on = |d: Dimension| except != Some(d);
         (!on(Dimension::Sector) || self.sector.as_ref().is_none_or(|s| f.sectors.contains(s)))

@@ -213,7 +213,16 @@ fn label_cpv_facet(conn: &mut DbConn, values: &mut [FacetValue]) -> QueryResult<
 }
 
 fn facets(search: &Search, facts: &[(i32, &Facts)], names: &BTreeMap<String, String>) -> Facets {
-    let without = |d: Dimension| facts.iter().map(|(_, f)| *f).filter(move |f| search.passes(f, Some(d)));
+    let found: Vec<&Facts> = facts.iter().map(|(_, f)| *f).filter(|f| search.passes(f, None)).collect();
+    // A facet counts the WISEs that pass every filter but its own: the found ones,
+    // unless the search filters on it (one pass over every WISE per filter set).
+    let without = |d: Dimension| -> std::vec::IntoIter<&Facts> {
+        if search.filters(d) {
+            facts.iter().map(|(_, f)| *f).filter(|f| search.passes(f, Some(d))).collect::<Vec<_>>().into_iter()
+        } else {
+            found.clone().into_iter()
+        }
+    };
     // The CPV facet shows the level below the chosen prefix (divisions when none).
     let depth = search.cpv.as_ref().map_or(2, |p| (p.len() + 1).min(8));
     let mut cpv = match &search.cpv {
@@ -237,7 +246,7 @@ fn facets(search: &Search, facts: &[(i32, &Facts)], names: &BTreeMap<String, Str
         ),
     };
     if let Some(p) = &search.cpv {
-        let count = without(Dimension::Cpv).filter(|f| search.passes(f, None)).count();
+        let count = found.len();
         cpv.insert(0, FacetValue { value: p.clone(), label: None, label_nl: None, count, selected: true });
     }
     // Municipalities: a WISE with a national offering serves them all.

@@ -6,7 +6,8 @@
 //! or of one of its active offerings' title and description. Its relevance:
 //! 1 + Σ idf(word) × (4 if in the name + 1 if in the description) when its own text
 //! matches, plus ½ ln(1 + matching offerings); idf(word) = ln(1 + WISEs ÷ WISEs whose own
-//! text has the word), so rare words weigh more.
+//! text has the word), counted among the WISEs that have every word somewhere, so rare
+//! words weigh more.
 
 use std::ops::Bound;
 
@@ -20,27 +21,48 @@ pub(super) struct Vocabulary {
     ids: BTreeMap<Box<str>, u32>,
 }
 
-/// The words of one WISE: its name, its description, and each active offering's title
-/// and description; each list the numbers of its distinct words, sorted.
+/// The words of one WISE in parts: its name, its description, and each active
+/// offering's title and description; each part the numbers of its distinct words. One
+/// array per WISE (matching walks every WISE's words, so they lie together), and a
+/// signature of every word it has, so a search skips the WISEs that lack a word.
 #[derive(Debug, Default)]
 pub(super) struct Words {
-    name: Box<[u32]>,
-    description: Box<[u32]>,
-    offerings: Vec<Box<[u32]>>,
+    ids: Vec<u32>,
+    /// Where each part ends in `ids`: name, description, then one per offering.
+    ends: Vec<u32>,
+    /// Bit `id % 64` of each of its words.
+    signature: u64,
 }
 
 impl Words {
     pub(super) fn new(vocabulary: &mut Arc<Vocabulary>, name: &str, description: &str) -> Self {
-        Self { name: tokens(vocabulary, name), description: tokens(vocabulary, description), offerings: Vec::new() }
+        let mut words = Self::default();
+        words.push(vocabulary, name);
+        words.push(vocabulary, description);
+        words
     }
 
     pub(super) fn add_offering(&mut self, vocabulary: &mut Arc<Vocabulary>, title: &str, description: &str) {
-        self.offerings.push(tokens(vocabulary, &format!("{title} {description}")));
+        self.push(vocabulary, &format!("{title} {description}"));
+    }
+
+    fn push(&mut self, vocabulary: &mut Arc<Vocabulary>, text: &str) {
+        for id in tokens(vocabulary, text) {
+            self.signature |= 1 << (id % 64);
+            self.ids.push(id);
+        }
+        self.ends.push(u32::try_from(self.ids.len()).expect("fewer than 2³² words"));
+    }
+
+    /// Each part's words: name, description, the offerings.
+    fn parts(&self) -> impl Iterator<Item = &[u32]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(self.ends.iter().copied()).map(|(from, to)| &self.ids[from as usize..to as usize])
     }
 }
 
 /// The distinct words of `text` as numbers of the vocabulary (adding those it lacks).
-fn tokens(vocabulary: &mut Arc<Vocabulary>, text: &str) -> Box<[u32]> {
+fn tokens(vocabulary: &mut Arc<Vocabulary>, text: &str) -> Vec<u32> {
     let folded = fold(text);
     let mut ids: Vec<u32> = folded
         .split(|c: char| !c.is_alphanumeric())
@@ -57,21 +79,24 @@ fn tokens(vocabulary: &mut Arc<Vocabulary>, text: &str) -> Box<[u32]> {
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    ids.into_boxed_slice()
+    ids
 }
 
 impl Vocabulary {
     /// For each word number, which of `words` (at most 8) it starts with: bit i for the
-    /// i-th. The words starting with a prefix follow each other in the sorted vocabulary.
-    fn masks(&self, words: &[String]) -> Vec<u8> {
+    /// i-th; and for each of `words`, the signature bits of the words it starts. The
+    /// words starting with a prefix follow each other in the sorted vocabulary.
+    fn masks(&self, words: &[String]) -> (Vec<u8>, Vec<u64>) {
         let mut masks = vec![0u8; self.ids.len()];
+        let mut signatures = vec![0u64; words.len()];
         for (i, prefix) in words.iter().enumerate().take(MAX_WORDS) {
             let from = (Bound::Included(prefix.as_str()), Bound::Unbounded);
             for (_, id) in self.ids.range::<str, _>(from).take_while(|(w, _)| w.starts_with(prefix.as_str())) {
                 masks[*id as usize] |= 1 << i;
+                signatures[i] |= 1 << (id % 64);
             }
         }
-        masks
+        (masks, signatures)
     }
 }
 
@@ -79,7 +104,7 @@ impl Vocabulary {
 /// matching offerings).
 pub(super) fn text_matches(snapshot: &Snapshot, words: &[String]) -> TextMatches {
     let words = &words[..words.len().min(MAX_WORDS)];
-    let masks = snapshot.vocabulary.masks(words);
+    let (masks, signatures) = snapshot.vocabulary.masks(words);
     let all: u8 = u8::MAX >> (8 - words.len());
     let mask = |ids: &[u32]| ids.iter().fold(0u8, |m, id| m | masks[*id as usize]);
 
@@ -87,11 +112,17 @@ pub(super) fn text_matches(snapshot: &Snapshot, words: &[String]) -> TextMatches
     let mut found: Vec<(i32, u8, u8, i64)> = Vec::new();
     for (id, facts) in &snapshot.facts {
         let w = &facts.words;
-        let (name, description) = (mask(&w.name), mask(&w.description));
+        // A WISE without one of the words anywhere matches none of them.
+        if signatures.iter().any(|s| w.signature & s == 0) {
+            continue;
+        }
+        let mut parts = w.parts();
+        let name = parts.next().map_or(0, mask);
+        let description = parts.next().map_or(0, mask);
         for (i, n) in own_counts.iter_mut().enumerate().take(words.len()) {
             *n += usize::from((name | description) & (1 << i) != 0);
         }
-        let offerings = w.offerings.iter().filter(|o| mask(o) == all).count() as i64;
+        let offerings = parts.filter(|o| mask(o) == all).count() as i64;
         if name | description == all || offerings > 0 {
             found.push((*id, name, description, offerings));
         }
