@@ -28,6 +28,7 @@ use store::{Listed, Scope};
 
 pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/partnerships", list);
+    routes::get(cfg, "/companies/{kvk}", company_page);
     pages::routes(cfg);
     assessment::routes(cfg);
     api::routes(cfg);
@@ -102,6 +103,36 @@ pub(crate) async fn readable(ctx: &Ctx, viewer: &Viewer, id: i32) -> Result<(Lis
 /// partners, the phase and what is exchanged.
 pub fn public_row(l: &Listed) -> serde_json::Value {
     view::row(l)
+}
+
+/// `/companies/{kvk}`: a company's WISE partners, for everyone: its partnerships that
+/// count and whose partners both agreed to be named (current ones first). A company
+/// without such a partnership has no public page (404).
+async fn company_page(ctx: Ctx, kvk: actix_web::web::Path<String>) -> Result<HttpResponse, AppError> {
+    let kvk = kvk.into_inner();
+    let (company, mut listed) = ctx
+        .state
+        .db(move |c| {
+            let company = crate::buying::store::by_kvk(c, kvk.trim())?.filter(|o| o.is_approved());
+            let listed = match &company {
+                Some(o) => store::list(c, Scope::Public { wise: None, company: Some(o.id) })?,
+                None => Vec::new(),
+            };
+            Ok((company, listed))
+        })
+        .await?;
+    let company = company.filter(|_| !listed.is_empty()).ok_or(AppError::NotFound)?;
+    listed.sort_by_key(|l| l.partnership.state != "confirmed");
+    let (current, past): (Vec<&Listed>, Vec<&Listed>) = listed.iter().partition(|l| l.partnership.state == "confirmed");
+    ctx.render(
+        "partnerships/company",
+        serde_json::json!({
+            "nav": "partnerships",
+            "company": { "name": company.name, "kvk_number": company.kvk_number, "municipality": company.municipality },
+            "current": current.into_iter().map(view::row).collect::<Vec<_>>(),
+            "past": past.into_iter().map(view::row).collect::<Vec<_>>(),
+        }),
+    )
 }
 
 #[derive(Deserialize, Default)]

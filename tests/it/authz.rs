@@ -307,6 +307,8 @@ const TABLE: &[Row] = &[
     // POST row in a fresh world): the buyer confirms or declines it, and a review needs
     // a confirmed one (409 for the partners).
     ("GET", "/partnerships", &[], [303, 200, 200, 200, 200, 200]),
+    // `{kvk}` is the own WISE's, not a company's: no company page.
+    ("GET", "/companies/{kvk}", &[], [404; 6]),
     ("GET", "/partnerships/new", &[], [303, 403, 403, 200, 200, 403]),
     // The own WISE already proposed one to this company; the other WISE's is new.
     ("POST", "/partnerships", PARTNERSHIP, [401, 403, 403, 422, 303, 403]),

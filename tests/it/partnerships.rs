@@ -96,6 +96,10 @@ backend_tests! {
         let profile = app.send(TestRequest::get().uri(&format!("/organisations/{}", input_slug(&app, wise)))).await;
         profile.assert_status(200).assert_contains("id=\"partners\"").assert_contains("Metaal Utrecht BV");
         app.post_form(&mut b, &format!("{page}/confirm"), &[("named", "on")]).await.assert_status(409);
+        // The company's public page lists its WISE partner; a company without one has none.
+        let company = app.send(TestRequest::get().uri("/companies/55555555")).await;
+        company.assert_status(200).assert_contains("id=\"company-partners\"").assert_contains("Groene Keuken");
+        app.send(TestRequest::get().uri("/companies/66666666")).await.assert_status(404);
 
         // The WISE reviews: integration now; the history keeps both phases.
         let review = [("phase", "integration"), ("changed_on", "1999-01-01"), ("values", "synergy")];
