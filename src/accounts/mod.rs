@@ -19,7 +19,7 @@ pub use account::{create_token_audited, issue_token};
 pub use cli::{add_user_command, create_token_command};
 pub(crate) use links::check_new_password;
 pub use links::RESET_MAILS_PER_HOUR;
-pub(crate) use users::invite;
+pub(crate) use users::{invite_company, NewCompany};
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};

@@ -130,6 +130,51 @@ pub(crate) fn invite(
     Ok(Ok(user_id))
 }
 
+/// A company new to the platform and whom of it to invite, as a form names them: the
+/// invitation's errors go to `<prefix>contact` (the name), `<prefix>email` and `language`.
+pub(crate) struct NewCompany<'a> {
+    pub name: &'a str,
+    pub kvk_number: &'a str,
+    pub contact: &'a str,
+    pub email: &'a str,
+    pub language: &'a str,
+    pub field_prefix: &'a str,
+}
+
+/// Creates a company (a buying organisation in `status`) and invites its contact as its
+/// buyer (call in a transaction); its id, or the invitation's field errors.
+pub(crate) fn invite_company(
+    c: &mut crate::db::DbConn,
+    state: &crate::web::AppState,
+    company: &NewCompany<'_>,
+    status: &str,
+    inviter: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<Result<i32, Vec<crate::validation::FieldError>>, AppError> {
+    let organisation = crate::buying::BuyingInput {
+        name: company.name.to_string(),
+        kvk_number: company.kvk_number.to_string(),
+        kind: "company".into(),
+        municipality: String::new(),
+    };
+    let id = crate::buying::store::create(c, &organisation, status, now)?;
+    let contact = store::NewUser {
+        email: company.email.to_string(),
+        name: company.contact.to_string(),
+        role: "buyer".into(),
+        language: company.language.to_string(),
+        organisation_kvk: Some(company.kvk_number.to_string()),
+    };
+    let field = |name: &str| match name {
+        "name" => format!("{}contact", company.field_prefix),
+        "language" => "language".to_string(),
+        _ => format!("{}email", company.field_prefix),
+    };
+    Ok(invite(c, state, &contact, inviter, now)?.map(|_| id).map_err(|errors| {
+        errors.into_iter().map(|e| crate::validation::FieldError { field: field(&e.field), key: e.key }).collect()
+    }))
+}
+
 #[derive(Deserialize)]
 pub(super) struct RoleForm {
     role: String,

@@ -10,12 +10,11 @@ use serde_json::{json, Value};
 
 use super::model::{ConfirmForm, EndForm, ProposalForm, ReviewForm, Side, END_FIELDS, PROPOSAL_FIELDS, REVIEW_FIELDS};
 use super::{readable, store, view, viewer, Viewer};
+use crate::accounts::NewCompany;
 use crate::audit;
-use crate::buying::BuyingInput;
 use crate::db::{write_tx, DbConn};
 use crate::mail::outbox;
 use crate::users::model::CurrentUser;
-use crate::users::store::NewUser;
 use crate::validation::FieldError;
 use crate::web::auth::session::CsrfForm;
 use crate::web::context::Ctx;
@@ -101,15 +100,6 @@ async fn new_page(ctx: Ctx) -> Result<HttpResponse, AppError> {
     form_page(&ctx, StatusCode::OK, &form, &[])
 }
 
-/// The field of the proposal an invitation's error belongs to.
-fn invitation_field(field: &str) -> &'static str {
-    match field {
-        "name" => "company_contact",
-        "language" => "language",
-        _ => "company_email",
-    }
-}
-
 /// The WISE proposes a partnership. A company new to the platform is created (pending the
 /// operator's approval, like a buyer's own registration) and its contact invited.
 async fn create(ctx: Ctx, CsrfForm(form): CsrfForm<ProposalForm>) -> Result<HttpResponse, AppError> {
@@ -134,28 +124,16 @@ async fn create(ctx: Ctx, CsrfForm(form): CsrfForm<ProposalForm>) -> Result<Http
                 let company = match &known {
                     Some(o) => o.id,
                     None => {
-                        let organisation = BuyingInput {
-                            name: input.company_name.clone(),
-                            kvk_number: input.company_kvk.clone(),
-                            kind: "company".into(),
-                            municipality: String::new(),
+                        let new = NewCompany {
+                            name: &input.company_name,
+                            kvk_number: &input.company_kvk,
+                            contact: &input.company_contact,
+                            email: &input.company_email,
+                            language: &input.language,
+                            field_prefix: "company_",
                         };
-                        let id = crate::buying::store::create(c, &organisation, "pending", now)?;
-                        let contact = NewUser {
-                            email: input.company_email.clone(),
-                            name: input.company_contact.clone(),
-                            role: "buyer".into(),
-                            language: input.language.clone(),
-                            organisation_kvk: Some(input.company_kvk.clone()),
-                        };
-                        if let Err(errors) = crate::accounts::invite(c, &state, &contact, &user.email, now)? {
-                            let errors = errors
-                                .into_iter()
-                                .map(|e| FieldError { field: invitation_field(&e.field).into(), key: e.key })
-                                .collect();
-                            return Err(AppError::Validation(errors));
-                        }
-                        id
+                        crate::accounts::invite_company(c, &state, &new, "pending", &user.email, now)?
+                            .map_err(AppError::Validation)?
                     }
                 };
                 let id = store::propose(c, wise, company, &input, user.id, now)?;

@@ -9,9 +9,8 @@ use serde_json::{json, Value};
 
 use super::model::{ContractForm, CONTRACT_FIELDS};
 use super::{record, store, view, viewer};
-use crate::buying::BuyingInput;
+use crate::accounts::NewCompany;
 use crate::db::write_tx;
-use crate::users::store::NewUser;
 use crate::validation::FieldError;
 use crate::web::auth::policy::Action;
 use crate::web::auth::session::CsrfForm;
@@ -47,15 +46,6 @@ async fn new_page(ctx: Ctx) -> Result<HttpResponse, AppError> {
     form_page(&ctx, StatusCode::OK, &ContractForm { language: "nl".into(), ..ContractForm::default() }, &[])
 }
 
-/// The field of the contract form an invitation's error belongs to.
-fn invitation_field(field: &str) -> &'static str {
-    match field {
-        "name" => "contractor_contact",
-        "language" => "language",
-        _ => "contractor_email",
-    }
-}
-
 /// The officer records a contract; a contractor new to the platform is created as an
 /// approved company and its contact invited by mail.
 async fn create(ctx: Ctx, CsrfForm(form): CsrfForm<ContractForm>) -> Result<HttpResponse, AppError> {
@@ -75,27 +65,16 @@ async fn create(ctx: Ctx, CsrfForm(form): CsrfForm<ContractForm>) -> Result<Http
                 let contractor = match &known {
                     Some(o) => o.id,
                     None => {
-                        let organisation = BuyingInput {
-                            name: input.contractor_name.clone(),
-                            kvk_number: input.contractor_kvk.clone(),
-                            kind: "company".into(),
-                            municipality: String::new(),
+                        let new = NewCompany {
+                            name: &input.contractor_name,
+                            kvk_number: &input.contractor_kvk,
+                            contact: &input.contractor_contact,
+                            email: &input.contractor_email,
+                            language: &input.language,
+                            field_prefix: "contractor_",
                         };
-                        let id = crate::buying::store::create(c, &organisation, "approved", now)?;
-                        let contact = NewUser {
-                            email: input.contractor_email.clone(),
-                            name: input.contractor_contact.clone(),
-                            role: "buyer".into(),
-                            language: input.language.clone(),
-                            organisation_kvk: Some(input.contractor_kvk.clone()),
-                        };
-                        if let Err(errors) = crate::accounts::invite(c, &worker, &contact, &officer.email, now)? {
-                            let errors = errors
-                                .into_iter()
-                                .map(|e| FieldError { field: invitation_field(&e.field).into(), key: e.key })
-                                .collect();
-                            return Err(AppError::Validation(errors));
-                        }
+                        let id = crate::accounts::invite_company(c, &worker, &new, "approved", &officer.email, now)?
+                            .map_err(AppError::Validation)?;
                         record(
                             c,
                             &officer,
