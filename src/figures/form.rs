@@ -398,9 +398,9 @@ async fn save(
                 let saved =
                     submissions::save(c, org_id, period_id, &figures, submit, Source::Form, Some(user.id), now)?;
                 let moves_changed = moves::save(c, saved.submission_id, &partner_moves)?;
+                let target = format!("figures {kvk_number} {period_key}");
                 if moves_changed {
                     let detail = format!("partner moves {partner_moves:?}");
-                    let target = format!("figures {kvk_number} {period_key}");
                     audit::Entry::by(user.id, &user.email, &ip, "partner_moves_saved", &target, &detail)
                         .record(c, now)?;
                 }
@@ -418,15 +418,7 @@ async fn save(
                     if !changed.is_empty() {
                         detail.push_str(&format!("; changed: {}", changed.join(", ")));
                     }
-                    audit::Entry::by(
-                        user.id,
-                        &user.email,
-                        &ip,
-                        action,
-                        &format!("figures {kvk_number} {period_key}"),
-                        &detail,
-                    )
-                    .record(c, now)?;
+                    audit::Entry::by(user.id, &user.email, &ip, action, &target, &detail).record(c, now)?;
                 }
                 Ok::<_, AppError>(saved.changed || moves_changed)
             })

@@ -95,12 +95,7 @@ pub(crate) async fn api_partnerships(ctx: Ctx, query: web::Query<PartnershipQuer
         Some(_) => viewer(&ctx).await.ok(),
         None => None,
     };
-    let own = match &viewer {
-        Some(Viewer::Overseer(_)) => Some(Scope::All),
-        Some(Viewer::Wise(_, id)) => Some(Scope::Wise(*id)),
-        Some(Viewer::Company(_, o)) => Some(Scope::Company(o.id)),
-        None => None,
-    };
+    let own = viewer.as_ref().map(Viewer::scope);
     let mut listed = ctx
         .state
         .db(move |c| {

@@ -13,8 +13,7 @@ use diesel::prelude::*;
 use serde_json::{json, Value};
 
 use super::model::Side;
-use super::{readable, viewer};
-use crate::audit;
+use super::{audited, readable, viewer};
 use crate::db::schema::{partnership_answers, partnership_assessments};
 use crate::db::{write_tx, DbConn};
 use crate::validation::{checked_text, FieldError};
@@ -318,8 +317,7 @@ async fn answer(
             write_tx(c, |c| {
                 let round = save(c, id, side, &answers, user.id, now)?;
                 let detail = format!("round {round} as {}", side.as_str());
-                let target = format!("partnership {id}");
-                audit::Entry::by(user.id, &user.email, &ip, "partnership_assessed", &target, &detail).record(c, now)?;
+                audited(c, &user, &ip, "partnership_assessed", id, &detail, now)?;
                 Ok::<_, AppError>(())
             })
         })

@@ -16,7 +16,6 @@ pub mod store;
 mod view;
 
 use actix_web::HttpResponse;
-use serde::Deserialize;
 
 use crate::buying::BuyingOrganisation;
 use crate::users::model::{CurrentUser, Role};
@@ -99,6 +98,19 @@ pub(crate) async fn readable(ctx: &Ctx, viewer: &Viewer, id: i32) -> Result<(Lis
     Ok((listed, side))
 }
 
+/// Writes an audit entry on partnership `id` by `user`.
+pub(crate) fn audited(
+    c: &mut crate::db::DbConn,
+    user: &CurrentUser,
+    ip: &str,
+    action: &str,
+    id: i32,
+    detail: &str,
+    now: chrono::NaiveDateTime,
+) -> diesel::QueryResult<()> {
+    crate::audit::Entry::by(user.id, &user.email, ip, action, &format!("partnership {id}"), detail).record(c, now)
+}
+
 /// A partnership as public pages show it (a WISE's profile, a company's page): the
 /// partners, the phase and what is exchanged.
 pub fn public_row(l: &Listed) -> serde_json::Value {
@@ -135,14 +147,8 @@ async fn company_page(ctx: Ctx, kvk: actix_web::web::Path<String>) -> Result<Htt
     )
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ListQuery {
-    notice: Option<String>,
-}
-
 /// `/partnerships`: the viewer's partnerships (the city's and the operator's: all).
-async fn list(ctx: Ctx, query: actix_web::web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
+async fn list(ctx: Ctx, query: actix_web::web::Query<crate::web::page::NoticeQuery>) -> Result<HttpResponse, AppError> {
     let viewer = viewer(&ctx).await?;
     let scope = viewer.scope();
     let listed = ctx.state.db(move |c| Ok(store::list(c, scope)?)).await?;

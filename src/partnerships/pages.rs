@@ -5,13 +5,11 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::model::{ConfirmForm, EndForm, ProposalForm, ReviewForm, Side, END_FIELDS, PROPOSAL_FIELDS, REVIEW_FIELDS};
-use super::{readable, store, view, viewer, Viewer};
+use super::{audited, readable, store, view, viewer, Viewer};
 use crate::accounts::NewCompany;
-use crate::audit;
 use crate::db::{write_tx, DbConn};
 use crate::mail::outbox;
 use crate::users::model::CurrentUser;
@@ -19,6 +17,7 @@ use crate::validation::FieldError;
 use crate::web::auth::session::CsrfForm;
 use crate::web::context::Ctx;
 use crate::web::form::{error_summary, field_errors, see_other};
+use crate::web::page::NoticeQuery;
 use crate::web::{routes, AppError, AppState};
 
 pub fn routes(cfg: &mut routes::RouteConfig) {
@@ -28,18 +27,6 @@ pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::post(cfg, "/partnerships/{id}/confirm", confirm);
     routes::post(cfg, "/partnerships/{id}/review", review);
     routes::post(cfg, "/partnerships/{id}/end", end);
-}
-
-fn audited(
-    c: &mut DbConn,
-    user: &CurrentUser,
-    ip: &str,
-    action: &str,
-    id: i32,
-    detail: &str,
-    now: chrono::NaiveDateTime,
-) -> diesel::QueryResult<()> {
-    audit::Entry::by(user.id, &user.email, ip, action, &format!("partnership {id}"), detail).record(c, now)
 }
 
 /// Mails `event` about partnership `id` to the partner other than `from` (its users),
@@ -151,14 +138,8 @@ async fn create(ctx: Ctx, CsrfForm(form): CsrfForm<ProposalForm>) -> Result<Http
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ShowQuery {
-    notice: Option<String>,
-}
-
 /// `/partnerships/{id}`: the partnership, its history, and what the viewer may do.
-async fn show(ctx: Ctx, path: web::Path<i32>, query: web::Query<ShowQuery>) -> Result<HttpResponse, AppError> {
+async fn show(ctx: Ctx, path: web::Path<i32>, query: web::Query<NoticeQuery>) -> Result<HttpResponse, AppError> {
     let notice = query.notice.as_deref().and_then(view::notice_key);
     render_partnership(&ctx, path.into_inner(), StatusCode::OK, None, json!({ "notice": notice })).await
 }

@@ -31,6 +31,8 @@ pub struct Listed {
 pub enum Scope {
     /// Every one (the city, the operator).
     All,
+    /// One, by id.
+    One(i32),
     /// Those of a WISE, or of a company (any state).
     Wise(i32),
     Company(i32),
@@ -221,6 +223,7 @@ pub fn list(conn: &mut DbConn, scope: Scope) -> QueryResult<Vec<Listed>> {
         .into_boxed();
     q = match scope {
         Scope::All => q,
+        Scope::One(id) => q.filter(partnerships::id.eq(id)),
         Scope::Wise(id) => q.filter(partnerships::wise_id.eq(id)),
         Scope::Company(id) => q.filter(partnerships::company_id.eq(id)),
         Scope::Public { wise, company } => {
@@ -292,10 +295,7 @@ pub fn current_public_of_wise(conn: &mut DbConn, wise: i32) -> QueryResult<Vec<L
 
 /// One partnership with its partners and lists.
 pub fn get(conn: &mut DbConn, id: i32) -> QueryResult<Option<Listed>> {
-    let Some(wise) = partnerships::table.find(id).select(partnerships::wise_id).first::<i32>(conn).optional()? else {
-        return Ok(None);
-    };
-    Ok(list(conn, Scope::Wise(wise))?.into_iter().find(|l| l.partnership.id == id))
+    Ok(list(conn, Scope::One(id))?.pop())
 }
 
 /// The phases a partnership went through, oldest first.

@@ -16,6 +16,7 @@ use crate::web::auth::policy::Action;
 use crate::web::auth::session::CsrfForm;
 use crate::web::context::Ctx;
 use crate::web::form::{error_summary, field_errors, see_other};
+use crate::web::page::NoticeQuery;
 use crate::web::{routes, AppError};
 
 pub fn routes(cfg: &mut routes::RouteConfig) {
@@ -102,14 +103,8 @@ async fn create(ctx: Ctx, CsrfForm(form): CsrfForm<ContractForm>) -> Result<Http
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ShowQuery {
-    notice: Option<String>,
-}
-
 /// `/social-return/contracts/{id}`: progress, entries, and what the viewer may do.
-async fn show(ctx: Ctx, path: web::Path<i32>, query: web::Query<ShowQuery>) -> Result<HttpResponse, AppError> {
+async fn show(ctx: Ctx, path: web::Path<i32>, query: web::Query<NoticeQuery>) -> Result<HttpResponse, AppError> {
     let notice = query.notice.as_deref().and_then(view::notice_key);
     render_contract(&ctx, path.into_inner(), StatusCode::OK, json!({ "notice": notice })).await
 }

@@ -159,13 +159,13 @@ fn run_search(
 ) -> QueryResult<SearchResult> {
     let (matches, snapshot) = candidates(conn, caches, search, today)?;
     let facts = matching(&snapshot, &matches);
-    let mut facets = facets(search, &facts, &snapshot.names);
+    let passing: Vec<(i32, &Facts)> = facts.iter().filter(|(_, f)| search.passes(f, None)).copied().collect();
+    let mut facets = facets(search, &facts, &passing, &snapshot.names);
     label_cpv_facet(conn, &mut facets.cpv)?;
 
     let score = |id: i32| matches.as_ref().and_then(|m| m.get(&id)).map_or(0.0, |s| s.0);
     // Each with its relevance, looked up once rather than in every comparison.
-    let mut found: Vec<(f64, i32, &Facts)> =
-        facts.iter().filter(|(_, f)| search.passes(f, None)).map(|(id, f)| (score(*id), *id, *f)).collect();
+    let mut found: Vec<(f64, i32, &Facts)> = passing.iter().map(|(id, f)| (score(*id), *id, *f)).collect();
     match search.sort.as_str() {
         "updated" => found.sort_by(|a, b| b.2.updated_at.cmp(&a.2.updated_at).then(a.2.name_key.cmp(&b.2.name_key))),
         "relevance" if matches.is_some() => {
@@ -212,8 +212,15 @@ fn label_cpv_facet(conn: &mut DbConn, values: &mut [FacetValue]) -> QueryResult<
     Ok(())
 }
 
-fn facets(search: &Search, facts: &[(i32, &Facts)], names: &BTreeMap<String, String>) -> Facets {
-    let found: Vec<&Facts> = facts.iter().map(|(_, f)| *f).filter(|f| search.passes(f, None)).collect();
+/// The facets of a search over the WISEs its words match (`facts`), of which `passing`
+/// pass every filter.
+fn facets(
+    search: &Search,
+    facts: &[(i32, &Facts)],
+    passing: &[(i32, &Facts)],
+    names: &BTreeMap<String, String>,
+) -> Facets {
+    let found: Vec<&Facts> = passing.iter().map(|(_, f)| *f).collect();
     // A facet counts the WISEs that pass every filter but its own: the found ones,
     // unless the search filters on it (one pass over every WISE per filter set).
     let without = |d: Dimension| -> std::vec::IntoIter<&Facts> {
