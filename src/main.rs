@@ -466,12 +466,15 @@ fn audit_disclosure(config: &Config, from: Option<&str>, to: Option<&str>) -> an
     let (procurement, procurement_cells, procurement_hidden) =
         wise_monitor::reports::procurement::audit(&mut conn, &years, &thresholds)?;
     findings.extend(procurement);
+    let (partnerships, partnership_cells, partnerships_hidden) =
+        wise_monitor::reports::partnerships::audit(&mut conn, &set, &years, &thresholds)?;
+    findings.extend(partnerships);
     let (cells, hidden) = {
         let (system, _) = set.system(wanted);
         let (needs_cells, needs_hidden) = needs.counted(wanted);
         (
-            system.values.len() + needs_cells + procurement_cells,
-            system.hidden.iter().filter(|h| **h).count() + needs_hidden + procurement_hidden,
+            system.values.len() + needs_cells + procurement_cells + partnership_cells,
+            system.hidden.iter().filter(|h| **h).count() + needs_hidden + procurement_hidden + partnerships_hidden,
         )
     };
     println!(

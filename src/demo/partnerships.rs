@@ -2,7 +2,8 @@
 //! WISE's integration partnership with a metal works (reviewed from orientation on), its
 //! proposal to the demo building company (whose buyer `aannemer@demo.wise-monitor.nl`
 //! can confirm it), a transformation partnership of joint production, orientations (one
-//! not named in public), and one that ended. Recorded as by the demo operator; dates
+//! not named in public), and one that ended; with the moves to partners stated with
+//! the demo figures. Recorded as by the demo operator; dates
 //! follow `now`.
 
 use chrono::{Duration, NaiveDateTime};
@@ -12,6 +13,7 @@ use crate::db::DbConn;
 use crate::organisation::store::organisation_by_kvk;
 use crate::partnerships::assessment::{self, Answer};
 use crate::partnerships::model::{Proposal, Review, Side};
+use crate::partnerships::moves;
 use crate::partnerships::store;
 use crate::users::store::find_by_email;
 
@@ -65,6 +67,26 @@ const PARTNERSHIPS: &[Demo] = &[
         true,
         "ended",
     ),
+    (4, "20260013", &["supply", "placement_route"], &[("orientation", 400)], &["transaction"], true, "confirmed"),
+    (
+        5,
+        "20260003",
+        &["paid_training", "placement_route"],
+        &[("orientation", 800), ("integration", 350)],
+        &["transaction", "reputation"],
+        true,
+        "confirmed",
+    ),
+    (
+        6,
+        "20260012",
+        &["placement_route", "supply"],
+        &[("orientation", 650), ("integration", 250)],
+        &["interaction"],
+        true,
+        "confirmed",
+    ),
+    (7, "20260011", &["placement_route"], &[("orientation", 500)], &["transaction"], false, "confirmed"),
 ];
 
 pub fn add_partnerships(conn: &mut DbConn, wises: &[String], now: NaiveDateTime) -> anyhow::Result<()> {
@@ -119,6 +141,28 @@ pub fn add_partnerships(conn: &mut DbConn, wises: &[String], now: NaiveDateTime)
         if *state == "ended" {
             let reason = "De afdeling van de partner is verhuisd naar een andere regio.";
             store::end(conn, id, "confirmed", "ended", Side::Company, today - Duration::days(60), reason, now)?;
+        }
+    }
+    add_partner_moves(conn)
+}
+
+/// The moves to partners stated with the demo figures: of each counted submission's
+/// moves to other employers, half (rounded up) went to the WISE's first partner of
+/// that period.
+fn add_partner_moves(conn: &mut DbConn) -> anyhow::Result<()> {
+    use crate::db::schema::{current_figures as cf, partnerships, reporting_periods as rp};
+    use diesel::prelude::*;
+    let wises: Vec<i32> = partnerships::table.select(partnerships::wise_id).distinct().load(conn)?;
+    let rows: Vec<(i32, i32, chrono::NaiveDate, chrono::NaiveDate, i32)> = cf::table
+        .inner_join(rp::table)
+        .filter(cf::counted.eq(true))
+        .filter(cf::organisation_id.eq_any(&wises))
+        .select((cf::submission_id, cf::organisation_id, rp::starts_on, rp::ends_on, cf::moved_to_paid_external))
+        .load(conn)?;
+    for (submission, wise, starts_on, ends_on, external) in rows {
+        let partners = moves::partners_in(conn, wise, starts_on, ends_on)?;
+        if let (Some(first), true) = (partners.first(), external > 0) {
+            moves::save(conn, submission, &[(first.partnership_id, i64::from(external + 1) / 2)])?;
         }
     }
     Ok(())

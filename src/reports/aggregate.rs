@@ -38,6 +38,8 @@ pub const STOCK_COUNT: usize = 7;
 pub const PEOPLE_WORKING: usize = 5;
 /// Index of target-group people (paid target group, trainees, daytime activities).
 pub const TARGET_GROUP_PEOPLE: usize = 6;
+/// Index of onward moves into paid jobs with another employer.
+pub const MOVED_TO_PAID_EXTERNAL: usize = 9;
 /// Index of onward moves into paid jobs (internal + external).
 pub const MOVED_TO_PAID: usize = 10;
 

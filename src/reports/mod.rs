@@ -9,5 +9,6 @@ pub mod linked;
 pub mod memo;
 pub mod needs;
 pub mod page;
+pub mod partnerships;
 pub mod procurement;
 pub mod report;

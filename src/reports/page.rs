@@ -81,18 +81,31 @@ async fn sector_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpRespo
             let series = report::series(c, &caches, &kind, &period, exact, &thresholds)?;
             let needs = super::needs::section(c, &period, exact, &thresholds)?;
             let procurement = super::procurement::section(c, &period, exact, &thresholds)?;
-            Ok((with_figures, Some((Loaded { period, report, series, series_kind: kind }, (needs, procurement)))))
+            let partnerships = report::partnerships(c, &caches, &period, exact, &thresholds)?;
+            let sections = (needs, procurement, partnerships);
+            Ok((with_figures, Some((Loaded { period, report, series, series_kind: kind }, sections))))
         })
         .await?;
-    let (loaded, (needs, procurement)) = match loaded {
+    let (loaded, (needs, procurement, partnerships)) = match loaded {
         Some((loaded, sections)) => (Some(loaded), sections),
-        None => (None, (None, None)),
+        None => (None, (None, None, None)),
     };
+    let separator = if lang == crate::i18n::Lang::Nl { ',' } else { '.' };
+    let percent = |permille: i64| format!("{}{separator}{}", permille / 10, permille % 10);
+    let partnerships = partnerships.map(|mut p| {
+        if let Some(moves) = p["moves"].as_array_mut() {
+            for point in moves {
+                if let Some(permille) = point["share_permille"].as_i64() {
+                    point["share_text"] = json!(percent(permille));
+                }
+            }
+        }
+        p
+    });
     // The share with WISEs as a percentage with one decimal, as the reader writes it.
     let procurement = procurement.map(|mut p| {
         if let Some(permille) = p["wise_share_permille"].as_i64() {
-            let separator = if lang == crate::i18n::Lang::Nl { ',' } else { '.' };
-            p["share_text"] = json!(format!("{}{separator}{}", permille / 10, permille % 10));
+            p["share_text"] = json!(percent(permille));
         }
         p
     });
@@ -111,6 +124,7 @@ async fn sector_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpRespo
             "report": report,
             "needs": needs,
             "procurement": procurement,
+            "partnerships": partnerships,
             "thresholds": {
                 "min_organisations": thresholds.min_organisations,
                 "max_share_pct": thresholds.max_share_pct,

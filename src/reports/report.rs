@@ -276,6 +276,8 @@ pub(crate) struct ReportCaches {
     series: versioned::Cache<(String, String, bool, Thresholds), Vec<Point>>,
     /// The linked public numbers of every period, by thresholds (`reports::linked`).
     pub(crate) linked: versioned::Cache<Thresholds, linked::Linked>,
+    /// The partnerships section by period, exactness and thresholds (`reports::partnerships`).
+    partnerships: versioned::Cache<(String, bool, Thresholds), Option<Value>>,
 }
 
 impl Default for ReportCaches {
@@ -284,6 +286,7 @@ impl Default for ReportCaches {
             reports: versioned::Cache::new("reports", FIGURES, FIGURE_TABLES, 16 << 20),
             series: versioned::Cache::new("report series", FIGURES, FIGURE_TABLES, 4 << 20),
             linked: versioned::Cache::new("linked report tables", FIGURES, FIGURE_TABLES, 32 << 20),
+            partnerships: versioned::Cache::new("report partnerships", FIGURES, PARTNERSHIP_TABLES, 1 << 20),
         }
     }
 }
@@ -292,6 +295,12 @@ impl Default for ReportCaches {
 const FIGURES: &[versioned::Kind] = &[versioned::Kind::Figures];
 
 impl versioned::Weigh for Report {
+    fn weight(&self) -> usize {
+        versioned::json_weight(self)
+    }
+}
+
+impl versioned::Weigh for Option<Value> {
     fn weight(&self) -> usize {
         versioned::json_weight(self)
     }
@@ -308,10 +317,40 @@ impl versioned::Weigh for Point {
 pub(crate) const FIGURE_TABLES: &[&str] =
     &["organisations", "organisation_sectors", "reporting_periods", "current_figures"];
 
+/// What the partnerships section adds up: the figures, and the partnerships with the
+/// moves to partners stated with the figures.
+const PARTNERSHIP_TABLES: &[&str] = &[
+    "organisations",
+    "organisation_sectors",
+    "reporting_periods",
+    "current_figures",
+    "partnerships",
+    "partnership_phases",
+    "partnership_exchanges",
+    "partner_moves",
+];
+
 /// The reports' caches and the tables each depends on.
-pub fn caches() -> [versioned::Declared; 3] {
+pub fn caches() -> [versioned::Declared; 4] {
     let c = ReportCaches::default();
-    [c.reports.declared(), c.series.declared(), c.linked.declared()]
+    [c.reports.declared(), c.series.declared(), c.linked.declared(), c.partnerships.declared()]
+}
+
+/// The "partnerships" section of the report for `period` ([`super::partnerships`]), kept
+/// in memory until a figure or a partnership changes.
+pub fn partnerships(
+    conn: &mut DbConn,
+    caches: &Caches,
+    period: &Period,
+    exact: bool,
+    thresholds: &Thresholds,
+) -> QueryResult<Option<Value>> {
+    let key = (period.key.clone(), exact, *thresholds);
+    let cached = caches.get::<ReportCaches>();
+    let section = cached
+        .partnerships
+        .get_or_load(conn, key, |c| super::partnerships::section(c, caches, period, exact, thresholds))?;
+    Ok(Option::clone(&section))
 }
 
 /// The report for `period`: exact (no suppression) or public. Kept in memory until

@@ -206,6 +206,34 @@ backend_tests! {
         let mut c = app.sign_in_as(&city).await;
         app.get_with(&mut c, &page).await.assert_status(200).assert_contains("Jobcoach Anna");
         app.post_form(&mut c, &format!("{page}/end"), &[("reason", "x")]).await.assert_status(403);
+
+        // The sector report's partnerships section. The city sees it exact for the
+        // quarter: the partnership in its phase at the quarter's end (the review came
+        // later), the move to the partner out of the moves to other employers.
+        app.get_with(&mut c, "/reports/sector?period=2026-Q3").await.assert_status(200).assert_contains("id=\"partner-moves\"");
+        let t = wise_monitor::reports::disclosure::Thresholds::from(&app.state.config.disclosure);
+        let section = |key: &'static str, exact: bool| {
+            app.with_conn(move |conn| {
+                let period = wise_monitor::figures::periods::find_for_reports(conn, key)?.unwrap();
+                wise_monitor::reports::partnerships::section(conn, &Default::default(), &period, exact, &t)
+            }).unwrap().unwrap()
+        };
+        let exact = section("2026-Q3", true);
+        assert_eq!(exact["partnerships"], 1);
+        assert_eq!(exact["by_phase"][0], serde_json::json!({ "phase": "orientation", "partnerships": 1 }));
+        assert_eq!(exact["moves"][0]["to_partners"], 1);
+        assert_eq!(exact["moves"][0]["share_permille"], 1000);
+        // The public sees years only, and nothing of one WISE; the audit finds nothing to learn.
+        assert_eq!(section("2026-Q3", false), serde_json::json!({ "yearly_only": true }));
+        let public = section("2026", false);
+        assert!(public["partnerships"].is_null() && public["moves"][0]["to_partners"].is_null(), "{public}");
+        let public_page = app.send(TestRequest::get().uri("/reports/sector?period=2026")).await;
+        public_page.assert_status(200).assert_contains("id=\"partnerships\"");
+        let (findings, _, hidden) = app.with_conn(|conn| {
+            let set = wise_monitor::reports::linked::public(conn, &Default::default(), &t)?;
+            wise_monitor::reports::partnerships::audit(conn, &set, &set.periods, &t)
+        }).unwrap();
+        assert!(findings.is_empty() && hidden >= 2, "{findings:?}");
     }
 }
 

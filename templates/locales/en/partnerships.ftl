@@ -136,3 +136,22 @@ pa-company-intro = The social enterprises { $company } works with to bring peopl
 pa-company-no-current = No current partnership is shown.
 pa-company-past = Earlier partnerships
 pa-municipality = Municipality
+
+## The partnerships section of the sector report
+
+report-partnerships-heading = Partnerships with companies
+report-partnerships-yearly = Partnerships and the moves into jobs with partner companies are shown per year: choose a year.
+report-partnerships-intro = Confirmed partnerships between { $wises ->
+    [one] one social enterprise
+   *[other] { $wises } social enterprises
+} and companies that ran in this period, with their phase at its end.
+report-partnerships-total = Partnerships
+report-partnerships-count = Partnerships
+report-partnerships-by-phase = Partnerships by phase
+report-partnerships-by-exchange = Partnerships by what is exchanged (a partnership can exchange several things)
+report-partnerships-moves = Onward moves into paid jobs with other employers, and those with partner companies, over time
+report-partnerships-period = Period
+report-partnerships-to-partners = To partner companies
+report-partnerships-external = To other employers
+report-partnerships-share = Share to partners
+report-partnerships-suppressed = A dash stands for a number that is not shown: fewer than three social enterprises have it, one has most of it, it counts fewer than ten people, or the rest of the moves to other employers would then give one away.

@@ -136,3 +136,22 @@ pa-company-intro = De sociale ondernemingen waarmee { $company } samenwerkt om m
 pa-company-no-current = Er wordt geen lopende samenwerking getoond.
 pa-company-past = Eerdere samenwerkingen
 pa-municipality = Gemeente
+
+## Het onderdeel samenwerkingen van het sectorrapport
+
+report-partnerships-heading = Samenwerking met bedrijven
+report-partnerships-yearly = Samenwerkingen en de doorstroom naar werk bij partnerbedrijven staan per jaar in het rapport: kies een jaar.
+report-partnerships-intro = Bevestigde samenwerkingen tussen { $wises ->
+    [one] één sociale onderneming
+   *[other] { $wises } sociale ondernemingen
+} en bedrijven die in deze periode liepen, met hun fase aan het eind ervan.
+report-partnerships-total = Samenwerkingen
+report-partnerships-count = Samenwerkingen
+report-partnerships-by-phase = Samenwerkingen per fase
+report-partnerships-by-exchange = Samenwerkingen naar wat wordt uitgewisseld (een samenwerking kan meer uitwisselen)
+report-partnerships-moves = Doorstroom naar betaald werk bij andere werkgevers, en daarvan bij partnerbedrijven, door de tijd
+report-partnerships-period = Periode
+report-partnerships-to-partners = Naar partnerbedrijven
+report-partnerships-external = Naar andere werkgevers
+report-partnerships-share = Aandeel naar partners
+report-partnerships-suppressed = Een streepje staat voor een getal dat niet wordt getoond: minder dan drie sociale ondernemingen hebben het, één heeft het grootste deel, het telt minder dan tien mensen, of de rest van de doorstroom naar andere werkgevers zou er dan één verraden.

@@ -1,0 +1,12 @@
+DROP TRIGGER partnerships_changes_insert;
+DROP TRIGGER partnerships_changes_update;
+DROP TRIGGER partnerships_changes_delete;
+DROP TRIGGER partnership_phases_changes_insert;
+DROP TRIGGER partnership_phases_changes_update;
+DROP TRIGGER partnership_phases_changes_delete;
+DROP TRIGGER partnership_exchanges_changes_insert;
+DROP TRIGGER partnership_exchanges_changes_update;
+DROP TRIGGER partnership_exchanges_changes_delete;
+DROP TRIGGER partner_moves_changes_insert;
+DROP TRIGGER partner_moves_changes_update;
+DROP TRIGGER partner_moves_changes_delete;
