@@ -106,6 +106,7 @@ pub struct SchedulesConfig {
     pub sector_summary: String,
     pub needs: String,
     pub social_return: String,
+    pub partnerships: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -37,16 +37,18 @@ pub enum Kind {
     SectorSummary,
     Needs,
     SocialReturn,
+    Partnerships,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::SavedSearchDaily,
         Kind::SavedSearchWeekly,
         Kind::ReportingReminders,
         Kind::SectorSummary,
         Kind::Needs,
         Kind::SocialReturn,
+        Kind::Partnerships,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -57,6 +59,7 @@ impl Kind {
             Kind::SectorSummary => "sector_summary",
             Kind::Needs => "needs",
             Kind::SocialReturn => "social_return",
+            Kind::Partnerships => "partnerships",
         }
     }
 
@@ -73,6 +76,7 @@ impl Kind {
             Kind::SectorSummary => &schedules.sector_summary,
             Kind::Needs => &schedules.needs,
             Kind::SocialReturn => &schedules.social_return,
+            Kind::Partnerships => &schedules.partnerships,
         }
     }
 }
@@ -185,6 +189,7 @@ pub fn run_due(
                     crate::needs::flow::run_due(c, &env)?
                 }
                 Kind::SocialReturn => crate::social_return::flow::run_due(c, config, templates, now)?,
+                Kind::Partnerships => crate::partnerships::flow::run_due(c, config, templates, now)?,
             };
             diesel::update(digest_runs::table)
                 .filter(digest_runs::kind.eq(schedule.kind.as_str()))
@@ -250,6 +255,7 @@ mod tests {
         config.saved_search_weekly = String::new();
         config.needs = String::new();
         config.social_return = String::new();
+        config.partnerships = String::new();
         config
     }
 

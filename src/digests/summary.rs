@@ -1,7 +1,8 @@
 //! The monthly sector summary (SPEC §3) for `city` and `admin` users: submissions
 //! received and missing for the period that is open, the headline numbers of the
 //! latest period past its due date with their change, the same numbers for its year so
-//! far (rolled up from its quarters), and links to the reports.
+//! far (rolled up from its quarters), the partnerships confirmed in the past month, and
+//! links to the reports.
 //! Exact figures (the recipients may see them), marked not for publication.
 
 use diesel::prelude::*;
@@ -56,6 +57,7 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
         .load(conn)?;
     let base = config.base_url();
     let month = today.format("%Y-%m").to_string();
+    let partnerships = new_partnerships(conn, context, base)?;
     let mut sent = 0;
     for (email, name, language) in recipients {
         if unsubscribe::is_unsubscribed(conn, &email, Kind::SectorSummary)? {
@@ -82,6 +84,7 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
                 year["coverage"] = json!(report::coverage(r).unwrap_or_else(|| r.period.clone()));
                 year
             }),
+            "partnerships": partnerships,
             "status_link": overview.as_ref().map(|o| format!("{base}/figures/status?period={}", o.period.key)),
             "unsubscribe_url": unsubscribe::link(conn, base, &email, Kind::SectorSummary, context.now)?,
         });
@@ -91,6 +94,29 @@ pub fn run(conn: &mut DbConn, context: &Context<'_>) -> anyhow::Result<usize> {
         }
     }
     Ok(sent)
+}
+
+/// The partnerships the companies confirmed in the month before the slot (WISE and
+/// company, at most ten named), and how many run; `None` when none is new.
+fn new_partnerships(conn: &mut DbConn, context: &Context<'_>, base: &str) -> anyhow::Result<Option<Value>> {
+    let until = context.slot.with_timezone(&chrono::Utc).naive_utc();
+    let since = until.checked_sub_months(chrono::Months::new(1)).unwrap_or(until);
+    let all = crate::partnerships::store::list(conn, crate::partnerships::store::Scope::All)?;
+    let new: Vec<Value> = all
+        .iter()
+        .filter(|l| l.partnership.confirmed_at.is_some_and(|at| at >= since && at < until))
+        .map(|l| json!({ "wise": l.wise_name, "company": l.company_name, "phase": l.partnership.phase }))
+        .collect();
+    if new.is_empty() {
+        return Ok(None);
+    }
+    let running = all.iter().filter(|l| l.partnership.state == "confirmed").count();
+    Ok(Some(json!({
+        "count": new.len(),
+        "running": running,
+        "new": new.into_iter().take(10).collect::<Vec<_>>(),
+        "link": format!("{base}/partnerships"),
+    })))
 }
 
 /// A report's headline numbers for the mail, with the change against its previous

@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod assessment;
+pub mod flow;
 pub mod model;
 pub mod moves;
 mod pages;

@@ -62,8 +62,15 @@ pub const PERIOD_STATUSES: &[&str] = &["upcoming", "open", "overdue", "closed"];
 pub const REVISION_SOURCES: &[&str] = &["form", "import", "api", "demo"];
 
 /// The kinds of scheduled digest (SPEC §3) that are sent.
-pub const DIGEST_KINDS: &[&str] =
-    &["saved_search_daily", "saved_search_weekly", "reporting_reminders", "sector_summary", "needs", "social_return"];
+pub const DIGEST_KINDS: &[&str] = &[
+    "saved_search_daily",
+    "saved_search_weekly",
+    "reporting_reminders",
+    "sector_summary",
+    "needs",
+    "social_return",
+    "partnerships",
+];
 
 /// How often a saved search is mailed.
 pub const SAVED_SEARCH_FREQUENCIES: &[&str] = &["daily", "weekly"];

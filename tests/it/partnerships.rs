@@ -240,3 +240,92 @@ backend_tests! {
 fn input_slug(app: &TestApp, _wise: i32) -> String {
     app.with_conn(|c| org_store::organisation_by_kvk(c, "11111111")).unwrap().unwrap().slug
 }
+
+backend_tests! {
+    async fn the_partners_are_reminded_once_a_year_and_the_summary_names_new_ones(app) {
+        use chrono::TimeZone;
+        use wise_monitor::digests::{self, Kind};
+        use wise_monitor::partnerships::model::Proposal;
+        let amsterdam = |y: i32, m: u32, d: u32, h: u32| {
+            chrono_tz::Europe::Amsterdam.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap().with_timezone(&chrono::Utc)
+        };
+        let run = |at| {
+            app.clock.set(at);
+            let state = &app.state;
+            let ran = app.with_conn(|c| digests::run_due(c, &state.config, &state.templates, &state.caches, at)).unwrap();
+            ran.into_iter().filter(|r| matches!(r.kind, Kind::Partnerships | Kind::SectorSummary)).collect::<Vec<_>>()
+        };
+        let now = db::timestamp(test_now());
+        let input = OrganisationInput {
+            kvk_number: "11111111".into(),
+            name: "Groene Keuken".into(),
+            municipality: "Utrecht".into(),
+            sectors: vec!["catering".into()],
+            ..Default::default()
+        };
+        let wise = app.with_conn(|c| org_store::create_organisation(c, &input, "approved", now)).unwrap();
+        let wise_user = app.add_user("wise", Some(wise));
+        let (company, buyer) = app.buying_organisation("Metaal Utrecht BV", "55555555");
+        let city = app.add_user("city", None);
+        {
+            use wise_monitor::figures::periods;
+            let request = periods::validate_range("2026-Q2", "2026-Q3", "30").unwrap();
+            app.with_conn(|c| periods::create_range(c, &request, now)).unwrap();
+        }
+        let confirmed_at = amsterdam(2026, 9, 15, 10).naive_utc();
+        let proposal = Proposal {
+            company_kvk: String::new(),
+            company_name: String::new(),
+            company_contact: String::new(),
+            company_email: String::new(),
+            language: "nl".into(),
+            exchanges: vec!["placement_route".into()],
+            phase: "orientation".into(),
+            values: vec!["transaction".into()],
+            started_on: confirmed_at.date(),
+            wise_people: String::new(),
+            company_people: String::new(),
+            ambitions: String::new(),
+            named: true,
+        };
+        app.with_conn(|c| {
+            let id = store::propose(c, wise, company, &proposal, wise_user.id, confirmed_at)?;
+            store::confirm(c, id, true, "", buyer.id, confirmed_at)
+        }).unwrap();
+
+        // 1 October: the city's summary names the partnership confirmed in September; no reminder yet.
+        run(amsterdam(2026, 10, 1, 8));
+        app.deliver_mail();
+        let summary = app.mailbox.messages_to(&city.email).remove(0);
+        assert!(summary.text.contains("Eén nieuwe samenwerking"), "{}", summary.text);
+        assert!(summary.text.contains("Groene Keuken – Metaal Utrecht BV (Oriëntatie)"), "{}", summary.text);
+        // (The WISE gets its reporting reminders too: only the partnership's mails count here.)
+        let reminders = |email: &str| {
+            app.mailbox.messages_to(email).into_iter().filter(|m| m.text.contains("/assessment")).collect::<Vec<_>>()
+        };
+        assert!(reminders(&wise_user.email).is_empty());
+        // A month later nothing is new.
+        run(amsterdam(2026, 11, 1, 8));
+        app.deliver_mail();
+        assert!(!app.mailbox.messages_to(&city.email)[1].text.contains("samenwerking"));
+
+        // A year after the confirmation both partners are reminded, once.
+        let before = run(amsterdam(2027, 9, 14, 9));
+        assert!(before.iter().any(|r| r.kind == Kind::Partnerships && r.mails == Some(0)), "{before:?}");
+        let ran = run(amsterdam(2027, 9, 15, 9));
+        assert!(ran.iter().any(|r| r.kind == Kind::Partnerships && r.mails == Some(2)), "{ran:?}");
+        run(amsterdam(2027, 9, 16, 9));
+        app.deliver_mail();
+        for partner in [&wise_user.email, &buyer.email] {
+            let mails = reminders(partner);
+            assert_eq!(mails.len(), 1, "{partner}");
+            assert!(mails[0].subject.contains("Groene Keuken") && mails[0].subject.contains("Metaal Utrecht BV"), "{}", mails[0].subject);
+            assert!(mails[0].header("List-Unsubscribe").is_some());
+        }
+        // And again the next year.
+        run(amsterdam(2028, 9, 15, 9));
+        app.deliver_mail();
+        assert_eq!(reminders(&buyer.email).len(), 2);
+        assert_eq!(reminders(&wise_user.email).len(), 2);
+    }
+}

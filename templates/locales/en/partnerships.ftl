@@ -155,3 +155,23 @@ report-partnerships-to-partners = To partner companies
 report-partnerships-external = To other employers
 report-partnerships-share = Share to partners
 report-partnerships-suppressed = A dash stands for a number that is not shown: fewer than three social enterprises have it, one has most of it, it counts fewer than ten people, or the rest of the moves to other employers would then give one away.
+
+## The yearly reminder to review a partnership
+
+digest-partnerships = yearly partnership reminders
+mail-partnership-review-subject = Time to review the partnership of { $wise } and { $company }
+mail-partnership-review-intro = The partnership of { $wise } and { $company } was confirmed { $years ->
+    [one] a year ago
+   *[other] { $years } years ago
+}. Please look at its phase together and answer the self-assessment again, so that both of you see where you agree, where you differ and how far you have come.
+mail-partnership-review-phase = Phase now
+mail-partnership-review-reviewed = last reviewed on { $date }
+mail-partnership-review-answered = Last self-assessment answered on { $date }
+mail-partnership-review-never = The self-assessment has not been answered yet
+mail-partnership-review-button = Review the phase
+mail-partnership-review-assessment = Answer the self-assessment
+mail-summary-partnerships = { $count ->
+    [one] One new partnership
+   *[other] { $count } new partnerships
+} between a social enterprise and a company this month ({ $running } running in all):
+mail-summary-partnerships-button = All partnerships

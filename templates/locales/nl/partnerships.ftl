@@ -155,3 +155,23 @@ report-partnerships-to-partners = Naar partnerbedrijven
 report-partnerships-external = Naar andere werkgevers
 report-partnerships-share = Aandeel naar partners
 report-partnerships-suppressed = Een streepje staat voor een getal dat niet wordt getoond: minder dan drie sociale ondernemingen hebben het, één heeft het grootste deel, het telt minder dan tien mensen, of de rest van de doorstroom naar andere werkgevers zou er dan één verraden.
+
+## De jaarlijkse herinnering om een samenwerking te herzien
+
+digest-partnerships = jaarlijkse herinneringen over samenwerkingen
+mail-partnership-review-subject = Tijd om de samenwerking van { $wise } en { $company } te herzien
+mail-partnership-review-intro = De samenwerking van { $wise } en { $company } is { $years ->
+    [one] een jaar geleden
+   *[other] { $years } jaar geleden
+} bevestigd. Bekijk samen de fase en vul de zelfevaluatie opnieuw in, zodat u allebei ziet waar u het over eens bent, waar u verschilt en hoe ver u bent gekomen.
+mail-partnership-review-phase = Fase nu
+mail-partnership-review-reviewed = laatst herzien op { $date }
+mail-partnership-review-answered = Zelfevaluatie laatst ingevuld op { $date }
+mail-partnership-review-never = De zelfevaluatie is nog niet ingevuld
+mail-partnership-review-button = Fase herzien
+mail-partnership-review-assessment = Zelfevaluatie invullen
+mail-summary-partnerships = { $count ->
+    [one] Eén nieuwe samenwerking
+   *[other] { $count } nieuwe samenwerkingen
+} tussen een sociale onderneming en een bedrijf deze maand ({ $running } lopend in totaal):
+mail-summary-partnerships-button = Alle samenwerkingen
