@@ -1,5 +1,5 @@
 //! The demo's partnerships between WISEs and companies, a few in each phase: the demo
-//! WISE's integration partnership with a metal works (reviewed from orientation on), its
+//! WISE's integration partnership with a metal works (reviewed from orientation on), a
 //! proposal to the demo building company (whose buyer `aannemer@demo.wise-monitor.nl`
 //! can confirm it), a transformation partnership of joint production, orientations (one
 //! not named in public), and one that ended; with the moves to partners stated with
@@ -46,7 +46,7 @@ const PARTNERSHIPS: &[Demo] = &[
         true,
         "confirmed",
     ),
-    (0, "20260003", &["supply"], &[("orientation", 20)], &["transaction"], true, "proposed"),
+    (3, "20260003", &["supply"], &[("orientation", 20)], &["transaction"], true, "proposed"),
     (
         1,
         "20260012",

@@ -591,6 +591,71 @@ fn an_officer_records_a_contract_the_contractor_claims_and_the_wise_confirms() {
     });
 }
 
+#[test]
+fn a_wise_proposes_a_partnership_the_company_confirms_and_the_report_counts_its_moves() {
+    if !available("browser::a_wise_proposes_a_partnership_the_company_confirms_and_the_report_counts_its_moves") {
+        return;
+    }
+    run(async {
+        let server = Server::start();
+        let b = Browser::start(&server.base).await;
+        let before = partnerships_in_report(&b, "2026-Q3").await;
+
+        // The demo WISE proposes a partnership with the demo building company, begun in spring.
+        b.sign_in(WISE, DEMO_PASSWORD).await;
+        b.goto("/partnerships/new").await;
+        b.fill("#pa-company_kvk", "20260003").await;
+        b.click("input[name=exchanges][value=placement_route]").await;
+        b.click("input[name=phase][value=orientation]").await;
+        b.click("input[name=values][value=transaction]").await;
+        b.script("document.querySelector('#pa-started_on').value = '2026-05-04'; return null;").await;
+        b.fill("#pa-wise_people", "Jobcoach").await;
+        b.click("form[action='/partnerships'] button[type=submit]").await;
+        b.assert_text("De samenwerking is voorgesteld").await;
+        let page = b.path().await.split('?').next().unwrap().to_string();
+        let id = page.rsplit('/').next().unwrap().to_string();
+
+        // The company's buyer confirms it.
+        b.sign_in(CONTRACTOR, DEMO_PASSWORD).await;
+        b.goto("/partnerships").await;
+        b.click(&format!("a[href='{page}']")).await;
+        b.fill("#pa-company_people", "HR-adviseur").await;
+        b.click(&format!("form[action='{page}/confirm'] button[type=submit]")).await;
+        b.assert_text("De samenwerking is bevestigd").await;
+        b.assert_accessible("a partnership, confirmed by the company").await;
+
+        // With its figures for 2026-Q3 the WISE states the moves to its new partner.
+        b.sign_in(WISE, DEMO_PASSWORD).await;
+        b.goto(&format!("/manage/organisations/{WISE_KVK}/figures/2026-Q3")).await;
+        b.fill("#moved_to_paid_external", "2").await;
+        b.fill(&format!("#partner_{id}"), "1").await;
+        b.click("button[name=action][value=submit]").await;
+        if b.script("return document.querySelector('#confirm') !== null;").await == serde_json::Value::Bool(true) {
+            b.click("#confirm").await;
+            b.click("button[name=action][value=submit]").await;
+        }
+        b.assert_text("Uw cijfers zijn verstuurd").await;
+
+        // The city's report of the quarter counts the partnership and the move to it.
+        let after = partnerships_in_report(&b, "2026-Q3").await;
+        assert_eq!(after, (before.0 + 1, before.1 + 1), "partnerships and moves to partners, before {before:?}");
+    });
+}
+
+/// The partnerships and the moves to partners in the city's (exact) report of `period`.
+async fn partnerships_in_report(b: &Browser, period: &str) -> (i64, i64) {
+    b.sign_in(CITY, DEMO_PASSWORD).await;
+    b.goto(&format!("/reports/sector?period={period}")).await;
+    let read = |css: String| async move {
+        let text =
+            b.script(&format!("var c = document.querySelector(\"{css}\"); return c ? c.textContent : '0';")).await;
+        text.as_str().unwrap_or("").trim().replace('.', "").parse::<i64>().unwrap_or(0)
+    };
+    let total = read("[data-testid=partnerships-total]".to_string()).await;
+    let moves = read(format!("tr[data-period='{period}'] [data-testid=to-partners]")).await;
+    (total, moves)
+}
+
 /// The confirmed deals of buyer needs in the city's (exact) report of `year`.
 async fn deals_in_report(b: &Browser, year: &str) -> i64 {
     b.sign_in(CITY, DEMO_PASSWORD).await;
