@@ -17,6 +17,7 @@ pub mod db;
 pub mod demo;
 pub mod digests;
 pub mod figures;
+pub mod geography;
 pub mod i18n;
 pub mod mail;
 pub mod needs;

@@ -195,6 +195,12 @@ enum ImportCommand {
         #[arg(long, default_value = "nl")]
         language: String,
     },
+    /// Add or update municipalities with their centroids from a CSV file (code, name, latitude, longitude); one bad line imports nothing.
+    Municipalities {
+        /// The CSV file (UTF-8, comma- or semicolon-separated, with a header row).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Store output figures from a CSV file (kvk_number, period and the ten counts); one bad line imports nothing.
     Figures {
         /// The CSV file (UTF-8, comma- or semicolon-separated, with a header row).
@@ -293,6 +299,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 wise_monitor::catalogue::import::import_cpv_labels(c, bytes, lang)
             };
             import_catalogue(&config, &file, "CPV labels", import)
+        }
+        Command::Import(ImportCommand::Municipalities { file }) => {
+            let import = |c: &mut db::DbConn, bytes: &[u8], now| {
+                let outcome = wise_monitor::geography::store::import(c, bytes, now)?;
+                Ok(outcome.map(|(added, updated)| added + updated))
+            };
+            import_catalogue(&config, &file, "municipalities", import)
         }
         Command::Import(ImportCommand::Figures { file }) => import_figures(&config, &file),
         Command::Periods(PeriodsCommand::Create { from, to, due_days }) => {

@@ -166,9 +166,14 @@ pub(crate) async fn render_profile(
                 None => false,
             };
             let partners = crate::partnerships::store::current_public_of_wise(c, profile.organisation.id)?;
-            Ok((profile, listed, partners))
+            // A radius offering serves only its own municipality while that has no coordinates.
+            let radius = profile.offerings.iter().any(|o| o.service_area == "radius");
+            let place = &profile.organisation.municipality;
+            let unplaced = radius && crate::geography::store::gazetteer(c)?.centroid(place).is_none();
+            Ok((profile, listed, (partners, unplaced)))
         })
         .await?;
+    let (partners, unplaced) = partners;
     let editor = ctx.allows(Action::EditOrganisation, Some(profile.organisation.id));
     let defaults = json!({
         "listed": listed,
@@ -178,6 +183,7 @@ pub(crate) async fn render_profile(
         "enquiry": { "subject": "", "message": "" },
         "enquiry_errors": crate::web::form::field_errors(&["subject", "message"], &[]),
         "partners": partners.iter().map(crate::partnerships::public_row).collect::<Vec<_>>(),
+        "no_coordinates": unplaced.then(|| profile.organisation.municipality.clone()),
     });
     let data = page::merge(view::profile_page(&profile, ctx.state.today()), defaults);
     ctx.render_over(status, "catalogue/profile", data, extra)

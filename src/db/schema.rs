@@ -146,6 +146,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     partner_moves,
     partnership_assessments,
     partnership_answers,
+    municipalities,
 );
 
 diesel::table! {
@@ -746,3 +747,14 @@ diesel::joinable!(partnerships -> buying_organisations (company_id));
 diesel::joinable!(partnership_exchanges -> partnerships (partnership_id));
 diesel::joinable!(partnership_values -> partnerships (partnership_id));
 diesel::joinable!(partnership_phases -> partnerships (partnership_id));
+
+// Geography (migration 000021): municipalities with their centroids.
+diesel::table! {
+    municipalities (code) {
+        code -> Text,
+        name -> Text,
+        latitude -> Nullable<Double>,
+        longitude -> Nullable<Double>,
+        updated_at -> Timestamp,
+    }
+}

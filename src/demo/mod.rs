@@ -38,6 +38,9 @@ pub enum Filled {
 const ORGANISATIONS: &[u8] = include_bytes!("fixtures/organisations.csv");
 /// Their goods and services (`kvk_number,title,kind,cpv_code,…`: the offerings import).
 const OFFERINGS: &[u8] = include_bytes!("fixtures/offerings.csv");
+/// The municipalities of the demo's region with the centroids of their town centres
+/// (approximate), so that the demo's radius offerings serve their neighbours.
+const MUNICIPALITIES: &[u8] = include_bytes!("fixtures/municipalities.csv");
 /// The sample WISEs that are not approved: two wait for the operator, one is suspended.
 const NOT_APPROVED: &[(&str, Status)] =
     &[("93015574", Status::Pending), ("77341908", Status::Suspended), ("95137702", Status::Pending)];
@@ -64,6 +67,7 @@ pub fn fill_if_empty(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::R
         }
         let organisations = import_organisations(conn, ORGANISATIONS, now)?.map_err(|e| failed("organisations", e))?;
         let offerings = import_offerings(conn, OFFERINGS, now)?.map_err(|e| failed("offerings", e))?;
+        crate::geography::store::import(conn, MUNICIPALITIES, now)?.map_err(|e| failed("municipalities", e))?;
         for (kvk, status) in NOT_APPROVED {
             let wise = organisations::organisation_by_kvk(conn, kvk)?.expect("a demo WISE");
             organisations::set_status(conn, wise.id, Status::Approved.as_str(), status.as_str(), None, now)?;

@@ -10,6 +10,7 @@
 
 pub mod admin;
 pub mod needs;
+pub mod partnerships;
 pub mod reminders;
 pub mod saved_searches;
 pub mod summary;
@@ -189,7 +190,7 @@ pub fn run_due(
                     crate::needs::flow::run_due(c, &env)?
                 }
                 Kind::SocialReturn => crate::social_return::flow::run_due(c, config, templates, now)?,
-                Kind::Partnerships => crate::partnerships::flow::run_due(c, config, templates, now)?,
+                Kind::Partnerships => partnerships::run_due(c, config, templates, now)?,
             };
             diesel::update(digest_runs::table)
                 .filter(digest_runs::kind.eq(schedule.kind.as_str()))

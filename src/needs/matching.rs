@@ -6,7 +6,8 @@
 //! - of the need's kind of offering (good, service, works);
 //! - that delivers where the need is: everywhere for a national need only a national
 //!   offering; otherwise `organisation::offerings::serves` at the need's municipality
-//!   (a radius need counts as its municipality until municipalities have coordinates);
+//!   (an offering with a radius serves the municipalities within it; a need with a
+//!   radius counts as its municipality);
 //! - and, for a reserved need, the WISE is eligible under art. 2.82 (its latest accepted figures).
 //!
 //! The operator's additions and removals (rows of `need_matches`) are laid over it.
@@ -53,12 +54,14 @@ struct OfferingFacts {
     kind: String,
     cpv_code: String,
     area: String,
+    radius_km: Option<i32>,
 }
 
 /// The WISEs that match `need` by the rules.
 pub fn candidates(conn: &mut DbConn, config: &NeedsConfig, need: &Need) -> QueryResult<Matches> {
     let codes = need.cpv_list();
-    let rows: Vec<(i32, i32, String, String, String, String)> = offerings::table
+    type OfferingRow = (i32, i32, String, String, String, String, Option<i32>);
+    let rows: Vec<OfferingRow> = offerings::table
         .inner_join(organisations::table)
         .filter(crate::organisation::public())
         .filter(offerings::active.eq(true))
@@ -70,17 +73,19 @@ pub fn candidates(conn: &mut DbConn, config: &NeedsConfig, need: &Need) -> Query
             offerings::kind,
             offerings::cpv_code,
             offerings::service_area,
+            offerings::service_radius_km,
         ))
         .load(conn)?;
     let facts: Vec<OfferingFacts> = rows
         .into_iter()
-        .map(|(id, organisation_id, title, kind, cpv_code, area)| OfferingFacts {
+        .map(|(id, organisation_id, title, kind, cpv_code, area, radius_km)| OfferingFacts {
             id,
             organisation_id,
             title,
             kind,
             cpv_code,
             area,
+            radius_km,
         })
         .collect();
     let ids: Vec<i32> = facts.iter().map(|f| f.id).collect();
@@ -95,6 +100,7 @@ pub fn candidates(conn: &mut DbConn, config: &NeedsConfig, need: &Need) -> Query
         }
     }
     let orgs: HashMap<i32, Profile> = profile_facts(conn)?;
+    let places = crate::geography::store::gazetteer(conn)?;
     let eligible = if need.reserved { eligibility::for_approved(conn)? } else { HashMap::new() };
     let in_place = |f: &OfferingFacts| {
         let Some((_, _, _, wise_municipality, _)) = orgs.get(&f.organisation_id) else {
@@ -103,7 +109,8 @@ pub fn candidates(conn: &mut DbConn, config: &NeedsConfig, need: &Need) -> Query
         match (need.location.as_str(), need.municipality.as_deref()) {
             ("national", _) | (_, None) => f.area == "national",
             (_, Some(asked)) => {
-                serves(&f.area, listed.get(&f.id).map_or(&[][..], Vec::as_slice), wise_municipality, asked)
+                let listed = listed.get(&f.id).map_or(&[][..], Vec::as_slice);
+                serves(&f.area, f.radius_km, listed, wise_municipality, asked, &places)
             }
         }
     };

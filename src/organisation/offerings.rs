@@ -10,21 +10,38 @@ use super::store::{MAX_DESCRIPTION, MAX_NAME, MAX_TEXT};
 use crate::db::cpv;
 use crate::db::schema::{cpv_codes, offering_municipalities, offerings};
 use crate::db::{write_tx, DbConn};
+use crate::geography::{distance_km, Gazetteer};
 use crate::validation::{char_len, optional, Errors, FieldError};
 use crate::vocab;
 use crate::vocab::cpv::normalise;
 
 /// Whether an offering delivers in the municipality `asked`: a national offering
-/// everywhere, one with listed municipalities in those, and one with a radius — until
-/// municipalities have coordinates — in the WISE's own municipality. The one rule of
-/// service areas for needs and their alerts (names compared without case and accents).
-pub fn serves(area: &str, listed: &[String], wise_municipality: &str, asked: &str) -> bool {
-    let asked = crate::validation::fold(asked.trim());
-    let same = |m: &str| crate::validation::fold(m.trim()) == asked;
+/// everywhere; one with listed municipalities in those and its WISE's own; one with a
+/// radius in its WISE's own municipality and in every municipality whose centroid lies
+/// within the radius of the centroid of the WISE's (`places`; without the coordinates
+/// of either, only in its own). The one rule of service areas for the search, its
+/// facets, the API, need matching and the digests (names compared without case and
+/// accents).
+pub fn serves(
+    area: &str,
+    radius_km: Option<i32>,
+    listed: &[String],
+    wise_municipality: &str,
+    asked: &str,
+    places: &Gazetteer,
+) -> bool {
+    let asked_key = crate::validation::fold(asked.trim());
+    let same = |m: &str| crate::validation::fold(m.trim()) == asked_key;
     match area {
         "national" => true,
         "municipalities" => listed.iter().any(|m| same(m)) || same(wise_municipality),
-        _ => same(wise_municipality),
+        _ => {
+            same(wise_municipality)
+                || match (radius_km, places.centroid(wise_municipality), places.centroid(asked)) {
+                    (Some(km), Some(from), Some(to)) => distance_km(from, to) <= f64::from(km),
+                    _ => false,
+                }
+        }
     }
 }
 
@@ -264,4 +281,36 @@ pub fn delete_offering(conn: &mut DbConn, organisation_id: i32, offering_id: i32
     )
     .execute(conn)?;
     Ok(deleted > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geography::{Municipality, Point};
+
+    #[test]
+    fn a_radius_serves_what_lies_within_it_and_only_home_without_coordinates() {
+        let place = |code: &str, name: &str, at: Option<(f64, f64)>| Municipality {
+            code: code.into(),
+            name: name.into(),
+            centroid: at.map(|(latitude, longitude)| Point { latitude, longitude }),
+        };
+        let places = Gazetteer::new(vec![
+            place("GM0479", "Zaanstad", Some((52.4559, 4.8286))),
+            place("GM0363", "Amsterdam", Some((52.3676, 4.9041))),
+            place("GM0392", "Haarlem", Some((52.3874, 4.6462))),
+            place("GM0361", "Alkmaar", None),
+        ]);
+        let serves_at = |km: i32, home: &str, asked: &str| serves("radius", Some(km), &[], home, asked, &places);
+        assert!(serves_at(12, "Zaanstad", "Amsterdam"), "11 km");
+        assert!(!serves_at(12, "Zaanstad", "Haarlem"), "14.5 km");
+        assert!(serves_at(15, "Zaanstad", "haarlem"));
+        assert!(!serves_at(500, "Zaanstad", "Alkmaar"), "no coordinates");
+        assert!(serves_at(1, "Alkmaar", "alkmaar"), "its own, always");
+        assert!(!serves_at(500, "Alkmaar", "Zaanstad"));
+        let listed = ["Diemen".to_string()];
+        assert!(serves("municipalities", None, &listed, "Zaanstad", "Diemen", &places));
+        assert!(!serves("municipalities", None, &listed, "Zaanstad", "Amsterdam", &places));
+        assert!(serves("national", None, &[], "Zaanstad", "Maastricht", &places));
+    }
 }

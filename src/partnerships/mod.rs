@@ -9,7 +9,6 @@
 
 pub mod api;
 pub mod assessment;
-pub mod flow;
 pub mod model;
 pub mod moves;
 mod pages;

@@ -11,7 +11,7 @@ use crate::support::repository_files;
 const LAYERS: &[(&str, &[&str])] = &[
     ("core", &["config", "clock", "validation", "i18n", "vocab", "secret", "csv_import"]),
     ("database", &["db"]),
-    ("entities, rendering and mail", &["organisation", "buying", "users", "audit", "render", "mail"]),
+    ("entities, rendering and mail", &["organisation", "buying", "users", "audit", "geography", "render", "mail"]),
     ("web", &["web"]),
     (
         "journeys",

@@ -129,6 +129,14 @@ const TABLE: &[Row] = &[
         &[("csv", "kvk_number,name,municipality,sectors\n33333333,Nieuwe Keuken,Amsterdam,catering\n")],
         [401, 403, 403, 403, 403, 303],
     ),
+    // The municipalities table: read and imported (pasted CSV) by the operator only.
+    ("GET", "/admin/municipalities", &[], [303, 403, 403, 403, 403, 200]),
+    (
+        "POST",
+        "/admin/municipalities",
+        &[("csv", "code,name,latitude,longitude\nGM0363,Amsterdam,52.3676,4.9041\n")],
+        [401, 403, 403, 403, 403, 303],
+    ),
     // "My WISE": `{kvk}` is the own WISE, `{id}` one of its offerings.
     ("GET", "/manage", &[], [303, 403, 403, 200, 200, 200]),
     ("GET", "/manage/organisations/{kvk}", &[], [303, 403, 403, 200, 403, 200]),

@@ -13,6 +13,7 @@ mod digests;
 mod figures;
 mod figures_import;
 mod foundation;
+mod geography;
 mod import;
 mod linked;
 mod locales;

@@ -10,6 +10,7 @@
 
 mod cells;
 pub mod cpv_labels;
+mod municipalities;
 pub mod offerings;
 pub mod organisations;
 
@@ -40,6 +41,7 @@ pub use organisations::{import_organisations, parse_organisations};
 pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::get(cfg, "/admin/import", import_page);
     routes::post(cfg, "/admin/import", upload);
+    municipalities::routes(cfg);
 }
 
 #[derive(serde::Deserialize)]

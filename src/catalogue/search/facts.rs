@@ -15,7 +15,8 @@ pub(super) struct Facts {
     /// The CPV divisions (two digits) of `cpv_codes`, once each: the CPV facet without
     /// a CPV filter.
     pub(super) cpv_divisions: Vec<String>,
-    /// Municipalities served (folded): its own, and those its offerings list.
+    /// Municipalities served (folded): its own, those its offerings list, and those
+    /// within the radius of one (`organisation::offerings::serves`).
     pub(super) municipalities: HashSet<String>,
     /// The same as written (trimmed), each spelling once: the municipality facet's names.
     pub(super) written: Vec<String>,
@@ -117,6 +118,7 @@ pub(super) fn load_facts(
             offerings::kind,
             offerings::cpv_code,
             offerings::service_area,
+            offerings::service_radius_km,
             offerings::updated_at,
             offerings::title,
             offerings::description,
@@ -143,9 +145,15 @@ pub(super) fn load_facts(
             f.target_groups.push(group);
         }
     }
-    type OfferingRow = (i32, String, String, String, NaiveDateTime, String, String);
-    for (id, kind, code, area, updated, title, description) in oq.load::<OfferingRow>(conn)? {
+    type OfferingRow = (i32, String, String, String, Option<i32>, NaiveDateTime, String, String);
+    // The largest radius of each WISE's offerings with one.
+    let mut radius: BTreeMap<i32, i32> = BTreeMap::new();
+    for (id, kind, code, area, km, updated, title, description) in oq.load::<OfferingRow>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
+            if let (true, Some(km)) = (area == "radius", km) {
+                let largest = radius.entry(id).or_insert(km);
+                *largest = (*largest).max(km);
+            }
             f.words.add_offering(vocabulary, &title, &description);
             f.kinds.insert(kind);
             f.cpv_codes.insert(code);
@@ -153,11 +161,26 @@ pub(super) fn load_facts(
             f.updated_at = f.updated_at.max(Some(updated));
         }
     }
+    let serve = |f: &mut Facts, municipality: &str| {
+        let written = municipality.trim().to_string();
+        if f.municipalities.insert(fold(&written)) || !f.written.contains(&written) {
+            f.written.push(written);
+        }
+    };
     for (id, municipality) in mq.load::<(i32, String)>(conn)? {
         if let Some(f) = facts.get_mut(&id) {
-            let written = municipality.trim().to_string();
-            if f.municipalities.insert(fold(&written)) || !f.written.contains(&written) {
-                f.written.push(written);
+            serve(f, &municipality);
+        }
+    }
+    if !radius.is_empty() {
+        let places = crate::geography::store::gazetteer(conn)?;
+        for (id, km) in radius {
+            let Some(f) = facts.get_mut(&id) else { continue };
+            let own = f.written[0].clone();
+            for m in places.all() {
+                if crate::organisation::offerings::serves("radius", Some(km), &[], &own, &m.name, &places) {
+                    serve(f, &m.name);
+                }
             }
         }
     }

@@ -68,7 +68,13 @@ pub fn search_offerings(conn: &mut DbConn, search: &Search) -> QueryResult<Offer
         .inner_join(organisations::table)
         .filter(crate::organisation::public())
         .filter(offerings::active.eq(true))
-        .select((offerings::id, offerings::title, offerings::service_area, organisations::municipality))
+        .select((
+            offerings::id,
+            offerings::title,
+            offerings::service_area,
+            organisations::municipality,
+            offerings::service_radius_km,
+        ))
         .into_boxed();
     if let Some(kind) = &search.kind {
         q = q.filter(offerings::kind.eq(kind));
@@ -81,19 +87,23 @@ pub fn search_offerings(conn: &mut DbConn, search: &Search) -> QueryResult<Offer
             q = q.filter(offerings::id.eq_any(m.keys().copied().collect::<Vec<_>>()));
         }
     }
-    let mut rows: Vec<(i32, String, String, String)> = q.load(conn)?;
+    let mut rows: Vec<(i32, String, String, String, Option<i32>)> = q.load(conn)?;
     if let Some(m) = &matches {
         rows.retain(|r| m.contains_key(&r.0));
     }
-    if let Some(wanted) = search.municipality.as_deref().map(|m| fold(m.trim())) {
-        let listed: HashSet<i32> = offering_municipalities::table
+    if let Some(asked) = search.municipality.as_deref() {
+        let mut listed: HashMap<i32, Vec<String>> = HashMap::new();
+        let all: Vec<(i32, String)> = offering_municipalities::table
             .select((offering_municipalities::offering_id, offering_municipalities::municipality))
-            .load::<(i32, String)>(conn)?
-            .into_iter()
-            .filter(|(_, m)| fold(m.trim()) == wanted)
-            .map(|(id, _)| id)
-            .collect();
-        rows.retain(|r| r.2 == "national" || listed.contains(&r.0) || fold(r.3.trim()) == wanted);
+            .load(conn)?;
+        for (id, m) in all {
+            listed.entry(id).or_default().push(m);
+        }
+        let places = crate::geography::store::gazetteer(conn)?;
+        rows.retain(|r| {
+            let listed = listed.get(&r.0).map_or(&[][..], Vec::as_slice);
+            crate::organisation::offerings::serves(&r.2, r.4, listed, &r.3, asked, &places)
+        });
     }
     let mut keyed: Vec<(i32, String)> = rows.into_iter().map(|r| (r.0, fold(&r.1))).collect();
     let score = |id: i32| matches.as_ref().and_then(|m| m.get(&id)).copied().unwrap_or(0.0);

@@ -8,10 +8,10 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde_json::json;
 
-use super::{assessment, store};
+use super::{unsubscribe, Kind};
 use crate::config::Config;
 use crate::db::DbConn;
-use crate::digests::{unsubscribe, Kind};
+use crate::partnerships::{assessment, store};
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::render::templates::Templates;
