@@ -11,9 +11,9 @@ use serde_json::json;
 use super::{unsubscribe, Kind};
 use crate::config::Config;
 use crate::db::DbConn;
-use crate::partnerships::{assessment, store};
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
+use crate::partnerships::{assessment, store};
 use crate::render::templates::Templates;
 
 /// Whole years from `since` to `today` (a partnership confirmed on 29 February has its
