@@ -157,7 +157,7 @@ pub(crate) async fn render_profile(
 ) -> Result<HttpResponse, AppError> {
     use crate::web::auth::policy::Action;
     let buyer = ctx.identity.user.as_ref().filter(|_| ctx.allows(Action::UseBuyerTools, None)).map(|u| u.id);
-    let (profile, listed, partners) = ctx
+    let (profile, listed, partners, unplaced) = ctx
         .state
         .db(move |c| {
             let profile = store::public_profile(c, store::Key::Slug(&slug))?.ok_or(AppError::NotFound)?;
@@ -170,10 +170,9 @@ pub(crate) async fn render_profile(
             let radius = profile.offerings.iter().any(|o| o.service_area == "radius");
             let place = &profile.organisation.municipality;
             let unplaced = radius && crate::geography::store::gazetteer(c)?.centroid(place).is_none();
-            Ok((profile, listed, (partners, unplaced)))
+            Ok((profile, listed, partners, unplaced))
         })
         .await?;
-    let (partners, unplaced) = partners;
     let editor = ctx.allows(Action::EditOrganisation, Some(profile.organisation.id));
     let defaults = json!({
         "listed": listed,

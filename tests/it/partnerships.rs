@@ -22,6 +22,19 @@ fn mails_to(app: &TestApp, email: &str) -> i64 {
     app.with_conn(|c| outbox::table.filter(outbox::recipient.eq(email)).count().get_result(c)).unwrap()
 }
 
+/// The approved WISE both tests work with: Groene Keuken (11111111) in Utrecht.
+fn groene_keuken(app: &TestApp) -> i32 {
+    let input = OrganisationInput {
+        kvk_number: "11111111".into(),
+        name: "Groene Keuken".into(),
+        municipality: "Utrecht".into(),
+        sectors: vec!["catering".into()],
+        ..Default::default()
+    };
+    let now = db::timestamp(test_now());
+    app.with_conn(|c| org_store::create_organisation(c, &input, "approved", now)).unwrap()
+}
+
 async fn public_api(app: &TestApp) -> Vec<serde_json::Value> {
     let res = app.send(TestRequest::get().uri("/api/v1/partnerships")).await;
     res.assert_status(200);
@@ -31,14 +44,7 @@ async fn public_api(app: &TestApp) -> Vec<serde_json::Value> {
 backend_tests! {
     async fn a_wise_proposes_the_company_confirms_and_either_ends_it(app) {
         let now = db::timestamp(test_now());
-        let input = OrganisationInput {
-            kvk_number: "11111111".into(),
-            name: "Groene Keuken".into(),
-            municipality: "Utrecht".into(),
-            sectors: vec!["catering".into()],
-            ..Default::default()
-        };
-        let wise = app.with_conn(|c| org_store::create_organisation(c, &input, "approved", now)).unwrap();
+        let wise = groene_keuken(&app);
         let wise_user = app.add_user("wise", Some(wise));
         let (_company, buyer) = app.buying_organisation("Metaal Utrecht BV", "55555555");
         let (_other_company, other_buyer) = app.buying_organisation("Andere BV", "66666666");
@@ -256,14 +262,7 @@ backend_tests! {
             ran.into_iter().filter(|r| matches!(r.kind, Kind::Partnerships | Kind::SectorSummary)).collect::<Vec<_>>()
         };
         let now = db::timestamp(test_now());
-        let input = OrganisationInput {
-            kvk_number: "11111111".into(),
-            name: "Groene Keuken".into(),
-            municipality: "Utrecht".into(),
-            sectors: vec!["catering".into()],
-            ..Default::default()
-        };
-        let wise = app.with_conn(|c| org_store::create_organisation(c, &input, "approved", now)).unwrap();
+        let wise = groene_keuken(&app);
         let wise_user = app.add_user("wise", Some(wise));
         let (company, buyer) = app.buying_organisation("Metaal Utrecht BV", "55555555");
         let city = app.add_user("city", None);
