@@ -51,19 +51,31 @@ impl AppState {
 
     /// As [`AppState::new`], with a given mailer (tests use the in-memory one).
     pub fn with_mailer(config: Config, pool: Pool, clock: Arc<dyn Clock>, mailer: Mailer) -> anyhow::Result<Self> {
+        let templates = Templates::new(config.template_override_dir(), config.templates.reload)?;
+        Ok(Self::with_templates(config, pool, clock, mailer, Arc::new(templates)))
+    }
+
+    /// As [`AppState::with_mailer`], with the templates compiled already (the tests
+    /// compile the shipped ones once and share them).
+    pub fn with_templates(
+        config: Config,
+        pool: Pool,
+        clock: Arc<dyn Clock>,
+        mailer: Mailer,
+        templates: Arc<Templates>,
+    ) -> Self {
         // Computed now, so the first sign-in for an unknown account takes no longer than others.
         crate::web::auth::password::decoy_hash();
-        let templates = Templates::new(config.template_override_dir(), config.templates.reload)?;
-        Ok(Self {
+        Self {
             pool,
-            templates: Arc::new(templates),
+            templates,
             hasher: Hasher::new(config.auth.max_concurrent_hashes),
             config: Arc::new(config),
             clock,
             mailer: Arc::new(mailer),
             limiter: Arc::new(RateLimiter::default()),
             caches: Arc::default(),
-        })
+        }
     }
 
     /// Runs database work on the blocking thread pool with a pooled connection.

@@ -10,7 +10,7 @@ use wise_monitor::organisation::offerings as offering_store;
 use wise_monitor::organisation::store as org_store;
 
 use crate::backend_tests;
-use crate::support::{test_now, Backend, Browser, TestApp, TestUser};
+use crate::support::{test_now, Backend, Browser, Snapshot, TestApp, TestUser};
 
 /// Who asks, in the order they ask (the operator last: their requests succeed and change things).
 const WHO: [&str; 6] = ["public", "buyer", "city", "wise-own", "wise-other", "admin"];
@@ -396,6 +396,12 @@ const FIGURES: &[(&str, &str)] = &[
 /// A small world: two WISEs, a user of each role, a target user and an operator's token.
 struct World {
     app: TestApp,
+    places: Places,
+}
+
+/// What the rows ask about in a [`World`], and who asks.
+#[derive(Clone)]
+struct Places {
     slug: String,
     kvk: String,
     browsers: Vec<Browser>,
@@ -520,8 +526,7 @@ async fn world(backend: Backend) -> World {
     let (sr_contract_id, sr_entry_id) =
         social_return_claim(&app, buying_id, users[2].as_ref().unwrap().id, buyer_id, own);
     let partnership_id = proposed_partnership(&app, own, buying_id, users[3].as_ref().unwrap().id);
-    World {
-        app,
+    let places = Places {
         slug: "eigen-keuken".into(),
         kvk: "11111111".into(),
         browsers,
@@ -540,7 +545,8 @@ async fn world(backend: Backend) -> World {
         sr_contract_id,
         sr_entry_id,
         partnership_id,
-    }
+    };
+    World { app, places }
 }
 
 /// The own WISE's proposal of a partnership to `company`, by its user `by`.
@@ -628,7 +634,12 @@ fn published_need(app: &TestApp, buying: i32, buyer: i32, own: i32) -> (i32, i32
     })
 }
 
-fn concrete(pattern: &str, w: &World) -> String {
+/// A world that starts from a copy of a saved one.
+async fn copy(snapshot: &Snapshot, places: &Places) -> World {
+    World { app: TestApp::builder().from(snapshot).build(snapshot.backend()).await, places: places.clone() }
+}
+
+fn concrete(pattern: &str, w: &Places) -> String {
     let id = if pattern.starts_with("/account/tokens/") {
         w.admin_token_id
     } else if pattern.starts_with("/admin/organisations/") {
@@ -679,12 +690,12 @@ async fn ask(w: &mut World, who: usize, method: &str, path: &str, fields: &[(&st
                 .set_payload(body.to_string()),
             _ => TestRequest::get().uri(path),
         };
-        if let Some(token) = &w.tokens[who] {
+        if let Some(token) = &w.places.tokens[who] {
             request = request.insert_header(("Authorization", format!("Bearer {token}")));
         }
         return w.app.send(request).await.status.as_u16();
     }
-    let browser = &mut w.browsers[who];
+    let browser = &mut w.places.browsers[who];
     match method {
         "GET" => w.app.get_with(browser, path).await.status.as_u16(),
         _ => w.app.post_form(browser, path, fields).await.status.as_u16(),
@@ -708,21 +719,21 @@ backend_tests! {
         let mut failures = Vec::new();
         // WISE_TEST_AUTHZ_ONLY=/spend asks only the rows whose route starts with it (while developing).
         let only = std::env::var("WISE_TEST_AUTHZ_ONLY").unwrap_or_default();
-        // A GET changes nothing these rows depend on, so the GETs share one world; each
-        // POST gets a fresh one (the first role's success must not change the next's answer).
-        let mut shared: Option<World> = None;
+        // The world is built once and saved: the GETs share one copy of it (a GET
+        // changes nothing these rows depend on), each POST gets a copy of its own (the
+        // first role's success must not change the next's answer).
+        let World { app: built, places } = world(app.backend).await;
+        let snapshot = built.into_snapshot();
+        let mut shared = copy(&snapshot, &places).await;
         for (method, pattern, fields, expected) in TABLE.iter().filter(|row| row.1.starts_with(only.as_str())) {
             let mut fresh;
             let w = if *method == "GET" {
-                if shared.is_none() {
-                    shared = Some(world(app.backend).await);
-                }
-                shared.as_mut().expect("just built")
+                &mut shared
             } else {
-                fresh = world(app.backend).await;
+                fresh = copy(&snapshot, &places).await;
                 &mut fresh
             };
-            let path = concrete(pattern, w);
+            let path = concrete(pattern, &w.places);
             for (who, want) in expected.iter().enumerate() {
                 let got = ask(w, who, method, &path, fields).await;
                 if got != *want {
@@ -743,9 +754,9 @@ backend_tests! {
             .collect();
         assert!(posts.len() >= 10);
         for (_, pattern, fields, _) in posts {
-            let path = concrete(pattern, &w);
+            let path = concrete(pattern, &w.places);
             for who in [0, 5] {
-                let browser = &mut w.browsers[who];
+                let browser = &mut w.places.browsers[who];
                 let good = std::mem::take(&mut browser.csrf);
                 let status = w.app.post_form(browser, &path, fields).await.status.as_u16();
                 browser.csrf = "f".repeat(64);
@@ -755,7 +766,7 @@ backend_tests! {
             }
         }
         // Still signed in, nothing changed: the operator's pages still answer.
-        let admin = &mut w.browsers[5];
+        let admin = &mut w.places.browsers[5];
         w.app.get_with(admin, "/admin/users").await.assert_status(200);
     }
 }

@@ -1,7 +1,15 @@
 //! `TestApp`: a fresh database (an SQLite file in a temporary directory, or a new
 //! PostgreSQL database that is dropped afterwards), migrated, with a client.
+//!
+//! What is dear is done once per test process and shared: the migrated schema (with and
+//! without the demo) is a [`Snapshot`] every app's database is copied from, the shipped
+//! templates are compiled once, and each app builds its service on its first request
+//! and keeps it. A test that needs one world for many cases saves it as a snapshot
+//! ([`TestApp::into_snapshot`]) and starts each case from a copy.
 
+use std::cell::RefCell;
 use std::io::Write as _;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -15,6 +23,7 @@ use diesel::Connection;
 use wise_monitor::clock::{Clock, FixedClock};
 use wise_monitor::config::Config;
 use wise_monitor::db::{self, DbConn, PooledConn};
+use wise_monitor::render::templates::Templates;
 use wise_monitor::AppState;
 
 /// The environment variable naming a PostgreSQL server for the PostgreSQL half of the tests.
@@ -74,12 +83,13 @@ pub fn test_now() -> chrono::DateTime<Utc> {
 type ConfigChange = Box<dyn FnOnce(&mut Config)>;
 
 #[derive(Default)]
-pub struct TestAppBuilder {
+pub struct TestAppBuilder<'a> {
     configure: Vec<ConfigChange>,
     demo: bool,
+    from: Option<&'a Snapshot>,
 }
 
-impl TestAppBuilder {
+impl<'a> TestAppBuilder<'a> {
     /// Changes the configuration before the app is built.
     pub fn config(mut self, f: impl FnOnce(&mut Config) + 'static) -> Self {
         self.configure.push(Box::new(f));
@@ -92,6 +102,12 @@ impl TestAppBuilder {
         self
     }
 
+    /// Starts from a copy of a world a test saved (see [`TestApp::into_snapshot`]).
+    pub fn from(mut self, snapshot: &'a Snapshot) -> Self {
+        self.from = Some(snapshot);
+        self
+    }
+
     pub async fn build(self, backend: Backend) -> TestApp {
         if std::env::var_os("RUST_LOG").is_some() {
             // Logs (an internal error's cause, say) into the failing test's output.
@@ -100,43 +116,130 @@ impl TestAppBuilder {
                 .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
                 .try_init();
         }
-        let mut config = Config::defaults();
-        let database = match backend {
-            Backend::Sqlite => {
-                let dir = tempfile::tempdir().expect("temporary directory");
-                config.database.url = format!("sqlite://{}", dir.path().join("test.db").display());
-                TestDatabase::Sqlite(dir)
+        // Every app starts from a copy: of the migrated schema (with or without the
+        // demo), made once per test process and backend, or of a saved world.
+        let snapshot = match self.from {
+            Some(snapshot) => {
+                assert_eq!(snapshot.backend, backend, "a snapshot serves its own backend");
+                snapshot
             }
-            Backend::Postgres => {
-                let admin_url = std::env::var(POSTGRES_ENV).expect("checked by postgres_available");
-                let name = fresh_database_name();
-                let mut admin = diesel::PgConnection::establish(&admin_url)
-                    .unwrap_or_else(|e| panic!("cannot connect to {POSTGRES_ENV}={admin_url}: {e}"));
-                admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
-                config.database.url = with_database(&admin_url, &name);
-                TestDatabase::Postgres { admin_url, name }
-            }
+            None => Snapshot::base(backend, self.demo),
         };
-        config.database.pool_size = 4;
-        // Files the app keeps (a need's attachments) go to a directory of this app.
-        let files = tempfile::tempdir().expect("temporary directory");
-        config.needs.attachments_dir = files.path().display().to_string();
+        let (mut config, database, files) = snapshot.copy();
+        let shipped = (config.template_override_dir().is_none(), config.templates.reload);
         for f in self.configure {
             f(&mut config);
         }
+        // The shipped templates are compiled once per process (it takes about a second);
+        // an app whose configuration changes them compiles its own.
+        let templates = if (config.template_override_dir().is_none(), config.templates.reload) == shipped {
+            static SHIPPED: std::sync::OnceLock<Arc<Templates>> = std::sync::OnceLock::new();
+            SHIPPED.get_or_init(|| Arc::new(compile(&config))).clone()
+        } else {
+            Arc::new(compile(&config))
+        };
         let pool = db::open_pool(&config.database.url, config.database.pool_size, config.database.busy_timeout_ms)
             .expect("open test database");
         let clock = Arc::new(FixedClock::new(test_now()));
-        {
+        let (mailer, mailbox) = wise_monitor::mail::Mailer::memory(&config.mail.from);
+        let state = AppState::with_templates(config, pool, clock.clone(), mailer, templates);
+        TestApp { state, clock, mailbox, backend, database, files, service: RefCell::new(None) }
+    }
+}
+
+fn compile(config: &Config) -> Templates {
+    Templates::new(config.template_override_dir(), config.templates.reload).expect("templates")
+}
+
+/// A database (and the files the app keeps) that apps start from as copies: an SQLite
+/// file is copied, a PostgreSQL database is the template of a new one.
+pub struct Snapshot {
+    backend: Backend,
+    database: TestDatabase,
+    files: tempfile::TempDir,
+}
+
+impl Snapshot {
+    /// The migrated schema, with or without the demo data: made once per test process.
+    fn base(backend: Backend, demo: bool) -> &'static Snapshot {
+        static BASES: [std::sync::OnceLock<Snapshot>; 4] = [const { std::sync::OnceLock::new() }; 4];
+        let slot = match backend {
+            Backend::Sqlite => 0,
+            Backend::Postgres => 2,
+        } + usize::from(demo);
+        BASES[slot].get_or_init(|| {
+            // The bases live as long as the process: remove those of test processes gone.
+            remove_bases_of_ended_processes(backend);
+            let (config, database, files) = TestDatabase::create(backend);
+            let pool =
+                db::open_pool(&config.database.url, 1, config.database.busy_timeout_ms).expect("open test database");
             let mut conn = pool.get().expect("connection");
             db::migrate(&mut conn).expect("migrations");
-            if self.demo {
+            if demo {
                 wise_monitor::demo::fill_if_empty(&mut conn, db::timestamp(test_now())).expect("demo data");
             }
+            checkpoint(&mut conn);
+            drop(conn);
+            drop(pool);
+            Snapshot { backend, database, files }
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A new database and files directory with this one's contents, and the
+    /// configuration that uses them.
+    fn copy(&self) -> (Config, TestDatabase, tempfile::TempDir) {
+        let (config, database, files) = TestDatabase::create_from(self.backend, Some(&self.database));
+        copy_dir(self.files.path(), files.path());
+        (config, database, files)
+    }
+}
+
+/// Drops the PostgreSQL databases of test processes that ended (a base snapshot is
+/// never dropped: it lives in a static).
+fn remove_bases_of_ended_processes(backend: Backend) {
+    let Backend::Postgres = backend else { return };
+    let admin_url = std::env::var(POSTGRES_ENV).expect("checked by postgres_available");
+    use diesel::RunQueryDsl;
+    let Ok(mut admin) = diesel::PgConnection::establish(&admin_url) else { return };
+    #[derive(diesel::QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        datname: String,
+    }
+    let names: Vec<Name> = diesel::sql_query("SELECT datname FROM pg_database WHERE datname LIKE 'wise\\_test\\_%'")
+        .load(&mut admin)
+        .unwrap_or_default();
+    for Name { datname } in names {
+        let pid = datname.split('_').nth(2).unwrap_or_default();
+        if !pid.is_empty() && !std::path::Path::new("/proc").join(pid).exists() {
+            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {datname} WITH (FORCE)"));
         }
-        let (mailer, mailbox) = wise_monitor::mail::Mailer::memory(&config.mail.from);
-        let state = AppState::with_mailer(config, pool, clock.clone(), mailer).expect("app state");
-        TestApp { state, clock, mailbox, backend, database, _files: files }
+    }
+}
+
+/// Moves what SQLite's write-ahead log holds into the database file, so a copy of the
+/// file has it all.
+fn checkpoint(conn: &mut DbConn) {
+    if let DbConn::Sqlite(_) = conn {
+        conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE)").expect("checkpoint");
+    }
+}
+
+/// Copies the files of `from` (recursively) into `to`.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).expect("read the snapshot's files") {
+        let entry = entry.expect("directory entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            std::fs::create_dir_all(&target).expect("create directory");
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy a kept file");
+        }
     }
 }
 
@@ -159,29 +262,88 @@ fn with_database(url: &str, name: &str) -> String {
     format!("{host_part}/{name}{query}")
 }
 
+/// A test's database: an SQLite file in a temporary directory, or a PostgreSQL
+/// database that is dropped with it.
 enum TestDatabase {
-    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Sqlite(tempfile::TempDir),
     Postgres { admin_url: String, name: String },
+}
+
+impl TestDatabase {
+    fn create(backend: Backend) -> (Config, TestDatabase, tempfile::TempDir) {
+        Self::create_from(backend, None)
+    }
+
+    /// An empty database, or a copy of `source`; the configuration names it, and a
+    /// new directory for the files the app keeps (a need's attachments).
+    fn create_from(backend: Backend, source: Option<&TestDatabase>) -> (Config, TestDatabase, tempfile::TempDir) {
+        let mut config = Config::defaults();
+        let database = match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temporary directory");
+                let path = dir.path().join("test.db");
+                if let Some(TestDatabase::Sqlite(source)) = source {
+                    std::fs::copy(source.path().join("test.db"), &path).expect("copy the SQLite snapshot");
+                }
+                config.database.url = format!("sqlite://{}", path.display());
+                TestDatabase::Sqlite(dir)
+            }
+            Backend::Postgres => {
+                let admin_url = std::env::var(POSTGRES_ENV).expect("checked by postgres_available");
+                let name = fresh_database_name();
+                let mut admin = diesel::PgConnection::establish(&admin_url)
+                    .unwrap_or_else(|e| panic!("cannot connect to {POSTGRES_ENV}={admin_url}: {e}"));
+                let template = match source {
+                    Some(TestDatabase::Postgres { name, .. }) => format!(" TEMPLATE {name}"),
+                    _ => String::new(),
+                };
+                admin.batch_execute(&format!("CREATE DATABASE {name}{template}")).expect("create test database");
+                config.database.url = with_database(&admin_url, &name);
+                TestDatabase::Postgres { admin_url, name }
+            }
+        };
+        config.database.pool_size = 4;
+        let files = tempfile::tempdir().expect("temporary directory");
+        config.needs.attachments_dir = files.path().display().to_string();
+        (config, database, files)
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let TestDatabase::Postgres { admin_url, name } = self {
+            if let Ok(mut admin) = diesel::PgConnection::establish(admin_url) {
+                let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
+        }
+    }
 }
 
 #[allow(dead_code)] // `clock` and `backend` serve the journeys that move time or differ per backend
 pub struct TestApp {
+    /// First, so its connections close before the database is dropped.
     pub state: AppState,
     pub clock: Arc<FixedClock>,
     /// Mail the outbox sender delivered (see [`TestApp::deliver_mail`]).
     pub mailbox: wise_monitor::mail::Mailbox,
     pub backend: Backend,
     database: TestDatabase,
-    _files: tempfile::TempDir,
+    files: tempfile::TempDir,
+    /// The app as a service, built on the first request.
+    service: RefCell<Option<Service>>,
 }
 
-impl Drop for TestApp {
-    fn drop(&mut self) {
-        if let TestDatabase::Postgres { admin_url, name } = &self.database {
-            if let Ok(mut admin) = diesel::PgConnection::establish(admin_url) {
-                let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-            }
-        }
+/// The app as a service: a request in, the response read in full.
+type Service = Rc<dyn Fn(TestRequest) -> std::pin::Pin<Box<dyn std::future::Future<Output = Response>>>>;
+
+impl TestApp {
+    /// Closes the app and keeps its database and files, for other apps to start from
+    /// a copy ([`TestAppBuilder::from`]): a world built once, used fresh many times.
+    pub fn into_snapshot(self) -> Snapshot {
+        let TestApp { state, backend, database, files, .. } = self;
+        checkpoint(&mut state.pool.get().expect("connection"));
+        drop(state);
+        Snapshot { backend, database, files }
     }
 }
 
@@ -231,7 +393,7 @@ impl Response {
 }
 
 impl TestApp {
-    pub fn builder() -> TestAppBuilder {
+    pub fn builder<'a>() -> TestAppBuilder<'a> {
         TestAppBuilder::default()
     }
 
@@ -245,12 +407,28 @@ impl TestApp {
     }
 
     pub async fn send(&self, request: TestRequest) -> Response {
-        let app = test::init_service(wise_monitor::app(self.state.clone())).await;
-        let res = test::call_service(&app, request.to_request()).await;
-        let status = res.status();
-        let headers = res.headers().clone();
-        let body = test::read_body(res).await;
-        Response { status, headers, body: String::from_utf8(body.to_vec()).expect("UTF-8 body") }
+        let existing = self.service.borrow().clone();
+        let service = match existing {
+            Some(service) => service,
+            None => {
+                // Built on the first request and kept: building the app (every route,
+                // the OpenAPI document) costs far more than answering a request.
+                let app = Rc::new(test::init_service(wise_monitor::app(self.state.clone())).await);
+                let service: Service = Rc::new(move |request: TestRequest| {
+                    let app = app.clone();
+                    Box::pin(async move {
+                        let res = test::call_service(&*app, request.to_request()).await;
+                        let status = res.status();
+                        let headers = res.headers().clone();
+                        let body = test::read_body(res).await;
+                        Response { status, headers, body: String::from_utf8(body.to_vec()).expect("UTF-8 body") }
+                    })
+                });
+                *self.service.borrow_mut() = Some(service.clone());
+                service
+            }
+        };
+        service(request).await
     }
 
     pub async fn get(&self, path: &str) -> Response {
@@ -295,6 +473,7 @@ impl Browser {
 }
 
 /// A user made for a test; every one has the same strong password.
+#[derive(Clone)]
 pub struct TestUser {
     pub id: i32,
     pub email: String,
