@@ -23,6 +23,7 @@ pub struct Config {
     pub disclosure: DisclosureConfig,
     pub needs: NeedsConfig,
     pub social_return: SocialReturnConfig,
+    pub advisor: AdvisorConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -168,6 +169,25 @@ pub struct SocialReturnConfig {
     pub blocks: Vec<BuildingBlock>,
 }
 
+/// The reserved-contract advisor: which WISEs count for a planned purchase, and the
+/// thresholds of its recommendation (README, "The reserved-contract advisor").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdvisorConfig {
+    /// Digits of a purchase's CPV code that make its branch (3: the group; fewer when
+    /// the code is shorter, as `45000000` is the division `45`).
+    pub branch_digits: usize,
+    /// Reserve the whole contract: at least this many eligible WISEs, and a yearly
+    /// budget of at most this share of their combined yearly turnover.
+    pub whole_min_wises: usize,
+    pub whole_max_share_pct: u32,
+    /// Otherwise reserve a lot (sized to `whole_max_share_pct` of their turnover) with
+    /// at least this many eligible WISEs whose turnover is known.
+    pub lot_min_wises: usize,
+    /// Otherwise a social-return clause, from this budget up; below it, post a need first.
+    pub social_return_min_budget_eur: i64,
+}
+
 /// A building block of the valuation table: e.g. a year's placement of a person on benefits.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -265,6 +285,13 @@ impl Config {
         }
         if n.batch_size < 1 || n.batch_hours < 1 || n.enough_interested < 1 {
             bail!("invalid configuration: needs.batch_size, needs.batch_hours and needs.enough_interested must be at least 1");
+        }
+        let a = &self.advisor;
+        if !(2..=8).contains(&a.branch_digits) || a.whole_min_wises < 1 || a.lot_min_wises < 1 {
+            bail!("invalid configuration: advisor.branch_digits must be 2..8, advisor.whole_min_wises and advisor.lot_min_wises at least 1");
+        }
+        if a.whole_max_share_pct < 1 || a.whole_max_share_pct > 100 || a.social_return_min_budget_eur < 0 {
+            bail!("invalid configuration: advisor.whole_max_share_pct must be 1..100, advisor.social_return_min_budget_eur not negative");
         }
         let sr = &self.social_return;
         if [sr.code_register_pct, sr.sena_pct, sr.pso_pct, sr.other_pct, sr.warn_term_pct, sr.warn_obligation_pct]

@@ -5,6 +5,7 @@
 //! [`app`] builds the actix application used by the server and by every test.
 
 pub mod accounts;
+pub mod advisor;
 pub mod app;
 pub mod audit;
 pub mod buyers;

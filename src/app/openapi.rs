@@ -33,6 +33,10 @@ use utoipa::{Modify, OpenApi};
                                         a contractor's own, with progress and entries as JSON and CSV; a \
                                         contractor records purchases from WISEs and building blocks; a WISE \
                                         reads and answers the claims on it"),
+        (name = "advisor", description = "The reserved-contract advisor, with a buyer's, `city` or `admin` token: \
+                                        for a planned purchase or a procurement calendar, the WISEs that could take \
+                                        a reserved contract (as the catalogue search finds them), their size and \
+                                        a recommendation with its reasons; the city's answers add the totals"),
         (name = "partnerships", description = "Partnerships between WISEs and companies: public when confirmed \
                                         and both partners agreed to be named; a partner's token adds its own, \
                                         a `city` or `admin` token all"),

@@ -57,6 +57,20 @@ pub fn is_eligible(paid_target_group: i64, paid_regular: i64) -> bool {
     paid > 0 && 100 * paid_target_group >= MIN_SHARE_PCT * paid
 }
 
+/// What a WISE's latest accepted figures say: the reserved-contract verdict and its size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Latest {
+    pub verdict: ReservedContract,
+    /// People working: the sum of the five stocks.
+    pub people_working: i64,
+    /// `turnover_eur` of the period scaled to a year (× 4 for a quarter); `None` when
+    /// the figures leave it out.
+    pub yearly_turnover_eur: Option<i64>,
+}
+
+/// The stocks and the turnover of one revision.
+type RevisionRow = (i32, i32, [i32; 5], Option<i64>);
+
 /// Per approved WISE (or only those in `only`), the accepted submission of the
 /// latest period and that submission's newest revision. Three queries whatever the
 /// number of WISEs: the periods, the accepted submissions (three integers each), and
@@ -64,7 +78,7 @@ pub fn is_eligible(paid_target_group: i64, paid_regular: i64) -> bool {
 /// window function or a `GROUP BY` in SQL: at 10,000 WISEs × 8 accepted quarters the
 /// window function (which sorts every accepted submission) took about three times as
 /// long on SQLite, and the `GROUP BY` was no faster on SQLite and slower on PostgreSQL.
-fn latest_accepted(conn: &mut DbConn, only: Option<&[i32]>) -> QueryResult<Vec<(i32, ReservedContract)>> {
+fn latest_accepted(conn: &mut DbConn, only: Option<&[i32]>) -> QueryResult<Vec<(i32, Latest)>> {
     // Latest end date first; ties (a year and its last quarter) go to the shorter
     // period, then to the newer row.
     let periods: HashMap<i32, (NaiveDate, NaiveDate, String)> = reporting_periods::table
@@ -98,23 +112,27 @@ fn latest_accepted(conn: &mut DbConn, only: Option<&[i32]>) -> QueryResult<Vec<(
         }
     }
 
-    // submission → (number, paid_target_group, paid_regular) of its newest revision.
+    // submission → (number, stocks, turnover) of its newest revision.
     let ids: Vec<i32> = chosen.values().map(|(submission, _)| *submission).collect();
-    let mut newest: HashMap<i32, (i32, i32, i32)> = HashMap::new();
+    let mut newest: HashMap<i32, (i32, [i32; 5], Option<i64>)> = HashMap::new();
     for chunk in ids.chunks(10_000) {
-        let rows: Vec<(i32, i32, i32, i32)> = submission_revisions::table
-            .filter(submission_revisions::submission_id.eq_any(chunk))
+        use submission_revisions as r;
+        let rows: Vec<RevisionRow> = r::table
+            .filter(r::submission_id.eq_any(chunk))
             .select((
-                submission_revisions::submission_id,
-                submission_revisions::number,
-                submission_revisions::paid_target_group,
-                submission_revisions::paid_regular,
+                r::submission_id,
+                r::number,
+                (r::paid_target_group, r::paid_regular, r::trainees, r::daytime_activities, r::volunteers),
+                r::turnover_eur,
             ))
-            .load(conn)?;
-        for (submission, number, ptg, regular) in rows {
-            let current = newest.entry(submission).or_insert((number, ptg, regular));
+            .load::<(i32, i32, (i32, i32, i32, i32, i32), Option<i64>)>(conn)?
+            .into_iter()
+            .map(|(s, n, (a, b, c, d, e), t)| (s, n, [a, b, c, d, e], t))
+            .collect();
+        for (submission, number, stocks, turnover) in rows {
+            let current = newest.entry(submission).or_insert((number, stocks, turnover));
             if number > current.0 {
-                *current = (number, ptg, regular);
+                *current = (number, stocks, turnover);
             }
         }
     }
@@ -122,28 +140,43 @@ fn latest_accepted(conn: &mut DbConn, only: Option<&[i32]>) -> QueryResult<Vec<(
     Ok(chosen
         .into_iter()
         .filter_map(|(organisation, (submission, period))| {
-            let (_, ptg, regular) = newest.get(&submission)?;
-            let key = periods.get(&period)?.2.clone();
-            Some((organisation, ReservedContract::from_figures(key, i64::from(*ptg), i64::from(*regular))))
+            let (_, stocks, turnover) = newest.get(&submission)?;
+            let (ends, starts, key) = periods.get(&period)?;
+            let verdict = ReservedContract::from_figures(key.clone(), i64::from(stocks[0]), i64::from(stocks[1]));
+            // A period of about three months is a quarter; of about twelve, a year.
+            let per_year = if (*ends - *starts).num_days() > 200 { 1 } else { 4 };
+            Some((
+                organisation,
+                Latest {
+                    verdict,
+                    people_working: stocks.iter().map(|n| i64::from(*n)).sum(),
+                    yearly_turnover_eur: turnover.map(|t| t * per_year),
+                },
+            ))
         })
         .collect())
+}
+
+/// The latest accepted figures of the approved WISEs in `ids` that have them, by id.
+pub fn latest_among(conn: &mut DbConn, ids: &[i32]) -> QueryResult<HashMap<i32, Latest>> {
+    Ok(latest_accepted(conn, Some(ids))?.into_iter().collect())
 }
 
 /// Every approved WISE with accepted figures, by id, with its verdict (eligible or
 /// not); WISEs without accepted figures are absent.
 pub fn for_approved(conn: &mut DbConn) -> QueryResult<HashMap<i32, ReservedContract>> {
-    Ok(latest_accepted(conn, None)?.into_iter().collect())
+    Ok(latest_accepted(conn, None)?.into_iter().map(|(id, l)| (id, l.verdict)).collect())
 }
 
 /// As [`for_approved`], for the WISEs in `ids` only.
 pub fn for_approved_among(conn: &mut DbConn, ids: &[i32]) -> QueryResult<HashMap<i32, ReservedContract>> {
-    Ok(latest_accepted(conn, Some(ids))?.into_iter().collect())
+    Ok(latest_accepted(conn, Some(ids))?.into_iter().map(|(id, l)| (id, l.verdict)).collect())
 }
 
 /// The verdict for one approved WISE; `None` when it has no accepted figures (or is
 /// not approved).
 pub fn for_organisation(conn: &mut DbConn, organisation_id: i32) -> QueryResult<Option<ReservedContract>> {
-    Ok(latest_accepted(conn, Some(&[organisation_id]))?.into_iter().next().map(|(_, verdict)| verdict))
+    Ok(latest_accepted(conn, Some(&[organisation_id]))?.into_iter().next().map(|(_, l)| l.verdict))
 }
 
 #[cfg(test)]

@@ -257,16 +257,20 @@ async fn posting_for(ctx: &Ctx) -> Result<(CurrentUser, BuyingOrganisation), App
     organisation.map(|o| (user, o)).ok_or(AppError::Forbidden)
 }
 
-async fn new_form(ctx: Ctx) -> Result<HttpResponse, AppError> {
+/// `GET /needs/new`: the empty form, or filled in by the query string (the advisor's
+/// "post a need for this purchase" link); the defaults fill what it leaves out.
+async fn new_form(ctx: Ctx, given: web::Query<NeedForm>) -> Result<HttpResponse, AppError> {
     let (_, organisation) = posting_for(&ctx).await?;
+    let given = given.into_inner();
+    let or = |value: String, default: &str| if value.trim().is_empty() { default.to_string() } else { value };
     let form = NeedForm {
-        kind: "quote".into(),
-        offering_kind: "service".into(),
-        location: "municipality".into(),
-        municipality: organisation.municipality.clone().unwrap_or_default(),
-        amount_band: "unknown".into(),
-        respond_how: "platform".into(),
-        ..NeedForm::default()
+        kind: or(given.kind, "quote"),
+        offering_kind: or(given.offering_kind, "service"),
+        location: or(given.location, "municipality"),
+        municipality: or(given.municipality, organisation.municipality.as_deref().unwrap_or_default()),
+        amount_band: or(given.amount_band, "unknown"),
+        respond_how: or(given.respond_how, "platform"),
+        ..given
     };
     render_form(&ctx, StatusCode::OK, None, &form, &[])
 }

@@ -664,3 +664,43 @@ async fn deals_in_report(b: &Browser, year: &str) -> i64 {
         b.script("var c = document.querySelectorAll('#needs tr.total td')[3]; return c ? c.textContent : '0';").await;
     cell.as_str().unwrap_or("").trim().replace('.', "").parse::<i64>().unwrap_or(0)
 }
+
+/// A buyer uploads the demo's procurement calendar and gets a recommendation per line;
+/// the first line's WISEs are the ones the search link finds; the city sees what the
+/// calendar could reserve, and the buyer's "post a need" link fills in the need form.
+#[test]
+fn a_buyer_uploads_the_procurement_calendar_and_gets_advice_per_purchase() {
+    if !available("browser::a_buyer_uploads_the_procurement_calendar_and_gets_advice_per_purchase") {
+        return;
+    }
+    run(async {
+        let server = Server::start();
+        let b = Browser::start(&server.base).await;
+        let calendar = std::env::current_dir().unwrap().join("src/demo/fixtures/procurement-calendar.csv");
+        for (who, totals) in [(BUYER, false), (CITY, true)] {
+            b.sign_in(who, DEMO_PASSWORD).await;
+            b.goto("/advisor").await;
+            b.find("#calendar-file").await.send_keys(calendar.to_str().unwrap()).await.unwrap();
+            b.click("#calendar-form button[type=submit]").await;
+            let advice = b.client.find_all(fantoccini::Locator::Css("[data-testid=advice]")).await.unwrap();
+            assert_eq!(advice.len(), 10, "one advice per purchase of the calendar");
+            let shows_totals =
+                b.client.find_all(fantoccini::Locator::Css("[data-testid=advisor-totals]")).await.unwrap();
+            assert_eq!(!shows_totals.is_empty(), totals, "{who} sees the totals: {totals}");
+            b.assert_accessible(&format!("the advice on a calendar ({who})")).await;
+        }
+        // The city's first line: its count and the search it links to agree.
+        let first = b.find("[data-testid=advice][data-line='2']").await;
+        let count: usize = first.attr("data-eligible").await.unwrap().unwrap().parse().unwrap();
+        b.click("[data-testid=advice][data-line='2'] dd a").await;
+        let found = b.client.find_all(fantoccini::Locator::Css("ul.results > li")).await.unwrap();
+        assert_eq!(found.len(), count, "the advice counts what the search finds");
+
+        // The buyer posts a need for one purchase: the form comes filled in.
+        b.sign_in(BUYER, DEMO_PASSWORD).await;
+        b.goto("/advisor?title=Schoonmaak+stadskantoren&cpv_codes=90911200&kind=service&municipality=Amsterdam&budget_eur=180000&duration_months=24").await;
+        b.click("[data-testid=advice] a.button").await;
+        let title = b.find("#need-title").await.prop("value").await.unwrap().unwrap_or_default();
+        assert_eq!(title, "Schoonmaak stadskantoren");
+    });
+}

@@ -29,6 +29,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "spend",
             "social_return",
             "partnerships",
+            "advisor",
         ],
     ),
     ("app", &["app"]),

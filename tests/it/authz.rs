@@ -332,7 +332,19 @@ const TABLE: &[Row] = &[
     ("GET", "/partnerships/{id}/assessment", &[], [303, 200, 200, 200, 404, 200]),
     ("POST", "/partnerships/{id}/assessment", &[("score_trust", "3")], [401, 409, 403, 409, 404, 403]),
     ("GET", "/api/v1/partnerships", &[], [200; 6]),
+    // The advisor: buyers, the city and the operator. Without a purchase in the query
+    // string the CSV and the API answer 400 (the fields are missing) to those allowed.
+    ("GET", "/advisor", &[], [303, 200, 200, 403, 403, 200]),
+    ("GET", "/advisor.csv", &[], [303, 400, 400, 403, 403, 400]),
+    ("GET", "/advisor/example.csv", &[], [303, 200, 200, 403, 403, 200]),
+    ("POST", "/advisor/calendar", &[("csv", CALENDAR)], [401, 200, 200, 403, 403, 200]),
+    ("POST", "/advisor/calendar.csv", &[("csv", CALENDAR)], [401, 200, 200, 403, 403, 200]),
+    ("GET", "/api/v1/advisor", &[], [401, 400, 400, 403, 403, 400]),
+    ("POST", "/api/v1/advisor", &[("text/csv", CALENDAR)], [401, 200, 200, 403, 403, 200]),
 ];
+
+/// A procurement calendar of one purchase.
+const CALENDAR: &str = "title,cpv_codes,municipality,budget_eur,duration_months\nLunch,55520000,Amsterdam,50000,12\n";
 
 /// A partnership with the buyer's organisation as the proposal form sends it.
 const PARTNERSHIP: &[(&str, &str)] =

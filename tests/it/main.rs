@@ -3,6 +3,7 @@
 mod support;
 
 mod accounts;
+mod advisor;
 mod architecture;
 mod authz;
 mod buyer_registration;

@@ -37,6 +37,8 @@ pub enum Action {
     UsePartnerships,
     /// Read every partnership (the city, the operator).
     OverseePartnerships,
+    /// Ask the reserved-contract advisor about planned purchases (buyers, the city, the operator).
+    PlanPurchases,
 }
 
 /// Whether `user` may do `action`, on the WISE `organisation` where it concerns one.
@@ -56,6 +58,7 @@ pub fn allows(user: Option<&CurrentUser>, action: Action, organisation: Option<i
         Action::OverseeSocialReturn => matches!(user.role, Role::Admin | Role::City),
         Action::UsePartnerships => true,
         Action::OverseePartnerships => matches!(user.role, Role::Admin | Role::City),
+        Action::PlanPurchases => matches!(user.role, Role::Admin | Role::City | Role::Buyer),
     }
 }
 
@@ -74,6 +77,7 @@ pub fn flags(user: Option<&CurrentUser>) -> serde_json::Value {
         "use_social_return": may(Action::UseSocialReturn),
         "oversee_social_return": may(Action::OverseeSocialReturn),
         "use_partnerships": may(Action::UsePartnerships),
+        "plan_purchases": may(Action::PlanPurchases),
         "edit_own_wise": own_wise.is_some_and(|id| allows(user, Action::EditOrganisation, Some(id))),
     })
 }
