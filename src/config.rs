@@ -24,6 +24,7 @@ pub struct Config {
     pub needs: NeedsConfig,
     pub social_return: SocialReturnConfig,
     pub advisor: AdvisorConfig,
+    pub profiles: ProfilesConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -108,6 +109,7 @@ pub struct SchedulesConfig {
     pub needs: String,
     pub social_return: String,
     pub partnerships: String,
+    pub completeness: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -167,6 +169,14 @@ pub struct SocialReturnConfig {
     pub warn_obligation_pct: u32,
     /// The other building blocks a contractor can record, each with its value.
     pub blocks: Vec<BuildingBlock>,
+}
+
+/// WISE profiles: the score (`organisation::completeness`) under which the monthly
+/// nudge goes out.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfilesConfig {
+    pub nudge_below_score: i32,
 }
 
 /// The reserved-contract advisor: which WISEs count for a planned purchase, and the
@@ -285,6 +295,9 @@ impl Config {
         }
         if n.batch_size < 1 || n.batch_hours < 1 || n.enough_interested < 1 {
             bail!("invalid configuration: needs.batch_size, needs.batch_hours and needs.enough_interested must be at least 1");
+        }
+        if !(0..=100).contains(&self.profiles.nudge_below_score) {
+            bail!("invalid configuration: profiles.nudge_below_score must be 0..100");
         }
         let a = &self.advisor;
         if !(2..=8).contains(&a.branch_digits) || a.whole_min_wises < 1 || a.lot_min_wises < 1 {

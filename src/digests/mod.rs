@@ -9,6 +9,7 @@
 //! send a digest twice and never skip one.
 
 pub mod admin;
+pub mod completeness;
 pub mod needs;
 pub mod partnerships;
 pub mod reminders;
@@ -39,10 +40,11 @@ pub enum Kind {
     Needs,
     SocialReturn,
     Partnerships,
+    Completeness,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::SavedSearchDaily,
         Kind::SavedSearchWeekly,
         Kind::ReportingReminders,
@@ -50,6 +52,7 @@ impl Kind {
         Kind::Needs,
         Kind::SocialReturn,
         Kind::Partnerships,
+        Kind::Completeness,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -61,6 +64,7 @@ impl Kind {
             Kind::Needs => "needs",
             Kind::SocialReturn => "social_return",
             Kind::Partnerships => "partnerships",
+            Kind::Completeness => "completeness",
         }
     }
 
@@ -78,6 +82,7 @@ impl Kind {
             Kind::Needs => &schedules.needs,
             Kind::SocialReturn => &schedules.social_return,
             Kind::Partnerships => &schedules.partnerships,
+            Kind::Completeness => &schedules.completeness,
         }
     }
 }
@@ -191,6 +196,7 @@ pub fn run_due(
                 }
                 Kind::SocialReturn => crate::social_return::flow::run_due(c, config, templates, now)?,
                 Kind::Partnerships => partnerships::run_due(c, config, templates, now)?,
+                Kind::Completeness => completeness::run_due(c, config, templates, now)?,
             };
             diesel::update(digest_runs::table)
                 .filter(digest_runs::kind.eq(schedule.kind.as_str()))
@@ -257,6 +263,7 @@ mod tests {
         config.needs = String::new();
         config.social_return = String::new();
         config.partnerships = String::new();
+        config.completeness = String::new();
         config
     }
 

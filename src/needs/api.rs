@@ -129,7 +129,7 @@ pub(crate) async fn api_create(
 #[get("/api/v1/needs/{id}")]
 pub(crate) async fn api_need(ctx: Ctx, path: web::Path<i32>) -> Result<HttpResponse, AppError> {
     let (_, need, viewer) = load(&ctx, path.into_inner()).await?;
-    let config = ctx.state.config.clone();
+    let (config, today) = (ctx.state.config.clone(), ctx.state.today());
     let detail = ctx
         .state
         .db(move |c| {
@@ -151,7 +151,7 @@ pub(crate) async fn api_need(ctx: Ctx, path: web::Path<i32>) -> Result<HttpRespo
                 ),
                 Viewer::Operator => {
                     let candidates = if need.status == "submitted" {
-                        super::matching::candidates(c, &config.needs, &need)?.candidates
+                        super::matching::candidates(c, &config.needs, &need, today)?.candidates
                     } else {
                         Vec::new()
                     };

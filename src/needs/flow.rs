@@ -52,7 +52,7 @@ fn buyer_name(conn: &mut DbConn, need: &Need) -> QueryResult<String> {
 /// Fixes a submitted need's list (the rules' matches under the operator's changes),
 /// publishes it and alerts the first batch; the number alerted. Call in a transaction.
 pub fn publish(conn: &mut DbConn, env: &Env, need: &Need) -> anyhow::Result<Option<usize>> {
-    let found = matching::candidates(conn, &env.config.needs, need)?;
+    let found = matching::candidates(conn, &env.config.needs, need, env.now.date())?;
     for (rank, c) in found.candidates.iter().enumerate() {
         store::insert_match(
             conn,

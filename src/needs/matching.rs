@@ -14,13 +14,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde::Serialize;
 
 use super::model::Need;
 use crate::catalogue::eligibility;
 use crate::config::NeedsConfig;
-use crate::db::schema::{offering_municipalities, offerings, organisation_certifications, organisations};
+use crate::db::schema::{offering_municipalities, offerings, organisations};
 use crate::db::DbConn;
 use crate::organisation::offerings::serves;
 
@@ -58,7 +59,8 @@ struct OfferingFacts {
 }
 
 /// The WISEs that match `need` by the rules.
-pub fn candidates(conn: &mut DbConn, config: &NeedsConfig, need: &Need) -> QueryResult<Matches> {
+/// `today` dates the WISEs' profile completeness (whether their figures are up to date).
+pub fn candidates(conn: &mut DbConn, config: &NeedsConfig, need: &Need, today: NaiveDate) -> QueryResult<Matches> {
     let codes = need.cpv_list();
     type OfferingRow = (i32, i32, String, String, String, String, Option<i32>);
     let rows: Vec<OfferingRow> = offerings::table
@@ -99,7 +101,7 @@ pub fn candidates(conn: &mut DbConn, config: &NeedsConfig, need: &Need) -> Query
             listed.entry(id).or_default().push(m);
         }
     }
-    let orgs: HashMap<i32, Profile> = profile_facts(conn)?;
+    let orgs: HashMap<i32, Profile> = profile_facts(conn, today)?;
     let places = crate::geography::store::gazetteer(conn)?;
     let eligible = if need.reserved { eligibility::for_approved(conn)? } else { HashMap::new() };
     let in_place = |f: &OfferingFacts| {
@@ -162,23 +164,11 @@ pub fn candidates(conn: &mut DbConn, config: &NeedsConfig, need: &Need) -> Query
 /// A WISE's name, slug, KvK number, municipality and profile completeness (0–100).
 type Profile = (String, String, String, String, i32);
 
-/// Per approved WISE: its [`Profile`], completeness as the share of seven things a buyer
-/// looks for.
-fn profile_facts(conn: &mut DbConn) -> QueryResult<HashMap<i32, Profile>> {
-    type Row = (
-        i32,
-        String,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<i32>,
-    );
-    let rows: Vec<Row> = organisations::table
+/// Per approved WISE: its [`Profile`], completeness by the one checklist
+/// (`organisation::completeness`).
+fn profile_facts(conn: &mut DbConn, today: NaiveDate) -> QueryResult<HashMap<i32, Profile>> {
+    let scores = crate::organisation::completeness::of_organisations(conn, None, today)?;
+    let rows: Vec<(i32, String, String, String, String)> = organisations::table
         .filter(crate::organisation::public())
         .select((
             organisations::id,
@@ -186,31 +176,12 @@ fn profile_facts(conn: &mut DbConn) -> QueryResult<HashMap<i32, Profile>> {
             organisations::slug,
             organisations::kvk_number,
             organisations::municipality,
-            organisations::description,
-            organisations::website,
-            organisations::email,
-            organisations::phone,
-            organisations::street,
-            organisations::market_income_pct,
         ))
-        .load(conn)?;
-    let certified: Vec<i32> = organisation_certifications::table
-        .select(organisation_certifications::organisation_id)
-        .distinct()
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, slug, kvk, municipality, description, website, email, phone, street, market)| {
-            let parts = [
-                description.chars().count() >= 80,
-                website.is_some(),
-                email.is_some(),
-                phone.is_some(),
-                street.is_some(),
-                market.is_some(),
-                certified.contains(&id),
-            ];
-            let score = i32::try_from(parts.iter().filter(|p| **p).count() * 100 / parts.len()).unwrap_or(0);
+        .map(|(id, name, slug, kvk, municipality)| {
+            let score = scores.get(&id).map_or(0, |c| c.score);
             (id, (name, slug, kvk, municipality, score))
         })
         .collect())

@@ -242,7 +242,7 @@ async fn remove_match(
             write_tx(c, |c| {
                 let need = store::get(c, id)?.ok_or(AppError::NotFound)?;
                 // A WISE the rules match but not yet on the fixed list gets its row now.
-                let matched = super::matching::candidates(c, &config.needs, &need)?;
+                let matched = super::matching::candidates(c, &config.needs, &need, now.date())?;
                 let known = matched.candidates.iter().any(|m| m.organisation_id == organisation)
                     || store::match_of(c, id, organisation)?.is_some();
                 if !known {

@@ -242,7 +242,7 @@ pub fn show(
         json!({ "deals": deal_rows, "may_report": need.status == "published" && !matches!(viewer, Viewer::Operator) }),
     );
     if matches!(viewer, Viewer::Operator) {
-        data = with(data, operator_panel(conn, config, need, &rows)?);
+        data = with(data, operator_panel(conn, config, need, &rows, today)?);
     }
     Ok(data)
 }
@@ -254,11 +254,12 @@ fn operator_panel(
     config: &Config,
     need: &Need,
     rows: &[(super::model::NeedMatch, String, String, String)],
+    today: NaiveDate,
 ) -> Result<Value, AppError> {
     let mut list: Vec<Value> = Vec::new();
     let mut branch = None;
     if matches!(need.status.as_str(), "submitted" | "draft" | "returned") {
-        let found = matching::candidates(conn, &config.needs, need)?;
+        let found = matching::candidates(conn, &config.needs, need, today)?;
         branch = Some(found.branch_digits);
         for c in &found.candidates {
             if rows.iter().any(|(m, ..)| m.organisation_id == c.organisation_id) {

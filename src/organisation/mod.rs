@@ -2,6 +2,7 @@
 //! who may see it. The catalogue, the registry, the figures and the reports all read
 //! organisations; what the public sees is written once here ([`public`]).
 
+pub mod completeness;
 pub mod model;
 pub mod offerings;
 pub mod store;

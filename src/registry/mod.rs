@@ -5,6 +5,7 @@
 //! in the transaction that makes the change.
 
 mod apply;
+mod completeness;
 mod confirm;
 mod queue;
 
@@ -51,6 +52,7 @@ pub fn routes(cfg: &mut routes::RouteConfig) {
     routes::post(cfg, "/admin/organisations/{id}/request-changes", request_changes);
     routes::post(cfg, "/admin/organisations/{id}/suspend", suspend);
     routes::post(cfg, "/admin/organisations/{id}/reinstate", reinstate);
+    routes::get(cfg, "/admin/completeness", completeness::overview);
 }
 
 /// A confirmation link works as long as an invitation link (`auth.invite_link_days`).

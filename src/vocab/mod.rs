@@ -70,6 +70,7 @@ pub const DIGEST_KINDS: &[&str] = &[
     "needs",
     "social_return",
     "partnerships",
+    "completeness",
 ];
 
 /// How often a saved search is mailed.

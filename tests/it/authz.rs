@@ -332,6 +332,8 @@ const TABLE: &[Row] = &[
     ("GET", "/partnerships/{id}/assessment", &[], [303, 200, 200, 200, 404, 200]),
     ("POST", "/partnerships/{id}/assessment", &[("score_trust", "3")], [401, 409, 403, 409, 404, 403]),
     ("GET", "/api/v1/partnerships", &[], [200; 6]),
+    // Every WISE's profile completeness: the operator's overview.
+    ("GET", "/admin/completeness", &[], [303, 403, 403, 403, 403, 200]),
     // The advisor: buyers, the city and the operator. Without a purchase in the query
     // string the CSV and the API answer 400 (the fields are missing) to those allowed.
     ("GET", "/advisor", &[], [303, 200, 200, 403, 403, 200]),

@@ -153,6 +153,29 @@ fn parse_number(raw: &str) -> Result<Option<i32>, ()> {
 // ---------------------------------------------------------------------------
 // My WISEs
 
+/// A WISE's profile checklist as its pages show it: each item with its label in `lang`,
+/// done or not, and where to add it.
+fn checklist_view(c: &crate::organisation::completeness::Completeness, kvk: &str, lang: crate::i18n::Lang) -> Value {
+    let base = base_path(kvk);
+    let items: Vec<Value> = crate::organisation::completeness::ITEMS
+        .iter()
+        .map(|item| {
+            let link = match *item {
+                "offerings" | "service_areas" => format!("{base}/offerings"),
+                "figures" => format!("{base}/figures"),
+                _ => base.clone(),
+            };
+            json!({
+                "item": item,
+                "name": crate::i18n::text(lang, &format!("completeness-item-{item}")),
+                "done": c.done.contains(item),
+                "link": link,
+            })
+        })
+        .collect();
+    json!({ "score": c.score, "kvk": kvk, "items": items })
+}
+
 #[derive(Deserialize)]
 struct IndexQuery {
     kvk: Option<String>,
@@ -179,8 +202,23 @@ async fn index(ctx: Ctx, query: web::Query<IndexQuery>) -> Result<HttpResponse, 
             kvk_error = Some("manage-error-unknown-kvk");
         }
     }
-    let ids = user.organisations.clone();
-    let organisations = ctx.state.db(move |c| Ok(crate::organisation::store::organisations_by_id(c, &ids)?)).await?;
+    let (ids, today, lang) = (user.organisations.clone(), ctx.state.today(), ctx.lang());
+    let (organisations, mut scores) = ctx
+        .state
+        .db(move |c| {
+            let organisations = crate::organisation::store::organisations_by_id(c, &ids)?;
+            Ok((organisations, crate::organisation::completeness::of_organisations(c, Some(&ids), today)?))
+        })
+        .await?;
+    let organisations: Vec<Value> = organisations
+        .into_iter()
+        .map(|o| {
+            let checklist = scores.remove(&o.id);
+            let mut row = serde_json::to_value(&o).unwrap_or_default();
+            row["completeness"] = checklist.map_or(Value::Null, |c| checklist_view(&c, &o.kvk_number, lang));
+            row
+        })
+        .collect();
     let status = if kvk_error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     ctx.render_status(
         status,
