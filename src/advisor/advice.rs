@@ -167,14 +167,24 @@ pub fn advise(
 ) -> QueryResult<Vec<Advice>> {
     let (advisor, disclosure) = config;
     let mut out = Vec::with_capacity(purchases.len());
+    let mut memo: HashMap<(String, Option<String>, String), Vec<search::Hit>> = HashMap::new();
     for purchase in purchases {
-        let mut branches: Vec<String> = purchase.cpv_codes.iter().map(|c| branch(c, advisor.branch_digits)).collect();
-        branches.dedup();
+        let mut branches: Vec<String> = Vec::new();
+        for b in purchase.cpv_codes.iter().map(|c| branch(c, advisor.branch_digits)) {
+            if !branches.contains(&b) {
+                branches.push(b);
+            }
+        }
         // Every WISE any branch's search finds, once, by name.
         let mut found: BTreeMap<(String, i32), EligibleWise> = BTreeMap::new();
         for b in &branches {
-            let result = search::search(conn, caches, &search_for(&purchase, b), today)?;
-            for hit in result.items {
+            // A calendar asks the same search for many purchases: run each once.
+            let key = (b.clone(), purchase.kind.clone(), crate::validation::fold(&purchase.municipality));
+            if !memo.contains_key(&key) {
+                let items = search::search(conn, caches, &search_for(&purchase, b), today)?.items;
+                memo.insert(key.clone(), items);
+            }
+            for hit in memo[&key].iter().cloned() {
                 let s = hit.summary;
                 let wise = EligibleWise {
                     kvk_number: s.kvk_number,
@@ -191,15 +201,18 @@ pub fn advise(
         let turnovers: Vec<i64> = latest.values().filter_map(|l| l.yearly_turnover_eur).collect();
         let people_working = sum(&people, disclosure, PEOPLE_BANDS);
         let yearly_turnover_eur = sum(&turnovers, disclosure, EURO_BANDS);
+        // The recommendation rests on the turnover as it may be shown: the exact sum, or
+        // the lower bound of its band. So no answer, nor a row of answers to budgets
+        // probing the threshold, tells more about the WISEs than the band does.
         let inputs = Inputs {
             count: found.len(),
-            yearly_turnover: (!turnovers.is_empty()).then(|| turnovers.iter().sum()),
+            yearly_turnover: yearly_turnover_eur.value.or_else(|| yearly_turnover_eur.band.as_deref().map(band_floor)),
             turnover_wises: turnovers.len(),
         };
         let (recommendation, lot_eur, within, keys) = recommend(&purchase, &inputs, advisor);
         let yearly_budget_eur = purchase.yearly_budget_eur();
         let budget_share_pct = match (yearly_turnover_eur.value, inputs.yearly_turnover) {
-            (Some(_), Some(t)) if t > 0 => Some((yearly_budget_eur.saturating_mul(100) + t - 1) / t),
+            (Some(_), Some(t)) if t > 0 => Some(yearly_budget_eur.saturating_mul(100).saturating_add(t - 1) / t),
             _ => None,
         };
         let reasons = keys
@@ -261,18 +274,18 @@ fn recommend(
     if inputs.turnover_wises >= config.lot_min_wises {
         let turnover = inputs.yearly_turnover.unwrap_or(0);
         // The share of their turnover over the contract's duration, in whole thousands.
-        let fits = turnover.saturating_mul(max_pct) / 100 * purchase.duration_months / 12;
+        let fits = (turnover.saturating_mul(max_pct) / 100).saturating_mul(purchase.duration_months) / 12;
         let lot = (fits.min(purchase.budget_eur) / 1000) * 1000;
         if lot > 0 {
             reasons.push(("advisor-reason-lot", vec![("lot", lot), ("wises", inputs.turnover_wises as i64)]));
             return (Recommendation::ReserveLot, Some(lot), within, reasons);
         }
     }
-    if purchase.budget_eur >= config.social_return_min_budget_eur {
-        reasons.push(("advisor-reason-social-return", vec![("min", config.social_return_min_budget_eur)]));
+    if inputs.count > 0 && purchase.budget_eur >= config.social_return_min_budget_eur {
+        reasons.push(("advisor-reason-social-return", vec![("min_eur", config.social_return_min_budget_eur)]));
         return (Recommendation::SocialReturn, None, within, reasons);
     }
-    reasons.push(("advisor-reason-post-need", vec![("min", config.social_return_min_budget_eur)]));
+    reasons.push(("advisor-reason-post-need", vec![]));
     (Recommendation::PostNeed, None, within, reasons)
 }
 
@@ -280,10 +293,22 @@ const PEOPLE_BANDS: &[(i64, &str)] = &[(10, "1_9"), (50, "10_49"), (250, "50_249
 const EURO_BANDS: &[(i64, &str)] =
     &[(100_000, "under_100k"), (1_000_000, "100k_1m"), (10_000_000, "1m_10m"), (i64::MAX, "10m_plus")];
 
+/// The smallest amount of a euro band.
+fn band_floor(band: &str) -> i64 {
+    let mut floor = 0;
+    for (below, name) in EURO_BANDS {
+        if *name == band {
+            return floor;
+        }
+        floor = *below;
+    }
+    floor
+}
+
 /// The sum of `values` (one per WISE): exact when at least `min_organisations` WISEs
 /// make it and none has more than `max_share_pct` of it, else its band.
 fn sum(values: &[i64], disclosure: &DisclosureConfig, bands: &[(i64, &str)]) -> Sum {
-    let total: i64 = values.iter().sum();
+    let total: i64 = values.iter().fold(0i64, |a, v| a.saturating_add(*v));
     let wises = values.len();
     if wises == 0 {
         return Sum { value: None, band: None, wises };
@@ -411,9 +436,17 @@ mod tests {
         // One WISE, or none, or no turnover: a social-return clause for a large budget, else a need.
         assert_eq!(recommend(&purchase(80_000, 12), &inputs(1, Some(900_000), 1), &c).0, Recommendation::SocialReturn);
         assert_eq!(recommend(&purchase(20_000, 12), &inputs(0, None, 0), &c).0, Recommendation::PostNeed);
+        assert_eq!(recommend(&purchase(900_000, 12), &inputs(0, None, 0), &c).0, Recommendation::PostNeed);
         let (r, _, within, reasons) = recommend(&purchase(20_000, 12), &inputs(4, None, 0), &c);
         assert_eq!((r, within), (Recommendation::PostNeed, None));
         assert!(reasons.iter().any(|(k, _)| *k == "advisor-reason-no-turnover"));
+    }
+
+    #[test]
+    fn a_band_s_floor_is_its_smallest_amount() {
+        assert_eq!(band_floor("under_100k"), 0);
+        assert_eq!(band_floor("100k_1m"), 100_000);
+        assert_eq!(band_floor("10m_plus"), 10_000_000);
     }
 
     #[test]

@@ -2,18 +2,17 @@
 //! (a procurement calendar as CSV or JSON rows): the advice as JSON, or as CSV with
 //! `?format=csv`. The city's and the operator's answers carry the calendar's totals.
 
-use actix_web::{get, post, web, HttpMessage, HttpResponse};
+use actix_web::{get, post, web, HttpResponse};
 use serde::Serialize;
 use serde_json::json;
 
 use super::advice::{Advice, Totals};
 use super::model::PurchaseForm;
-use crate::csv_import::MAX_BYTES;
 use crate::i18n::Lang;
 use crate::web::auth::policy::Action;
 use crate::web::context::Ctx;
 use crate::web::download::FormatQuery;
-use crate::web::upload::ReadError;
+use crate::web::form::safe_cell;
 use crate::web::{routes, AppError};
 
 pub fn routes(cfg: &mut routes::RouteConfig) {
@@ -64,10 +63,10 @@ pub fn csv_answer(list: &[Advice]) -> Result<HttpResponse, AppError> {
         let reasons: Vec<&str> = a.reasons.iter().map(|r| r.text.as_str()).collect();
         out.write_record([
             p.line.to_string(),
-            p.title.clone(),
+            safe_cell(&p.title),
             p.cpv_codes.join(" "),
             p.kind.clone().unwrap_or_default(),
-            p.municipality.clone(),
+            safe_cell(&p.municipality),
             p.budget_eur.to_string(),
             p.duration_months.to_string(),
             a.eligible_count.to_string(),
@@ -79,7 +78,7 @@ pub fn csv_answer(list: &[Advice]) -> Result<HttpResponse, AppError> {
             a.recommendation.code().to_string(),
             opt(a.lot_eur),
             kvks.join(" "),
-            reasons.join(" "),
+            safe_cell(&reasons.join(" ")),
         ])
         .map_err(fail)?;
     }
@@ -128,10 +127,7 @@ pub(crate) async fn api_one(
     ctx.require(Action::PlanPurchases, None).await?;
     let csv = super::wants_csv(&format)?;
     match super::single(&ctx, form.into_inner()).await? {
-        Ok(list) => {
-            let totals = ctx.allows(Action::ViewExactReports, None).then(|| super::advice::totals(&list));
-            answer(csv, list, totals)
-        }
+        Ok((list, totals)) => answer(csv, list, totals),
         Err(errors) => Err(AppError::BadRequest(describe_fields(&errors))),
     }
 }
@@ -170,19 +166,9 @@ pub(crate) async fn api_calendar(
 ) -> Result<HttpResponse, AppError> {
     ctx.require(Action::PlanPurchases, None).await?;
     let csv = super::wants_csv(&format)?;
-    let json = match ctx.req.content_type().trim().to_ascii_lowercase().as_str() {
-        "text/csv" => false,
-        "application/json" => true,
-        other => {
-            let message = format!("send the calendar as text/csv or application/json, not {other:?}");
-            let body = json!({ "error": "unsupported_media_type", "message": message, "details": [] });
-            return Ok(HttpResponse::UnsupportedMediaType().json(body));
-        }
-    };
-    let body = match crate::web::upload::read_body(&ctx.req, payload, MAX_BYTES).await {
-        Ok(body) => body,
-        Err(ReadError::TooLarge) => return Err(AppError::PayloadTooLarge),
-        Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),
+    let (body, json) = match crate::web::upload::read_rows_body(&ctx, payload, "the calendar").await? {
+        Ok(read) => read,
+        Err(refused) => return Ok(refused),
     };
     match super::calendar_advice(&ctx, body.to_vec(), json).await? {
         Ok((list, totals)) => answer(csv, list, totals),

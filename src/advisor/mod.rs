@@ -59,7 +59,7 @@ fn reason_text(lang: Lang) -> impl Fn(&'static str, &BTreeMap<&'static str, i64>
         let args: Vec<(&str, fluent_templates::fluent_bundle::FluentValue<'static>)> = values
             .iter()
             .map(|(k, v)| match *k {
-                "lot" | "min_eur" => (*k, i18n::euros(v * 100, lang).into()),
+                "lot" | "min_eur" => (*k, i18n::euros(v.saturating_mul(100), lang).into()),
                 _ => (*k, (*v).into()),
             })
             .collect();
@@ -82,17 +82,20 @@ pub async fn advise(ctx: &Ctx, purchases: Vec<Purchase>) -> Result<(Vec<Advice>,
     Ok((list, totals))
 }
 
+/// The advice, and the totals when the asker may see them.
+type Answered = (Vec<Advice>, Option<Totals>);
+
 /// One purchase from the query string: its advice, or its errors by field.
 async fn single(
     ctx: &Ctx,
     form: PurchaseForm,
-) -> Result<Result<Vec<Advice>, Vec<(&'static str, &'static str)>>, AppError> {
+) -> Result<Result<Answered, Vec<(&'static str, &'static str)>>, AppError> {
     let lang = ctx.lang();
     let named: Vec<String> =
         form.cpv_codes.split([' ', ',', ';', '|', '\n']).filter_map(crate::vocab::cpv::normalise).collect();
     let known = ctx.state.db(move |c| Ok(known(c, &named)?)).await?;
     match model::check_form(&form, &known, &untitled(lang)) {
-        Ok(purchase) => Ok(Ok(advise(ctx, vec![purchase]).await?.0)),
+        Ok(purchase) => Ok(Ok(advise(ctx, vec![purchase]).await?)),
         Err(errors) => Ok(Err(errors)),
     }
 }
@@ -149,7 +152,7 @@ async fn page(ctx: Ctx, form: web::Query<PurchaseForm>) -> Result<HttpResponse, 
         return view(&ctx, StatusCode::OK, &form, json!({}));
     }
     match single(&ctx, form.clone()).await? {
-        Ok(list) => {
+        Ok((list, _)) => {
             let query = serde_html_form::to_string(&form).unwrap_or_default();
             let extra = json!({ "advice": shown(&list, ctx.lang()), "csv_link": format!("/advisor.csv?{query}") });
             view(&ctx, StatusCode::OK, &form, extra)
@@ -166,7 +169,7 @@ async fn page(ctx: Ctx, form: web::Query<PurchaseForm>) -> Result<HttpResponse, 
 async fn page_csv(ctx: Ctx, form: web::Query<PurchaseForm>) -> Result<HttpResponse, AppError> {
     ctx.require(Action::PlanPurchases, None).await?;
     match single(&ctx, form.into_inner()).await? {
-        Ok(list) => api::csv_answer(&list),
+        Ok((list, _)) => api::csv_answer(&list),
         Err(errors) => Err(AppError::BadRequest(api::describe_fields(&errors))),
     }
 }
@@ -227,7 +230,7 @@ async fn calendar_csv(ctx: Ctx, payload: web::Payload) -> Result<HttpResponse, A
 fn shown(list: &[Advice], lang: Lang) -> Vec<Value> {
     let t = |key: &str| i18n::text(lang, key);
     let sum = |s: &advice::Sum, euros: bool| match (&s.value, &s.band) {
-        (Some(v), _) if euros => i18n::euros(v * 100, lang),
+        (Some(v), _) if euros => i18n::euros(v.saturating_mul(100), lang),
         (Some(v), _) => i18n::format_count(*v, lang),
         (None, Some(band)) => t(&format!("advisor-band-{band}")),
         (None, None) => "–".to_string(),
@@ -241,9 +244,9 @@ fn shown(list: &[Advice], lang: Lang) -> Vec<Value> {
                 "cpv_codes": p.cpv_codes.join(", "),
                 "kind": p.kind,
                 "municipality": p.municipality,
-                "budget": i18n::euros(p.budget_eur * 100, lang),
+                "budget": i18n::euros(p.budget_eur.saturating_mul(100), lang),
                 "duration_months": p.duration_months,
-                "yearly_budget": i18n::euros(a.yearly_budget_eur * 100, lang),
+                "yearly_budget": i18n::euros(a.yearly_budget_eur.saturating_mul(100), lang),
                 "eligible_count": a.eligible_count,
                 "eligible": a.eligible,
                 "people_working": sum(&a.people_working, false),
@@ -251,7 +254,7 @@ fn shown(list: &[Advice], lang: Lang) -> Vec<Value> {
                 "budget_share": a.budget_share_pct.map(|s| format!("{} %", i18n::format_count(s, lang))),
                 "recommendation": a.recommendation.code(),
                 "recommendation_label": t(&format!("advisor-rec-{}", a.recommendation.code())),
-                "lot": a.lot_eur.map(|l| i18n::euros(l * 100, lang)),
+                "lot": a.lot_eur.map(|l| i18n::euros(l.saturating_mul(100), lang)),
                 "reasons": a.reasons.iter().map(|r| r.text.clone()).collect::<Vec<_>>(),
                 "search_url": a.search_url,
                 "need_url": a.need_url,
@@ -263,13 +266,13 @@ fn shown(list: &[Advice], lang: Lang) -> Vec<Value> {
 fn shown_totals(t: &Totals, lang: Lang) -> Value {
     json!({
         "purchases": t.purchases,
-        "budget": i18n::euros(t.budget_eur * 100, lang),
+        "budget": i18n::euros(t.budget_eur.saturating_mul(100), lang),
         "reservable_purchases": t.reservable_purchases,
-        "reservable": i18n::euros(t.reservable_eur * 100, lang),
+        "reservable": i18n::euros(t.reservable_eur.saturating_mul(100), lang),
         "by_recommendation": t.by_recommendation.iter().map(|r| json!({
             "name": i18n::text(lang, &format!("advisor-rec-{}", r.recommendation.code())),
             "purchases": r.purchases,
-            "budget": i18n::euros(r.budget_eur * 100, lang),
+            "budget": i18n::euros(r.budget_eur.saturating_mul(100), lang),
         })).collect::<Vec<_>>(),
     })
 }

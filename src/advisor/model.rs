@@ -167,7 +167,7 @@ pub fn check(
             0
         }
         text => match crate::spend::model::parse_amount(text) {
-            Ok(cents) if cents > 0 => (cents + 50) / 100,
+            Ok(cents) if (cents + 50) / 100 > 0 => (cents + 50) / 100,
             _ => {
                 errors.push(("budget_eur", "error-advisor-budget"));
                 0

@@ -150,7 +150,7 @@ fn latest_accepted(conn: &mut DbConn, only: Option<&[i32]>) -> QueryResult<Vec<(
                 Latest {
                     verdict,
                     people_working: stocks.iter().map(|n| i64::from(*n)).sum(),
-                    yearly_turnover_eur: turnover.map(|t| t * per_year),
+                    yearly_turnover_eur: turnover.map(|t| t.saturating_mul(per_year)),
                 },
             ))
         })

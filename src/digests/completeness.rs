@@ -10,7 +10,7 @@ use serde_json::json;
 use super::{unsubscribe, Kind};
 use crate::config::Config;
 use crate::db::DbConn;
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::organisation::completeness;
 use crate::render::templates::Templates;
@@ -35,7 +35,7 @@ pub fn run_due(conn: &mut DbConn, config: &Config, templates: &Templates, now: N
             }
             let lang = Lang::parse(&language).unwrap_or(Lang::Nl);
             let missing: Vec<String> =
-                checklist.missing.iter().map(|item| i18n::text(lang, &format!("completeness-item-{item}"))).collect();
+                checklist.missing.iter().map(|item| completeness::item_name(item, lang)).collect();
             let data = json!({
                 "wise": organisation.name,
                 "score": checklist.score,

@@ -14,7 +14,7 @@ use actix_web::post;
 use std::collections::{HashMap, HashSet};
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpMessage, HttpResponse};
+use actix_web::{web, HttpResponse};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -35,7 +35,6 @@ use crate::validation::is_kvk_number;
 use crate::vocab;
 use crate::web::auth::policy::Action;
 use crate::web::context::Ctx;
-use crate::web::upload::ReadError;
 use crate::web::{routes, AppError};
 
 /// The columns every file must have, in the order of SPEC §4.
@@ -536,9 +535,6 @@ pub struct InvalidFiguresBody {
     pub details: Vec<RowMessage>,
 }
 
-/// The media types the API reads figures from.
-const ACCEPTED: &str = "text/csv or application/json";
-
 /// `POST /api/v1/figures`: stores the figures of a CSV or JSON body, all or nothing.
 #[utoipa::path(
     tag = "figures",
@@ -574,24 +570,11 @@ pub(crate) async fn api_import(ctx: Ctx, payload: web::Payload) -> Result<HttpRe
             return Err(AppError::Forbidden);
         }
     };
-    let format = match ctx.req.content_type().trim().to_ascii_lowercase().as_str() {
-        "text/csv" => Format::Csv,
-        "application/json" => Format::Json,
-        other => {
-            let message = format!("send the figures as {ACCEPTED}, not {other:?}");
-            let body = json!({ "error": "unsupported_media_type", "message": message, "details": [] });
-            return Ok(HttpResponse::UnsupportedMediaType().json(body));
-        }
+    let (body, json) = match crate::web::upload::read_rows_body(&ctx, payload, "the figures").await? {
+        Ok(read) => read,
+        Err(refused) => return Ok(refused),
     };
-    let body = match crate::web::upload::read_body(&ctx.req, payload, MAX_BYTES).await {
-        Ok(body) => body,
-        Err(ReadError::TooLarge) => return Err(AppError::PayloadTooLarge),
-        Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),
-    };
-    let parsed = match format {
-        Format::Csv => parse_csv(&body),
-        Format::Json => parse_json(&body).map_err(AppError::BadRequest)?,
-    };
+    let parsed = if json { parse_json(&body).map_err(AppError::BadRequest)? } else { parse_csv(&body) };
     let context = Context {
         writer,
         user: Some(user.id),
@@ -601,10 +584,8 @@ pub(crate) async fn api_import(ctx: Ctx, payload: web::Payload) -> Result<HttpRe
         closes_after_days: ctx.state.config.figures.closes_after_days,
     };
     let ip = ctx.client_ip();
-    let target = match format {
-        Format::Csv => "API (text/csv)",
-        Format::Json => "API (application/json)",
-    };
+    let format = if json { Format::Json } else { Format::Csv };
+    let target = if json { "API (application/json)" } else { "API (text/csv)" };
     let (id, email) = (user.id, user.email.clone());
     let outcome = ctx
         .state

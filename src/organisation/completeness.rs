@@ -169,9 +169,9 @@ pub fn of_organisations(
         .collect())
 }
 
-/// The checklist of one organisation.
-pub fn of_organisation(conn: &mut DbConn, id: i32, today: NaiveDate) -> QueryResult<Completeness> {
-    Ok(of_organisations(conn, Some(&[id]), today)?.remove(&id).unwrap_or_else(|| Completeness::of([false; 8])))
+/// An item's name in `lang` (`completeness-item-…`).
+pub fn item_name(item: &str, lang: crate::i18n::Lang) -> String {
+    crate::i18n::text(lang, &format!("completeness-item-{item}"))
 }
 
 /// The organisations among `ids` that submitted figures for the latest period opened by

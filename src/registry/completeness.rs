@@ -35,7 +35,10 @@ pub(super) async fn overview(ctx: Ctx) -> Result<HttpResponse, AppError> {
                 "slug": o.slug,
                 "score": score,
                 "below": *score < below,
-                "missing": scores.get(&o.id).map(|c| labels(&c.missing, lang)).unwrap_or_default(),
+                "missing": scores
+                    .get(&o.id)
+                    .map(|c| c.missing.iter().map(|item| completeness::item_name(item, lang)).collect::<Vec<_>>())
+                    .unwrap_or_default(),
             })
         })
         .collect();
@@ -53,9 +56,4 @@ pub(super) async fn overview(ctx: Ctx) -> Result<HttpResponse, AppError> {
             "average": average,
         }),
     )
-}
-
-/// The items' names in `lang`.
-fn labels(items: &[&str], lang: crate::i18n::Lang) -> Vec<String> {
-    items.iter().map(|item| crate::i18n::text(lang, &format!("completeness-item-{item}"))).collect()
 }

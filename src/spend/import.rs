@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use actix_web::http::StatusCode;
-use actix_web::{post, web, HttpMessage, HttpResponse};
+use actix_web::{post, web, HttpResponse};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -17,7 +17,6 @@ use crate::csv_import::{self, ImportError, Schema, MAX_BYTES};
 use crate::db::{write_tx, DbConn};
 use crate::web::auth::policy::Action;
 use crate::web::context::Ctx;
-use crate::web::upload::ReadError;
 use crate::web::{routes, AppError};
 
 pub fn routes(cfg: &mut routes::RouteConfig) {
@@ -244,20 +243,9 @@ pub struct RowError {
 #[post("/api/v1/spend")]
 pub(crate) async fn api_import(ctx: Ctx, payload: web::Payload) -> Result<HttpResponse, AppError> {
     let (user, organisation) = own_organisation(&ctx).await?;
-    let content_type = ctx.req.content_type().trim().to_ascii_lowercase();
-    let json = match content_type.as_str() {
-        "text/csv" => false,
-        "application/json" => true,
-        other => {
-            let message = format!("send the spend register as text/csv or application/json, not {other:?}");
-            let body = json!({ "error": "unsupported_media_type", "message": message, "details": [] });
-            return Ok(HttpResponse::UnsupportedMediaType().json(body));
-        }
-    };
-    let body = match crate::web::upload::read_body(&ctx.req, payload, MAX_BYTES).await {
-        Ok(body) => body,
-        Err(ReadError::TooLarge) => return Err(AppError::PayloadTooLarge),
-        Err(ReadError::Bad(message)) => return Err(AppError::BadRequest(message)),
+    let (body, json) = match crate::web::upload::read_rows_body(&ctx, payload, "the spend register").await? {
+        Ok(read) => read,
+        Err(refused) => return Ok(refused),
     };
     let parsed = if json { parse_json(&body).map_err(AppError::BadRequest)? } else { parse_csv(&body) };
     let target = if json { "API (application/json)" } else { "API (text/csv)" };

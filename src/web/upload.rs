@@ -98,6 +98,30 @@ pub struct Accepted {
 /// instead (its status and the fields that name the problem).
 pub type Received = Result<Accepted, (StatusCode, Value)>;
 
+/// An API request's body that is a CSV file (`text/csv`) or rows as JSON
+/// (`application/json`), within [`MAX_BYTES`]: the bytes and whether they are JSON; or
+/// the 415 answer that says to send `what` as one of the two.
+pub async fn read_rows_body(
+    ctx: &Ctx,
+    payload: web::Payload,
+    what: &str,
+) -> Result<Result<(Bytes, bool), actix_web::HttpResponse>, AppError> {
+    let json = match ctx.req.content_type().trim().to_ascii_lowercase().as_str() {
+        "text/csv" => false,
+        "application/json" => true,
+        other => {
+            let message = format!("send {what} as text/csv or application/json, not {other:?}");
+            let body = json!({ "error": "unsupported_media_type", "message": message, "details": [] });
+            return Ok(Err(actix_web::HttpResponse::UnsupportedMediaType().json(body)));
+        }
+    };
+    match read_body(&ctx.req, payload, MAX_BYTES).await {
+        Ok(body) => Ok(Ok((body, json))),
+        Err(ReadError::TooLarge) => Err(AppError::PayloadTooLarge),
+        Err(ReadError::Bad(message)) => Err(AppError::BadRequest(message)),
+    }
+}
+
 /// Reads an upload form with everything the upload pages check in common: the size
 /// limits (413 — only who may do `action` learns more than the status), the form's CSRF
 /// token, that the requester may do `action` (the operator's imports: `Operate`), and

@@ -60,11 +60,17 @@ fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
                         ("admin-outbox", "/admin/outbox"),
                         ("admin-users", "/admin/users"),
                         ("admin-import", "/admin/import"),
+                        ("admin-completeness", "/admin/completeness"),
                     ][..],
                 ),
                 (
                     BUYER,
-                    &[("buyer-start", "/start"), ("shortlist", "/shortlist"), ("saved-searches", "/saved-searches")][..],
+                    &[
+                        ("buyer-start", "/start"),
+                        ("shortlist", "/shortlist"),
+                        ("saved-searches", "/saved-searches"),
+                        ("advisor", "/advisor"),
+                    ][..],
                 ),
                 (
                     CITY,
@@ -87,6 +93,7 @@ fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
             b.language(lang).await;
             visit(&b, "start", "/start", lang).await;
             visit(&b, "account", "/account", lang).await;
+            visit(&b, "manage", "/manage", lang).await;
             visit(&b, "social-return-claims", "/social-return/claims", lang).await;
             b.goto("/manage").await;
             let figures = b.find("a[href$='/figures']").await.attr("href").await.unwrap().unwrap();

@@ -167,7 +167,7 @@ fn checklist_view(c: &crate::organisation::completeness::Completeness, kvk: &str
             };
             json!({
                 "item": item,
-                "name": crate::i18n::text(lang, &format!("completeness-item-{item}")),
+                "name": crate::organisation::completeness::item_name(item, lang),
                 "done": c.done.contains(item),
                 "link": link,
             })
