@@ -150,9 +150,8 @@ pub fn of_organisations(
         .into_iter()
         .map(|(id, description, website, email, phone, street, market, _, (pso, pso_until, cso, sena))| {
             let (count, coded, areas) = offering_facts.get(&id).copied().unwrap_or((0, false, false));
-            let certificates = (pso.is_some() && pso_until.is_some_and(|d| d >= today))
-                || cso.as_deref() == Some("registered")
-                || sena
+            let certificates = !super::certifications_on(pso.as_deref(), pso_until, cso.as_deref(), sena, today)
+                .is_empty()
                 || certified.contains(&id);
             let done = [
                 description.trim().chars().count() >= 80,

@@ -70,16 +70,8 @@ pub(super) fn load_facts(
         q = q.filter(organisations::id.eq_any(ids));
     }
     for (id, name, description, municipality, updated, pso, pso_until, cso, sena) in q.load::<OrgRow>(conn)? {
-        let mut certifications = Vec::new();
-        if pso.is_some() && pso_until.is_some_and(|d| d >= today) {
-            certifications.push("pso");
-        }
-        if cso.as_deref() == Some("registered") {
-            certifications.push("cso");
-        }
-        if sena {
-            certifications.push("sena");
-        }
+        let certifications =
+            crate::organisation::certifications_on(pso.as_deref(), pso_until, cso.as_deref(), sena, today);
         let written = municipality.trim().to_string();
         facts.insert(
             id,
