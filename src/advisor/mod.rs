@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 use advice::{Advice, Totals};
 use model::{Known, Purchase, PurchaseForm};
 
-use crate::csv_import::{ImportError, MAX_BYTES};
+use crate::csv_import::ImportError;
 use crate::db::DbConn;
 use crate::i18n::{self, Lang};
 use crate::web::auth::policy::Action;
@@ -123,7 +123,6 @@ fn view(ctx: &Ctx, status: StatusCode, form: &PurchaseForm, extra: Value) -> Res
         "form": form,
         "field_errors": {},
         "kinds": crate::vocab::OFFERING_KINDS,
-        "max_mb": MAX_BYTES / (1024 * 1024),
         "thresholds": {
             "whole_min_wises": config.whole_min_wises,
             "whole_max_share_pct": config.whole_max_share_pct,
@@ -135,13 +134,8 @@ fn view(ctx: &Ctx, status: StatusCode, form: &PurchaseForm, extra: Value) -> Res
         "totals": null,
         "csv_link": null,
         "calendar": null,
-        "problem": null,
-        "errors": [],
-        "error_count": 0,
-        "more_errors": 0,
-        "csv": "",
     });
-    ctx.render_over(status, "advisor/index", data, extra)
+    ctx.render_over(status, "advisor/index", crate::web::upload::page_data(data), extra)
 }
 
 /// `GET /advisor`: the page; with a purchase in the query string, its advice.

@@ -26,7 +26,7 @@ use super::values::{self, Figures};
 #[cfg(test)]
 use super::values::{FLOWS, STOCKS};
 use crate::audit::{self, Actor};
-use crate::csv_import::{self, ImportError, Schema, MAX_BYTES};
+use crate::csv_import::{self, ImportError, Schema};
 use crate::db::schema::organisations;
 use crate::db::{write_tx, DbConn};
 use crate::i18n::{self, Lang};
@@ -367,16 +367,10 @@ fn view(ctx: &Ctx, status: StatusCode, extra: Value) -> Result<HttpResponse, App
     let data = json!({
         "nav": "admin-periods",
         "target_groups": vocab::TARGET_GROUPS,
-        "max_mb": MAX_BYTES / (1024 * 1024),
         "result": null,
         "warnings": [],
-        "problem": null,
-        "errors": [],
-        "error_count": 0,
-        "more_errors": 0,
-        "csv": "",
     });
-    ctx.render_over(status, "admin/figures-import", data, extra)
+    ctx.render_over(status, "admin/figures-import", crate::web::upload::page_data(data), extra)
 }
 
 async fn import_page(ctx: Ctx) -> Result<HttpResponse, AppError> {

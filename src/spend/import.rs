@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 
 use super::model::{self, SpendInput};
 use super::{own_organisation, store};
-use crate::csv_import::{self, ImportError, Schema, MAX_BYTES};
+use crate::csv_import::{self, ImportError, Schema};
 use crate::db::{write_tx, DbConn};
 use crate::web::auth::policy::Action;
 use crate::web::context::Ctx;
@@ -136,16 +136,10 @@ fn record(
 fn view(ctx: &Ctx, status: StatusCode, extra: Value) -> Result<HttpResponse, AppError> {
     let data = json!({
         "nav": "spend",
-        "max_mb": MAX_BYTES / (1024 * 1024),
         "result": null,
-        "problem": null,
-        "errors": [],
-        "error_count": 0,
-        "more_errors": 0,
-        "csv": "",
         "periods_text": "",
     });
-    ctx.render_over(status, "spend/import", data, extra)
+    ctx.render_over(status, "spend/import", crate::web::upload::page_data(data), extra)
 }
 
 async fn page(ctx: Ctx) -> Result<HttpResponse, AppError> {

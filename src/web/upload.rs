@@ -38,6 +38,25 @@ pub fn errors_view(errors: &[ImportError], lang: Lang) -> Value {
     })
 }
 
+/// An upload page's data: `own` (its values) with what every upload page shows, empty
+/// until there is something to show — the size limit (`max_mb`), a `problem`, the file's
+/// `errors` (see [`errors_view`]) and the pasted text (`csv`); `partials/import-errors`
+/// shows them.
+pub fn page_data(own: Value) -> Value {
+    let mut data = json!({
+        "max_mb": MAX_BYTES / (1024 * 1024),
+        "problem": null,
+        "errors": [],
+        "error_count": 0,
+        "more_errors": 0,
+        "csv": "",
+    });
+    if let (Some(data), Value::Object(own)) = (data.as_object_mut(), own) {
+        data.extend(own);
+    }
+    data
+}
+
 // ---------------------------------------------------------------------------
 // Receiving a file: an upload page's form, or an API request's body
 

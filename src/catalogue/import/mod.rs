@@ -55,15 +55,9 @@ fn view(ctx: &Ctx, status: StatusCode, extra: Value) -> Result<HttpResponse, App
         "nav": "admin-import",
         "sectors": vocab::SECTORS,
         "target_groups": vocab::TARGET_GROUPS,
-        "max_mb": MAX_BYTES / (1024 * 1024),
         "imported": null,
-        "problem": null,
-        "errors": [],
-        "error_count": 0,
-        "more_errors": 0,
-        "csv": "",
     });
-    ctx.render_over(status, "admin/import", data, extra)
+    ctx.render_over(status, "admin/import", crate::web::upload::page_data(data), extra)
 }
 
 async fn import_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpResponse, AppError> {

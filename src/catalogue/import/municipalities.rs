@@ -8,7 +8,6 @@ use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
 use crate::audit;
-use crate::csv_import::MAX_BYTES;
 use crate::db::write_tx;
 use crate::geography::store;
 use crate::web::auth::policy::Action;
@@ -48,15 +47,9 @@ async fn view(ctx: &Ctx, status: StatusCode, extra: Value) -> Result<HttpRespons
         "municipalities": rows,
         "count": rows.len(),
         "without_coordinates": without,
-        "max_mb": MAX_BYTES / (1024 * 1024),
         "done": null,
-        "problem": null,
-        "errors": [],
-        "error_count": 0,
-        "more_errors": 0,
-        "csv": "",
     });
-    ctx.render_over(status, "admin/municipalities", data, extra)
+    ctx.render_over(status, "admin/municipalities", crate::web::upload::page_data(data), extra)
 }
 
 async fn list_page(ctx: Ctx, query: web::Query<PageQuery>) -> Result<HttpResponse, AppError> {
