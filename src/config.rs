@@ -25,6 +25,7 @@ pub struct Config {
     pub social_return: SocialReturnConfig,
     pub advisor: AdvisorConfig,
     pub profiles: ProfilesConfig,
+    pub certificates: CertificatesConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -110,6 +111,7 @@ pub struct SchedulesConfig {
     pub social_return: String,
     pub partnerships: String,
     pub completeness: String,
+    pub certificates: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -177,6 +179,16 @@ pub struct SocialReturnConfig {
 #[serde(deny_unknown_fields)]
 pub struct ProfilesConfig {
     pub nudge_below_score: i32,
+}
+
+/// Certificates (`organisation::certificates`): where their evidence is kept, how large
+/// it may be, and how many days before a certificate expires its WISE is told.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertificatesConfig {
+    pub evidence_dir: String,
+    pub max_evidence_bytes: u64,
+    pub expiry_notice_days: Vec<i64>,
 }
 
 /// The reserved-contract advisor: which WISEs count for a planned purchase, and the
@@ -295,6 +307,12 @@ impl Config {
         }
         if n.batch_size < 1 || n.batch_hours < 1 || n.enough_interested < 1 {
             bail!("invalid configuration: needs.batch_size, needs.batch_hours and needs.enough_interested must be at least 1");
+        }
+        if self.certificates.max_evidence_bytes == 0 {
+            bail!("invalid configuration: certificates.max_evidence_bytes must be more than 0");
+        }
+        if self.certificates.expiry_notice_days.iter().any(|d| *d <= 0 || *d > 366) {
+            bail!("invalid configuration: certificates.expiry_notice_days must each be 1..366");
         }
         if !(0..=100).contains(&self.profiles.nudge_below_score) {
             bail!("invalid configuration: profiles.nudge_below_score must be 0..100");

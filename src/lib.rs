@@ -11,6 +11,7 @@ pub mod audit;
 pub mod buyers;
 pub mod buying;
 pub mod catalogue;
+pub mod certificates;
 pub mod clock;
 pub mod config;
 pub mod csv_import;

@@ -617,6 +617,7 @@ fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         let mut conn = pool.get()?;
         db::migrate(&mut conn)?;
         if demo {
+            demo::certificates::keep_evidence(&config.certificates.evidence_dir)?;
             match demo::fill_if_empty(&mut conn, db::timestamp(clock.now()))? {
                 demo::Filled::AlreadyHadData => {
                     tracing::info!("--demo: the database already holds WISEs; left as it is")

@@ -46,6 +46,7 @@ pub fn app(
         .configure(crate::social_return::routes)
         .configure(crate::partnerships::routes)
         .configure(crate::advisor::routes)
+        .configure(crate::certificates::routes)
         .configure(crate::registry::routes)
         .configure(crate::figures::routes)
         .configure(crate::reports::export::routes)

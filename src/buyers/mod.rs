@@ -155,12 +155,13 @@ async fn enquire(
         .hit(&format!("enquiry:user:{}", user.id), ENQUIRIES_PER_HOUR, Duration::hours(1), ctx.state.clock.now())
         .map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
     let (now, ip, worker) = (ctx.state.now(), ctx.client_ip(), ctx.state.get_ref().clone());
+    let today = ctx.state.today();
     let target_slug = slug.clone();
     ctx.state
         .db(move |c| {
             write_tx(c, |c| {
                 let profile =
-                    crate::catalogue::store::public_profile(c, crate::catalogue::store::Key::Slug(&target_slug))?
+                    crate::catalogue::store::public_profile(c, crate::catalogue::store::Key::Slug(&target_slug), today)?
                         .ok_or(AppError::NotFound)?;
                 let wise = &profile.organisation;
                 store::record_enquiry(c, user.id, wise.id, &subject, &message, now)?;

@@ -157,10 +157,11 @@ pub(crate) async fn render_profile(
 ) -> Result<HttpResponse, AppError> {
     use crate::web::auth::policy::Action;
     let buyer = ctx.identity.user.as_ref().filter(|_| ctx.allows(Action::UseBuyerTools, None)).map(|u| u.id);
+    let today = ctx.state.today();
     let (profile, listed, partners, unplaced) = ctx
         .state
         .db(move |c| {
-            let profile = store::public_profile(c, store::Key::Slug(&slug))?.ok_or(AppError::NotFound)?;
+            let profile = store::public_profile(c, store::Key::Slug(&slug), today)?.ok_or(AppError::NotFound)?;
             let listed = match buyer {
                 Some(user) => store::on_shortlist(c, user, profile.organisation.id)?,
                 None => false,
@@ -184,7 +185,7 @@ pub(crate) async fn render_profile(
         "partners": partners.iter().map(crate::partnerships::public_row).collect::<Vec<_>>(),
         "no_coordinates": unplaced.then(|| profile.organisation.municipality.clone()),
     });
-    let data = page::merge(view::profile_page(&profile, ctx.state.today()), defaults);
+    let data = page::merge(view::profile_page(&profile), defaults);
     ctx.render_over(status, "catalogue/profile", data, extra)
 }
 
@@ -193,7 +194,7 @@ pub(crate) async fn render_profile(
     tag = "catalogue",
     params(("kvk" = String, Path, description = "KvK number, 8 digits")),
     responses(
-        (status = 200, description = "The WISE's public record with its active offerings and its reserved-contract eligibility", body = store::Profile),
+        (status = 200, description = "The WISE's public record with its active offerings, its certificates with their state (claimed, verified, expired) and its reserved-contract eligibility", body = store::Profile),
         (status = 400, description = "Not a KvK number", body = crate::web::error::ErrorBody),
         (status = 404, description = "No approved WISE with this number", body = crate::web::error::ErrorBody),
     )
@@ -207,7 +208,10 @@ pub(crate) async fn api_organisation(
     if !is_kvk_number(&kvk) {
         return Err(AppError::BadRequest(format!("kvk: {kvk:?} is not a KvK number (exactly 8 digits)")));
     }
-    let profile =
-        state.db(move |c| Ok(store::public_profile(c, store::Key::Kvk(&kvk))?)).await?.ok_or(AppError::NotFound)?;
+    let today = state.today();
+    let profile = state
+        .db(move |c| Ok(store::public_profile(c, store::Key::Kvk(&kvk), today)?))
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok().json(profile))
 }

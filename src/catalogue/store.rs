@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::schema::{
-    cpv_codes, offering_municipalities, offerings, organisation_certifications, organisation_sectors,
+    cpv_codes, offering_municipalities, offerings, organisation_sectors,
     organisation_target_groups, organisations,
 };
 use crate::db::DbConn;
@@ -132,7 +132,9 @@ pub struct Profile {
     pub organisation: OrganisationPublic,
     pub sectors: Vec<String>,
     pub target_groups: Vec<String>,
-    pub certifications: Vec<CertificationPublic>,
+    /// Every certificate but the rejected ones, with its state today; only `verified`
+    /// ones count for badges and filters.
+    pub certificates: Vec<crate::organisation::certificates::CertificatePublic>,
     pub offerings: Vec<OfferingDetail>,
     /// Reserved-contract eligibility from the latest accepted figures; `null` when the
     /// WISE has no accepted figures.
@@ -159,17 +161,7 @@ pub struct OrganisationPublic {
     pub district: Option<String>,
     pub description: String,
     pub market_income_pct: Option<i32>,
-    pub pso_level: Option<String>,
-    pub pso_valid_until: Option<chrono::NaiveDate>,
-    pub cso_status: Option<String>,
-    pub sena_member: bool,
     pub updated_at: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, serde::Serialize, PartialEq, utoipa::ToSchema)]
-pub struct CertificationPublic {
-    pub name: String,
-    pub valid_until: Option<chrono::NaiveDate>,
 }
 
 /// Which key identifies the WISE to look up.
@@ -178,8 +170,8 @@ pub enum Key<'a> {
     Kvk(&'a str),
 }
 
-/// The public profile of an approved WISE, or `None` (unknown or not approved).
-pub fn public_profile(conn: &mut DbConn, key: Key<'_>) -> QueryResult<Option<Profile>> {
+/// The public profile of an approved WISE on `today`, or `None` (unknown or not approved).
+pub fn public_profile(conn: &mut DbConn, key: Key<'_>, today: chrono::NaiveDate) -> QueryResult<Option<Profile>> {
     let query =
         organisations::table.filter(crate::organisation::public()).select(OrganisationPublic::as_select()).into_boxed();
     let query = match key {
@@ -195,14 +187,7 @@ pub fn public_profile(conn: &mut DbConn, key: Key<'_>) -> QueryResult<Option<Pro
         .order(organisation_target_groups::target_group)
         .select(organisation_target_groups::target_group)
         .load(conn)?;
-    let certifications = organisation_certifications::table
-        .filter(organisation_certifications::organisation_id.eq(o.id))
-        .order((organisation_certifications::name, organisation_certifications::id))
-        .select(Certification::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(|c| CertificationPublic { name: c.name, valid_until: c.valid_until })
-        .collect();
+    let certificates = crate::organisation::certificates::public_of(conn, o.id, today)?;
     let offers: Vec<(Offering, String, Option<String>)> = offerings::table
         .inner_join(cpv_codes::table)
         .filter(offerings::organisation_id.eq(o.id))
@@ -235,7 +220,7 @@ pub fn public_profile(conn: &mut DbConn, key: Key<'_>) -> QueryResult<Option<Pro
         })
         .collect();
     let reserved_contract = crate::catalogue::eligibility::for_organisation(conn, o.id)?;
-    Ok(Some(Profile { organisation: o, sectors, target_groups, certifications, offerings, reserved_contract }))
+    Ok(Some(Profile { organisation: o, sectors, target_groups, certificates, offerings, reserved_contract }))
 }
 
 /// Whether the user keeps the WISE on their shortlist (the profile shows it).

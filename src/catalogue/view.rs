@@ -1,6 +1,5 @@
 //! Shapes the catalogue's records for pages.
 
-use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 use super::search::{FacetValue, Facets, Hit, SearchParams, SearchResult};
@@ -9,21 +8,14 @@ use crate::validation::FieldError;
 use crate::web::form::{field_errors, safe_cell, Paging};
 use crate::web::AppError;
 
-/// The profile page's data: the public record, with certificates marked expired by `today`.
-pub fn profile_page(profile: &Profile, today: NaiveDate) -> Value {
-    let expired = |until: Option<NaiveDate>| until.is_some_and(|d| d < today);
-    let certifications: Vec<Value> = profile
-        .certifications
-        .iter()
-        .map(|c| json!({ "name": c.name, "valid_until": c.valid_until, "expired": expired(c.valid_until) }))
-        .collect();
+/// The profile page's data: the public record, its certificates with their state today.
+pub fn profile_page(profile: &Profile) -> Value {
     json!({
         "nav": "organisations",
         "organisation": profile.organisation,
-        "pso_expired": expired(profile.organisation.pso_valid_until),
         "sectors": profile.sectors,
         "target_groups": profile.target_groups,
-        "certifications": certifications,
+        "certificates": profile.certificates,
         "offerings": profile.offerings,
         "reserved_contract": profile.reserved_contract,
     })

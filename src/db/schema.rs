@@ -64,6 +64,27 @@ diesel::table! {
 }
 
 diesel::table! {
+    certificates (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        kind -> Text,
+        name -> Text,
+        valid_until -> Nullable<Date>,
+        state -> Text,
+        claimed_at -> Timestamp,
+        evidence_name -> Nullable<Text>,
+        evidence_type -> Nullable<Text>,
+        evidence_size -> Nullable<BigInt>,
+        evidence_sha256 -> Nullable<Text>,
+        evidence_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Integer>,
+        decided_at -> Nullable<Timestamp>,
+        decision_note -> Nullable<Text>,
+        verified_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     offerings (id) {
         id -> Integer,
         organisation_id -> Integer,
@@ -92,6 +113,7 @@ diesel::joinable!(organisation_sectors -> organisations (organisation_id));
 diesel::joinable!(organisation_target_groups -> organisations (organisation_id));
 diesel::joinable!(organisation_certifications -> organisations (organisation_id));
 diesel::joinable!(offerings -> organisations (organisation_id));
+diesel::joinable!(certificates -> organisations (organisation_id));
 diesel::joinable!(offerings -> cpv_codes (cpv_code));
 diesel::joinable!(offering_municipalities -> offerings (offering_id));
 diesel::joinable!(saved_searches -> users (user_id));
@@ -102,6 +124,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     organisation_sectors,
     organisation_target_groups,
     organisation_certifications,
+    certificates,
     offerings,
     offering_municipalities,
     users,

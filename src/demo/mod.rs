@@ -6,6 +6,7 @@
 //! offerings are CSV files in the import formats (`fixtures/`), loaded through the
 //! import code, so the demo also exercises it.
 
+pub mod certificates;
 pub mod needs;
 pub mod partnerships;
 pub mod scale;
@@ -79,6 +80,7 @@ pub fn fill_if_empty(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::R
         }
         let buyer_org = needs::add_buying_organisation(conn, now)?;
         let buyer = add_demo_users(conn, now)?;
+        certificates::add_certificates(conn, now)?;
         needs::add_waiting_buyers(conn, buyer_org, now)?;
         add_demo_figures(conn, &reporting, now)?;
         let templates = Templates::new(None, false)?;

@@ -62,7 +62,7 @@ fn purchase(
 ) -> anyhow::Result<()> {
     let (config, user, now) = (&by.config, by.user, by.now);
     let wise = organisation_by_kvk(conn, kvk)?.expect("a demo WISE");
-    let rate = valuation::rate_pct(&config.social_return, &Standing::of(&wise), on);
+    let rate = valuation::rate_pct(&config.social_return, &Standing::of(conn, wise.id)?, on);
     let input = EntryInput {
         kind: "purchase".into(),
         wise_kvk: Some(kvk.into()),
@@ -128,7 +128,7 @@ pub fn add_social_return(conn: &mut DbConn, wises: &[String], now: NaiveDateTime
     let mut valued = Vec::new();
     for kvk in &wises[1..] {
         let wise = organisation_by_kvk(conn, kvk)?.expect("a demo WISE");
-        if valuation::rate_pct(&config.social_return, &Standing::of(&wise), today) > 0 {
+        if valuation::rate_pct(&config.social_return, &Standing::of(conn, wise.id)?, today) > 0 {
             valued.push(kvk.clone());
         }
     }

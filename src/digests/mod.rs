@@ -9,6 +9,7 @@
 //! send a digest twice and never skip one.
 
 pub mod admin;
+pub mod certificates;
 pub mod completeness;
 pub mod needs;
 pub mod partnerships;
@@ -41,10 +42,11 @@ pub enum Kind {
     SocialReturn,
     Partnerships,
     Completeness,
+    Certificates,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::SavedSearchDaily,
         Kind::SavedSearchWeekly,
         Kind::ReportingReminders,
@@ -53,6 +55,7 @@ impl Kind {
         Kind::SocialReturn,
         Kind::Partnerships,
         Kind::Completeness,
+        Kind::Certificates,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -65,6 +68,7 @@ impl Kind {
             Kind::SocialReturn => "social_return",
             Kind::Partnerships => "partnerships",
             Kind::Completeness => "completeness",
+            Kind::Certificates => "certificates",
         }
     }
 
@@ -83,6 +87,7 @@ impl Kind {
             Kind::SocialReturn => &schedules.social_return,
             Kind::Partnerships => &schedules.partnerships,
             Kind::Completeness => &schedules.completeness,
+            Kind::Certificates => &schedules.certificates,
         }
     }
 }
@@ -197,6 +202,7 @@ pub fn run_due(
                 Kind::SocialReturn => crate::social_return::flow::run_due(c, config, templates, now)?,
                 Kind::Partnerships => partnerships::run_due(c, config, templates, now)?,
                 Kind::Completeness => completeness::run_due(c, config, templates, now)?,
+                Kind::Certificates => certificates::run_due(c, config, templates, now)?,
             };
             diesel::update(digest_runs::table)
                 .filter(digest_runs::kind.eq(schedule.kind.as_str()))
@@ -264,6 +270,7 @@ mod tests {
         config.social_return = String::new();
         config.partnerships = String::new();
         config.completeness = String::new();
+        config.certificates = String::new();
         config
     }
 

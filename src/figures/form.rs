@@ -14,7 +14,7 @@ use super::submissions::{self, Source, Submission};
 use super::values::{Figures, FLOWS, OPTIONAL, STOCKS, TG_CEILING};
 use super::PeriodView;
 use crate::audit;
-use crate::catalogue::manage::{organisation_for, organisation_json};
+use crate::catalogue::manage::organisation_json;
 use crate::db::schema::users;
 use crate::db::{write_tx, DbConn};
 use crate::organisation::model::Organisation;
@@ -130,7 +130,7 @@ async fn period_by_key(state: &AppState, key: &str) -> Result<Period, AppError> 
 /// `GET /manage/organisations/{kvk}/figures`: every period that has opened, the
 /// newest first, with the submission's status and what can be done.
 async fn list_page(ctx: Ctx, kvk: web::Path<String>, query: web::Query<NoticeQuery>) -> Result<HttpResponse, AppError> {
-    let (user, organisation) = organisation_for(&ctx, &kvk, Action::SubmitFigures).await?;
+    let (user, organisation) = ctx.wise_for(&kvk, Action::SubmitFigures).await?;
     let id = organisation.id;
     let (all, filed) = ctx.state.db(move |c| Ok((periods::list(c)?, submissions::of_organisation(c, id)?))).await?;
     let (today, closes) = (ctx.state.today(), ctx.state.config.figures.closes_after_days);
@@ -189,7 +189,7 @@ struct FormContext {
 }
 
 async fn load_context(ctx: &Ctx, kvk: &str, key: &str) -> Result<(CurrentUser, FormContext), AppError> {
-    let (user, organisation) = organisation_for(ctx, kvk, Action::SubmitFigures).await?;
+    let (user, organisation) = ctx.wise_for(kvk, Action::SubmitFigures).await?;
     let period = period_by_key(&ctx.state, key).await?;
     let status = period.status(ctx.state.today(), ctx.state.config.figures.closes_after_days);
     let (org_id, lookup) = (organisation.id, period.clone());
@@ -497,7 +497,7 @@ pub fn figures_table(figures: &Figures) -> Vec<Value> {
 /// made it and when, what changed; and every submission, return and acceptance.
 async fn history_page(ctx: Ctx, path: web::Path<(String, String)>) -> Result<HttpResponse, AppError> {
     let (kvk, key) = path.into_inner();
-    let (_, organisation) = organisation_for(&ctx, &kvk, Action::SubmitFigures).await?;
+    let (_, organisation) = ctx.wise_for(&kvk, Action::SubmitFigures).await?;
     let period = period_by_key(&ctx.state, &key).await?;
     let (org_id, period_id) = (organisation.id, period.id);
     let history = ctx

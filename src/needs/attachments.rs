@@ -3,24 +3,20 @@
 //! or returned. A file is kept in `[needs] attachments_dir` under its SHA-256 checksum,
 //! which its row records; it is served only to signed-in users who may see the need.
 
-use std::path::{Path, PathBuf};
-
-use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::{load, record, Viewer};
 use crate::db::schema::need_attachments;
 use crate::db::{write_tx, DbConn};
-use crate::validation::{char_len, FieldError};
+use crate::validation::FieldError;
 use crate::web::auth::session::{CsrfForm, Empty};
 use crate::web::context::Ctx;
 use crate::web::form::see_other;
 use crate::web::upload::{read_file_form, ReadError};
-use crate::web::{routes, AppError};
+use crate::web::{files, routes, AppError};
 
 /// At most this many attachments per need.
 pub const MAX_ATTACHMENTS: i64 = 3;
@@ -43,64 +39,14 @@ pub struct Attachment {
     pub created_at: NaiveDateTime,
 }
 
-/// The kinds of document a need may carry: extension, media type, and the bytes its
-/// content starts with (Office Open XML and OpenDocument files are ZIP archives, the
-/// older Office formats compound files).
-const KINDS: &[(&str, &str, &[u8])] = &[
-    ("pdf", "application/pdf", b"%PDF-"),
-    ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK\x03\x04"),
-    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK\x03\x04"),
-    ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", b"PK\x03\x04"),
-    ("odt", "application/vnd.oasis.opendocument.text", b"PK\x03\x04"),
-    ("ods", "application/vnd.oasis.opendocument.spreadsheet", b"PK\x03\x04"),
-    ("odp", "application/vnd.oasis.opendocument.presentation", b"PK\x03\x04"),
-    ("doc", "application/msword", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
-    ("xls", "application/vnd.ms-excel", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
-    ("ppt", "application/vnd.ms-powerpoint", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
-];
-
-/// The media type of a document named `name` with content `bytes`, or the translation
-/// key of why it is refused. The name's extension and the content must agree.
-pub fn kind_of(name: &str, bytes: &[u8], max_bytes: u64) -> Result<&'static str, &'static str> {
-    if bytes.is_empty() {
-        return Err("error-attachment-empty");
-    }
-    if bytes.len() as u64 > max_bytes {
-        return Err("error-attachment-too-large");
-    }
-    let extension = Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let (_, media, magic) = KINDS.iter().find(|(ext, _, _)| *ext == extension).ok_or("error-attachment-kind")?;
-    if !bytes.starts_with(magic) {
-        return Err("error-attachment-content");
-    }
-    Ok(media)
-}
-
-/// A file name as it is kept and offered for download: the last path part, without
-/// control characters or quotes, at most 200 characters.
-fn clean_name(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let cleaned: String = base.chars().filter(|c| !c.is_control() && *c != '"').take(200).collect();
-    cleaned.trim().to_string()
-}
-
-fn path_of(dir: &str, sha256: &str) -> PathBuf {
-    Path::new(dir).join(sha256)
-}
-
-/// Keeps `bytes` under their checksum in `dir` (written aside, then renamed, so a file
-/// is either whole or absent); returns the checksum.
-pub fn store_file(dir: &str, bytes: &[u8]) -> std::io::Result<String> {
-    let sha256 = hex::encode(Sha256::digest(bytes));
-    let path = path_of(dir, &sha256);
-    if !path.exists() {
-        std::fs::create_dir_all(dir)?;
-        let aside = path.with_extension("partial");
-        std::fs::write(&aside, bytes)?;
-        std::fs::rename(&aside, &path)?;
-    }
-    Ok(sha256)
-}
+/// The messages of the attachment field.
+pub const REFUSALS: files::RefusalKeys = files::RefusalKeys {
+    empty: "error-attachment-empty",
+    too_large: "error-attachment-too-large",
+    kind: "error-attachment-kind",
+    content: "error-attachment-content",
+    name: "error-attachment-name",
+};
 
 pub fn of_need(conn: &mut DbConn, need: i32) -> QueryResult<Vec<Attachment>> {
     need_attachments::table
@@ -167,18 +113,11 @@ async fn add(ctx: Ctx, path: web::Path<i32>, payload: web::Payload) -> Result<Ht
     if !matches!(viewer, Viewer::Buyer(_)) || !need.is_editable() {
         return Err(AppError::Conflict("documents are added to a draft or a returned need".into()));
     }
-    let name = clean_name(form.file_name.as_deref().unwrap_or(""));
-    if name.is_empty() || char_len(&name) > 200 {
-        return Err(refused("error-attachment-name"));
-    }
-    let content_type = kind_of(&name, &form.file, max).map_err(refused)?;
-    let dir = ctx.state.config.needs.attachments_dir.clone();
-    let bytes = form.file;
-    let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-    let sha256 = web::block(move || store_file(&dir, &bytes))
-        .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("the attachment could not be kept: {e}")))?;
+    let refused_for = |r: files::Refusal| refused(r.key(&REFUSALS));
+    let name = files::clean_name(form.file_name.as_deref().unwrap_or("")).map_err(refused_for)?;
+    let content_type = files::kind_of(&name, &form.file, max, files::DOCUMENTS).map_err(refused_for)?;
+    let size = i64::try_from(form.file.len()).unwrap_or(i64::MAX);
+    let sha256 = files::store_async(ctx.state.config.needs.attachments_dir.clone(), form.file).await?;
     let (now, ip, id) = (ctx.state.now(), ctx.client_ip(), need.id);
     ctx.state
         .db(move |c| {
@@ -208,20 +147,9 @@ async fn download(ctx: Ctx, path: web::Path<(i32, i32)>) -> Result<HttpResponse,
     let (id, attachment) = path.into_inner();
     let (_, need, _) = load(&ctx, id).await?;
     let found = ctx.state.db(move |c| Ok(one(c, need.id, attachment)?)).await?.ok_or(AppError::NotFound)?;
-    let file = path_of(&ctx.state.config.needs.attachments_dir, &found.sha256);
-    let bytes = web::block(move || std::fs::read(file))
-        .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("attachment {} is missing from storage: {e}", found.id)))?;
-    if hex::encode(Sha256::digest(&bytes)) != found.sha256 {
-        return Err(AppError::Internal(anyhow::anyhow!("attachment {} does not match its checksum", found.id)));
-    }
-    Ok(HttpResponse::Ok()
-        .content_type(found.content_type.as_str())
-        .insert_header(header::ContentDisposition::attachment(found.file_name.clone()))
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .insert_header(("X-Content-Type-Options", "nosniff"))
-        .body(bytes))
+    let dir = &ctx.state.config.needs.attachments_dir;
+    let what = format!("attachment {}", found.id);
+    files::serve(dir, &found.sha256, &found.file_name, &found.content_type, &what).await
 }
 
 /// The buyer removes a document from a draft or returned need (the file stays while
@@ -248,24 +176,7 @@ async fn delete(ctx: Ctx, path: web::Path<(i32, i32)>, _: CsrfForm<Empty>) -> Re
         .await?;
     if let Some(sha256) = orphan {
         // Best effort: a file left behind is harmless, its row is gone.
-        let _ = std::fs::remove_file(path_of(&dir, &sha256));
+        let _ = std::fs::remove_file(files::path_of(&dir, &sha256));
     }
     Ok(see_other(&format!("/needs/{id}?notice=attachment-removed")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_document_is_known_by_its_name_and_its_content() {
-        let max = 1_000;
-        assert_eq!(kind_of("bestek.pdf", b"%PDF-1.7 ...", max), Ok("application/pdf"));
-        assert_eq!(kind_of("Prijzen.XLSX", b"PK\x03\x04rest", max).map(|m| m.ends_with("sheet")), Ok(true));
-        assert_eq!(kind_of("bestek.pdf", b"MZ\x90\x00", max), Err("error-attachment-content"));
-        assert_eq!(kind_of("run.exe", b"MZ\x90\x00", max), Err("error-attachment-kind"));
-        assert_eq!(kind_of("leeg.pdf", b"", max), Err("error-attachment-empty"));
-        assert_eq!(kind_of("groot.pdf", &[b'%'; 1_001], max), Err("error-attachment-too-large"));
-        assert_eq!(clean_name("C:\\Users\\a\\\"bestek\".pdf"), "bestek.pdf");
-    }
 }

@@ -10,8 +10,9 @@
 //! - `service_areas`: every active offering says where it delivers — nationally, in the
 //!   municipalities it lists (at least one), or within a radius of a municipality the
 //!   platform has coordinates for;
-//! - `certificates`: a current PSO certificate, the Code Sociale Ondernemingen
-//!   registration, Social Enterprise NL membership or another certification;
+//! - `certificates`: a certificate that counts — verified by the operator and current
+//!   (`certificates::Certificate::counts_on`): a PSO level, the Code Sociale
+//!   Ondernemingen registration, Social Enterprise NL membership or another;
 //! - `figures`: figures submitted (or accepted) for the latest reporting period that
 //!   has opened (done when none has opened yet).
 //!
@@ -24,7 +25,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::schema::{
-    offering_municipalities, offerings, organisation_certifications, organisations, reporting_periods, submissions,
+    offering_municipalities, offerings, organisations, reporting_periods, submissions,
 };
 use crate::db::DbConn;
 use crate::geography::Gazetteer;
@@ -68,7 +69,6 @@ type OrgRow = (
     Option<String>,
     Option<i32>,
     String,
-    (Option<String>, Option<NaiveDate>, Option<String>, bool),
 );
 
 /// The checklist of every organisation in `ids` (all approved ones with `None`) on `today`.
@@ -87,12 +87,6 @@ pub fn of_organisations(
             organisations::street,
             organisations::market_income_pct,
             organisations::municipality,
-            (
-                organisations::pso_level,
-                organisations::pso_valid_until,
-                organisations::cso_status,
-                organisations::sena_member,
-            ),
         ))
         .into_boxed();
     q = match ids {
@@ -102,12 +96,7 @@ pub fn of_organisations(
     let rows: Vec<OrgRow> = q.load(conn)?;
     let ids: Vec<i32> = rows.iter().map(|r| r.0).collect();
 
-    let certified: HashSet<i32> = organisation_certifications::table
-        .filter(organisation_certifications::organisation_id.eq_any(&ids))
-        .select(organisation_certifications::organisation_id)
-        .load::<i32>(conn)?
-        .into_iter()
-        .collect();
+    let certified = super::certificates::counting_on(conn, Some(&ids), today)?;
     // Per organisation: (active offerings, all with a CPV code, all with a usable area).
     let listed: HashSet<i32> = offering_municipalities::table
         .inner_join(offerings::table)
@@ -148,11 +137,9 @@ pub fn of_organisations(
     let reported = reported_latest(conn, &ids, today)?;
     Ok(rows
         .into_iter()
-        .map(|(id, description, website, email, phone, street, market, _, (pso, pso_until, cso, sena))| {
+        .map(|(id, description, website, email, phone, street, market, _)| {
             let (count, coded, areas) = offering_facts.get(&id).copied().unwrap_or((0, false, false));
-            let certificates = !super::certifications_on(pso.as_deref(), pso_until, cso.as_deref(), sena, today)
-                .is_empty()
-                || certified.contains(&id);
+            let certificates = certified.contains_key(&id);
             let done = [
                 description.trim().chars().count() >= 80,
                 website.is_some() && email.is_some() && phone.is_some(),

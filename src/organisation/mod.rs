@@ -2,6 +2,7 @@
 //! who may see it. The catalogue, the registry, the figures and the reports all read
 //! organisations; what the public sees is written once here ([`public`]).
 
+pub mod certificates;
 pub mod completeness;
 pub mod model;
 pub mod offerings;
@@ -49,29 +50,6 @@ impl Status {
 pub fn public() -> diesel::dsl::Eq<organisations::status, &'static str> {
     use diesel::ExpressionMethods;
     organisations::status.eq(Status::Approved.as_str())
-}
-
-/// The certifications a WISE holds on `day`, as the search's `certification` filter names
-/// them: `pso` (a PSO level valid that day), `cso` (registered with the Code Sociale
-/// Ondernemingen), `sena` (a Social Enterprise NL member).
-pub fn certifications_on(
-    pso_level: Option<&str>,
-    pso_valid_until: Option<chrono::NaiveDate>,
-    cso_status: Option<&str>,
-    sena_member: bool,
-    day: chrono::NaiveDate,
-) -> Vec<&'static str> {
-    let mut held = Vec::new();
-    if pso_level.is_some() && pso_valid_until.is_some_and(|d| d >= day) {
-        held.push("pso");
-    }
-    if cso_status == Some("registered") {
-        held.push("cso");
-    }
-    if sena_member {
-        held.push("sena");
-    }
-    held
 }
 
 impl model::Organisation {

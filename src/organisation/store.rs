@@ -160,13 +160,19 @@ pub fn create_organisation(
             .execute(conn)?;
         let id: i32 =
             organisations::table.filter(organisations::kvk_number.eq(kvk)).select(organisations::id).first(conn)?;
-        replace_classification(conn, id, input)?;
+        replace_classification(conn, id, input, now)?;
         Ok(id)
     })
 }
 
-/// Replaces an organisation's sectors, target groups and other certifications.
-pub(crate) fn replace_classification(conn: &mut DbConn, id: i32, input: &OrganisationInput) -> QueryResult<()> {
+/// Replaces an organisation's sectors, target groups and other certifications, and
+/// brings its certificates in step (`certificates::sync`); the ids of new claims.
+pub(crate) fn replace_classification(
+    conn: &mut DbConn,
+    id: i32,
+    input: &OrganisationInput,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<i32>> {
     diesel::delete(organisation_sectors::table.filter(organisation_sectors::organisation_id.eq(id))).execute(conn)?;
     diesel::delete(organisation_target_groups::table.filter(organisation_target_groups::organisation_id.eq(id)))
         .execute(conn)?;
@@ -209,7 +215,7 @@ pub(crate) fn replace_classification(conn: &mut DbConn, id: i32, input: &Organis
     if !certs.is_empty() {
         crate::per_backend!(conn, c => diesel::insert_into(organisation_certifications::table).values(&certs).execute(c))?;
     }
-    Ok(())
+    super::certificates::sync(conn, id, input, now)
 }
 
 /// A WISE as its editors see it in a list.
@@ -307,13 +313,14 @@ pub fn organisation_input(conn: &mut DbConn, o: &Organisation) -> QueryResult<Or
 
 /// Saves a WISE's profile (validated input): the row, its sectors, target groups and
 /// certifications. The KvK number, slug and status stay as they are. Run it inside
-/// the caller's transaction, or it opens its own.
+/// the caller's transaction, or it opens its own. Returns the ids of the certificates
+/// newly claimed (the operator hears of them).
 pub fn update_organisation(
     conn: &mut DbConn,
     id: i32,
     input: &OrganisationInput,
     now: NaiveDateTime,
-) -> QueryResult<()> {
+) -> QueryResult<Vec<i32>> {
     write_tx(conn, |conn| {
         diesel::update(organisations::table.find(id))
             .set((
@@ -336,7 +343,7 @@ pub fn update_organisation(
                 organisations::updated_at.eq(now),
             ))
             .execute(conn)?;
-        replace_classification(conn, id, input)
+        replace_classification(conn, id, input, now)
     })
 }
 

@@ -433,5 +433,5 @@ pub fn operators(conn: &mut DbConn) -> QueryResult<Vec<Recipient>> {
 
 /// The operators as (email, language): whom a mail to "the operator" goes to.
 pub fn operator_contacts(conn: &mut DbConn) -> QueryResult<Vec<(String, String)>> {
-    Ok(operators(conn)?.into_iter().map(|r| (r.email, r.language)).collect())
+    crate::users::store::operators(conn)
 }

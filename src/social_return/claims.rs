@@ -63,7 +63,7 @@ pub(crate) fn add_entry(
             if store::invoice_claimed_by(c, wise.id, invoice)?.is_some() {
                 return Err(invalid("invoice_number", "error-sr-invoice-claimed"));
             }
-            let rate = valuation::rate_pct(config, &Standing::of(&wise), input.entry_date);
+            let rate = valuation::rate_pct(config, &Standing::of(c, wise.id)?, input.entry_date);
             let value_cents = valuation::purchase_value(amount, rate);
             store::Valued { wise_id: Some(wise.id), rate_pct: rate, value_cents, state: "pending" }
         }

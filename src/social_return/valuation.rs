@@ -2,43 +2,41 @@
 //! towards a social-return obligation (`[social_return]` in the configuration).
 
 use chrono::NaiveDate;
+use diesel::QueryResult;
 
 use crate::config::SocialReturnConfig;
-use crate::organisation::model::Organisation;
+use crate::db::DbConn;
+use crate::organisation::certificates::{self, Certificate};
 
-/// What the valuation asks of a WISE.
+/// What the valuation asks of a WISE: its certificates, of which only those verified by
+/// the operator and valid on the invoice date count ([`Certificate::counts_on`]).
 #[derive(Debug, Clone, Default)]
 pub struct Standing {
-    /// Registered with the Code Sociale Ondernemingen.
-    pub code_register: bool,
-    /// A member of Social Enterprise NL.
-    pub sena: bool,
-    /// The last day of its PSO certificate, if it has one.
-    pub pso_until: Option<NaiveDate>,
+    pub certificates: Vec<Certificate>,
 }
 
 impl Standing {
-    pub fn of(wise: &Organisation) -> Self {
-        Standing {
-            code_register: wise.cso_status.as_deref() == Some("registered"),
-            sena: wise.sena_member,
-            pso_until: wise.pso_level.as_ref().and(wise.pso_valid_until),
-        }
+    pub fn of(conn: &mut DbConn, organisation: i32) -> QueryResult<Self> {
+        Ok(Standing { certificates: certificates::of_organisation(conn, organisation)? })
+    }
+
+    fn holds(&self, kind: &str, on: NaiveDate) -> bool {
+        self.certificates.iter().any(|c| c.kind == kind && c.counts_on(on))
     }
 }
 
 /// The share (percent) of a purchase from a WISE invoiced on `on` that counts: the
-/// highest of the rules the WISE meets that day (Code register, Social Enterprise NL,
-/// a PSO certificate valid on the day, none).
+/// highest of the rules the WISE meets that day with a verified certificate (Code
+/// register, Social Enterprise NL, a PSO certificate valid on the day, none).
 pub fn rate_pct(config: &SocialReturnConfig, wise: &Standing, on: NaiveDate) -> i32 {
     let mut rate = config.other_pct;
-    if wise.code_register {
+    if wise.holds("cso", on) {
         rate = rate.max(config.code_register_pct);
     }
-    if wise.sena {
+    if wise.holds("sena", on) {
         rate = rate.max(config.sena_pct);
     }
-    if wise.pso_until.is_some_and(|until| until >= on) {
+    if wise.holds("pso", on) {
         rate = rate.max(config.pso_pct);
     }
     i32::try_from(rate).unwrap_or(100)
@@ -59,19 +57,43 @@ mod tests {
     use super::*;
     use crate::config::Config;
 
+    fn certificate(kind: &str, until: Option<NaiveDate>, verified: bool) -> Certificate {
+        let at = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        Certificate {
+            id: 1,
+            organisation_id: 1,
+            kind: kind.into(),
+            name: kind.into(),
+            valid_until: until,
+            state: if verified { "verified" } else { "claimed" }.into(),
+            claimed_at: at,
+            evidence_name: None,
+            evidence_type: None,
+            evidence_size: None,
+            evidence_sha256: None,
+            evidence_at: None,
+            decided_by: None,
+            decided_at: None,
+            decision_note: None,
+            verified_at: verified.then_some(at),
+        }
+    }
+
     #[test]
     fn the_highest_rule_the_wise_meets_on_the_invoice_date() {
         let config = Config::defaults().social_return;
         let day = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         let mut wise = Standing::default();
         assert_eq!(rate_pct(&config, &wise, day), 0);
-        wise.sena = true;
+        wise.certificates.push(certificate("sena", None, false));
+        assert_eq!(rate_pct(&config, &wise, day), 0, "claimed, not verified");
+        wise.certificates.push(certificate("sena", None, true));
         assert_eq!(rate_pct(&config, &wise, day), 50);
-        wise.code_register = true;
+        wise.certificates.push(certificate("cso", None, true));
         assert_eq!(rate_pct(&config, &wise, day), 100);
-        let mut pso = Standing { pso_until: NaiveDate::from_ymd_opt(2026, 5, 31), ..Standing::default() };
+        let mut pso = Standing { certificates: vec![certificate("pso", NaiveDate::from_ymd_opt(2026, 5, 31), true)] };
         assert_eq!(rate_pct(&config, &pso, day), 0, "expired the day before the invoice");
-        pso.pso_until = Some(day);
+        pso.certificates[0].valid_until = Some(day);
         assert_eq!(rate_pct(&config, &pso, day), 50);
         assert_eq!(purchase_value(12_345, 50), 6_172);
         assert_eq!(block_value(&config, "apprenticeship", 2), Some(2_000_000));

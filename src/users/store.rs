@@ -131,7 +131,16 @@ pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<User>> {
     users::table.find(id).select(User::as_select()).first(conn).optional()
 }
 
-/// The WISEs the user works for, by id.
+/// The enabled operators, as (email, language): whom a mail to "the operator" goes to.
+pub fn operators(conn: &mut DbConn) -> QueryResult<Vec<(String, String)>> {
+    users::table
+        .filter(users::role.eq(Role::Admin.as_str()))
+        .filter(users::disabled.eq(false))
+        .order(users::id)
+        .select((users::email, users::language))
+        .load(conn)
+}
+
 /// The enabled users of the WISE `organisation`, as (email, language), by email.
 pub fn wise_staff(conn: &mut DbConn, organisation: i32) -> QueryResult<Vec<(String, String)>> {
     user_organisations::table

@@ -71,6 +71,7 @@ pub const DIGEST_KINDS: &[&str] = &[
     "social_return",
     "partnerships",
     "completeness",
+    "certificates",
 ];
 
 /// How often a saved search is mailed.
@@ -154,6 +155,9 @@ pub const PARTNERSHIP_SCORES: &[&str] = &["1", "2", "3", "4"];
 /// Where a partnership stands.
 pub const PARTNERSHIP_STATES: &[&str] = &["proposed", "confirmed", "declined", "withdrawn", "ended"];
 
+/// Where a certificate stands (`organisation::certificates::State`).
+pub const CERTIFICATE_STATES: &[&str] = &["claimed", "verified", "rejected", "expired"];
+
 /// Every vocabulary with the prefix of its translation keys.
 pub const ALL: &[(&str, &[&str])] = &[
     ("sector", SECTORS),
@@ -165,6 +169,7 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("area", SERVICE_AREAS),
     ("role", ROLES),
     ("certification", CERTIFICATION_FILTERS),
+    ("certificate-state", CERTIFICATE_STATES),
     ("sort", SORTS),
     ("submission", SUBMISSION_STATUSES),
     ("source", REVISION_SOURCES),

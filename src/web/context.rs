@@ -63,6 +63,27 @@ impl Ctx {
         policy::require(&self.state, &self.req, &self.identity, action, organisation).await
     }
 
+    /// The WISE named by a path's KvK number, when the requester may do `action` on it:
+    /// 401 when not signed in, 404 when there is no such WISE, 403 (audited) otherwise.
+    pub async fn wise_for(
+        &self,
+        kvk: &str,
+        action: Action,
+    ) -> Result<(CurrentUser, crate::organisation::model::Organisation), AppError> {
+        self.user()?;
+        if !crate::validation::is_kvk_number(kvk) {
+            return Err(AppError::NotFound);
+        }
+        let lookup = kvk.to_string();
+        let organisation = self
+            .state
+            .db(move |c| Ok(crate::organisation::store::organisation_by_kvk(c, &lookup)?))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let user = self.require(action, Some(organisation.id)).await?;
+        Ok((user, organisation))
+    }
+
     /// The address the request came from (see [`client_ip`]).
     pub fn client_ip(&self) -> String {
         client_ip(&self.req, &self.state.config)

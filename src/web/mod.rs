@@ -7,6 +7,7 @@ pub mod auth;
 pub mod context;
 pub mod download;
 pub mod error;
+pub mod files;
 pub mod form;
 pub mod middleware;
 pub mod page;

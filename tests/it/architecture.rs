@@ -30,6 +30,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "social_return",
             "partnerships",
             "advisor",
+            "certificates",
         ],
     ),
     ("app", &["app"]),

@@ -332,6 +332,18 @@ const TABLE: &[Row] = &[
     ("GET", "/partnerships/{id}/assessment", &[], [303, 200, 200, 200, 404, 200]),
     ("POST", "/partnerships/{id}/assessment", &[("score_trust", "3")], [401, 409, 403, 409, 404, 403]),
     ("GET", "/api/v1/partnerships", &[], [200; 6]),
+    // Certificates: the WISE's page and evidence (its staff and the operator), the
+    // operator's queue and decision. The form posted here carries no file (422).
+    ("GET", "/manage/organisations/{kvk}/certificates", &[], [303, 403, 403, 200, 403, 200]),
+    (
+        "POST",
+        "/manage/organisations/{kvk}/certificates/{certificate}/evidence",
+        &[],
+        [401, 403, 403, 422, 403, 422],
+    ),
+    ("GET", "/manage/organisations/{kvk}/certificates/{certificate}/evidence", &[], [303, 403, 403, 200, 403, 200]),
+    ("GET", "/admin/certificates", &[], [303, 403, 403, 403, 403, 200]),
+    ("POST", "/admin/certificates/{certificate}", &[("decision", "verify")], [401, 403, 403, 403, 403, 303]),
     // Every WISE's profile completeness: the operator's overview.
     ("GET", "/admin/completeness", &[], [303, 403, 403, 403, 403, 200]),
     // The advisor: buyers, the city and the operator. Without a purchase in the query
@@ -441,6 +453,8 @@ struct Places {
     sr_entry_id: i32,
     /// The own WISE's proposed partnership with the buyer's organisation.
     partnership_id: i32,
+    /// The own WISE's claimed certificate, with evidence.
+    certificate_id: i32,
 }
 
 async fn world(backend: Backend) -> World {
@@ -540,6 +554,7 @@ async fn world(backend: Backend) -> World {
     let (sr_contract_id, sr_entry_id) =
         social_return_claim(&app, buying_id, users[2].as_ref().unwrap().id, buyer_id, own);
     let partnership_id = proposed_partnership(&app, own, buying_id, users[3].as_ref().unwrap().id);
+    let certificate_id = claimed_certificate(&app, own);
     let places = Places {
         slug: "eigen-keuken".into(),
         kvk: "11111111".into(),
@@ -558,6 +573,7 @@ async fn world(backend: Backend) -> World {
         attachment_id,
         sr_contract_id,
         sr_entry_id,
+        certificate_id,
         partnership_id,
     };
     World { app, places }
@@ -636,7 +652,7 @@ fn published_need(app: &TestApp, buying: i32, buyer: i32, own: i32) -> (i32, i32
         let valid = model::validate(c, input, now.date()).unwrap().unwrap();
         let id = store::create(c, buying, buyer, &valid, now).unwrap();
         let pdf = b"%PDF-1.4\n%%EOF\n";
-        let sha256 = attachments::store_file(&app.state.config.needs.attachments_dir, pdf).unwrap();
+        let sha256 = wise_monitor::web::files::store(&app.state.config.needs.attachments_dir, pdf).unwrap();
         let kept = attachments::Kept { name: "bestek.pdf", content_type: "application/pdf", size: 14, sha256: &sha256 };
         assert!(attachments::attach(c, id, &kept, now).unwrap());
         store::set_status(c, id, &["draft"], "submitted", None, now).unwrap();
@@ -645,6 +661,33 @@ fn published_need(app: &TestApp, buying: i32, buyer: i32, own: i32) -> (i32, i32
         store::report_deal(c, id, own, 1_000, "buyer", now).unwrap();
         let attachment = attachments::of_need(c, id).unwrap()[0].id;
         (id, store::deal_of(c, id, own).unwrap().unwrap().id, attachment)
+    })
+}
+
+/// The own WISE claims Social Enterprise NL membership and adds its evidence.
+fn claimed_certificate(app: &TestApp, own: i32) -> i32 {
+    use diesel::prelude::*;
+    use wise_monitor::db::schema::certificates;
+    let now = db::timestamp(test_now());
+    let sha256 =
+        wise_monitor::web::files::store(&app.state.config.certificates.evidence_dir, b"%PDF-1.4\n%%EOF\n").unwrap();
+    app.with_conn(|c| {
+        let organisation = org_store::organisations_by_id(c, &[own]).unwrap().pop().unwrap();
+        let row = org_store::organisation_by_kvk(c, &organisation.kvk_number).unwrap().unwrap();
+        let mut input = org_store::organisation_input(c, &row).unwrap();
+        input.sena_member = true;
+        let id = org_store::update_organisation(c, own, &input, now).unwrap()[0];
+        diesel::update(certificates::table.find(id))
+            .set((
+                certificates::evidence_name.eq("lid.pdf"),
+                certificates::evidence_type.eq("application/pdf"),
+                certificates::evidence_size.eq(14_i64),
+                certificates::evidence_sha256.eq(sha256),
+                certificates::evidence_at.eq(now),
+            ))
+            .execute(c)
+            .unwrap();
+        id
     })
 }
 
@@ -690,6 +733,7 @@ fn concrete(pattern: &str, w: &Places) -> String {
         .replace("{token}", "no-such-token")
         .replace("{deal}", &w.deal_id.to_string())
         .replace("{attachment}", &w.attachment_id.to_string())
+        .replace("{certificate}", &w.certificate_id.to_string())
         .replace("{organisation}", &w.own_id.to_string())
         .replace("{user}", &w.buyer_id.to_string())
         .replace("{id}", &id.to_string())

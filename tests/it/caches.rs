@@ -125,6 +125,7 @@ fn searches() -> Vec<wise_monitor::catalogue::search::Search> {
 const WRITES: &[&str] = &[
     "UPDATE organisations SET name = name || ' Plus', description = description || ' schoonmaak' WHERE id = (SELECT MIN(id) FROM organisations WHERE status = 'approved')",
     "UPDATE offerings SET active = NOT active WHERE id = (SELECT MIN(id) FROM offerings)",
+    "UPDATE certificates SET state = 'rejected', verified_at = NULL WHERE id = (SELECT MIN(id) FROM certificates WHERE state = 'verified' AND kind = 'pso')",
     "UPDATE offerings SET cpv_code = '50100000' WHERE id = (SELECT MAX(id) FROM offerings)",
     "INSERT INTO offering_municipalities (offering_id, municipality) SELECT MAX(id), 'utrecht' FROM offerings WHERE service_area <> 'national'",
     "UPDATE submissions SET status = 'accepted' WHERE id = (SELECT MIN(id) FROM submissions WHERE status <> 'accepted')",

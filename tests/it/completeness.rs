@@ -37,6 +37,7 @@ fn two_wises(app: &TestApp) -> ((i32, crate::support::TestUser), (i32, crate::su
     };
     let bare_id = app.with_conn(|c| org_store::create_organisation(c, &bare, "approved", now)).unwrap();
     let full_id = app.with_conn(|c| org_store::create_organisation(c, &full, "approved", now)).unwrap();
+    app.verify_certificates(full_id);
     let offering = OfferingInput {
         title: "Lunch".into(),
         description: String::new(),

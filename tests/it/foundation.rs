@@ -110,7 +110,7 @@ backend_tests! {
         app.with_conn(|c| demo::fill_if_empty(c, wise_monitor::db::timestamp(test_now())).unwrap());
         let (list, _) = app.with_conn(|c| store::list_approved(c, 1, 1).unwrap());
         let wise = &list[0];
-        let profile = app.with_conn(|c| store::public_profile(c, store::Key::Slug(&wise.slug)).unwrap().unwrap());
+        let profile = app.with_conn(|c| store::public_profile(c, store::Key::Slug(&wise.slug), test_now().date_naive()).unwrap().unwrap());
         let offering = &profile.offerings[0];
         let nl = app.get(&format!("/organisations/{}", wise.slug)).await;
         nl.assert_status(200)

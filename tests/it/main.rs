@@ -10,6 +10,7 @@ mod buyer_registration;
 mod buyers;
 mod caches;
 mod cli;
+mod certificates;
 mod completeness;
 mod digests;
 mod figures;

@@ -122,7 +122,8 @@ backend_tests! {
 
         let res = post(&app, &mut browser, OWN, &profile_fields()).await;
         res.assert_status(303);
-        assert_eq!(res.header("location"), Some("/manage/organisations/11111111?notice=saved"));
+        // New certificates are claimed: the page to add their evidence comes next.
+        assert_eq!(res.header("location"), Some("/manage/organisations/11111111/certificates?notice=claimed"));
         app.get_with(&mut browser, &format!("{OWN}?notice=saved"))
             .await
             .assert_status(200)
@@ -139,16 +140,25 @@ backend_tests! {
         assert_eq!(o["district"], "Oost");
         assert_eq!(o["founded_year"], 2011);
         assert_eq!(o["market_income_pct"], 65);
-        assert_eq!(o["pso_level"], "trede_2");
-        assert_eq!(o["pso_valid_until"], "2027-06-30");
-        assert_eq!(o["cso_status"], "registered");
-        assert_eq!(o["sena_member"], true);
         assert_eq!(o["updated_at"], "2026-11-23T12:00:00");
         assert_eq!(record["sectors"], serde_json::json!(["cleaning_facility", "catering", "green_maintenance"]));
         assert_eq!(record["target_groups"], serde_json::json!(["ex_offender", "mental_health"]));
-        let certificates: Vec<&str> =
-            record["certifications"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
-        assert_eq!(certificates, ["ISO 9001", "Keurmerk Schoon"]);
+        let certificates: Vec<(&str, &str, &str)> = record["certificates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["kind"].as_str().unwrap(), c["name"].as_str().unwrap(), c["state"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            certificates,
+            [
+                ("pso", "trede_2", "claimed"),
+                ("cso", "registered", "claimed"),
+                ("sena", "member", "claimed"),
+                ("other", "ISO 9001", "expired"),
+                ("other", "Keurmerk Schoon", "claimed")
+            ]
+        );
 
         let page = app.get("/organisations/eigen-keuken").await;
         page.assert_status(200).assert_contains("Eigen Keuken Oost").assert_contains("ISO 9001").assert_contains("verlopen");
@@ -163,11 +173,10 @@ backend_tests! {
         post(&app, &mut browser, OWN, &fields).await.assert_status(303);
         let record = public_record(&app).await;
         assert_eq!(record["organisation"]["website"], serde_json::Value::Null);
-        assert_eq!(record["organisation"]["pso_level"], serde_json::Value::Null);
-        assert_eq!(record["organisation"]["sena_member"], false);
         assert_eq!(record["sectors"], serde_json::json!(["cleaning_facility"]));
         assert_eq!(record["target_groups"], serde_json::json!([]));
-        assert_eq!(record["certifications"], serde_json::json!([]));
+        let left = &record["certificates"];
+        assert_eq!((left[0]["kind"].as_str(), left.as_array().map(Vec::len)), (Some("cso"), Some(1)), "{left}");
     }
 
     async fn bad_profile_input_is_shown_again_with_field_errors_and_nothing_is_written(app) {

@@ -30,6 +30,7 @@ fn wise(app: &TestApp, kvk: &str, name: &str, code_register: bool, sena: bool) -
         ..Default::default()
     };
     let id = app.with_conn(|c| org_store::create_organisation(c, &input, "approved", now)).unwrap();
+    app.verify_certificates(id);
     (id, app.add_user("wise", Some(id)))
 }
 

@@ -305,6 +305,8 @@ impl TestDatabase {
         config.database.pool_size = 4;
         let files = tempfile::tempdir().expect("temporary directory");
         config.needs.attachments_dir = files.path().display().to_string();
+        config.certificates.evidence_dir = files.path().join("certificates").display().to_string();
+        wise_monitor::demo::certificates::keep_evidence(&config.certificates.evidence_dir).expect("demo evidence");
         (config, database, files)
     }
 }
@@ -613,6 +615,24 @@ impl TestApp {
                 .load(c)
                 .unwrap()
         })
+    }
+
+    /// Marks every claimed certificate of WISE `organisation` verified by the operator
+    /// (as the queue would, without the evidence and the mail).
+    pub fn verify_certificates(&self, organisation: i32) {
+        use diesel::prelude::*;
+        use wise_monitor::db::schema::certificates;
+        let now = db::timestamp(test_now());
+        self.with_conn(|c| {
+            diesel::update(certificates::table.filter(certificates::organisation_id.eq(organisation)))
+                .set((
+                    certificates::state.eq("verified"),
+                    certificates::decided_at.eq(now),
+                    certificates::verified_at.eq(now),
+                ))
+                .execute(c)
+                .unwrap()
+        });
     }
 
     /// An approved buying organisation (a company in Utrecht) and a buyer of it.

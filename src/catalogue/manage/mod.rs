@@ -87,28 +87,7 @@ pub(crate) fn organisation_json(o: &Organisation) -> Value {
 /// The WISE named by the path, when the requester may edit it: 401 when not signed
 /// in, 404 when there is no such WISE, 403 (audited) when it is not theirs.
 async fn editable(ctx: &Ctx, kvk: &str) -> Result<(CurrentUser, Organisation), AppError> {
-    organisation_for(ctx, kvk, Action::EditOrganisation).await
-}
-
-/// The WISE named by a path's KvK number, when the requester may do `action` on it:
-/// 401 when not signed in, 404 when there is no such WISE, 403 (audited) otherwise.
-pub(crate) async fn organisation_for(
-    ctx: &Ctx,
-    kvk: &str,
-    action: Action,
-) -> Result<(CurrentUser, Organisation), AppError> {
-    ctx.user()?;
-    if !is_kvk_number(kvk) {
-        return Err(AppError::NotFound);
-    }
-    let lookup = kvk.to_string();
-    let organisation = ctx
-        .state
-        .db(move |c| Ok(crate::organisation::store::organisation_by_kvk(c, &lookup)?))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let user = ctx.require(action, Some(organisation.id)).await?;
-    Ok((user, organisation))
+    ctx.wise_for(kvk, Action::EditOrganisation).await
 }
 
 /// One audit entry, written in the caller's transaction.
@@ -163,6 +142,7 @@ fn checklist_view(c: &crate::organisation::completeness::Completeness, kvk: &str
             let link = match *item {
                 "offerings" | "service_areas" => format!("{base}/offerings"),
                 "figures" => format!("{base}/figures"),
+                "certificates" => format!("{base}/certificates"),
                 _ => base.clone(),
             };
             json!({

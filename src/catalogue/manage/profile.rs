@@ -292,16 +292,25 @@ pub(super) async fn save_profile(
     let now = ctx.state.now();
     let ip = ctx.client_ip();
     let kvk = organisation.kvk_number.clone();
-    let redirect = format!("{}?notice=saved", base_path(&kvk));
-    ctx.state
+    let worker = ctx.state.get_ref().clone();
+    let base = base_path(&kvk);
+    let claimed = ctx
+        .state
         .db(move |c| {
             write_tx(c, |c| {
                 let old = crate::organisation::store::organisation_input(c, &organisation)?;
-                crate::organisation::store::update_organisation(c, organisation.id, &input, now)?;
+                let claimed = crate::organisation::store::update_organisation(c, organisation.id, &input, now)?;
+                crate::certificates::flow::claimed(c, &worker.config, &worker.templates, &claimed, now)?;
                 let detail = changed_fields(&old, &input);
-                record(c, now, &user, &ip, "organisation_updated", &format!("organisation {kvk}"), &detail)
+                record(c, now, &user, &ip, "organisation_updated", &format!("organisation {kvk}"), &detail)?;
+                Ok::<_, AppError>(!claimed.is_empty())
             })
         })
         .await?;
+    // A new claim waits for its evidence: the certificates page asks for it.
+    let redirect = match claimed {
+        true => format!("{base}/certificates?notice=claimed"),
+        false => format!("{base}?notice=saved"),
+    };
     Ok(see_other(&redirect))
 }

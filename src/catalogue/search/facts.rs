@@ -51,7 +51,7 @@ pub(super) fn load_facts(
     vocabulary: &mut Arc<Vocabulary>,
 ) -> QueryResult<BTreeMap<i32, Facts>> {
     let mut facts: BTreeMap<i32, Facts> = BTreeMap::new();
-    type OrgRow = (i32, String, String, String, NaiveDateTime, Option<String>, Option<NaiveDate>, Option<String>, bool);
+    type OrgRow = (i32, String, String, String, NaiveDateTime);
     let mut q = organisations::table
         .filter(crate::organisation::public())
         .select((
@@ -60,18 +60,15 @@ pub(super) fn load_facts(
             organisations::description,
             organisations::municipality,
             organisations::updated_at,
-            organisations::pso_level,
-            organisations::pso_valid_until,
-            organisations::cso_status,
-            organisations::sena_member,
         ))
         .into_boxed();
     if let Some(ids) = only {
         q = q.filter(organisations::id.eq_any(ids));
     }
-    for (id, name, description, municipality, updated, pso, pso_until, cso, sena) in q.load::<OrgRow>(conn)? {
-        let certifications =
-            crate::organisation::certifications_on(pso.as_deref(), pso_until, cso.as_deref(), sena, today);
+    let mut held = crate::organisation::certificates::counting_on(conn, only, today)?;
+    for (id, name, description, municipality, updated) in q.load::<OrgRow>(conn)? {
+        let mut certifications = held.remove(&id).unwrap_or_default();
+        certifications.retain(|kind| *kind != "other");
         let written = municipality.trim().to_string();
         facts.insert(
             id,
@@ -211,11 +208,12 @@ impl Snapshot {
     }
 }
 
-/// What [`load_facts`] reads: the approved WISEs, their sectors, target groups and active
+/// What [`load_facts`] reads: the approved WISEs, their certificates, sectors, target groups and active
 /// offerings with where they deliver, and (for reserved-contract eligibility) their
 /// accepted figures.
 pub(super) const FACT_TABLES: &[&str] = &[
     "organisations",
+    "certificates",
     "organisation_sectors",
     "organisation_target_groups",
     "offerings",
