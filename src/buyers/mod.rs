@@ -160,9 +160,12 @@ async fn enquire(
     ctx.state
         .db(move |c| {
             write_tx(c, |c| {
-                let profile =
-                    crate::catalogue::store::public_profile(c, crate::catalogue::store::Key::Slug(&target_slug), today)?
-                        .ok_or(AppError::NotFound)?;
+                let profile = crate::catalogue::store::public_profile(
+                    c,
+                    crate::catalogue::store::Key::Slug(&target_slug),
+                    today,
+                )?
+                .ok_or(AppError::NotFound)?;
                 let wise = &profile.organisation;
                 store::record_enquiry(c, user.id, wise.id, &subject, &message, now)?;
                 let data = json!({

@@ -6,8 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::schema::{
-    cpv_codes, offering_municipalities, offerings, organisation_sectors,
-    organisation_target_groups, organisations,
+    cpv_codes, offering_municipalities, offerings, organisation_sectors, organisation_target_groups, organisations,
 };
 use crate::db::DbConn;
 use crate::organisation::model::*;

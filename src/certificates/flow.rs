@@ -56,7 +56,8 @@ pub fn decided(
     now: NaiveDateTime,
 ) -> anyhow::Result<usize> {
     let Some(certificate) = certificates::one(conn, id)? else { return Ok(0) };
-    let Some(wise) = crate::organisation::store::organisations_by_id(conn, &[certificate.organisation_id])?.pop() else {
+    let Some(wise) = crate::organisation::store::organisations_by_id(conn, &[certificate.organisation_id])?.pop()
+    else {
         return Ok(0);
     };
     let staff = crate::users::store::wise_staff(conn, wise.id)?;
@@ -72,5 +73,5 @@ pub fn decided(
         })
     };
     let key = |email: &str| format!("certificate-decision:{id}:{decided}:{email}");
-    Ok(outbox::enqueue_each(conn, templates, "certificate-decided", &staff, data, key, now)?)
+    outbox::enqueue_each(conn, templates, "certificate-decided", &staff, data, key, now)
 }

@@ -140,7 +140,10 @@ pub(super) async fn decide(
                     ))
                     .execute(c)?;
                 let action = if verify { "certificate_verified" } else { "certificate_rejected" };
-                let detail = format!("{} {} of organisation {}: {note}", certificate.kind, certificate.name, certificate.organisation_id);
+                let detail = format!(
+                    "{} {} of organisation {}: {note}",
+                    certificate.kind, certificate.name, certificate.organisation_id
+                );
                 record(c, &user, &ip, action, id, detail.trim_end_matches([':', ' ']), now)?;
                 flow::decided(c, &worker.config, &worker.templates, id, now)?;
                 Ok::<_, AppError>(())

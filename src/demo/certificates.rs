@@ -16,11 +16,8 @@ use crate::organisation::certificates::{Certificate, State};
 pub const EVIDENCE: &[u8] = include_bytes!("fixtures/evidence.pdf");
 
 /// Certificates left for the operator: (KvK number, certificate name, with evidence).
-const WAITING: &[(&str, &str, bool)] = &[
-    ("70412385", "Erkend Leerbedrijf", true),
-    ("81736420", "HACCP", false),
-    ("52840613", "VCA", true),
-];
+const WAITING: &[(&str, &str, bool)] =
+    &[("70412385", "Erkend Leerbedrijf", true), ("81736420", "HACCP", false), ("52840613", "VCA", true)];
 
 /// The rejected one, with the operator's reason.
 const REJECTED: (&str, &str, &str) =
@@ -33,10 +30,8 @@ pub fn keep_evidence(dir: &str) -> std::io::Result<String> {
 
 /// Sets the state of every certificate the demo profiles claim.
 pub fn add_certificates(conn: &mut DbConn, now: NaiveDateTime) -> anyhow::Result<()> {
-    let operator: i32 = users::table
-        .filter(users::role.eq(crate::users::model::Role::Admin.as_str()))
-        .select(users::id)
-        .first(conn)?;
+    let operator: i32 =
+        users::table.filter(users::role.eq(crate::users::model::Role::Admin.as_str())).select(users::id).first(conn)?;
     let sha256 = hex::encode(Sha256::digest(EVIDENCE));
     let today = now.date();
     let rows: Vec<(Certificate, String)> = certificates::table

@@ -60,7 +60,8 @@ fn tell(
     notice: Option<i64>,
     now: NaiveDateTime,
 ) -> anyhow::Result<usize> {
-    let Some(wise) = crate::organisation::store::organisations_by_id(conn, &[certificate.organisation_id])?.pop() else {
+    let Some(wise) = crate::organisation::store::organisations_by_id(conn, &[certificate.organisation_id])?.pop()
+    else {
         return Ok(0);
     };
     let (id, until) = (certificate.id, certificate.valid_until.map(|d| d.to_string()).unwrap_or_default());
@@ -84,7 +85,8 @@ fn tell(
             "link": format!("{base}/manage/organisations/{}", wise.kvk_number),
             "unsubscribe_url": unsubscribe::link(conn, base, &email, Kind::Certificates, now)?,
         });
-        let mail = mail::render(templates, "certificate-expiry", Lang::parse(&language).unwrap_or(Lang::Nl), &email, data)?;
+        let mail =
+            mail::render(templates, "certificate-expiry", Lang::parse(&language).unwrap_or(Lang::Nl), &email, data)?;
         if outbox::enqueue(conn, &mail, Some(&key), now)? {
             written += 1;
         }

@@ -132,7 +132,12 @@ pub fn claims_of(input: &OrganisationInput) -> Vec<(&'static str, String, Option
 /// caller's transaction: a certificate no longer claimed goes, a new one is `claimed`,
 /// one whose PSO level or date changed is claimed again (its evidence and decision
 /// cleared); the others are untouched. Returns the ids of the new claims.
-pub fn sync(conn: &mut DbConn, organisation: i32, input: &OrganisationInput, now: NaiveDateTime) -> QueryResult<Vec<i32>> {
+pub fn sync(
+    conn: &mut DbConn,
+    organisation: i32,
+    input: &OrganisationInput,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<i32>> {
     let claims = claims_of(input);
     let existing = of_organisation(conn, organisation)?;
     let same = |c: &Certificate, kind: &str, name: &str| c.kind == kind && (kind == "pso" || c.name == name);
@@ -201,6 +206,11 @@ pub fn of_organisation(conn: &mut DbConn, organisation: i32) -> QueryResult<Vec<
 /// One certificate by id.
 pub fn one(conn: &mut DbConn, id: i32) -> QueryResult<Option<Certificate>> {
     certificates::table.find(id).select(Certificate::as_select()).first(conn).optional()
+}
+
+/// How many certificates wait for the operator (claimed).
+pub fn claimed_count(conn: &mut DbConn) -> QueryResult<i64> {
+    certificates::table.filter(certificates::state.eq(State::Claimed.as_str())).count().get_result(conn)
 }
 
 /// The kinds of certificate that count on `day` ([`Certificate::counts_on`]), per WISE

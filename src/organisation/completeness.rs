@@ -24,9 +24,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::db::schema::{
-    offering_municipalities, offerings, organisations, reporting_periods, submissions,
-};
+use crate::db::schema::{offering_municipalities, offerings, organisations, reporting_periods, submissions};
 use crate::db::DbConn;
 use crate::geography::Gazetteer;
 
@@ -60,16 +58,7 @@ impl Completeness {
     }
 }
 
-type OrgRow = (
-    i32,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<i32>,
-    String,
-);
+type OrgRow = (i32, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<i32>, String);
 
 /// The checklist of every organisation in `ids` (all approved ones with `None`) on `today`.
 pub fn of_organisations(

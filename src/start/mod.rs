@@ -125,12 +125,18 @@ fn figures_state(c: &mut DbConn, today: chrono::NaiveDate, closes: i64) -> Query
 }
 
 /// The operator's queues: WISEs waiting for a decision, figures waiting for review,
-/// mail that could not be delivered.
+/// certificates waiting for verification, mail that could not be delivered.
 fn queues(c: &mut DbConn) -> QueryResult<Value> {
     let statuses = crate::registry::store::status_counts(c)?;
     let pending = statuses.iter().find(|(s, _)| s == Status::Pending.as_str()).map_or(0, |(_, n)| *n);
     let to_review: i64 = submissions::table.filter(submissions::status.eq("submitted")).count().get_result(c)?;
     let mail = outbox::counts(c)?;
     let failed = mail.iter().find(|(s, _)| s == outbox::FAILED).map_or(0, |(_, n)| *n);
-    Ok(json!({ "pending_wises": pending, "submissions_to_review": to_review, "failed_mail": failed }))
+    let certificates = crate::organisation::certificates::claimed_count(c)?;
+    Ok(json!({
+        "pending_wises": pending,
+        "submissions_to_review": to_review,
+        "certificates_to_verify": certificates,
+        "failed_mail": failed,
+    }))
 }

@@ -103,14 +103,17 @@ pub fn path_of(dir: &str, sha256: &str) -> PathBuf {
     Path::new(dir).join(sha256)
 }
 
-/// Keeps `bytes` under their checksum in `dir` (written aside, then renamed, so a file
-/// is either whole or absent); returns the checksum.
+/// Keeps `bytes` under their checksum in `dir` (written aside under a name of this
+/// process and write, then renamed, so a file is either whole or absent, also when two
+/// writers keep the same file at once); returns the checksum.
 pub fn store(dir: &str, bytes: &[u8]) -> std::io::Result<String> {
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let sha256 = hex::encode(Sha256::digest(bytes));
     let path = path_of(dir, &sha256);
     if !path.exists() {
         std::fs::create_dir_all(dir)?;
-        let aside = path.with_extension("partial");
+        let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let aside = path.with_extension(format!("partial-{}-{n}", std::process::id()));
         std::fs::write(&aside, bytes)?;
         std::fs::rename(&aside, &path)?;
     }

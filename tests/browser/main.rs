@@ -61,6 +61,7 @@ fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
                         ("admin-users", "/admin/users"),
                         ("admin-import", "/admin/import"),
                         ("admin-completeness", "/admin/completeness"),
+                        ("admin-certificates", "/admin/certificates"),
                     ][..],
                 ),
                 (
@@ -94,6 +95,7 @@ fn key_pages_are_accessible_and_fit_a_phone_in_both_languages() {
             visit(&b, "start", "/start", lang).await;
             visit(&b, "account", "/account", lang).await;
             visit(&b, "manage", "/manage", lang).await;
+            visit(&b, "certificates", "/manage/organisations/70412385/certificates", lang).await;
             visit(&b, "social-return-claims", "/social-return/claims", lang).await;
             b.goto("/manage").await;
             let figures = b.find("a[href$='/figures']").await.attr("href").await.unwrap().unwrap();
@@ -709,5 +711,39 @@ fn a_buyer_uploads_the_procurement_calendar_and_gets_advice_per_purchase() {
         b.click("[data-testid=advice] a.button").await;
         let title = b.find("#need-title").await.prop("value").await.unwrap().unwrap_or_default();
         assert_eq!(title, "Schoonmaak stadskantoren");
+    });
+}
+
+/// The demo WISE adds the evidence of its claimed certificate, the operator verifies it
+/// from the queue, and the public profile shows it verified.
+#[test]
+fn a_wise_adds_evidence_and_the_operator_verifies_the_certificate() {
+    if !available("browser::a_wise_adds_evidence_and_the_operator_verifies_the_certificate") {
+        return;
+    }
+    run(async {
+        let server = Server::start();
+        let b = Browser::start(&server.base).await;
+        let evidence = std::env::current_dir().unwrap().join("src/demo/fixtures/evidence.pdf");
+        b.sign_in(WISE, DEMO_PASSWORD).await;
+        b.goto("/manage/organisations/70412385/certificates").await;
+        let claimed = b.find("li[data-state=claimed] input[type=file]").await;
+        let field = claimed.attr("id").await.unwrap().unwrap();
+        claimed.send_keys(evidence.to_str().unwrap()).await.unwrap();
+        b.click(&format!("li:has(#{field}) button[type=submit]")).await;
+        b.find(".notice").await;
+        b.assert_accessible("the certificates after adding evidence").await;
+        let id = field.trim_start_matches("evidence-").to_string();
+
+        b.sign_in(ADMIN, DEMO_PASSWORD).await;
+        b.goto("/admin/certificates").await;
+        b.click(&format!("#certificate-{id} button[value=verify]")).await;
+        b.find(".notice").await;
+        b.goto("/admin/certificates?state=verified").await;
+        b.find(&format!("#certificate-{id}")).await;
+        b.assert_accessible("the operator's certificates").await;
+
+        b.goto("/organisations/restaurant-de-nieuwe-buren").await;
+        b.find("li[data-certificate=other][data-state=verified]").await;
     });
 }

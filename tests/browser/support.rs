@@ -102,6 +102,7 @@ impl Server {
             .env("WISE_SCHEDULES__SAVED_SEARCH_WEEKLY", "")
             .env("WISE_SCHEDULES__NEEDS", "")
             .env("WISE_NEEDS__ATTACHMENTS_DIR", dir.path().join("attachments"))
+            .env("WISE_CERTIFICATES__EVIDENCE_DIR", dir.path().join("certificates"))
             .env("WISE_MAIL__POLL_SECONDS", "1")
             .env("WISE_AUTH__RATE_LIMIT_PER_IP", "10000")
             .env("WISE_AUTH__RATE_LIMIT_PER_ACCOUNT", "1000")

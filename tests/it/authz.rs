@@ -335,12 +335,7 @@ const TABLE: &[Row] = &[
     // Certificates: the WISE's page and evidence (its staff and the operator), the
     // operator's queue and decision. The form posted here carries no file (422).
     ("GET", "/manage/organisations/{kvk}/certificates", &[], [303, 403, 403, 200, 403, 200]),
-    (
-        "POST",
-        "/manage/organisations/{kvk}/certificates/{certificate}/evidence",
-        &[],
-        [401, 403, 403, 422, 403, 422],
-    ),
+    ("POST", "/manage/organisations/{kvk}/certificates/{certificate}/evidence", &[], [401, 403, 403, 422, 403, 422]),
     ("GET", "/manage/organisations/{kvk}/certificates/{certificate}/evidence", &[], [303, 403, 403, 200, 403, 200]),
     ("GET", "/admin/certificates", &[], [303, 403, 403, 403, 403, 200]),
     ("POST", "/admin/certificates/{certificate}", &[("decision", "verify")], [401, 403, 403, 403, 403, 303]),

@@ -62,3 +62,10 @@ mail-certificate-expiry-intro = This certificate expires in { $days } days. Once
 mail-certificate-expired-intro = This certificate's date has passed, so it no longer counts for your labels, the filters and social return. Update the profile with the renewed certificate and add its evidence.
 mail-certificate-renew-button = Update the profile:
 digest-certificates = reminders before a certificate expires
+manage-certificates-verified-hint = A certificate counts for labels, filters and social return once the operator has verified it against its evidence.
+manage-certificates-link = Add the evidence and see each certificate's state
+start-queue-certificates =
+    { $count ->
+        [one] 1 certificate awaits verification
+       *[other] { $count } certificates await verification
+    }

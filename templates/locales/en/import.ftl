@@ -61,7 +61,7 @@ import-column-pso-level = Level on the PSO social-enterprise ladder: aspirant, b
 import-column-pso-valid-until = Date the PSO certificate runs out, as YYYY-MM-DD (required with a PSO level).
 import-column-cso-status = Registration in the Code Sociale Ondernemingen register (a code from the list; may be empty).
 import-column-sena-member = Member of Social Enterprise NL: yes or no (empty is no).
-import-column-certifications = Other certificates separated by |, each with = and the date it runs out if it has one, for example VCA=2027-06-30|HACCP (may be empty).
+import-column-certifications = Other certificates separated by |, each with = and the date it runs out if it has one, for example VCA=2027-06-30|HACCP (may be empty). Every certificate, membership and PSO level imported is claimed: it counts once the operator has verified it under Certificates.
 import-format-example = Example:
 import-format-sectors = Sector codes
 import-format-target-groups = Target-group codes

@@ -62,3 +62,10 @@ mail-certificate-expiry-intro = Dit certificaat verloopt over { $days } dagen. D
 mail-certificate-expired-intro = De datum van dit certificaat is verstreken, dus het telt niet meer mee voor uw labels, de filters en social return. Werk het profiel bij met het vernieuwde certificaat en voeg het bewijs toe.
 mail-certificate-renew-button = Profiel bijwerken:
 digest-certificates = herinneringen voordat een certificaat verloopt
+manage-certificates-verified-hint = Een certificaat telt mee voor labels, filters en social return zodra de beheerder het aan de hand van het bewijs heeft geverifieerd.
+manage-certificates-link = Bewijs toevoegen en de status van elk certificaat bekijken
+start-queue-certificates =
+    { $count ->
+        [one] 1 certificaat wacht op verificatie
+       *[other] { $count } certificaten wachten op verificatie
+    }

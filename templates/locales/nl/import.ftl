@@ -61,7 +61,7 @@ import-column-pso-level = Trede op de PSO-Prestatieladder Socialer Ondernemen: a
 import-column-pso-valid-until = Datum waarop het PSO-certificaat verloopt, als JJJJ-MM-DD (verplicht bij een PSO-trede).
 import-column-cso-status = Inschrijving in het register van de Code Sociale Ondernemingen (een code uit de lijst; mag leeg zijn).
 import-column-sena-member = Lid van Social Enterprise NL: ja of nee (leeg is nee).
-import-column-certifications = Andere certificaten gescheiden door |, elk met = en de datum waarop het verloopt als het die heeft, bijvoorbeeld VCA=2027-06-30|HACCP (mag leeg zijn).
+import-column-certifications = Andere certificaten gescheiden door |, elk met = en de datum waarop het verloopt als het die heeft, bijvoorbeeld VCA=2027-06-30|HACCP (mag leeg zijn). Elk geïmporteerd certificaat, lidmaatschap en elke PSO-trede is geclaimd: het telt mee zodra de beheerder het onder Certificaten heeft geverifieerd.
 import-format-example = Voorbeeld:
 import-format-sectors = Sectorcodes
 import-format-target-groups = Doelgroepcodes
