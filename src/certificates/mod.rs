@@ -21,7 +21,6 @@ use crate::db::write_tx;
 use crate::organisation::certificates::{self as entity, Certificate, State};
 use crate::organisation::model::Organisation;
 use crate::users::model::CurrentUser;
-use crate::validation::FieldError;
 use crate::web::auth::policy::Action;
 use crate::web::context::Ctx;
 use crate::web::files;
@@ -229,9 +228,4 @@ fn record(
 ) -> Result<(), AppError> {
     let target = format!("certificate {id}");
     Ok(crate::audit::Entry::by(user.id, &user.email, ip, action, &target, detail).record(c, now)?)
-}
-
-/// A refusal of a form field, as the API and the forms report it.
-fn invalid(field: &str, key: &'static str) -> AppError {
-    AppError::Validation(vec![FieldError { field: field.into(), key }])
 }

@@ -4,16 +4,17 @@
 //! date not passed) or rejects it (with a reason the WISE reads), audited, and the WISE
 //! is told (`flow::decided`).
 
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use diesel::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{certificate_json, flow, invalid, record};
+use super::{certificate_json, flow, record};
 use crate::db::schema::{certificates, organisations};
 use crate::db::write_tx;
 use crate::organisation::certificates::{Certificate, State};
-use crate::validation::char_len;
+use crate::validation::{char_len, FieldError};
 use crate::web::auth::policy::Action;
 use crate::web::auth::session::CsrfForm;
 use crate::web::context::Ctx;
@@ -34,6 +35,21 @@ pub(super) async fn page(ctx: Ctx, query: web::Query<QueueQuery>) -> Result<Http
             AppError::BadRequest(format!("state: {text:?} is not one of claimed, verified, rejected, expired"))
         })?,
     };
+    let notice = match query.notice.as_deref() {
+        Some("verified") => Some("certificate-notice-verified"),
+        Some("rejected") => Some("certificate-notice-rejected"),
+        _ => None,
+    };
+    render(&ctx, state, notice, None).await
+}
+
+/// The queue in `state`; `error` puts a refused decision at one certificate's form (422).
+async fn render(
+    ctx: &Ctx,
+    state: State,
+    notice: Option<&str>,
+    error: Option<(i32, &str, &str)>,
+) -> Result<HttpResponse, AppError> {
     let today = ctx.state.today();
     let (rows, counts) = ctx
         .state
@@ -63,6 +79,10 @@ pub(super) async fn page(ctx: Ctx, query: web::Query<QueueQuery>) -> Result<Http
         .map(|(certificate, name, kvk)| {
             let mut row = certificate_json(certificate, today);
             row["wise"] = json!({ "name": name, "kvk_number": kvk });
+            if let Some((_, key, note)) = error.filter(|(id, _, _)| *id == certificate.id) {
+                row["error"] = json!(key);
+                row["note"] = json!(note);
+            }
             row
         })
         .collect();
@@ -71,12 +91,9 @@ pub(super) async fn page(ctx: Ctx, query: web::Query<QueueQuery>) -> Result<Http
         .zip(counts)
         .map(|(s, count)| json!({ "state": s.as_str(), "count": count, "current": *s == state }))
         .collect();
-    let notice = match query.notice.as_deref() {
-        Some("verified") => Some("certificate-notice-verified"),
-        Some("rejected") => Some("certificate-notice-rejected"),
-        _ => None,
-    };
-    ctx.render(
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    ctx.render_status(
+        status,
         "admin/certificates",
         json!({
             "nav": "admin-certificates",
@@ -84,6 +101,7 @@ pub(super) async fn page(ctx: Ctx, query: web::Query<QueueQuery>) -> Result<Http
             "tabs": tabs,
             "certificates": list,
             "notice": notice,
+            "has_error": error.is_some(),
         }),
     )
 }
@@ -109,11 +127,15 @@ pub(super) async fn decide(
         other => return Err(AppError::BadRequest(format!("decision: {other:?} is not verify or reject"))),
     };
     let note = form.note.trim().to_string();
-    if !verify && note.is_empty() {
-        return Err(invalid("note", "error-certificate-reason"));
-    }
-    if char_len(&note) > 1000 {
-        return Err(invalid("note", "error-certificate-note-long"));
+    let refused = if !verify && note.is_empty() {
+        Some("error-certificate-reason")
+    } else if char_len(&note) > 1000 {
+        Some("error-certificate-note-long")
+    } else {
+        None
+    };
+    if let Some(key) = refused {
+        return render(&ctx, State::Claimed, None, Some((id, key, &note))).await;
     }
     let (now, today, ip, worker) = (ctx.state.now(), ctx.state.today(), ctx.client_ip(), ctx.state.get_ref().clone());
     ctx.state
@@ -127,7 +149,8 @@ pub(super) async fn decide(
                     )));
                 }
                 if verify && certificate.evidence_sha256.is_none() {
-                    return Err(invalid("decision", "error-certificate-no-evidence"));
+                    let key = "error-certificate-no-evidence";
+                    return Err(AppError::Validation(vec![FieldError { field: "decision".into(), key }]));
                 }
                 let state = if verify { State::Verified } else { State::Rejected };
                 diesel::update(certificates::table.find(id))

@@ -109,7 +109,8 @@ backend_tests! {
         queue.assert_status(200).assert_contains(&format!("id=\"certificate-{pso}\""));
         let decide = |id: i32| format!("/admin/certificates/{id}");
         app.post_form(&mut operator, &decide(vca), &[("decision", "verify")]).await.assert_status(422);
-        app.post_form(&mut operator, &decide(vca), &[("decision", "reject")]).await.assert_status(422);
+        let refused = app.post_form(&mut operator, &decide(vca), &[("decision", "reject")]).await;
+        refused.assert_status(422).assert_contains("Geef aan waarom").assert_contains(&format!("id=\"note-{vca}-error\""));
         app.post_form(&mut operator, &decide(vca), &[("decision", "reject"), ("note", "Geen certificaat bijgevoegd.")])
             .await
             .assert_status(303);

@@ -69,3 +69,4 @@ start-queue-certificates =
         [one] 1 certificate awaits verification
        *[other] { $count } certificates await verification
     }
+certificates-decision-failed = The decision was not recorded; see the certificate below.

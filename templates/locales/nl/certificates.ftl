@@ -69,3 +69,4 @@ start-queue-certificates =
         [one] 1 certificaat wacht op verificatie
        *[other] { $count } certificaten wachten op verificatie
     }
+certificates-decision-failed = Het besluit is niet vastgelegd; zie het certificaat hieronder.
