@@ -266,30 +266,36 @@ pub fn public_of(conn: &mut DbConn, organisation: i32, day: NaiveDate) -> QueryR
     Ok(list)
 }
 
+/// A certificate for unit tests: `kind`, valid until `until`, verified or only claimed.
+#[cfg(test)]
+pub(crate) fn sample(kind: &str, until: Option<NaiveDate>, verified: bool) -> Certificate {
+    let at = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    Certificate {
+        id: 1,
+        organisation_id: 1,
+        kind: kind.into(),
+        name: kind.into(),
+        valid_until: until,
+        state: if verified { "verified" } else { "claimed" }.into(),
+        claimed_at: at,
+        evidence_name: None,
+        evidence_type: None,
+        evidence_size: None,
+        evidence_sha256: None,
+        evidence_at: None,
+        decided_by: None,
+        decided_at: None,
+        decision_note: None,
+        verified_at: verified.then_some(at),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn certificate(state: &str, until: Option<NaiveDate>, verified: bool) -> Certificate {
-        let at = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
-        Certificate {
-            id: 1,
-            organisation_id: 1,
-            kind: "pso".into(),
-            name: "trede_1".into(),
-            valid_until: until,
-            state: state.into(),
-            claimed_at: at,
-            evidence_name: None,
-            evidence_type: None,
-            evidence_size: None,
-            evidence_sha256: None,
-            evidence_at: None,
-            decided_by: None,
-            decided_at: None,
-            decision_note: None,
-            verified_at: verified.then_some(at),
-        }
+        Certificate { state: state.into(), ..sample("pso", until, verified) }
     }
 
     #[test]

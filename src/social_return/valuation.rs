@@ -57,41 +57,20 @@ mod tests {
     use super::*;
     use crate::config::Config;
 
-    fn certificate(kind: &str, until: Option<NaiveDate>, verified: bool) -> Certificate {
-        let at = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
-        Certificate {
-            id: 1,
-            organisation_id: 1,
-            kind: kind.into(),
-            name: kind.into(),
-            valid_until: until,
-            state: if verified { "verified" } else { "claimed" }.into(),
-            claimed_at: at,
-            evidence_name: None,
-            evidence_type: None,
-            evidence_size: None,
-            evidence_sha256: None,
-            evidence_at: None,
-            decided_by: None,
-            decided_at: None,
-            decision_note: None,
-            verified_at: verified.then_some(at),
-        }
-    }
-
     #[test]
     fn the_highest_rule_the_wise_meets_on_the_invoice_date() {
         let config = Config::defaults().social_return;
         let day = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         let mut wise = Standing::default();
         assert_eq!(rate_pct(&config, &wise, day), 0);
-        wise.certificates.push(certificate("sena", None, false));
+        wise.certificates.push(certificates::sample("sena", None, false));
         assert_eq!(rate_pct(&config, &wise, day), 0, "claimed, not verified");
-        wise.certificates.push(certificate("sena", None, true));
+        wise.certificates.push(certificates::sample("sena", None, true));
         assert_eq!(rate_pct(&config, &wise, day), 50);
-        wise.certificates.push(certificate("cso", None, true));
+        wise.certificates.push(certificates::sample("cso", None, true));
         assert_eq!(rate_pct(&config, &wise, day), 100);
-        let mut pso = Standing { certificates: vec![certificate("pso", NaiveDate::from_ymd_opt(2026, 5, 31), true)] };
+        let mut pso =
+            Standing { certificates: vec![certificates::sample("pso", NaiveDate::from_ymd_opt(2026, 5, 31), true)] };
         assert_eq!(rate_pct(&config, &pso, day), 0, "expired the day before the invoice");
         pso.certificates[0].valid_until = Some(day);
         assert_eq!(rate_pct(&config, &pso, day), 50);

@@ -157,10 +157,32 @@ impl Server {
     }
 }
 
+impl Drop for Browser {
+    /// Ends the WebDriver session with a plain request (a drop cannot wait on the async
+    /// client), so chromedriver quits Chromium; then the driver itself is killed.
+    fn drop(&mut self) {
+        use std::io::Read;
+        let Some(session) = &self.session else { return };
+        let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.driver_port)) else { return };
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+        let request = format!(
+            "DELETE /session/{session} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+            self.driver_port
+        );
+        if stream.write_all(request.as_bytes()).is_ok() {
+            let _ = stream.read_to_end(&mut Vec::new());
+        }
+    }
+}
+
 /// chromedriver and one headless Chromium session.
 pub struct Browser {
     pub client: Client,
     pub base: String,
+    /// chromedriver's port and the session's id: dropping the browser ends the session,
+    /// so chromedriver closes Chromium before it is killed (else Chromium lives on).
+    driver_port: u16,
+    session: Option<String>,
     _driver: Process,
     /// Where screenshots go.
     pub shots: PathBuf,
@@ -198,7 +220,16 @@ impl Browser {
             .expect("a Chromium session");
         let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
         std::fs::create_dir_all(&shots).unwrap();
-        Browser { client, base: base.to_string(), _driver: driver, shots, clicks: Default::default() }
+        let session = client.session_id().await.ok().flatten();
+        Browser {
+            client,
+            base: base.to_string(),
+            driver_port: port,
+            session,
+            _driver: driver,
+            shots,
+            clicks: Default::default(),
+        }
     }
 
     pub async fn goto(&self, path: &str) {
