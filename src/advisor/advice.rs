@@ -50,6 +50,8 @@ pub struct EligibleWise {
     pub name: String,
     pub slug: String,
     pub municipality: String,
+    /// Its certificates that count today (verified and current): `pso`, `cso`, `sena`.
+    pub certifications: Vec<&'static str>,
 }
 
 /// A sum over the eligible WISEs: exact when enough WISEs make it and none dominates it
@@ -86,6 +88,10 @@ pub struct Advice {
     /// active offering in a branch (of the kind), serving the municipality.
     pub eligible: Vec<EligibleWise>,
     pub eligible_count: usize,
+    /// How many of them hold a certificate that counts for the city's social-return
+    /// valuation (a PSO level, the Code Sociale Ondernemingen, Social Enterprise NL),
+    /// verified by the operator and current.
+    pub certified_count: usize,
     /// People working at them (latest accepted figures).
     pub people_working: Sum,
     /// Their combined turnover per year (latest accepted figures).
@@ -154,6 +160,8 @@ struct Inputs {
     count: usize,
     yearly_turnover: Option<i64>,
     turnover_wises: usize,
+    /// Of `count`, those with a verified, current certificate.
+    certified: usize,
 }
 
 /// The advice for each purchase, in their order. `text` translates a reason.
@@ -191,11 +199,18 @@ pub fn advise(
                     name: s.name.clone(),
                     slug: s.slug,
                     municipality: s.municipality,
+                    certifications: Vec::new(),
                 };
                 found.insert((crate::validation::fold(&s.name), s.id), wise);
             }
         }
         let ids: Vec<i32> = found.keys().map(|(_, id)| *id).collect();
+        let mut held = crate::organisation::certificates::counting_on(conn, Some(&ids), today)?;
+        for ((_, id), wise) in found.iter_mut() {
+            wise.certifications = held.remove(id).unwrap_or_default();
+            wise.certifications.retain(|kind| *kind != "other");
+        }
+        let certified_count = found.values().filter(|w| !w.certifications.is_empty()).count();
         let latest = eligibility::latest_among(conn, &ids)?;
         let people: Vec<i64> = latest.values().map(|l| l.people_working).collect();
         let turnovers: Vec<i64> = latest.values().filter_map(|l| l.yearly_turnover_eur).collect();
@@ -208,6 +223,7 @@ pub fn advise(
             count: found.len(),
             yearly_turnover: yearly_turnover_eur.value.or_else(|| yearly_turnover_eur.band.as_deref().map(band_floor)),
             turnover_wises: turnovers.len(),
+            certified: certified_count,
         };
         let (recommendation, lot_eur, within, keys) = recommend(&purchase, &inputs, advisor);
         let yearly_budget_eur = purchase.yearly_budget_eur();
@@ -227,6 +243,7 @@ pub fn advise(
         out.push(Advice {
             branches,
             eligible_count: found.len(),
+            certified_count,
             eligible: found.into_values().collect(),
             people_working,
             yearly_turnover_eur,
@@ -283,6 +300,7 @@ fn recommend(
     }
     if inputs.count > 0 && purchase.budget_eur >= config.social_return_min_budget_eur {
         reasons.push(("advisor-reason-social-return", vec![("min_eur", config.social_return_min_budget_eur)]));
+        reasons.push(("advisor-reason-certified", vec![("certified", inputs.certified as i64), ("count", count)]));
         return (Recommendation::SocialReturn, None, within, reasons);
     }
     reasons.push(("advisor-reason-post-need", vec![]));

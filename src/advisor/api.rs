@@ -31,7 +31,7 @@ pub struct Answer {
 }
 
 /// The CSV answer's columns, one row per purchase.
-const CSV_COLUMNS: [&str; 17] = [
+const CSV_COLUMNS: [&str; 18] = [
     "line",
     "title",
     "cpv_codes",
@@ -40,6 +40,7 @@ const CSV_COLUMNS: [&str; 17] = [
     "budget_eur",
     "duration_months",
     "eligible_wises",
+    "certified_wises",
     "people_working",
     "people_working_band",
     "yearly_turnover_eur",
@@ -70,6 +71,7 @@ pub fn csv_answer(list: &[Advice]) -> Result<HttpResponse, AppError> {
             p.budget_eur.to_string(),
             p.duration_months.to_string(),
             a.eligible_count.to_string(),
+            a.certified_count.to_string(),
             opt(a.people_working.value),
             a.people_working.band.clone().unwrap_or_default(),
             opt(a.yearly_turnover_eur.value),

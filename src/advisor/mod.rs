@@ -242,6 +242,7 @@ fn shown(list: &[Advice], lang: Lang) -> Vec<Value> {
                 "duration_months": p.duration_months,
                 "yearly_budget": i18n::euros(a.yearly_budget_eur.saturating_mul(100), lang),
                 "eligible_count": a.eligible_count,
+                "certified_count": a.certified_count,
                 "eligible": a.eligible,
                 "people_working": sum(&a.people_working, false),
                 "yearly_turnover": sum(&a.yearly_turnover_eur, true),

@@ -44,10 +44,13 @@ backend_tests! {
         assert_eq!(purchases.len(), 10, "the demo calendar has ten purchases");
         assert!(answer.get("totals").is_none(), "a buyer sees no totals");
         let mut recommendations = std::collections::BTreeSet::new();
+        let mut total_certified = 0;
         for advice in purchases {
             recommendations.insert(advice["recommendation"].as_str().unwrap().to_string());
             // The same WISEs as the catalogue search, branch by branch.
             let mut found = std::collections::BTreeSet::new();
+            // And those of them the certification filter finds: verified, current certificates.
+            let mut certified = std::collections::BTreeSet::new();
             for branch in advice["branches"].as_array().unwrap() {
                 let p = &advice["purchase"];
                 let mut query = vec![("cpv", branch.as_str().unwrap()), ("municipality", p["municipality"].as_str().unwrap()), ("reserved", "true"), ("per_page", "100")];
@@ -59,7 +62,17 @@ backend_tests! {
                 for item in result["items"].as_array().unwrap() {
                     found.insert(item["kvk_number"].as_str().unwrap().to_string());
                 }
+                for certification in ["pso", "cso", "sena"] {
+                    let mut query = query.clone();
+                    query.push(("certification", certification));
+                    let url = format!("/api/v1/organisations?{}", serde_html_form::to_string(&query).unwrap());
+                    for item in app.get(&url).await.json()["items"].as_array().unwrap() {
+                        certified.insert(item["kvk_number"].as_str().unwrap().to_string());
+                    }
+                }
             }
+            assert_eq!(advice["certified_count"].as_u64().unwrap() as usize, certified.len(), "line {}", advice["purchase"]["line"]);
+            total_certified += certified.len();
             let advised: std::collections::BTreeSet<String> = advice["eligible"]
                 .as_array()
                 .unwrap()
@@ -75,6 +88,7 @@ backend_tests! {
             assert!(!advice["reasons"].as_array().unwrap().is_empty());
         }
         assert!(recommendations.len() >= 3, "the demo calendar shows several recommendations: {recommendations:?}");
+        assert!(total_certified > 0, "the demo's eligible WISEs include certified ones");
 
         // The city sees what could be reserved.
         let answer = post_calendar(&app, &city_token, "text/csv", EXAMPLE_CALENDAR, "").await.json();

@@ -83,3 +83,10 @@ error-advisor-duration = A duration of 1 to 120 months.
 error-import-advisor-unknown-column = Not a column of a procurement calendar: title, cpv_codes, kind, municipality, budget_eur, duration_months.
 error-import-advisor-no-rows = The calendar has no planned purchases under its header.
 error-import-advisor-too-many = A calendar holds at most 500 purchases.
+advisor-col-certified = With a verified certificate
+advisor-certified-count = { $count ->
+    [0] none (purchases from them count for social return only at the lowest rate)
+    [one] 1 WISE (PSO, Code Sociale Ondernemingen or Social Enterprise NL, checked by the operator)
+   *[other] { $count } WISEs (PSO, Code Sociale Ondernemingen or Social Enterprise NL, checked by the operator)
+}
+advisor-reason-certified = { $certified } of the { $count } eligible WISEs hold a verified, current certificate, so a contractor's purchases from them count for social return at the city's higher rates.

@@ -83,3 +83,10 @@ error-advisor-duration = Een looptijd van 1 tot 120 maanden.
 error-import-advisor-unknown-column = Geen kolom van een inkoopkalender: title, cpv_codes, kind, municipality, budget_eur, duration_months.
 error-import-advisor-no-rows = De kalender heeft geen geplande inkopen onder de kopregel.
 error-import-advisor-too-many = Een kalender bevat hoogstens 500 inkopen.
+advisor-col-certified = Met een geverifieerd certificaat
+advisor-certified-count = { $count ->
+    [0] geen (inkopen bij hen tellen voor social return alleen tegen het laagste percentage)
+    [one] 1 onderneming (PSO, Code Sociale Ondernemingen of Social Enterprise NL, door de beheerder gecontroleerd)
+   *[other] { $count } ondernemingen (PSO, Code Sociale Ondernemingen of Social Enterprise NL, door de beheerder gecontroleerd)
+}
+advisor-reason-certified = { $certified } van de { $count } ondernemingen die in aanmerking komen hebben een geverifieerd, geldig certificaat, dus inkopen van een opdrachtnemer bij hen tellen voor social return tegen de hogere percentages van de gemeente.
