@@ -440,8 +440,12 @@ mod tests {
     #[test]
     fn the_thresholds_decide_the_recommendation() {
         let c = config();
-        let inputs =
-            |count, turnover: Option<i64>, wises| Inputs { count, yearly_turnover: turnover, turnover_wises: wises };
+        let inputs = |count, turnover: Option<i64>, wises| Inputs {
+            count,
+            yearly_turnover: turnover,
+            turnover_wises: wises,
+            certified: 0,
+        };
         // 3 WISEs, €100,000 a year against €1,000,000 of turnover: 10 % ≤ 30 %.
         let (r, lot, within, _) = recommend(&purchase(200_000, 24), &inputs(3, Some(1_000_000), 3), &c);
         assert_eq!((r, lot, within), (Recommendation::ReserveWhole, None, Some(true)));
