@@ -205,10 +205,10 @@ pub fn advise(
             }
         }
         let ids: Vec<i32> = found.keys().map(|(_, id)| *id).collect();
-        let mut held = crate::organisation::certificates::counting_on(conn, Some(&ids), today)?;
+        let labels = crate::vocab::CERTIFICATION_FILTERS;
+        let mut held = crate::organisation::certificates::counting_on(conn, Some(&ids), today, labels)?;
         for ((_, id), wise) in found.iter_mut() {
             wise.certifications = held.remove(id).unwrap_or_default();
-            wise.certifications.retain(|kind| *kind != "other");
         }
         let certified_count = found.values().filter(|w| !w.certifications.is_empty()).count();
         let latest = eligibility::latest_among(conn, &ids)?;

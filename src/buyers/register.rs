@@ -283,7 +283,7 @@ fn tell_approvers(
     buyer: &str,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    let mut recipients = crate::registry::store::operator_contacts(c)?;
+    let mut recipients = crate::users::store::operators(c)?;
     if organisation.is_approved() {
         recipients.extend(buying::contacts(c, organisation.id)?);
     }

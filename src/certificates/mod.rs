@@ -111,13 +111,7 @@ async fn render(
         json!({
             "nav": "manage",
             "section": "certificates",
-            "organisation": {
-                "kvk_number": organisation.kvk_number,
-                "name": organisation.name,
-                "slug": organisation.slug,
-                "status": organisation.status,
-                "public": organisation.status().is_public(),
-            },
+            "organisation": organisation.page_heading(),
             "certificates": rows,
             "max_mb": max_mb,
             "notice": notice,
@@ -152,14 +146,13 @@ async fn upload(ctx: Ctx, path: web::Path<(String, i32)>, payload: web::Payload)
     }
     let (user, organisation) = ctx.wise_for(&kvk, Action::EditOrganisation).await?;
     let certificate = certificate_of(&ctx, &organisation, id).await?;
-    let today = ctx.state.today();
-    if !matches!(certificate.state_on(today), State::Claimed | State::Rejected) {
+    let state = certificate.state_on(ctx.state.today());
+    if !matches!(state, State::Claimed | State::Rejected) {
         return Err(AppError::Conflict(format!(
             "certificate {id} is {}: evidence is added to a claimed or rejected certificate",
-            certificate.state_on(today).as_str()
+            state.as_str()
         )));
     }
-    let refused = |key: &'static str| (id, key);
     let checked = form.ok_or(files::Refusal::TooLarge).and_then(|form| {
         let name = files::clean_name(form.file_name.as_deref().unwrap_or(""))?;
         let content_type = files::kind_of(&name, &form.file, max, files::EVIDENCE)?;
@@ -168,7 +161,7 @@ async fn upload(ctx: Ctx, path: web::Path<(String, i32)>, payload: web::Payload)
     let (name, content_type, bytes) = match checked {
         Ok(ok) => ok,
         Err(refusal) => {
-            let error = refused(refusal.key(&REFUSALS));
+            let error = (id, refusal.key(&REFUSALS));
             return render(&ctx, &organisation, StatusCode::UNPROCESSABLE_ENTITY, None, Some(error)).await;
         }
     };
@@ -176,7 +169,7 @@ async fn upload(ctx: Ctx, path: web::Path<(String, i32)>, payload: web::Payload)
     let sha256 = files::store_async(ctx.state.config.certificates.evidence_dir.clone(), bytes).await?;
     let (now, ip, worker) = (ctx.state.now(), ctx.client_ip(), ctx.state.get_ref().clone());
     // New evidence for a rejected certificate makes it a new claim.
-    let claimed_at = if certificate.state_on(today) == State::Rejected { now } else { certificate.claimed_at };
+    let claimed_at = if state == State::Rejected { now } else { certificate.claimed_at };
     ctx.state
         .db(move |c| {
             write_tx(c, |c| {

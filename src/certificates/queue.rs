@@ -142,10 +142,11 @@ pub(super) async fn decide(
         .db(move |c| {
             write_tx(c, |c| {
                 let certificate = crate::organisation::certificates::one(c, id)?.ok_or(AppError::NotFound)?;
-                if certificate.state_on(today) != State::Claimed {
+                let current = certificate.state_on(today);
+                if current != State::Claimed {
                     return Err(AppError::Conflict(format!(
                         "certificate {id} is {}: only a claimed certificate is decided",
-                        certificate.state_on(today).as_str()
+                        current.as_str()
                     )));
                 }
                 if verify && certificate.evidence_sha256.is_none() {

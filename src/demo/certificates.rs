@@ -41,21 +41,22 @@ pub fn add_certificates(conn: &mut DbConn, now: NaiveDateTime) -> anyhow::Result
         .load(conn)?;
     for (i, (certificate, kvk)) in rows.into_iter().enumerate() {
         let days = i64::try_from(i % 40).unwrap_or(0);
+        let expired = certificate.state_on(today) == State::Expired;
         // Checked some days ago, or (one expired since) while it was still valid.
         let mut decided = now - Duration::days(10 + days);
-        if let Some(until) = certificate.valid_until.filter(|until| *until < today) {
+        if let Some(until) = certificate.valid_until.filter(|_| expired) {
             decided = decided.min(until.and_hms_opt(12, 0, 0).unwrap_or(decided) - Duration::days(60 + days));
         }
         let evidence_at = decided - Duration::days(3);
-        let named = |list: (&str, &str)| list.0 == kvk && list.1 == certificate.name;
-        let waiting = WAITING.iter().find(|(k, n, _)| named((k, n)));
+        let named = |k: &str, n: &str| k == kvk && n == certificate.name;
+        let waiting = WAITING.iter().find(|(k, n, _)| named(k, n));
         let file_name = format!("{}-{}.pdf", certificate.kind, kvk);
         let with_evidence = waiting.is_none_or(|(_, _, evidence)| *evidence);
         let (state, verified, note) = if waiting.is_some() {
             (State::Claimed, false, None)
-        } else if named((REJECTED.0, REJECTED.1)) {
+        } else if named(REJECTED.0, REJECTED.1) {
             (State::Rejected, false, Some(REJECTED.2))
-        } else if certificate.valid_until.is_some_and(|until| until < today) {
+        } else if expired {
             (State::Expired, true, None)
         } else {
             (State::Verified, true, None)

@@ -10,12 +10,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::{unsubscribe, Kind};
+use super::{queue_once, Kind, OnceMail};
 use crate::config::Config;
 use crate::db::schema::certificates;
 use crate::db::DbConn;
-use crate::i18n::Lang;
-use crate::mail::{self, outbox};
 use crate::organisation::certificates::{Certificate, State};
 use crate::render::templates::Templates;
 
@@ -67,27 +65,24 @@ fn tell(
     let (id, until) = (certificate.id, certificate.valid_until.map(|d| d.to_string()).unwrap_or_default());
     let base = config.base_url();
     let mut written = 0;
-    for (email, language) in crate::users::store::wise_staff(conn, wise.id)? {
+    for to in crate::users::store::wise_staff(conn, wise.id)? {
         let key = match notice {
-            Some(days) => format!("certificate-expiry:{id}:{until}:{days}:{email}"),
-            None => format!("certificate-expired:{id}:{until}:{email}"),
+            Some(days) => format!("certificate-expiry:{id}:{until}:{days}:{}", to.0),
+            None => format!("certificate-expired:{id}:{until}:{}", to.0),
         };
-        if outbox::has_key(conn, &key)? || unsubscribe::is_unsubscribed(conn, &email, Kind::Certificates)? {
-            continue;
-        }
-        let data = json!({
-            "wise": wise.name,
-            "kind": certificate.kind,
-            "name": certificate.name,
-            "valid_until": certificate.valid_until,
-            "days": notice,
-            "expired": notice.is_none(),
-            "link": format!("{base}/manage/organisations/{}", wise.kvk_number),
-            "unsubscribe_url": unsubscribe::link(conn, base, &email, Kind::Certificates, now)?,
-        });
-        let mail =
-            mail::render(templates, "certificate-expiry", Lang::parse(&language).unwrap_or(Lang::Nl), &email, data)?;
-        if outbox::enqueue(conn, &mail, Some(&key), now)? {
+        let mail = OnceMail { kind: Kind::Certificates, template: "certificate-expiry", to: &to, key };
+        let data = |_| {
+            json!({
+                "wise": wise.name,
+                "kind": certificate.kind,
+                "name": certificate.name,
+                "valid_until": certificate.valid_until,
+                "days": notice,
+                "expired": notice.is_none(),
+                "link": format!("{base}/manage/organisations/{}", wise.kvk_number),
+            })
+        };
+        if queue_once(conn, config, templates, mail, data, now)? {
             written += 1;
         }
     }

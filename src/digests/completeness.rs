@@ -7,11 +7,9 @@
 use chrono::NaiveDateTime;
 use serde_json::json;
 
-use super::{unsubscribe, Kind};
+use super::{queue_once, Kind, OnceMail};
 use crate::config::Config;
 use crate::db::DbConn;
-use crate::i18n::Lang;
-use crate::mail::{self, outbox};
 use crate::organisation::completeness;
 use crate::render::templates::Templates;
 
@@ -28,23 +26,20 @@ pub fn run_due(conn: &mut DbConn, config: &Config, templates: &Templates, now: N
         let Some(organisation) = crate::organisation::store::organisations_by_id(conn, &[id])?.pop() else {
             continue;
         };
-        for (email, language) in crate::users::store::wise_staff(conn, id)? {
-            let key = format!("profile-nudge:{id}:{month}:{email}");
-            if outbox::has_key(conn, &key)? || unsubscribe::is_unsubscribed(conn, &email, Kind::Completeness)? {
-                continue;
-            }
-            let lang = Lang::parse(&language).unwrap_or(Lang::Nl);
-            let missing: Vec<String> =
-                checklist.missing.iter().map(|item| completeness::item_name(item, lang)).collect();
-            let data = json!({
-                "wise": organisation.name,
-                "score": checklist.score,
-                "missing": missing,
-                "link": format!("{base}/manage"),
-                "unsubscribe_url": unsubscribe::link(conn, base, &email, Kind::Completeness, now)?,
-            });
-            let mail = mail::render(templates, "profile-nudge", lang, &email, data)?;
-            if outbox::enqueue(conn, &mail, Some(&key), now)? {
+        for to in crate::users::store::wise_staff(conn, id)? {
+            let key = format!("profile-nudge:{id}:{month}:{}", to.0);
+            let mail = OnceMail { kind: Kind::Completeness, template: "profile-nudge", to: &to, key };
+            let data = |lang| {
+                let missing: Vec<String> =
+                    checklist.missing.iter().map(|item| completeness::item_name(item, lang)).collect();
+                json!({
+                    "wise": organisation.name,
+                    "score": checklist.score,
+                    "missing": missing,
+                    "link": format!("{base}/manage"),
+                })
+            };
+            if queue_once(conn, config, templates, mail, data, now)? {
                 written += 1;
             }
         }

@@ -138,6 +138,37 @@ pub struct Context<'a> {
     pub now: NaiveDateTime,
 }
 
+/// One scheduled mail to one person: the kind it belongs to (whose unsubscribe link it
+/// carries), its template, the recipient as (email, language), and its idempotency key.
+pub(crate) struct OnceMail<'a> {
+    pub kind: Kind,
+    pub template: &'static str,
+    pub to: &'a (String, String),
+    pub key: String,
+}
+
+/// Queues `mail` with `data` in the recipient's language and its unsubscribe link,
+/// unless its key is queued already or the recipient unsubscribed from its kind;
+/// whether it was queued.
+pub(crate) fn queue_once(
+    conn: &mut DbConn,
+    config: &Config,
+    templates: &Templates,
+    mail: OnceMail<'_>,
+    data: impl FnOnce(crate::i18n::Lang) -> serde_json::Value,
+    now: NaiveDateTime,
+) -> anyhow::Result<bool> {
+    let (email, language) = mail.to;
+    if crate::mail::outbox::has_key(conn, &mail.key)? || unsubscribe::is_unsubscribed(conn, email, mail.kind)? {
+        return Ok(false);
+    }
+    let lang = crate::i18n::Lang::parse(language).unwrap_or(crate::i18n::Lang::Nl);
+    let mut data = data(lang);
+    data["unsubscribe_url"] = unsubscribe::link(conn, config.base_url(), email, mail.kind, now)?.into();
+    let rendered = crate::mail::render(templates, mail.template, lang, email, data)?;
+    Ok(crate::mail::outbox::enqueue(conn, &rendered, Some(&mail.key), now)?)
+}
+
 /// What a call of [`run_due`] did, per kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ran {

@@ -8,11 +8,9 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde_json::json;
 
-use super::{unsubscribe, Kind};
+use super::{queue_once, Kind, OnceMail};
 use crate::config::Config;
 use crate::db::DbConn;
-use crate::i18n::Lang;
-use crate::mail::{self, outbox};
 use crate::partnerships::{assessment, store};
 use crate::render::templates::Templates;
 
@@ -45,25 +43,22 @@ pub fn run_due(conn: &mut DbConn, config: &Config, templates: &Templates, now: N
         recipients.dedup_by(|a, b| a.0 == b.0);
         let reviewed = store::phases(conn, p.id)?.last().map(|c| c.changed_on.to_string()).unwrap_or_default();
         let answered = assessment::of_partnership(conn, p.id)?.last().map(|a| a.answered_at.date().to_string());
-        for (email, language) in recipients {
-            let key = format!("partnership-review:{}:{year}:{email}", p.id);
-            if outbox::has_key(conn, &key)? || unsubscribe::is_unsubscribed(conn, &email, Kind::Partnerships)? {
-                continue;
-            }
-            let lang = Lang::parse(&language).unwrap_or(Lang::Nl);
-            let data = json!({
-                "wise": listed.wise_name,
-                "company": listed.company_name,
-                "years": year,
-                "phase": p.phase,
-                "reviewed_on": reviewed,
-                "answered_on": answered,
-                "link": format!("{base}/partnerships/{}", p.id),
-                "assessment_link": format!("{base}/partnerships/{}/assessment", p.id),
-                "unsubscribe_url": unsubscribe::link(conn, base, &email, Kind::Partnerships, now)?,
-            });
-            let mail = mail::render(templates, "partnership-review", lang, &email, data)?;
-            if outbox::enqueue(conn, &mail, Some(&key), now)? {
+        for to in &recipients {
+            let key = format!("partnership-review:{}:{year}:{}", p.id, to.0);
+            let mail = OnceMail { kind: Kind::Partnerships, template: "partnership-review", to, key };
+            let data = |_| {
+                json!({
+                    "wise": listed.wise_name,
+                    "company": listed.company_name,
+                    "years": year,
+                    "phase": p.phase,
+                    "reviewed_on": reviewed,
+                    "answered_on": answered,
+                    "link": format!("{base}/partnerships/{}", p.id),
+                    "assessment_link": format!("{base}/partnerships/{}/assessment", p.id),
+                })
+            };
+            if queue_once(conn, config, templates, mail, data, now)? {
                 written += 1;
             }
         }

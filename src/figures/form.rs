@@ -14,7 +14,6 @@ use super::submissions::{self, Source, Submission};
 use super::values::{Figures, FLOWS, OPTIONAL, STOCKS, TG_CEILING};
 use super::PeriodView;
 use crate::audit;
-use crate::catalogue::manage::organisation_json;
 use crate::db::schema::users;
 use crate::db::{write_tx, DbConn};
 use crate::organisation::model::Organisation;
@@ -162,7 +161,7 @@ async fn list_page(ctx: Ctx, kvk: web::Path<String>, query: web::Query<NoticeQue
         json!({
             "nav": "manage",
             "section": "figures",
-            "organisation": organisation_json(&organisation),
+            "organisation": organisation.page_heading(),
             "rows": rows,
             "notice": notice,
         }),
@@ -300,7 +299,7 @@ fn render_form(
         json!({
             "nav": "manage",
             "section": "figures",
-            "organisation": organisation_json(&context.organisation),
+            "organisation": context.organisation.page_heading(),
             "period": PeriodView::of(context.period.clone(), ctx.state.today(), ctx.state.config.figures.closes_after_days),
             "action": format!("{}/{}", base_path(kvk), context.period.key),
             "history": submission.map(|_| format!("{}/{}/history", base_path(kvk), context.period.key)),
@@ -512,7 +511,7 @@ async fn history_page(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Htt
         json!({
             "nav": "manage",
             "section": "figures",
-            "organisation": organisation_json(&organisation),
+            "organisation": organisation.page_heading(),
             "period": PeriodView::of(period.clone(), ctx.state.today(), ctx.state.config.figures.closes_after_days),
             "form": format!("{}/{}", base_path(&kvk), period.key),
             "history": history,

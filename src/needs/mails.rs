@@ -55,7 +55,7 @@ pub fn send(
 }
 
 /// The operators, as (email, language).
-pub use crate::registry::store::operator_contacts as operators;
+pub use crate::users::store::operators;
 
 /// Whoever works for the WISE, as (email, language).
 pub fn wise_contacts(conn: &mut DbConn, organisation: i32) -> diesel::QueryResult<Vec<(String, String)>> {

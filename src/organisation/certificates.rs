@@ -72,11 +72,15 @@ pub struct Certificate {
 }
 
 impl Certificate {
+    /// The stored state (the database's CHECK allows no other; anything else reads as claimed).
+    fn stored(&self) -> State {
+        State::parse(&self.state).unwrap_or(State::Claimed)
+    }
+
     /// The state on `day`: a claimed or verified certificate whose date has passed is
     /// expired, whether or not the daily step has marked it yet.
     pub fn state_on(&self, day: NaiveDate) -> State {
-        let stored = State::parse(&self.state).unwrap_or(State::Claimed);
-        match stored {
+        match self.stored() {
             State::Claimed | State::Verified if self.valid_until.is_some_and(|until| until < day) => State::Expired,
             other => other,
         }
@@ -86,9 +90,8 @@ impl Certificate {
     /// certificate verified and since expired still counts for a day it was valid on
     /// (the social-return valuation asks about the invoice date).
     pub fn counts_on(&self, day: NaiveDate) -> bool {
-        let stored = State::parse(&self.state).unwrap_or(State::Claimed);
         self.verified_at.is_some()
-            && matches!(stored, State::Verified | State::Expired)
+            && matches!(self.stored(), State::Verified | State::Expired)
             && self.valid_until.is_none_or(|until| until >= day)
     }
 }
@@ -208,17 +211,24 @@ pub fn one(conn: &mut DbConn, id: i32) -> QueryResult<Option<Certificate>> {
     certificates::table.find(id).select(Certificate::as_select()).first(conn).optional()
 }
 
-/// How many certificates wait for the operator (claimed).
-pub fn claimed_count(conn: &mut DbConn) -> QueryResult<i64> {
-    certificates::table.filter(certificates::state.eq(State::Claimed.as_str())).count().get_result(conn)
+/// How many certificates wait for the operator on `day`: claimed, and not expired
+/// ([`Certificate::state_on`], as the queue counts them).
+pub fn claimed_count(conn: &mut DbConn, day: NaiveDate) -> QueryResult<i64> {
+    certificates::table
+        .filter(certificates::state.eq(State::Claimed.as_str()))
+        .filter(certificates::valid_until.is_null().or(certificates::valid_until.ge(day)))
+        .count()
+        .get_result(conn)
 }
 
-/// The kinds of certificate that count on `day` ([`Certificate::counts_on`]), per WISE
-/// among `only` (every WISE with `None`), each kind once, in [`KINDS`] order.
+/// Which of `kinds` count on `day` ([`Certificate::counts_on`]), per WISE among `only`
+/// (every WISE with `None`), each kind once, in the order of `kinds`: [`KINDS`], or the
+/// search's labels (`vocab::CERTIFICATION_FILTERS`: PSO, CSO, SE NL).
 pub fn counting_on(
     conn: &mut DbConn,
     only: Option<&[i32]>,
     day: NaiveDate,
+    kinds: &[&'static str],
 ) -> QueryResult<HashMap<i32, Vec<&'static str>>> {
     let mut query = certificates::table
         .filter(certificates::verified_at.is_not_null())
@@ -232,15 +242,15 @@ pub fn counting_on(
         if !certificate.counts_on(day) {
             continue;
         }
-        if let Some(kind) = KINDS.into_iter().find(|k| *k == certificate.kind) {
-            let kinds = held.entry(certificate.organisation_id).or_default();
-            if !kinds.contains(&kind) {
-                kinds.push(kind);
+        if let Some(kind) = kinds.iter().copied().find(|k| *k == certificate.kind) {
+            let found = held.entry(certificate.organisation_id).or_default();
+            if !found.contains(&kind) {
+                found.push(kind);
             }
         }
     }
-    for kinds in held.values_mut() {
-        kinds.sort_by_key(|k| KINDS.iter().position(|x| x == k));
+    for found in held.values_mut() {
+        found.sort_by_key(|k| kinds.iter().position(|x| x == k));
     }
     Ok(held)
 }

@@ -85,7 +85,7 @@ pub fn of_organisations(
     let rows: Vec<OrgRow> = q.load(conn)?;
     let ids: Vec<i32> = rows.iter().map(|r| r.0).collect();
 
-    let certified = super::certificates::counting_on(conn, Some(&ids), today)?;
+    let certified = super::certificates::counting_on(conn, Some(&ids), today, &super::certificates::KINDS)?;
     // Per organisation: (active offerings, all with a CPV code, all with a usable area).
     let listed: HashSet<i32> = offering_municipalities::table
         .inner_join(offerings::table)

@@ -57,6 +57,18 @@ impl model::Organisation {
     pub fn status(&self) -> Status {
         Status::parse(&self.status).unwrap_or(Status::Pending)
     }
+
+    /// The WISE as the heading of its own pages shows it (`manage/nav`: breadcrumbs,
+    /// status, the link to the public page).
+    pub fn page_heading(&self) -> serde_json::Value {
+        serde_json::json!({
+            "kvk_number": self.kvk_number,
+            "name": self.name,
+            "slug": self.slug,
+            "status": self.status,
+            "public": self.status().is_public(),
+        })
+    }
 }
 
 #[cfg(test)]

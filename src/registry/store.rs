@@ -430,8 +430,3 @@ pub fn operators(conn: &mut DbConn) -> QueryResult<Vec<Recipient>> {
         .map(|(email, name, language)| Recipient { email, name, language })
         .collect())
 }
-
-/// The operators as (email, language): whom a mail to "the operator" goes to.
-pub fn operator_contacts(conn: &mut DbConn) -> QueryResult<Vec<(String, String)>> {
-    crate::users::store::operators(conn)
-}

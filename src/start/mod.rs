@@ -45,7 +45,7 @@ async fn start_page(ctx: Ctx) -> Result<HttpResponse, AppError> {
                 data["figures"] = figures_state(c, today, closes)?;
             }
             if operator {
-                data["queues"] = queues(c)?;
+                data["queues"] = queues(c, today)?;
             }
             Ok(data)
         })
@@ -126,13 +126,13 @@ fn figures_state(c: &mut DbConn, today: chrono::NaiveDate, closes: i64) -> Query
 
 /// The operator's queues: WISEs waiting for a decision, figures waiting for review,
 /// certificates waiting for verification, mail that could not be delivered.
-fn queues(c: &mut DbConn) -> QueryResult<Value> {
+fn queues(c: &mut DbConn, today: chrono::NaiveDate) -> QueryResult<Value> {
     let statuses = crate::registry::store::status_counts(c)?;
     let pending = statuses.iter().find(|(s, _)| s == Status::Pending.as_str()).map_or(0, |(_, n)| *n);
     let to_review: i64 = submissions::table.filter(submissions::status.eq("submitted")).count().get_result(c)?;
     let mail = outbox::counts(c)?;
     let failed = mail.iter().find(|(s, _)| s == outbox::FAILED).map_or(0, |(_, n)| *n);
-    let certificates = crate::organisation::certificates::claimed_count(c)?;
+    let certificates = crate::organisation::certificates::claimed_count(c, today)?;
     Ok(json!({
         "pending_wises": pending,
         "submissions_to_review": to_review,

@@ -176,6 +176,8 @@ impl Snapshot {
             let mut conn = pool.get().expect("connection");
             db::migrate(&mut conn).expect("migrations");
             if demo {
+                // As `serve --demo`: the sample evidence in the files directory the copies take.
+                wise_monitor::demo::certificates::keep_evidence(&config.certificates.evidence_dir).expect("evidence");
                 wise_monitor::demo::fill_if_empty(&mut conn, db::timestamp(test_now())).expect("demo data");
             }
             checkpoint(&mut conn);
@@ -306,7 +308,6 @@ impl TestDatabase {
         let files = tempfile::tempdir().expect("temporary directory");
         config.needs.attachments_dir = files.path().display().to_string();
         config.certificates.evidence_dir = files.path().join("certificates").display().to_string();
-        wise_monitor::demo::certificates::keep_evidence(&config.certificates.evidence_dir).expect("demo evidence");
         (config, database, files)
     }
 }

@@ -73,17 +73,6 @@ fn notice_key(notice: Option<&str>) -> Option<&'static str> {
     }
 }
 
-/// The WISE of the page as the templates read it.
-pub(crate) fn organisation_json(o: &Organisation) -> Value {
-    json!({
-        "kvk_number": o.kvk_number,
-        "name": o.name,
-        "slug": o.slug,
-        "status": o.status,
-        "public": o.status().is_public(),
-    })
-}
-
 /// The WISE named by the path, when the requester may edit it: 401 when not signed
 /// in, 404 when there is no such WISE, 403 (audited) when it is not theirs.
 async fn editable(ctx: &Ctx, kvk: &str) -> Result<(CurrentUser, Organisation), AppError> {

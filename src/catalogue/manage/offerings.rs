@@ -18,7 +18,7 @@ pub(super) async fn offerings_page(
         json!({
             "nav": "manage",
             "section": "offerings",
-            "organisation": organisation_json(&organisation),
+            "organisation": organisation.page_heading(),
             "offerings": offerings,
             "notice": notice_key(query.notice.as_deref()),
         }),
@@ -217,7 +217,7 @@ pub(super) async fn render_offering(
         json!({
             "nav": "manage",
             "section": "offerings",
-            "organisation": organisation_json(organisation),
+            "organisation": organisation.page_heading(),
             "offering": offering,
             "action": action,
             "form": form,
@@ -422,7 +422,7 @@ pub(super) async fn delete_offering_page(ctx: Ctx, path: web::Path<(String, i32)
         json!({
             "nav": "manage",
             "section": "offerings",
-            "organisation": organisation_json(&organisation),
+            "organisation": organisation.page_heading(),
             "offering": { "id": offering.id, "title": offering.title, "active": offering.active },
         }),
     )

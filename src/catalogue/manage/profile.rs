@@ -248,7 +248,7 @@ pub(super) fn render_profile(
         json!({
             "nav": "manage",
             "section": "profile",
-            "organisation": organisation_json(organisation),
+            "organisation": organisation.page_heading(),
             "form": form,
             "errors": field_errors(PROFILE_FIELDS, errors),
             "error_summary": error_summary(errors, "manage-field-", profile_anchor),

@@ -65,10 +65,10 @@ pub(super) fn load_facts(
     if let Some(ids) = only {
         q = q.filter(organisations::id.eq_any(ids));
     }
-    let mut held = crate::organisation::certificates::counting_on(conn, only, today)?;
+    let labels = crate::vocab::CERTIFICATION_FILTERS;
+    let mut held = crate::organisation::certificates::counting_on(conn, only, today, labels)?;
     for (id, name, description, municipality, updated) in q.load::<OrgRow>(conn)? {
-        let mut certifications = held.remove(&id).unwrap_or_default();
-        certifications.retain(|kind| *kind != "other");
+        let certifications = held.remove(&id).unwrap_or_default();
         let written = municipality.trim().to_string();
         facts.insert(
             id,
