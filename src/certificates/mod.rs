@@ -63,7 +63,7 @@ pub(crate) fn certificate_json(c: &Certificate, today: NaiveDate) -> Value {
         "decision_note": c.decision_note,
         "verified_at": c.verified_at,
         // Evidence can be added while it awaits the operator or after a rejection.
-        "open": matches!(c.state_on(today), State::Claimed | State::Rejected),
+        "open": open_for_evidence(c, today).is_ok(),
     })
 }
 
@@ -145,14 +145,8 @@ async fn upload(ctx: Ctx, path: web::Path<(String, i32)>, payload: web::Payload)
         return Err(AppError::CsrfRejected);
     }
     let (user, organisation) = ctx.wise_for(&kvk, Action::EditOrganisation).await?;
-    let certificate = certificate_of(&ctx, &organisation, id).await?;
-    let state = certificate.state_on(ctx.state.today());
-    if !matches!(state, State::Claimed | State::Rejected) {
-        return Err(AppError::Conflict(format!(
-            "certificate {id} is {}: evidence is added to a claimed or rejected certificate",
-            state.as_str()
-        )));
-    }
+    let today = ctx.state.today();
+    open_for_evidence(&certificate_of(&ctx, &organisation, id).await?, today)?;
     let checked = form.ok_or(files::Refusal::TooLarge).and_then(|form| {
         let name = files::clean_name(form.file_name.as_deref().unwrap_or(""))?;
         let content_type = files::kind_of(&name, &form.file, max, files::EVIDENCE)?;
@@ -168,11 +162,16 @@ async fn upload(ctx: Ctx, path: web::Path<(String, i32)>, payload: web::Payload)
     let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
     let sha256 = files::store_async(ctx.state.config.certificates.evidence_dir.clone(), bytes).await?;
     let (now, ip, worker) = (ctx.state.now(), ctx.client_ip(), ctx.state.get_ref().clone());
-    // New evidence for a rejected certificate makes it a new claim.
-    let claimed_at = if state == State::Rejected { now } else { certificate.claimed_at };
     ctx.state
         .db(move |c| {
             write_tx(c, |c| {
+                // Checked again in the transaction: the operator may have decided meanwhile.
+                let certificate = entity::one(c, id)?.ok_or(AppError::NotFound)?;
+                // New evidence for a rejected certificate makes it a new claim.
+                let claimed_at = match open_for_evidence(&certificate, today)? {
+                    State::Rejected => now,
+                    _ => certificate.claimed_at,
+                };
                 diesel::update(certificates::table.find(id))
                     .set((
                         certificates::evidence_name.eq(&name),
@@ -192,6 +191,19 @@ async fn upload(ctx: Ctx, path: web::Path<(String, i32)>, payload: web::Payload)
         })
         .await?;
     Ok(see_other(&format!("/manage/organisations/{kvk}/certificates?notice=evidence-added#certificate-{id}")))
+}
+
+/// The certificate's state on `today` if evidence may be added to it (claimed or
+/// rejected), else 409.
+fn open_for_evidence(certificate: &Certificate, today: NaiveDate) -> Result<State, AppError> {
+    match certificate.state_on(today) {
+        state @ (State::Claimed | State::Rejected) => Ok(state),
+        state => Err(AppError::Conflict(format!(
+            "certificate {} is {}: evidence is added to a claimed or rejected certificate",
+            certificate.id,
+            state.as_str()
+        ))),
+    }
 }
 
 /// `GET …/certificates/{id}/evidence`: the evidence, to the WISE and the operator only,
